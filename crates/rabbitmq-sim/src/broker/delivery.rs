@@ -1,0 +1,408 @@
+//! Getting messages to clients and settling them: `basic.consume`, `basic.get`, `basic.qos`,
+//! `basic.ack`, `basic.nack`, `basic.reject`, `basic.cancel`.
+//!
+//! A queue hands its head message to the next consumer in round-robin order that has
+//! credit under its prefetch and its channel's; that consumer then moves to the back.
+
+use std::collections::BTreeSet;
+
+use super::Broker;
+use crate::channel::{Consumer, Pending};
+use crate::error::{AmqpError, AmqpResult};
+use crate::event::{DeadLetterReason, Event};
+use crate::message::Message;
+use crate::queue::QueuedMessage;
+
+/// A message as the client receives it (`basic.deliver` or `basic.get-ok`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Delivery {
+    /// The channel it arrived on.
+    pub channel: u32,
+    /// The consumer it went to; `None` for basic.get.
+    pub consumer_tag: Option<String>,
+    /// The tag to ack it with (meaningless under auto-ack).
+    pub delivery_tag: u64,
+    /// The queue it came from.
+    pub queue: String,
+    /// The message, with its redelivered flag.
+    pub message: Message,
+    /// Ready messages left in the queue (basic.get-ok's message_count).
+    pub message_count: usize,
+}
+
+/// How a client settles a delivery.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Settle {
+    Ack,
+    Reject { requeue: bool },
+}
+
+impl Broker {
+    /// `basic.qos`: prefetch for consumers created later (global=false) or for the whole
+    /// channel (global=true).
+    pub fn basic_qos(&mut self, channel: u32, prefetch_count: u16, global: bool) -> AmqpResult<()> {
+        self.on_channel(channel, |b, _| {
+            if let Some(c) = b.channels.get_mut(&channel) {
+                if global {
+                    c.channel_prefetch = prefetch_count;
+                } else {
+                    c.consumer_prefetch = prefetch_count;
+                }
+            }
+            b.dispatch_channel(channel);
+            Ok(())
+        })
+    }
+
+    /// `basic.consume`; an empty tag gets a server-generated one. Returns the tag.
+    pub fn basic_consume(
+        &mut self,
+        channel: u32,
+        queue: &str,
+        consumer_tag: &str,
+        no_ack: bool,
+        exclusive: bool,
+    ) -> AmqpResult<String> {
+        self.on_channel(channel, |b, connection| {
+            let q = b.usable_queue(queue, connection)?;
+            let exclusive_taken = q.consumers.iter().any(|(ch, tag)| {
+                b.channels
+                    .get(ch)
+                    .and_then(|c| c.consumers.get(tag))
+                    .is_some_and(|c| c.exclusive)
+            });
+            if exclusive_taken || (exclusive && !q.consumers.is_empty()) {
+                return Err(AmqpError::access_refused(format!(
+                    "queue '{queue}' in vhost '/' in exclusive use"
+                )));
+            }
+            let tag = if consumer_tag.is_empty() {
+                b.generated_name("amq.ctag-")
+            } else {
+                consumer_tag.to_string()
+            };
+            let Some(ch) = b.channels.get_mut(&channel) else {
+                return Err(AmqpError::channel_error("expected 'channel.open'".into()));
+            };
+            if ch.consumers.contains_key(&tag) {
+                return Err(AmqpError {
+                    code: 530,
+                    text: format!("NOT_ALLOWED - attempt to reuse consumer tag '{tag}'"),
+                    scope: crate::error::Scope::Connection,
+                });
+            }
+            let prefetch = ch.consumer_prefetch;
+            ch.consumers.insert(
+                tag.clone(),
+                Consumer {
+                    queue: queue.to_string(),
+                    no_ack,
+                    exclusive,
+                    prefetch,
+                    unacked: 0,
+                },
+            );
+            let now = b.now;
+            if let Some(q) = b.queues.get_mut(queue) {
+                q.consumers.push((channel, tag.clone()));
+                q.had_consumer = true;
+                q.last_used = now;
+            }
+            b.events.push(Event::ConsumerAdded {
+                queue: queue.to_string(),
+                channel,
+                consumer_tag: tag.clone(),
+            });
+            b.dispatch(queue);
+            Ok(tag)
+        })
+    }
+
+    /// `basic.cancel`; an unknown tag is ignored, as in RabbitMQ.
+    pub fn basic_cancel(&mut self, channel: u32, consumer_tag: &str) -> AmqpResult<()> {
+        self.on_channel(channel, |b, _| {
+            let queue = b
+                .channels
+                .get_mut(&channel)
+                .and_then(|c| c.consumers.shift_remove(consumer_tag))
+                .map(|c| c.queue);
+            if let Some(queue) = queue {
+                b.detach_consumer(channel, consumer_tag, &queue);
+            }
+            Ok(())
+        })
+    }
+
+    /// `basic.get`: the head message, or `None` (get-empty).
+    pub fn basic_get(
+        &mut self,
+        channel: u32,
+        queue: &str,
+        no_ack: bool,
+    ) -> AmqpResult<Option<Delivery>> {
+        self.on_channel(channel, |b, connection| {
+            b.usable_queue(queue, connection)?;
+            b.expire_messages(queue);
+            let now = b.now;
+            let Some(q) = b.queues.get_mut(queue) else {
+                return Ok(None);
+            };
+            q.last_used = now;
+            let Some(queued) = q.pop_front() else {
+                return Ok(None);
+            };
+            let message_count = q.ready.len();
+            let message = queued.message.clone();
+            let delivery_tag = b.hand_over(queue, channel, None, no_ack, queued);
+            Ok(Some(Delivery {
+                channel,
+                consumer_tag: None,
+                delivery_tag,
+                queue: queue.to_string(),
+                message,
+                message_count,
+            }))
+        })
+    }
+
+    /// `basic.ack`.
+    pub fn basic_ack(&mut self, channel: u32, delivery_tag: u64, multiple: bool) -> AmqpResult<()> {
+        self.settle(channel, delivery_tag, multiple, Settle::Ack)
+    }
+
+    /// `basic.nack`: with requeue the messages go back to their places, else to the DLX.
+    pub fn basic_nack(
+        &mut self,
+        channel: u32,
+        delivery_tag: u64,
+        multiple: bool,
+        requeue: bool,
+    ) -> AmqpResult<()> {
+        self.settle(channel, delivery_tag, multiple, Settle::Reject { requeue })
+    }
+
+    /// `basic.reject`: basic.nack for a single message.
+    pub fn basic_reject(
+        &mut self,
+        channel: u32,
+        delivery_tag: u64,
+        requeue: bool,
+    ) -> AmqpResult<()> {
+        self.settle(channel, delivery_tag, false, Settle::Reject { requeue })
+    }
+
+    /// Deliveries to consumers on `channel` since the last call: what the client has received.
+    pub fn take_deliveries(&mut self, channel: u32) -> Vec<Delivery> {
+        self.channels
+            .get_mut(&channel)
+            .map(|c| std::mem::take(&mut c.inbox))
+            .unwrap_or_default()
+    }
+
+    fn settle(
+        &mut self,
+        channel: u32,
+        delivery_tag: u64,
+        multiple: bool,
+        how: Settle,
+    ) -> AmqpResult<()> {
+        self.on_channel(channel, |b, _| {
+            let tags = b
+                .channels
+                .get(&channel)
+                .and_then(|c| c.select(delivery_tag, multiple))
+                .ok_or_else(|| {
+                    AmqpError::precondition_failed(format!("unknown delivery tag {delivery_tag}"))
+                })?;
+            let mut touched = BTreeSet::new();
+            for tag in tags {
+                let Some(pending) = b.take_pending(channel, tag) else {
+                    continue;
+                };
+                let queue = pending.queue.clone();
+                let id = pending.queued.message.id;
+                touched.insert(queue.clone());
+                match how {
+                    Settle::Ack => b.events.push(Event::Acked { message: id, queue }),
+                    Settle::Reject { requeue: true } => b.return_to_queue(pending),
+                    Settle::Reject { requeue: false } => {
+                        b.events.push(Event::Nacked {
+                            message: id,
+                            queue: queue.clone(),
+                        });
+                        b.dead_letter(&queue, pending.queued.message, DeadLetterReason::Rejected);
+                    }
+                }
+            }
+            b.dispatch_channel(channel);
+            for q in touched {
+                b.dispatch(&q);
+            }
+            Ok(())
+        })
+    }
+
+    /// Removes an unacknowledged delivery from its channel, consumer and queue counts.
+    fn take_pending(&mut self, channel: u32, tag: u64) -> Option<Pending> {
+        let ch = self.channels.get_mut(&channel)?;
+        let pending = ch.unacked.remove(&tag)?;
+        if let Some(c) = pending
+            .consumer_tag
+            .as_ref()
+            .and_then(|t| ch.consumers.get_mut(t))
+        {
+            c.unacked = c.unacked.saturating_sub(1);
+        }
+        if let Some(q) = self.queues.get_mut(&pending.queue) {
+            q.unacked = q.unacked.saturating_sub(1);
+        }
+        Some(pending)
+    }
+
+    /// Puts an unacknowledged message back at its original place, marked redelivered
+    /// (if its queue still exists; if its TTL ran out meanwhile, it expires now).
+    pub(crate) fn return_to_queue(&mut self, pending: Pending) {
+        let Some(q) = self.queues.get_mut(&pending.queue) else {
+            return;
+        };
+        q.unacked = q.unacked.saturating_sub(1);
+        self.events.push(Event::Requeued {
+            message: pending.queued.message.id,
+            queue: pending.queue.clone(),
+        });
+        q.requeue(pending.queued);
+        self.expire_messages(&pending.queue);
+    }
+
+    /// Takes a consumer off its queue's list; an auto-delete queue whose last consumer
+    /// went is deleted.
+    pub(crate) fn detach_consumer(&mut self, channel: u32, tag: &str, queue: &str) {
+        let Some(q) = self.queues.get_mut(queue) else {
+            return;
+        };
+        q.consumers.retain(|(ch, t)| !(*ch == channel && t == tag));
+        let now_unused = q.auto_delete && q.had_consumer && q.consumers.is_empty();
+        q.last_used = self.now;
+        self.events.push(Event::ConsumerRemoved {
+            queue: queue.to_string(),
+            channel,
+            consumer_tag: tag.to_string(),
+        });
+        if now_unused {
+            self.remove_queue(queue);
+        }
+    }
+
+    /// The next consumer in round-robin order with credit, moved to the back of the line.
+    pub(crate) fn next_consumer(&mut self, queue: &str) -> Option<(u32, String)> {
+        let q = self.queues.get(queue)?;
+        let i = q.consumers.iter().position(|(ch, tag)| {
+            self.channels.get(ch).is_some_and(|c| {
+                c.consumers
+                    .get(tag)
+                    .is_some_and(|k| k.has_credit() && (k.no_ack || c.has_credit()))
+            })
+        })?;
+        let q = self.queues.get_mut(queue)?;
+        let chosen = q.consumers.remove(i);
+        q.consumers.push(chosen.clone());
+        Some(chosen)
+    }
+
+    /// Sends a message to a consumer.
+    pub(crate) fn deliver(
+        &mut self,
+        queue: &str,
+        channel: u32,
+        tag: Option<String>,
+        queued: QueuedMessage,
+    ) {
+        let no_ack = tag
+            .as_ref()
+            .and_then(|t| self.channels.get(&channel)?.consumers.get(t))
+            .is_some_and(|c| c.no_ack);
+        let message = queued.message.clone();
+        let delivery_tag = self.hand_over(queue, channel, tag.clone(), no_ack, queued);
+        let message_count = self.queues.get(queue).map_or(0, |q| q.ready.len());
+        if let Some(ch) = self.channels.get_mut(&channel) {
+            ch.inbox.push(Delivery {
+                channel,
+                consumer_tag: tag,
+                delivery_tag,
+                queue: queue.to_string(),
+                message,
+                message_count,
+            });
+        }
+    }
+
+    /// Records a delivery on the channel (unless auto-ack) and emits the event; returns the tag.
+    fn hand_over(
+        &mut self,
+        queue: &str,
+        channel: u32,
+        tag: Option<String>,
+        no_ack: bool,
+        queued: QueuedMessage,
+    ) -> u64 {
+        let Some(ch) = self.channels.get_mut(&channel) else {
+            return 0;
+        };
+        let delivery_tag = ch.take_delivery_tag();
+        self.events.push(Event::Delivered {
+            message: queued.message.id,
+            queue: queue.to_string(),
+            channel,
+            consumer_tag: tag.clone(),
+            delivery_tag,
+            redelivered: queued.message.redelivered,
+        });
+        if no_ack {
+            return delivery_tag;
+        }
+        if let Some(c) = tag.as_ref().and_then(|t| ch.consumers.get_mut(t)) {
+            c.unacked += 1;
+        }
+        ch.unacked.insert(
+            delivery_tag,
+            Pending {
+                queue: queue.to_string(),
+                consumer_tag: tag,
+                queued,
+            },
+        );
+        if let Some(q) = self.queues.get_mut(queue) {
+            q.unacked += 1;
+        }
+        delivery_tag
+    }
+
+    /// Delivers ready messages of a queue while some consumer has credit.
+    pub(crate) fn dispatch(&mut self, queue: &str) {
+        loop {
+            self.expire_messages(queue);
+            if self.queues.get(queue).is_none_or(|q| q.ready.is_empty()) {
+                return;
+            }
+            let Some((channel, tag)) = self.next_consumer(queue) else {
+                return;
+            };
+            let Some(queued) = self.queues.get_mut(queue).and_then(|q| q.pop_front()) else {
+                return;
+            };
+            self.deliver(queue, channel, Some(tag), queued);
+        }
+    }
+
+    /// Dispatches every queue a channel consumes from (after its credit grew).
+    fn dispatch_channel(&mut self, channel: u32) {
+        let queues: BTreeSet<String> = self
+            .channels
+            .get(&channel)
+            .map(|c| c.consumers.values().map(|k| k.queue.clone()).collect())
+            .unwrap_or_default();
+        for q in queues {
+            self.dispatch(&q);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+//! Channels: where a client's consumers, prefetch limits and unacknowledged deliveries live.
+
+use std::collections::BTreeMap;
+
+use indexmap::IndexMap;
+
+use crate::broker::delivery::Delivery;
+use crate::queue::QueuedMessage;
+
+/// A subscription of a channel to a queue.
+#[derive(Debug, Clone)]
+pub struct Consumer {
+    /// The queue it consumes from.
+    pub queue: String,
+    /// Auto-ack: deliveries count as acknowledged as soon as they are sent.
+    pub no_ack: bool,
+    /// Exclusive: no other consumer may subscribe to the queue meanwhile.
+    pub exclusive: bool,
+    /// Most unacknowledged deliveries at once (0 = unlimited), fixed at basic.consume.
+    pub prefetch: u16,
+    /// Its deliveries not yet acknowledged.
+    pub unacked: usize,
+}
+
+impl Consumer {
+    /// Whether the consumer may take one more message under its own prefetch.
+    pub fn has_credit(&self) -> bool {
+        self.no_ack || self.prefetch == 0 || self.unacked < usize::from(self.prefetch)
+    }
+}
+
+/// A delivery waiting for the client's ack, nack or reject.
+#[derive(Debug, Clone)]
+pub struct Pending {
+    /// The queue it came from (and goes back to on requeue).
+    pub queue: String,
+    /// The consumer it went to; `None` for basic.get.
+    pub consumer_tag: Option<String>,
+    /// The message with its place in the queue.
+    pub queued: QueuedMessage,
+}
+
+/// An open channel.
+#[derive(Debug, Clone)]
+pub struct Channel {
+    /// The connection it belongs to.
+    pub connection: u32,
+    /// basic.qos global=false: the prefetch given to consumers created from now on.
+    pub consumer_prefetch: u16,
+    /// basic.qos global=true: most unacknowledged deliveries on the whole channel (0 = unlimited).
+    pub channel_prefetch: u16,
+    /// Consumers by tag, in subscription order.
+    pub consumers: IndexMap<String, Consumer>,
+    /// Unacknowledged deliveries by delivery tag.
+    pub unacked: BTreeMap<u64, Pending>,
+    /// Publisher confirms are on (confirm.select).
+    pub confirming: bool,
+    /// Sequence number of the last published message under confirms.
+    pub publish_seq: u64,
+    /// Deliveries pushed to this channel's consumers that the client has not taken yet.
+    pub inbox: Vec<Delivery>,
+    next_delivery_tag: u64,
+}
+
+impl Channel {
+    /// A freshly opened channel.
+    pub fn new(connection: u32) -> Channel {
+        Channel {
+            connection,
+            consumer_prefetch: 0,
+            channel_prefetch: 0,
+            consumers: IndexMap::new(),
+            unacked: BTreeMap::new(),
+            confirming: false,
+            publish_seq: 0,
+            inbox: Vec::new(),
+            next_delivery_tag: 1,
+        }
+    }
+
+    /// Hands out the next delivery tag (they count from 1 per channel).
+    pub fn take_delivery_tag(&mut self) -> u64 {
+        let tag = self.next_delivery_tag;
+        self.next_delivery_tag += 1;
+        tag
+    }
+
+    /// Whether the channel-wide prefetch leaves room for one more delivery.
+    pub fn has_credit(&self) -> bool {
+        self.channel_prefetch == 0 || self.unacked.len() < usize::from(self.channel_prefetch)
+    }
+
+    /// The delivery tags an ack/nack/reject refers to, or `None` if the tag is unknown.
+    /// With `multiple`, every tag up to and including it; tag 0 with `multiple` means all.
+    pub fn select(&self, delivery_tag: u64, multiple: bool) -> Option<Vec<u64>> {
+        if multiple && delivery_tag == 0 {
+            return Some(self.unacked.keys().copied().collect());
+        }
+        if !self.unacked.contains_key(&delivery_tag) {
+            return None;
+        }
+        if multiple {
+            Some(
+                self.unacked
+                    .range(..=delivery_tag)
+                    .map(|(t, _)| *t)
+                    .collect(),
+            )
+        } else {
+            Some(vec![delivery_tag])
+        }
+    }
+}

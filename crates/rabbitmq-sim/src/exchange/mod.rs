@@ -1,0 +1,153 @@
+//! Exchanges: where publishers send messages, and the routing rule of each type.
+
+pub mod direct;
+pub mod fanout;
+pub mod headers;
+pub mod topic;
+
+use std::collections::BTreeSet;
+
+use crate::binding::{Binding, Destination};
+use crate::error::{AmqpError, AmqpResult};
+use crate::value::FieldTable;
+
+/// The four exchange types RabbitMQ ships with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ExchangeType {
+    /// Routing key equals binding key.
+    Direct,
+    /// Every binding.
+    Fanout,
+    /// Binding key is a pattern with `*` and `#`.
+    Topic,
+    /// Message headers against binding arguments.
+    Headers,
+}
+
+impl ExchangeType {
+    /// Parses a type name; unknown names are a connection error in RabbitMQ.
+    pub fn parse(name: &str) -> AmqpResult<ExchangeType> {
+        match name {
+            "direct" => Ok(ExchangeType::Direct),
+            "fanout" => Ok(ExchangeType::Fanout),
+            "topic" => Ok(ExchangeType::Topic),
+            "headers" => Ok(ExchangeType::Headers),
+            other => Err(AmqpError::command_invalid(format!(
+                "invalid exchange type '{other}'"
+            ))),
+        }
+    }
+
+    /// The type's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ExchangeType::Direct => "direct",
+            ExchangeType::Fanout => "fanout",
+            ExchangeType::Topic => "topic",
+            ExchangeType::Headers => "headers",
+        }
+    }
+}
+
+/// The per-type structure that answers "where does this message go?".
+#[derive(Debug, Clone)]
+enum RoutingIndex {
+    Direct(direct::DirectIndex),
+    Fanout(fanout::FanoutIndex),
+    Topic(topic::TopicTrie),
+    Headers(headers::HeadersIndex),
+}
+
+/// A declared exchange.
+#[derive(Debug, Clone)]
+pub struct Exchange {
+    /// Its name (`""` is the default exchange).
+    pub name: String,
+    /// Its type.
+    pub kind: ExchangeType,
+    /// Survives a broker restart.
+    pub durable: bool,
+    /// Deleted when its last binding (as a source) goes.
+    pub auto_delete: bool,
+    /// Publishers cannot use it directly; only other exchanges route into it.
+    pub internal: bool,
+    /// Declaration arguments (`alternate-exchange`).
+    pub arguments: FieldTable,
+    index: RoutingIndex,
+}
+
+impl Exchange {
+    /// A new exchange with no bindings.
+    pub fn new(
+        name: &str,
+        kind: ExchangeType,
+        durable: bool,
+        auto_delete: bool,
+        internal: bool,
+        arguments: FieldTable,
+    ) -> Exchange {
+        let index = match kind {
+            ExchangeType::Direct => RoutingIndex::Direct(Default::default()),
+            ExchangeType::Fanout => RoutingIndex::Fanout(Default::default()),
+            ExchangeType::Topic => RoutingIndex::Topic(Default::default()),
+            ExchangeType::Headers => RoutingIndex::Headers(Default::default()),
+        };
+        Exchange {
+            name: name.to_string(),
+            kind,
+            durable,
+            auto_delete,
+            internal,
+            arguments,
+            index,
+        }
+    }
+
+    /// The alternate exchange named in the arguments, where unroutable messages go.
+    pub fn alternate_exchange(&self) -> Option<&str> {
+        self.arguments
+            .get("alternate-exchange")
+            .and_then(|v| v.as_str())
+    }
+
+    /// Checks a binding before it is added (only headers exchanges have rules).
+    pub fn validate_binding(&self, binding: &Binding) -> AmqpResult<()> {
+        match self.kind {
+            ExchangeType::Headers => headers::validate(&binding.arguments),
+            _ => Ok(()),
+        }
+    }
+
+    /// Indexes a new binding whose source is this exchange.
+    pub fn add_binding(&mut self, binding: &Binding) {
+        match &mut self.index {
+            RoutingIndex::Direct(i) => i.add(binding),
+            RoutingIndex::Fanout(i) => i.add(binding),
+            RoutingIndex::Topic(i) => i.add(binding),
+            RoutingIndex::Headers(i) => i.add(binding),
+        }
+    }
+
+    /// Forgets a binding whose source is this exchange.
+    pub fn remove_binding(&mut self, binding: &Binding) {
+        match &mut self.index {
+            RoutingIndex::Direct(i) => i.remove(binding),
+            RoutingIndex::Fanout(i) => i.remove(binding),
+            RoutingIndex::Topic(i) => i.remove(binding),
+            RoutingIndex::Headers(i) => i.remove(binding),
+        }
+    }
+
+    /// This exchange's own matches for a message (not following exchange-to-exchange
+    /// bindings or the alternate exchange; the broker does that).
+    pub fn route(&self, routing_key: &str, headers: &FieldTable) -> BTreeSet<Destination> {
+        let mut out = BTreeSet::new();
+        match &self.index {
+            RoutingIndex::Direct(i) => i.route(routing_key, &mut out),
+            RoutingIndex::Fanout(i) => i.route(&mut out),
+            RoutingIndex::Topic(i) => i.route(routing_key, &mut out),
+            RoutingIndex::Headers(i) => i.route(headers, &mut out),
+        }
+        out
+    }
+}
