@@ -1,14 +1,27 @@
 //! incr and decr: 64-bit counters stored as decimal text (memcached's `do_add_delta`).
 
 use crate::events::Event;
+use crate::lru::ItemId;
 use crate::numbers::parse_u64;
 use crate::server::Server;
+
+/// A successful incr or decr.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Delta {
+    /// The new value as decimal text.
+    pub value: String,
+    /// The item's new cas unique.
+    pub cas: u64,
+    /// The item, when the value was rewritten in place; `None` when a new
+    /// item replaced it.
+    pub in_place: Option<ItemId>,
+}
 
 /// The outcome of an incr or decr.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DeltaResult {
-    /// The new value, as decimal text, and the item's new cas unique.
-    Ok(String, u64),
+    /// The value changed.
+    Ok(Delta),
     /// The value is not a decimal number.
     NonNumeric,
     /// No memory for a longer value.
@@ -60,7 +73,8 @@ impl Server {
             counters.decr_hits += 1;
         }
         let digits = value.to_string();
-        if digits.len() <= self.arena[id].data.len() {
+        // memcached rewrites in place only when nothing else references the item.
+        if digits.len() <= self.arena[id].data.len() && !self.item_is_referenced(id) {
             let cas = self.next_cas();
             let item = &mut self.arena[id];
             let width = item.data.len();
@@ -72,7 +86,11 @@ impl Server {
                 cas,
             });
             self.item_update(id);
-            return DeltaResult::Ok(digits, cas);
+            return DeltaResult::Ok(Delta {
+                value: digits,
+                cas,
+                in_place: Some(id),
+            });
         }
         let (flags, exptime) = (self.arena[id].flags, self.arena[id].exptime);
         let Ok(mut new_item) = self.item_alloc(key, flags, exptime, digits.len() + 2) else {
@@ -80,6 +98,11 @@ impl Server {
         };
         new_item.data = digits.clone().into_bytes();
         let new_id = self.item_replace(id, new_item);
-        DeltaResult::Ok(digits, self.arena[new_id].cas)
+        let cas = self.arena[new_id].cas;
+        DeltaResult::Ok(Delta {
+            value: digits,
+            cas,
+            in_place: None,
+        })
     }
 }

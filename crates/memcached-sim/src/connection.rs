@@ -2,6 +2,7 @@
 //! command lines and data blocks, and returns what memcached would write
 //! back (the connection state machine of `memcached.c`).
 
+use crate::lru::ItemId;
 use crate::protocol::{Flush, Next, PendingStore, text};
 use crate::server::Server;
 use crate::store::StoreResult;
@@ -67,6 +68,7 @@ impl Connection {
         self.input.extend_from_slice(input);
         let mut consumed = 0;
         let mut queue = ReplyQueue {
+            held: Vec::new(),
             out: &mut out,
             sent: 0,
             nreqs: REQS_PER_EVENT,
@@ -85,7 +87,7 @@ impl Connection {
                         self.state = State::Swallow(n - take);
                         break;
                     }
-                    queue.command_done();
+                    queue.command_done(server);
                 }
                 State::Data(store) => {
                     if pending.len() < store.nbytes {
@@ -94,8 +96,9 @@ impl Connection {
                     }
                     let block = &pending[..store.nbytes];
                     consumed += store.nbytes;
-                    queue.push(&complete_store(server, store, block), Flush::Queue);
-                    queue.command_done();
+                    let reply = complete_store(server, store, block);
+                    queue.push(server, &reply, Flush::Queue, None);
+                    queue.command_done(server);
                 }
                 State::Command => {
                     let Some(newline) = pending.iter().position(|&b| b == b'\n') else {
@@ -115,10 +118,10 @@ impl Connection {
                     consumed += newline + 1;
                     let response = text::process_command(server, line);
                     server.apply_bumps();
-                    queue.push(&response.out, response.flush);
+                    queue.push(server, &response.out, response.flush, response.holds);
                     self.state = match response.next {
                         Next::Command => {
-                            queue.command_done();
+                            queue.command_done(server);
                             State::Command
                         }
                         Next::Data(store) => State::Data(store),
@@ -128,6 +131,8 @@ impl Connection {
                 }
             }
         }
+        // The end of the input is where memcached waits for more and sends everything queued.
+        queue.send(server);
         self.input.drain(..consumed);
         if self.is_closed() {
             self.input.clear();
@@ -138,32 +143,52 @@ impl Connection {
     }
 }
 
-/// Replies written during one `feed`, and how far they have been sent.
+/// Replies written during one `feed`, how far they have been sent, and the
+/// items the unsent ones still reference.
 struct ReplyQueue<'a> {
     out: &'a mut Vec<u8>,
     /// Bytes of `out` already sent; the rest is queued.
     sent: usize,
     /// Commands left before the connection yields and sends its queue.
     nreqs: i32,
+    /// Items referenced by queued replies.
+    held: Vec<ItemId>,
 }
 
 impl ReplyQueue<'_> {
-    fn push(&mut self, reply: &[u8], flush: Flush) {
+    fn push(&mut self, server: &mut Server, reply: &[u8], flush: Flush, holds: Option<ItemId>) {
         if flush == Flush::DropUnsent {
             self.out.truncate(self.sent);
+            self.release(server);
         }
         self.out.extend_from_slice(reply);
+        if let Some(id) = holds {
+            server.item_ref(id);
+            self.held.push(id);
+        }
         if flush == Flush::Now {
-            self.sent = self.out.len();
+            self.send(server);
+        }
+    }
+
+    /// Everything queued goes out; the items it referenced are released.
+    fn send(&mut self, server: &mut Server) {
+        self.sent = self.out.len();
+        self.release(server);
+    }
+
+    fn release(&mut self, server: &mut Server) {
+        for id in self.held.drain(..) {
+            server.item_release(id);
         }
     }
 
     /// A command finished (memcached's `conn_new_cmd`): after
     /// `REQS_PER_EVENT` more, the queue is sent and the count starts over.
-    fn command_done(&mut self) {
+    fn command_done(&mut self, server: &mut Server) {
         self.nreqs -= 1;
         if self.nreqs < 0 {
-            self.sent = self.out.len();
+            self.send(server);
             self.nreqs = REQS_PER_EVENT - 1;
         }
     }
@@ -192,10 +217,13 @@ fn complete_store(server: &mut Server, mut store: PendingStore, block: &[u8]) ->
         };
     };
     store.item.data.extend_from_slice(data);
-    let (result, cas) = server.store_item(store.item, store.mode, false);
+    let set_stale = store.meta.as_ref().is_some_and(|m| m.set_stale);
+    let key = store.item.key.clone();
+    let key_binary = store.item.key_binary;
+    let (result, cas) = server.store_item(store.item, store.mode, set_stale);
     server.apply_bumps();
     if let Some(meta) = store.meta {
-        return meta.reply(result, cas, store.noreply);
+        return meta.reply(result, cas, &key, key_binary, store.noreply);
     }
     if store.noreply {
         return Vec::new();

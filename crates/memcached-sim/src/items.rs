@@ -46,6 +46,14 @@ pub struct Item {
     pub fetched: bool,
     /// The item was fetched again after its first fetch.
     pub active: bool,
+    /// In the hash table and LRU; false once unlinked while a reply still references it.
+    pub(crate) linked: bool,
+    /// The key arrived base64-encoded (meta `b` flag) and is echoed that way.
+    pub key_binary: bool,
+    /// Marked stale by meta delete or a stale cas (`I` flag).
+    pub stale: bool,
+    /// A client has been handed the right to recache it (meta `W` flag).
+    pub token_sent: bool,
     /// The slab class of each chunk the item occupies: one for most items,
     /// a header and data chunks for items larger than the biggest chunk.
     pub(crate) chunks: Vec<ClassId>,
@@ -116,6 +124,10 @@ impl Server {
             segment: Segment::Hot,
             fetched: false,
             active: false,
+            linked: false,
+            key_binary: false,
+            stale: false,
+            token_sent: false,
             chunks,
         })
     }
@@ -192,6 +204,7 @@ impl Server {
         item.time = self.clock.now();
         item.cas = self.next_cas();
         item.segment = Segment::Hot;
+        item.linked = true;
         let size = item.total_size();
         self.stats.curr_bytes += size;
         self.stats.curr_items += 1;
@@ -203,16 +216,51 @@ impl Server {
         id
     }
 
-    /// `do_item_unlink`: removes the item from the table and its LRU and frees its chunks.
+    /// `do_item_unlink`: removes the item from the table and its LRU. Its
+    /// chunks are freed now, or when the last queued reply that references
+    /// it has been sent.
     pub(crate) fn item_unlink(&mut self, id: ItemId) -> Option<Item> {
-        let item = self.arena.remove(id)?;
+        let item = self.arena.get_mut(id).filter(|item| item.linked)?;
+        item.linked = false;
+        let item = item.clone();
         let size = item.total_size();
         self.stats.curr_bytes = self.stats.curr_bytes.saturating_sub(size);
         self.stats.curr_items = self.stats.curr_items.saturating_sub(1);
         self.table.remove(&item.key);
         self.lru.remove(id, item.class, item.segment, size);
-        self.item_free(&item);
+        if !self.refs.contains_key(&id) {
+            self.arena.remove(id);
+            self.item_free(&item);
+        }
         Some(item)
+    }
+
+    /// A queued reply references the item: it stays in memory until sent.
+    pub(crate) fn item_ref(&mut self, id: ItemId) {
+        *self.refs.entry(id).or_default() += 1;
+    }
+
+    /// A reply referencing the item was sent; an unlinked item with no
+    /// references left gives its chunks back.
+    pub(crate) fn item_release(&mut self, id: ItemId) {
+        let Some(count) = self.refs.get_mut(&id) else {
+            return;
+        };
+        *count -= 1;
+        if *count > 0 {
+            return;
+        }
+        self.refs.remove(&id);
+        if self.arena.get_mut(id).is_some_and(|item| !item.linked)
+            && let Some(item) = self.arena.remove(id)
+        {
+            self.item_free(&item);
+        }
+    }
+
+    /// Whether a queued reply still references the item.
+    pub(crate) fn item_is_referenced(&self, id: ItemId) -> bool {
+        self.refs.contains_key(&id)
     }
 
     /// `item_replace`: unlinks the old item and links the new one.
@@ -286,7 +334,7 @@ impl Server {
     /// `do_item_bump`: the first fetch marks an item FETCHED, the next marks it
     /// ACTIVE. An ACTIVE item in COLD is queued to move to WARM, which the LRU
     /// maintainer does right after the command.
-    fn item_bump(&mut self, id: ItemId) {
+    pub(crate) fn item_bump(&mut self, id: ItemId) {
         let now = self.clock.now();
         let item = &mut self.arena[id];
         if item.active {
@@ -362,6 +410,11 @@ impl Server {
             let Some(id) = search else { break };
             tries -= 1;
             search = self.lru.prev(id);
+            if self.item_is_referenced(id) {
+                // A queued reply holds the item: it can still be unlinked,
+                // but its memory is only reusable once the reply is sent.
+                self.stats.class_mut(class).lrutail_reflocked += 1;
+            }
             let item = &self.arena[id];
             if (item.exptime != 0 && item.exptime < now) || self.item_is_flushed(item) {
                 let counters = self.stats.class_mut(class);

@@ -30,6 +30,8 @@ pub struct Server {
     /// `verbosity` level.
     pub(crate) verbosity: u32,
     pub(crate) pending_bumps: Vec<ItemId>,
+    /// References held by replies not yet sent, per item (memcached's refcount).
+    pub(crate) refs: BTreeMap<ItemId, u32>,
     pub(crate) events: Vec<Event>,
     /// The second at which the LRU maintainer last ran.
     last_juggle: RelTime,
@@ -53,6 +55,7 @@ impl Server {
             oldest_cas: 0,
             verbosity: 0,
             pending_bumps: Vec::new(),
+            refs: BTreeMap::new(),
             events: Vec::new(),
         }
     }

@@ -35,6 +35,7 @@ pub struct ClassStats {
     pub moves_to_warm: u64,
     pub moves_within_lru: u64,
     pub direct_reclaims: u64,
+    pub lrutail_reflocked: u64,
 }
 
 impl ClassStats {
@@ -226,7 +227,7 @@ impl Server {
         stat(&mut o, "reclaimed", s.sum(|c| c.reclaimed));
         stat(&mut o, "crawler_reclaimed", 0);
         stat(&mut o, "crawler_items_checked", 0);
-        stat(&mut o, "lrutail_reflocked", 0);
+        stat(&mut o, "lrutail_reflocked", s.sum(|c| c.lrutail_reflocked));
         stat(&mut o, "moves_to_cold", s.sum(|c| c.moves_to_cold));
         stat(&mut o, "moves_to_warm", s.sum(|c| c.moves_to_warm));
         stat(&mut o, "moves_within_lru", s.sum(|c| c.moves_within_lru));
@@ -408,7 +409,7 @@ impl Server {
             num("evicted_active", c.evicted_active);
             num("crawler_reclaimed", 0);
             num("crawler_items_checked", 0);
-            num("lrutail_reflocked", 0);
+            num("lrutail_reflocked", c.lrutail_reflocked);
             num("moves_to_cold", c.moves_to_cold);
             num("moves_to_warm", c.moves_to_warm);
             num("moves_within_lru", c.moves_within_lru);

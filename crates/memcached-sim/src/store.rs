@@ -78,7 +78,10 @@ impl Server {
                 self.stats.class_mut(old_class).cas_hits += 1;
                 let mut item = item;
                 if cas_stale {
+                    // A stale write keeps the old expiry and token, and says it is stale.
                     item.exptime = self.arena[old].exptime;
+                    item.stale = true;
+                    item.token_sent = self.arena[old].token_sent;
                 }
                 item
             }

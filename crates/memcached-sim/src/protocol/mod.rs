@@ -1,6 +1,7 @@
 //! The ASCII protocols: the classic text commands and the meta commands,
 //! sharing one tokenizer and one command line dispatcher.
 
+pub mod base64;
 pub mod meta;
 pub mod text;
 
@@ -114,6 +115,8 @@ pub struct Response {
     pub next: Next,
     /// How the reply relates to replies still queued.
     pub flush: Flush,
+    /// The item the queued reply references until it is sent (mg hits).
+    pub holds: Option<crate::lru::ItemId>,
 }
 
 impl Response {
@@ -124,11 +127,7 @@ impl Response {
         } else {
             format!("{text}\r\n").into_bytes()
         };
-        Response {
-            out,
-            next: Next::Command,
-            flush: Flush::Queue,
-        }
+        Response::bytes(out)
     }
 
     /// Raw bytes, already formatted.
@@ -137,6 +136,7 @@ impl Response {
             out,
             next: Next::Command,
             flush: Flush::Queue,
+            holds: None,
         }
     }
 

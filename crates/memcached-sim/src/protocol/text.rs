@@ -228,7 +228,7 @@ fn process_arithmetic(server: &mut Server, t: &Tokens, incr: bool) -> Response {
         return Response::line(noreply, "CLIENT_ERROR invalid numeric delta argument");
     };
     match server.add_delta(key, incr, delta, 0) {
-        DeltaResult::Ok(value, _) => Response::line(noreply, &value),
+        DeltaResult::Ok(delta) => Response::line(noreply, &delta.value),
         DeltaResult::NonNumeric => Response::line(
             noreply,
             "CLIENT_ERROR cannot increment or decrement non-numeric value",
