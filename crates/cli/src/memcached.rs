@@ -8,7 +8,7 @@
 use std::io::{BufRead, Read, Write};
 use std::process::ExitCode;
 
-use memcached_sim::cluster::{Distribution, Node};
+use memcached_sim::cluster::{Cluster, Distribution, Node};
 use memcached_sim::{Connection, Server, Settings};
 
 const USAGE: &str = "\
@@ -49,6 +49,10 @@ fn serve(args: &[String]) -> ExitCode {
             _ => return usage_error("-m takes a positive number of megabytes"),
         },
         _ => return usage_error("unexpected arguments"),
+    }
+    if let Err(message) = settings.check() {
+        eprintln!("{message}");
+        return ExitCode::from(64);
     }
     let mut input = Vec::new();
     if let Err(e) = std::io::stdin().read_to_end(&mut input) {
@@ -104,15 +108,16 @@ fn place(args: &[String]) -> ExitCode {
     if nodes.is_empty() {
         return usage_error("place needs at least one --server");
     }
+    let cluster = Cluster::new(client, nodes);
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     for line in std::io::stdin().lock().lines() {
         let Ok(key) = line else {
             eprintln!("playground memcached: keys must be UTF-8 text");
             return ExitCode::FAILURE;
         };
-        let placed = client
-            .place(&nodes, &key, |_| true)
-            .map_or("-", |i| nodes[i].address.as_str());
+        let placed = cluster
+            .place(&key, |_| true)
+            .map_or("-", |i| cluster.nodes()[i].address.as_str());
         if writeln!(stdout, "{key} {placed}").is_err() {
             return ExitCode::FAILURE;
         }

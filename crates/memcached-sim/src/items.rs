@@ -176,6 +176,12 @@ impl Server {
                 allocated = true;
                 break;
             }
+            if tries == 0 {
+                // Under memory pressure the LRU maintainer thread runs
+                // constantly, so COLD is already balanced when a client
+                // needs room.
+                self.lru_juggle(class);
+            }
             if self.lru_pull_tail(class, Segment::Cold, 0, Pull::Evict, 0) == 0 {
                 self.lru_pull_tail(class, Segment::Hot, 0, Pull::Juggle, 0);
             }

@@ -39,6 +39,15 @@ impl Default for Settings {
 }
 
 impl Settings {
+    /// memcached's start-up checks: the item size limit must fit twice in
+    /// the memory limit. The error is memcached's own message.
+    pub fn check(&self) -> Result<(), &'static str> {
+        if u64::from(self.item_size_max) > self.max_bytes / 2 {
+            return Err("Cannot set item size limit higher than 1/2 of memory max.");
+        }
+        Ok(())
+    }
+
     /// Largest chunk a slab class hands out; bigger items are split in chunks.
     pub fn slab_chunk_size_max(&self) -> u32 {
         self.item_size_max / 2

@@ -32,7 +32,8 @@ VOLATILE = {
     "read_buf_bytes", "read_buf_bytes_free", "bytes_read", "bytes_written",
     "lru_maintainer_juggles", "lru_crawler_starts", "tcpport", "conn_yields",
     "number_hot", "number_warm", "number_cold", "age_hot", "age_warm", "age",
-    "moves_to_cold", "moves_to_warm", "moves_within_lru",
+    "moves_to_cold", "moves_to_warm", "moves_within_lru", "direct_reclaims",
+    "hits_to_hot", "hits_to_warm", "hits_to_cold",
 }
 STAT = re.compile(rb"^STAT (\S+) (.*)$")
 

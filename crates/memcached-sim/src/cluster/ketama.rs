@@ -45,9 +45,12 @@ impl Continuum {
             if total == 0 {
                 break;
             }
-            // libketama computes the share in single precision.
+            // libketama: `floorf(pct * 40.0 * (float)n)` with `pct` a float; the
+            // product is a double rounded to float before flooring, which keeps
+            // 40 digests for 7 equal servers where all-double math gives 39.
             let pct = node.weight as f32 / total as f32;
-            let digests = (f64::from(pct) * 40.0 * nodes.len() as f64).floor() as u32;
+            let digests =
+                ((f64::from(pct) * 40.0 * f64::from(nodes.len() as f32)) as f32).floor() as u32;
             for k in 0..digests {
                 for point in digest_words(format!("{}-{k}", node.address).as_bytes()) {
                     points.push(Point { point, node: i });
@@ -107,6 +110,14 @@ mod tests {
         let count = |i| ring.points.iter().filter(|p| p.node == i).count();
         assert_eq!((count(0), count(1)), (80, 240));
         assert!(ring.points.windows(2).all(|w| w[0].point <= w[1].point));
+    }
+
+    #[test]
+    fn seven_equal_servers_keep_forty_digests_each() {
+        let nodes: Vec<Node> = (1..=7)
+            .map(|i| Node::new(format!("10.0.0.{i}:11211"), 1))
+            .collect();
+        assert_eq!(Continuum::new(&nodes).points.len(), 7 * 160);
     }
 
     #[test]

@@ -41,42 +41,75 @@ pub enum Distribution {
     Rendezvous,
 }
 
-impl Distribution {
-    /// The node index `key` goes to among `nodes`, skipping nodes for which
-    /// `alive` is false; `None` when the client finds no live node.
-    pub fn place(self, nodes: &[Node], key: &str, alive: impl Fn(usize) -> bool) -> Option<usize> {
-        match self {
-            Distribution::PythonMemcached => {
-                python_memcached::Buckets::new(nodes).server_for(key.as_bytes(), alive)
+/// A client's view of a cluster: its nodes and the lookup structure its
+/// distribution builds from them (bucket list, ring, or nothing).
+#[derive(Clone, Debug)]
+pub struct Cluster {
+    distribution: Distribution,
+    nodes: Vec<Node>,
+    buckets: python_memcached::Buckets,
+    continuum: ketama::Continuum,
+}
+
+impl Cluster {
+    /// Prepares `nodes` for key placement by `distribution`.
+    pub fn new(distribution: Distribution, nodes: Vec<Node>) -> Self {
+        let buckets = python_memcached::Buckets::new(&nodes);
+        let continuum = match distribution {
+            Distribution::Ketama => ketama::Continuum::new(&nodes),
+            _ => ketama::Continuum::new(&[]),
+        };
+        Cluster {
+            distribution,
+            nodes,
+            buckets,
+            continuum,
+        }
+    }
+
+    /// The nodes, in configuration order.
+    pub fn nodes(&self) -> &[Node] {
+        &self.nodes
+    }
+
+    /// The node index `key` goes to, skipping nodes for which `alive` is
+    /// false; `None` when the client finds no live node. python-memcached
+    /// rehashes past dead buckets; ketama and rendezvous clients drop dead
+    /// nodes from the ring or the candidates.
+    pub fn place(&self, key: &str, alive: impl Fn(usize) -> bool) -> Option<usize> {
+        let live: Vec<usize> = (0..self.nodes.len()).filter(|&i| alive(i)).collect();
+        match self.distribution {
+            Distribution::PythonMemcached => self.buckets.server_for(key.as_bytes(), alive),
+            Distribution::Ketama if live.len() == self.nodes.len() => {
+                self.continuum.server_for(key.as_bytes())
             }
             Distribution::Ketama => {
-                let live: Vec<usize> = (0..nodes.len()).filter(|&i| alive(i)).collect();
-                let live_nodes: Vec<Node> = live.iter().map(|&i| nodes[i].clone()).collect();
+                let live_nodes: Vec<Node> = live.iter().map(|&i| self.nodes[i].clone()).collect();
                 ketama::Continuum::new(&live_nodes)
                     .server_for(key.as_bytes())
                     .map(|i| live[i])
             }
             Distribution::Rendezvous => {
-                let live: Vec<usize> = (0..nodes.len()).filter(|&i| alive(i)).collect();
-                let names: Vec<&str> = live.iter().map(|&i| nodes[i].address.as_str()).collect();
+                let names: Vec<&str> = live
+                    .iter()
+                    .map(|&i| self.nodes[i].address.as_str())
+                    .collect();
                 rendezvous::node_for(&names, key).map(|i| live[i])
             }
         }
     }
 
-    /// Share of `keys` that land on a different node when the cluster
-    /// changes from `before` to `after` (compared by address).
-    pub fn moved_share(self, before: &[Node], after: &[Node], keys: &[String]) -> f64 {
+    /// Share of `keys` that land on a different node (compared by address)
+    /// when this cluster becomes `after`.
+    pub fn moved_share(&self, after: &Cluster, keys: &[String]) -> f64 {
         if keys.is_empty() {
             return 0.0;
         }
-        let address = |nodes: &[Node], key: &str| {
-            self.place(nodes, key, |_| true)
-                .map(|i| nodes[i].address.clone())
-        };
+        let address =
+            |c: &Cluster, key: &str| c.place(key, |_| true).map(|i| c.nodes[i].address.clone());
         let moved = keys
             .iter()
-            .filter(|k| address(before, k) != address(after, k))
+            .filter(|k| address(self, k) != address(after, k))
             .count();
         moved as f64 / keys.len() as f64
     }
@@ -98,9 +131,11 @@ mod tests {
             two[1].clone(),
             Node::new("10.0.0.3:11211", 1),
         ];
-        let modulo = Distribution::PythonMemcached.moved_share(&two, &three, &keys);
-        let ketama = Distribution::Ketama.moved_share(&two, &three, &keys);
-        let rendezvous = Distribution::Rendezvous.moved_share(&two, &three, &keys);
+        let moved =
+            |d| Cluster::new(d, two.to_vec()).moved_share(&Cluster::new(d, three.to_vec()), &keys);
+        let modulo = moved(Distribution::PythonMemcached);
+        let ketama = moved(Distribution::Ketama);
+        let rendezvous = moved(Distribution::Rendezvous);
         assert!((0.6..0.72).contains(&modulo), "modulo moved {modulo}");
         assert!((0.25..0.42).contains(&ketama), "ketama moved {ketama}");
         assert!(
