@@ -49,6 +49,11 @@ impl Clock {
         self.process_started + i64::from(self.current_time)
     }
 
+    /// A relative time as a Unix time.
+    pub fn to_unix(&self, rel: RelTime) -> i64 {
+        self.process_started + i64::from(rel)
+    }
+
     /// Seconds the process has been up, as `stats` prints it.
     pub fn uptime(&self) -> RelTime {
         self.current_time

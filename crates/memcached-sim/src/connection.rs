@@ -103,6 +103,8 @@ impl Connection {
                 State::Command => {
                     let Some(newline) = pending.iter().position(|&b| b == b'\n') else {
                         if pending.len() > MAX_LINE_WITHOUT_NEWLINE && !is_large_get(pending) {
+                            // memcached hangs up without sending what is queued.
+                            queue.push(server, &[], Flush::DropUnsent, None);
                             self.state = State::Closed;
                         }
                         break;

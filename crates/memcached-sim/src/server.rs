@@ -220,7 +220,7 @@ impl ItemView {
         let exptime_unix = if item.exptime == 0 {
             0
         } else {
-            clock.unix_now() - i64::from(clock.now()) + i64::from(item.exptime)
+            clock.to_unix(item.exptime)
         };
         ItemView {
             key: item.key.clone(),

@@ -371,6 +371,33 @@ impl Server {
         o
     }
 
+    /// `stats cachedump <class> <limit>`: keys in the class's COLD segment,
+    /// most recent first, with value length and absolute expiry (0 = never).
+    pub(crate) fn cachedump(&self, class: ClassId, limit: u32) -> Vec<u8> {
+        let mut o = Vec::new();
+        let items = self
+            .lru
+            .iter(class, Segment::Cold)
+            .map(|id| &self.arena[id])
+            .filter(|item| !item.key_binary);
+        for item in items.take(if limit == 0 {
+            usize::MAX
+        } else {
+            limit as usize
+        }) {
+            let expires = if item.exptime == 0 {
+                0
+            } else {
+                self.clock.to_unix(item.exptime)
+            };
+            o.extend_from_slice(b"ITEM ");
+            o.extend_from_slice(&item.key);
+            o.extend_from_slice(format!(" [{} b; {expires} s]\r\n", item.data.len()).as_bytes());
+        }
+        o.extend_from_slice(b"END\r\n");
+        o
+    }
+
     /// `stats items`: LRU occupancy and item counters of every class holding items.
     pub(crate) fn stats_items(&self) -> String {
         let mut o = String::new();

@@ -49,13 +49,16 @@ pub fn process_command(server: &mut Server, line: &[u8]) -> Response {
         b"stats" => process_stats(server, &t),
         b"flush_all" if (2..=4).contains(&n) => process_flush_all(server, &t),
         b"version" => Response::line(false, &format!("VERSION {VERSION}")),
-        b"quit" => Response::bytes(Vec::new()).then(Next::Close),
+        b"quit" => Response::bytes(Vec::new())
+            .with_flush(Flush::Now)
+            .then(Next::Close),
         b"verbosity" if n == 3 || n == 4 => process_verbosity(server, &t),
         b"shutdown" => Response::line(false, "ERROR: shutdown not enabled"),
         b"cache_memlimit" if n == 3 || n == 4 => process_memlimit(&t),
-        _ if t.last().starts_with(b"HTTP/") && !is_known(cmd) => {
-            Response::bytes(Vec::new()).then(Next::Close)
-        }
+        // An HTTP request line: memcached hangs up without sending what is queued.
+        _ if t.last().starts_with(b"HTTP/") && !is_known(cmd) => Response::bytes(Vec::new())
+            .with_flush(Flush::DropUnsent)
+            .then(Next::Close),
         _ => error(),
     }
 }
@@ -389,6 +392,18 @@ fn process_stats(server: &mut Server, t: &Tokens) -> Response {
             return Response::line(false, reply);
         }
         b"settings" => server.stats_settings(),
+        b"cachedump" => {
+            if t.ntokens() < 5 {
+                return Response::line(false, "CLIENT_ERROR bad command line");
+            }
+            let (Some(class), Some(limit)) = (parse_u32(t.get(2)), parse_u32(t.get(3))) else {
+                return Response::line(false, BAD_FORMAT);
+            };
+            match u8::try_from(class) {
+                Ok(class) if class < 64 => return Response::bytes(server.cachedump(class, limit)),
+                _ => return Response::line(false, "CLIENT_ERROR Illegal slab id"),
+            }
+        }
         b"slabs" => server.stats_slabs(),
         b"items" => server.stats_items(),
         b"sizes" => "STAT sizes_status disabled\r\nEND\r\n".to_string(),
