@@ -56,7 +56,7 @@ fn errors_print_reply_code_and_text() {
          declare exchange name=logs type=direct\n\
          declare exchange name=amq.foo type=direct\n\
          publish exchange=nox routing_key=k payload=x\n\
-         declare exchange name=bad type=foo\n\
+         declare exchange name=bad type=nonsense\n\
          declare binding source= destination=q",
     );
     assert_eq!(
@@ -65,7 +65,7 @@ fn errors_print_reply_code_and_text() {
             "*** 406 PRECONDITION_FAILED - inequivalent arg 'type' for exchange 'logs' in vhost '/': received 'direct' but current is 'fanout'",
             "*** 403 ACCESS_REFUSED - exchange name 'amq.foo' contains reserved prefix 'amq.*'",
             "*** 404 NOT_FOUND - no exchange 'nox' in vhost '/'",
-            "*** 503 COMMAND_INVALID - invalid exchange type 'foo'",
+            "*** 503 COMMAND_INVALID - unknown exchange type 'nonsense'",
             "*** 403 ACCESS_REFUSED - operation not permitted on the default exchange",
         ]
     );

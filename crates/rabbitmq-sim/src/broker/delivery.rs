@@ -151,7 +151,9 @@ impl Broker {
             let Some(queued) = q.pop_front() else {
                 return Ok(None);
             };
-            let message_count = q.ready.len();
+            // As RabbitMQ does after every fetch: a newly exposed head may have expired.
+            b.expire_messages(queue);
+            let message_count = b.queues.get(queue).map_or(0, |q| q.ready.len());
             let message = queued.message.clone();
             let delivery_tag = b.hand_over(queue, channel, None, no_ack, queued);
             Ok(Some(Delivery {
@@ -391,6 +393,7 @@ impl Broker {
                 return;
             };
             self.deliver(queue, channel, Some(tag), queued);
+            // The next loop expires a newly exposed head before anything else happens.
         }
     }
 

@@ -72,6 +72,12 @@ impl Broker {
                 )));
             }
             check_expiration(&p.properties)?;
+            if p.properties.reply_to.as_deref() == Some("amq.rabbitmq.reply-to") {
+                // Direct reply-to needs a consumer on the pseudo-queue first; we have none.
+                return Err(AmqpError::precondition_failed(
+                    "fast reply consumer does not exist".to_string(),
+                ));
+            }
             let id = b.next_message_id;
             b.next_message_id += 1;
             b.events.push(Event::Published {

@@ -25,7 +25,9 @@ pub enum ExchangeType {
 }
 
 impl ExchangeType {
-    /// Parses a type name; unknown names are a connection error in RabbitMQ.
+    /// Parses a type name; unknown names are a connection error in RabbitMQ. (RabbitMQ says
+    /// "invalid" instead of "unknown" for names that happen to be atoms in its VM, such as
+    /// `foo`; that cannot be predicted, so the common case is modelled.)
     pub fn parse(name: &str) -> AmqpResult<ExchangeType> {
         match name {
             "direct" => Ok(ExchangeType::Direct),
@@ -33,7 +35,7 @@ impl ExchangeType {
             "topic" => Ok(ExchangeType::Topic),
             "headers" => Ok(ExchangeType::Headers),
             other => Err(AmqpError::command_invalid(format!(
-                "invalid exchange type '{other}'"
+                "unknown exchange type '{other}'"
             ))),
         }
     }
