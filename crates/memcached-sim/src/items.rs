@@ -294,6 +294,17 @@ impl Server {
         id
     }
 
+    /// `do_item_touch`: sets an item's expiration time.
+    pub(crate) fn touch_item(&mut self, id: ItemId, exptime: RelTime) {
+        let item = &mut self.arena[id];
+        item.exptime = exptime;
+        let event = Event::Touched {
+            key: item.key.clone(),
+            class: item.class,
+        };
+        self.events.push(event);
+    }
+
     /// `item_is_flushed`: whether a `flush_all` that has taken effect covers the item.
     fn item_is_flushed(&self, item: &Item) -> bool {
         let oldest_live = self.oldest_live;

@@ -1,3 +1,4 @@
+#![warn(missing_docs)]
 //! memcached 1.6.18, in pure Rust, for the Middleware Playground.
 //!
 //! The layout follows memcached's own sources: `slabs` (the slab allocator),

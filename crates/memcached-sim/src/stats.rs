@@ -10,9 +10,10 @@ use crate::slabs::ClassId;
 /// memcached's version string.
 pub const VERSION: &str = "1.6.18";
 
-/// Counters kept per slab class (`slab_stats` and `itemstats` in memcached).
+/// Counters kept per slab class (`slab_stats` and `itemstats` in memcached),
+/// each named after the stat that reports it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ClassStats {
+pub(crate) struct ClassStats {
     pub hits_to_hot: u64,
     pub hits_to_warm: u64,
     pub hits_to_cold: u64,
@@ -54,9 +55,9 @@ impl ClassStats {
     }
 }
 
-/// The server-wide counters.
+/// The server-wide counters, each named after the stat that reports it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Stats {
+pub(crate) struct Stats {
     pub curr_items: u64,
     pub curr_bytes: u64,
     pub total_items: u64,

@@ -2,6 +2,7 @@
 //! (memcached's `proto_text.c`, `process_command_ascii` and friends).
 
 use crate::arithmetic::DeltaResult;
+use crate::events::Event;
 use crate::items::AllocError;
 use crate::numbers::{parse_i32, parse_u32, parse_u64};
 use crate::protocol::{Flush, KEY_MAX_LENGTH, Next, PendingStore, Response, Tokens, meta};
@@ -270,10 +271,7 @@ fn process_delete(server: &mut Server, t: &Tokens) -> Response {
         Some(id) => {
             let class = server.arena[id].class;
             server.stats.class_mut(class).delete_hits += 1;
-            server.unlink_with(id, |key, class| crate::events::Event::Deleted {
-                key,
-                class,
-            });
+            server.unlink_with(id, |key, class| Event::Deleted { key, class });
             Response::line(noreply, "DELETED")
         }
         None => {
@@ -305,19 +303,6 @@ fn process_touch(server: &mut Server, t: &Tokens) -> Response {
             server.stats.touch_misses += 1;
             Response::line(noreply, "NOT_FOUND")
         }
-    }
-}
-
-impl Server {
-    /// Sets an item's expiration time (`do_item_touch`).
-    pub(crate) fn touch_item(&mut self, id: usize, exptime: u32) {
-        let item = &mut self.arena[id];
-        item.exptime = exptime;
-        let event = crate::events::Event::Touched {
-            key: item.key.clone(),
-            class: item.class,
-        };
-        self.events.push(event);
     }
 }
 
