@@ -84,9 +84,9 @@ enum Pull {
 }
 
 impl Server {
-    /// `do_item_alloc`: reserves memory for a new, unlinked item, evicting
-    /// from COLD tails when a class is full. Items larger than the biggest
-    /// chunk take a header chunk plus data chunks, the last one sized to fit.
+    /// `do_item_alloc`: reserves memory for a new, unlinked item whose
+    /// `nbytes` (value and `\r\n`) arrive from the client, evicting from
+    /// COLD tails when a class is full.
     pub(crate) fn item_alloc(
         &mut self,
         key: &[u8],
@@ -94,10 +94,35 @@ impl Server {
         exptime: RelTime,
         nbytes: usize,
     ) -> Result<Item, AllocError> {
-        let ntotal = item_size(key.len(), flags, nbytes);
+        self.item_alloc_filled(key, flags, exptime, &[nbytes as u64], Fill::Read)
+    }
+
+    /// Like `item_alloc`, for the item append/prepend builds by copying two
+    /// values (`copies` holds their lengths) into it.
+    pub(crate) fn item_alloc_copied(
+        &mut self,
+        key: &[u8],
+        flags: u32,
+        exptime: RelTime,
+        copies: [u64; 2],
+    ) -> Result<Item, AllocError> {
+        self.item_alloc_filled(key, flags, exptime, &copies, Fill::Copy)
+    }
+
+    /// Items up to the biggest chunk take one chunk; larger ones take a
+    /// header chunk, then data chunks allocated as the data is filled in.
+    fn item_alloc_filled(
+        &mut self,
+        key: &[u8],
+        flags: u32,
+        exptime: RelTime,
+        parts: &[u64],
+        fill: Fill,
+    ) -> Result<Item, AllocError> {
+        let nbytes: u64 = parts.iter().sum();
+        let ntotal = item_size(key.len(), flags, nbytes as usize);
         let class = self.slabs.class_for(ntotal).ok_or(AllocError::TooLarge)?;
-        let chunk_max = u64::from(self.settings.slab_chunk_size_max());
-        let chunks = if ntotal > chunk_max {
+        let chunks = if ntotal > u64::from(self.settings.slab_chunk_size_max()) {
             let suffix = if flags == 0 { 0 } else { 4 };
             let header = key.len() as u64
                 + 1
@@ -105,7 +130,7 @@ impl Server {
                 + u64::from(ITEM_HEADER_SIZE)
                 + ITEM_CHUNK_HEADER_SIZE
                 + 8;
-            self.alloc_chunks(header, nbytes as u64, chunk_max)
+            self.alloc_chunks(header, parts, fill)
         } else {
             self.alloc_pull(class).then(|| vec![class])
         };
@@ -115,7 +140,7 @@ impl Server {
         };
         Ok(Item {
             key: key.to_vec(),
-            data: Vec::with_capacity(nbytes.saturating_sub(2)),
+            data: Vec::with_capacity(nbytes.saturating_sub(2) as usize),
             flags,
             exptime,
             time: 0,
@@ -132,29 +157,39 @@ impl Server {
         })
     }
 
-    /// The chunks of a large item: a header chunk, then data chunks of up to
-    /// the biggest chunk size, the last from the class that fits the rest
-    /// (or, if that class is out of memory, a biggest chunk).
-    fn alloc_chunks(
-        &mut self,
-        header: u64,
-        mut remaining: u64,
-        chunk_max: u64,
-    ) -> Option<Vec<ClassId>> {
+    /// The chunks of a large item: a header chunk, then data chunks as
+    /// `do_item_alloc_chunk` hands them out while the data is filled in.
+    /// Each new chunk is sized for what is left of the current part, up to
+    /// the biggest chunk; if its class is out of memory, a biggest chunk is
+    /// tried instead. Copying (append/prepend) asks for the next chunk as
+    /// soon as one is full, even with nothing left to copy, which leaves
+    /// empty chunks in class 1, as in memcached.
+    fn alloc_chunks(&mut self, header: u64, parts: &[u64], fill: Fill) -> Option<Vec<ClassId>> {
+        let chunk_max = u64::from(self.settings.slab_chunk_size_max());
         let mut chunks = Vec::new();
         let header_class = self.slabs.class_for(header)?;
         let mut ok = self.alloc_pull(header_class);
         chunks.push(header_class);
-        while ok && remaining > 0 {
-            let size = (remaining + ITEM_CHUNK_HEADER_SIZE).min(chunk_max);
-            let mut class = self.slabs.class_for(size).unwrap_or(self.slabs.largest());
-            ok = self.alloc_pull(class);
-            if !ok && size != chunk_max {
-                class = self.slabs.largest();
+        let mut free = 0;
+        for &part in parts {
+            let mut remaining = part;
+            while ok && remaining > 0 {
+                let todo = free.min(remaining);
+                free -= todo;
+                remaining -= todo;
+                if free > 0 || (remaining == 0 && fill == Fill::Read) {
+                    continue;
+                }
+                let size = (remaining + ITEM_CHUNK_HEADER_SIZE).min(chunk_max);
+                let mut class = self.slabs.class_for(size).unwrap_or(self.slabs.largest());
                 ok = self.alloc_pull(class);
+                if !ok && size != chunk_max {
+                    class = self.slabs.largest();
+                    ok = self.alloc_pull(class);
+                }
+                chunks.push(class);
+                free = size - ITEM_CHUNK_HEADER_SIZE;
             }
-            chunks.push(class);
-            remaining -= remaining.min(size - ITEM_CHUNK_HEADER_SIZE);
         }
         if ok {
             return Some(chunks);
@@ -527,6 +562,16 @@ impl Server {
             }
         }
     }
+}
+
+/// How a large item's data chunks are filled, which decides when the
+/// next chunk is allocated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Fill {
+    /// Read from the client: a chunk is added only while data remains.
+    Read,
+    /// Copied from other items: a chunk is added whenever one fills up.
+    Copy,
 }
 
 /// Why an item could not be allocated.

@@ -113,13 +113,16 @@ impl Server {
     fn concatenate(&mut self, old: usize, item: &Item, mode: StoreMode) -> Option<Item> {
         let (flags, exptime) = (self.arena[old].flags, self.arena[old].exptime);
         let old_data = self.arena[old].data.clone();
-        let nbytes = old_data.len() + item.data.len() + 2;
-        let mut joined = self.item_alloc(&item.key, flags, exptime, nbytes).ok()?;
         let (first, second) = if mode == StoreMode::Append {
             (&old_data, &item.data)
         } else {
             (&item.data, &old_data)
         };
+        // The copies memcached makes: the first value without its "\r\n", the second with it.
+        let copies = [first.len() as u64, second.len() as u64 + 2];
+        let mut joined = self
+            .item_alloc_copied(&item.key, flags, exptime, copies)
+            .ok()?;
         joined.data.extend_from_slice(first);
         joined.data.extend_from_slice(second);
         Some(joined)
