@@ -242,3 +242,47 @@ fn a_small_memory_limit_evicts_from_the_cold_tail() {
         format!("VALUE k29 0 100000\n{value}\nEND\n")
     );
 }
+
+#[test]
+fn the_lessons_lost_update_is_caught_by_cas() {
+    let mut server = Server::new(Settings::default());
+    let now = DEFAULT_START_MS;
+    let (mut a, mut b) = (Connection::new(), Connection::new());
+    let mut send = |conn: &mut Connection, input: &str| {
+        String::from_utf8(conn.feed(&mut server, input.replace('\n', "\r\n").as_bytes(), now))
+            .unwrap_or_default()
+    };
+    assert_eq!(send(&mut a, "set product_count 0 0 3\n900\n"), "STORED\r\n");
+    assert_eq!(
+        send(&mut a, "gets product_count\n"),
+        "VALUE product_count 0 3 1\r\n900\r\nEND\r\n"
+    );
+    assert_eq!(
+        send(&mut b, "gets product_count\n"),
+        "VALUE product_count 0 3 1\r\n900\r\nEND\r\n"
+    );
+    assert_eq!(
+        send(&mut b, "cas product_count 0 0 3 1\n899\n"),
+        "STORED\r\n"
+    );
+    assert_eq!(
+        send(&mut a, "cas product_count 0 0 3 1\n899\n"),
+        "EXISTS\r\n"
+    );
+    assert_eq!(
+        send(&mut a, "gets product_count\n"),
+        "VALUE product_count 0 3 2\r\n899\r\nEND\r\n"
+    );
+}
+
+#[test]
+fn a_long_line_without_newline_closes_unless_it_is_a_get() {
+    let mut s = Session::new();
+    assert_eq!(s.send(&"x".repeat(3000)), "");
+    assert!(s.conn.is_closed());
+    let mut g = Session::new();
+    let keys: String = (0..600).map(|i| format!("key{i} ")).collect();
+    assert_eq!(g.send(&format!("get {keys}")), "");
+    assert!(!g.conn.is_closed());
+    assert_eq!(g.send("\n"), "END\n");
+}
