@@ -8,14 +8,6 @@ use crate::lru::{ItemId, Segment};
 use crate::server::Server;
 use crate::slabs::{ClassId, ITEM_HEADER_SIZE};
 
-/// Share of a class's bytes HOT may hold before its tail moves to COLD.
-const HOT_LRU_PCT: u64 = 20;
-/// Share of a class's bytes WARM may hold.
-const WARM_LRU_PCT: u64 = 40;
-/// HOT tail older than this fraction of COLD's tail age moves to COLD.
-const HOT_MAX_FACTOR: f64 = 0.2;
-/// WARM tail older than this multiple of COLD's tail age moves to COLD.
-const WARM_MAX_FACTOR: f64 = 2.0;
 /// `sizeof(item_chunk)`: the header of each data chunk of a large item.
 const ITEM_CHUNK_HEADER_SIZE: u64 = 48;
 /// Items an LRU tail walk looks at before giving up.
@@ -481,11 +473,11 @@ impl Server {
             match segment {
                 Segment::Hot | Segment::Warm => {
                     let pct = if segment == Segment::Hot {
-                        HOT_LRU_PCT
+                        self.settings.hot_lru_pct
                     } else {
-                        WARM_LRU_PCT
+                        self.settings.warm_lru_pct
                     };
-                    let limit = total_bytes * pct / 100;
+                    let limit = total_bytes * u64::from(pct) / 100;
                     if item.active {
                         self.arena[id].active = false;
                         removed += 1;
@@ -543,8 +535,8 @@ impl Server {
             .lru
             .tail(class, Segment::Cold)
             .map_or(0, |id| now.saturating_sub(self.arena[id].time));
-        let hot_age = (f64::from(cold_age) * HOT_MAX_FACTOR) as RelTime;
-        let warm_age = (f64::from(cold_age) * WARM_MAX_FACTOR) as RelTime;
+        let hot_age = (f64::from(cold_age) * self.settings.hot_max_factor) as RelTime;
+        let warm_age = (f64::from(cold_age) * self.settings.warm_max_factor) as RelTime;
         let total_bytes: u64 = Segment::ALL.iter().map(|&s| self.lru.bytes(class, s)).sum();
         for _ in 0..500 {
             let mut more =

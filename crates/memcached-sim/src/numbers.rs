@@ -74,6 +74,17 @@ pub fn parse_i32(s: &[u8]) -> Option<i32> {
     Some(value as i32)
 }
 
+/// `safe_strtod`: a decimal floating-point number, followed by the end of
+/// the token or whitespace.
+pub fn parse_f64(s: &[u8]) -> Option<f64> {
+    let start = s.iter().take_while(|&&b| is_c_space(b)).count();
+    let end = s[start..]
+        .iter()
+        .position(|&b| is_c_space(b))
+        .map_or(s.len(), |p| start + p);
+    std::str::from_utf8(&s[start..end]).ok()?.parse().ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,6 +103,15 @@ mod tests {
         assert_eq!(parse_u64(b"12a"), None);
         assert_eq!(parse_u64(b""), None);
         assert_eq!(parse_u64(b"+"), None);
+    }
+
+    #[test]
+    fn doubles_like_strtod() {
+        assert_eq!(parse_f64(b"0.5"), Some(0.5));
+        assert_eq!(parse_f64(b" 2"), Some(2.0));
+        assert_eq!(parse_f64(b"1e1"), Some(10.0));
+        assert_eq!(parse_f64(b"x"), None);
+        assert_eq!(parse_f64(b""), None);
     }
 
     #[test]

@@ -23,6 +23,19 @@ pub struct Settings {
     pub started_at_ms: u64,
     /// The port `stats settings` reports as `tcpport`.
     pub tcp_port: u16,
+    /// Share (percent) of a class's bytes HOT may hold (`lru tune`).
+    pub hot_lru_pct: u32,
+    /// Share (percent) of a class's bytes WARM may hold (`lru tune`).
+    pub warm_lru_pct: u32,
+    /// HOT items older than this times the COLD tail's age move to COLD.
+    pub hot_max_factor: f64,
+    /// WARM items older than this times the COLD tail's age move to COLD.
+    pub warm_max_factor: f64,
+    /// `slabs automove` level (0 off, 1 background, 2 on every eviction);
+    /// reported only, the page mover is not modelled.
+    pub slab_automove: u32,
+    /// `slabs automove ratio`.
+    pub slab_automove_ratio: f64,
 }
 
 impl Default for Settings {
@@ -34,6 +47,12 @@ impl Default for Settings {
             item_size_max: 1024 * 1024,
             started_at_ms: DEFAULT_START_MS,
             tcp_port: 11211,
+            hot_lru_pct: 20,
+            warm_lru_pct: 40,
+            hot_max_factor: 0.2,
+            warm_max_factor: 2.0,
+            slab_automove: 1,
+            slab_automove_ratio: 0.8,
         }
     }
 }

@@ -274,11 +274,15 @@ impl Server {
             ("maxconns_fast", "yes"),
             ("hashpower_init", "0"),
             ("slab_reassign", "yes"),
-            ("slab_automove", "1"),
-            ("slab_automove_ratio", "0.80"),
         ] {
             stat(&mut o, name, value);
         }
+        stat(&mut o, "slab_automove", st.slab_automove);
+        stat(
+            &mut o,
+            "slab_automove_ratio",
+            format!("{:.2}", st.slab_automove_ratio),
+        );
         stat(&mut o, "slab_automove_window", 30);
         stat(&mut o, "slab_chunk_max", st.slab_chunk_size_max());
         for (name, value) in [
@@ -291,10 +295,22 @@ impl Server {
             ("hash_algorithm", "murmur3"),
             ("lru_maintainer_thread", "yes"),
             ("lru_segmented", "yes"),
-            ("hot_lru_pct", "20"),
-            ("warm_lru_pct", "40"),
-            ("hot_max_factor", "0.20"),
-            ("warm_max_factor", "2.00"),
+        ] {
+            stat(&mut o, name, value);
+        }
+        stat(&mut o, "hot_lru_pct", st.hot_lru_pct);
+        stat(&mut o, "warm_lru_pct", st.warm_lru_pct);
+        stat(
+            &mut o,
+            "hot_max_factor",
+            format!("{:.2}", st.hot_max_factor),
+        );
+        stat(
+            &mut o,
+            "warm_max_factor",
+            format!("{:.2}", st.warm_max_factor),
+        );
+        for (name, value) in [
             ("temp_lru", "no"),
             ("temporary_ttl", "61"),
             ("idle_timeout", "0"),

@@ -4,7 +4,7 @@
 use crate::arithmetic::DeltaResult;
 use crate::events::Event;
 use crate::items::AllocError;
-use crate::numbers::{parse_i32, parse_u32, parse_u64};
+use crate::numbers::{parse_f64, parse_i32, parse_u32, parse_u64};
 use crate::protocol::{Flush, KEY_MAX_LENGTH, Next, PendingStore, Response, Tokens, meta};
 use crate::server::Server;
 use crate::stats::VERSION;
@@ -56,6 +56,8 @@ pub fn process_command(server: &mut Server, line: &[u8]) -> Response {
         b"verbosity" if n == 3 || n == 4 => process_verbosity(server, &t),
         b"shutdown" => Response::line(false, "ERROR: shutdown not enabled"),
         b"cache_memlimit" if n == 3 || n == 4 => process_memlimit(&t),
+        b"slabs" if n >= 4 && t.get(1) == b"automove" => process_slabs_automove(server, &t),
+        b"lru" if n >= 3 => process_lru(server, &t),
         // An HTTP request line: memcached hangs up without sending what is queued.
         _ if t.last().starts_with(b"HTTP/") && !is_known(cmd) => Response::bytes(Vec::new())
             .with_flush(Flush::DropUnsent)
@@ -358,6 +360,55 @@ fn process_memlimit(t: &Tokens) -> Response {
             "MEMLIMIT_ADJUST_FAILED out of bounds or unable to adjust",
         ),
     }
+}
+
+/// slabs automove <0|1|2> | ratio <r>: settings of the page mover.
+fn process_slabs_automove(server: &mut Server, t: &Tokens) -> Response {
+    let noreply = noreply(t);
+    if t.get(2) == b"ratio" {
+        match parse_f64(t.get(3)) {
+            Some(ratio) if t.ntokens() >= 5 => server.settings.slab_automove_ratio = ratio,
+            _ => return Response::line(noreply, "ERROR"),
+        }
+    } else {
+        match parse_u32(t.get(2)) {
+            None => return Response::line(noreply, BAD_FORMAT),
+            Some(level @ 0..=2) => server.settings.slab_automove = level,
+            Some(_) => return Response::line(noreply, "ERROR"),
+        }
+    }
+    Response::line(noreply, "OK")
+}
+
+/// lru tune <hot pct> <warm pct> <hot factor> <warm factor>: resizes the
+/// segments. (`lru mode` and `lru temp_ttl` are not modelled.)
+fn process_lru(server: &mut Server, t: &Tokens) -> Response {
+    let noreply = noreply(t);
+    if t.get(1) != b"tune" || t.ntokens() < 7 {
+        return Response::line(noreply, "ERROR");
+    }
+    let (Some(hot), Some(warm), Some(hot_factor), Some(warm_factor)) = (
+        parse_u32(t.get(2)),
+        parse_u32(t.get(3)),
+        parse_f64(t.get(4)),
+        parse_f64(t.get(5)),
+    ) else {
+        return Response::line(noreply, "ERROR");
+    };
+    if hot.wrapping_add(warm) > 80 {
+        return Response::line(noreply, "ERROR hot and warm pcts must not exceed 80");
+    }
+    if warm_factor <= 0.0 || hot_factor <= 0.0 {
+        return Response::line(noreply, "ERROR hot/warm age factors must be greater than 0");
+    }
+    let st = &mut server.settings;
+    (
+        st.hot_lru_pct,
+        st.warm_lru_pct,
+        st.hot_max_factor,
+        st.warm_max_factor,
+    ) = (hot, warm, hot_factor, warm_factor);
+    Response::line(noreply, "OK")
 }
 
 /// stats and its sub-reports.
