@@ -22,6 +22,7 @@ import sys
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
 
 # Stats whose values depend on the process, the wall clock, the connection's
 # packetisation or the timing of memcached's background LRU threads.
@@ -94,12 +95,23 @@ def memory_flags(script: bytes) -> list[str]:
     return ["-m", m.group(1).decode()] if m else []
 
 
+def all_scripts() -> list[tuple[str, bytes]]:
+    """The script files, then the generated scripts."""
+    import generated
+
+    scripts = []
+    for name in sorted(os.listdir(os.path.join(HERE, "scripts"))):
+        if name.endswith(".mc"):
+            with open(os.path.join(HERE, "scripts", name), "rb") as f:
+                scripts.append((name, f.read()))
+    scripts += [(f"generated:{name}", build()) for name, build in generated.SCRIPTS.items()]
+    return scripts
+
+
 def protocol_suite(playground: str) -> tuple[int, int]:
-    scripts = sorted(f for f in os.listdir(os.path.join(HERE, "scripts")) if f.endswith(".mc"))
+    scripts = all_scripts()
     passed = failed = lines = 0
-    for name in scripts:
-        with open(os.path.join(HERE, "scripts", name), "rb") as f:
-            script = f.read()
+    for name, script in scripts:
         flags = memory_flags(script)
         lines += script.count(b"\n")
         ours = subprocess.run([playground, "memcached", *flags], input=script,
