@@ -23,6 +23,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+sys.dont_write_bytecode = True
 
 # Stats whose values depend on the process, the wall clock, the connection's
 # packetisation or the timing of memcached's background LRU threads.
