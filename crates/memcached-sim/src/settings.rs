@@ -58,9 +58,16 @@ impl Default for Settings {
 }
 
 impl Settings {
-    /// memcached's start-up checks: the item size limit must fit twice in
-    /// the memory limit. The error is memcached's own message.
+    /// memcached's start-up checks, with its own messages. (`Server::new`
+    /// does not refuse bad settings: it uses factor 1.25 for a factor of 1
+    /// or less.)
     pub fn check(&self) -> Result<(), &'static str> {
+        if self.growth_factor <= 1.0 {
+            return Err("Factor must be greater than 1");
+        }
+        if self.chunk_size == 0 {
+            return Err("Chunk size must be greater than 0");
+        }
         if u64::from(self.item_size_max) > self.max_bytes / 2 {
             return Err("Cannot set item size limit higher than 1/2 of memory max.");
         }
