@@ -7,14 +7,14 @@
 use std::io::{BufRead, Write};
 use std::process::ExitCode;
 
-use rabbitmq_sim::{Broker, admin};
+use rabbitmq_sim::{Simulation, admin};
 
 const USAGE: &str = "\
 usage: playground rabbitmq [--dump-state] [--seed N] < script
 
 Reads rabbitmqadmin-style lines (`playground rabbitmq --help-commands` lists them) and
 prints the transcript. --dump-state prints the final broker state as one JSON line;
---seed sets the seed of server-generated names.
+--seed sets the seed of simulated clients and server-generated names.
 ";
 
 /// Runs `playground rabbitmq` with the arguments after the engine name.
@@ -44,7 +44,7 @@ pub fn run(args: &[String]) -> ExitCode {
             other => return usage_error(&format!("unexpected argument '{other}'")),
         }
     }
-    let mut broker = Broker::new(seed);
+    let mut sim = Simulation::new(seed);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     for line in std::io::stdin().lock().lines() {
@@ -55,15 +55,14 @@ pub fn run(args: &[String]) -> ExitCode {
                 return ExitCode::FAILURE;
             }
         };
-        let now = broker.now();
-        let text = admin::run_line(&mut broker, &line, now);
+        let text = admin::run_sim_line(&mut sim, &line);
         // Nobody animates here; keep the event log from growing.
-        broker.drain_events();
+        sim.drain_events();
         if !text.is_empty() && writeln!(out, "{text}").is_err() {
             return ExitCode::FAILURE;
         }
     }
-    if dump_state && writeln!(out, "{}", admin::dump_state(&broker)).is_err() {
+    if dump_state && writeln!(out, "{}", admin::dump_state(sim.broker())).is_err() {
         return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS

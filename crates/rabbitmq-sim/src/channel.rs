@@ -34,6 +34,8 @@ impl Consumer {
 pub struct Pending {
     /// The queue it came from (and goes back to on requeue).
     pub queue: String,
+    /// Which queue of that name (see [`crate::queue::Queue::incarnation`]).
+    pub incarnation: u32,
     /// The consumer it went to; `None` for basic.get.
     pub consumer_tag: Option<String>,
     /// The message with its place in the queue.

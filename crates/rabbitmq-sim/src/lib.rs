@@ -14,6 +14,7 @@ pub mod event;
 pub mod exchange;
 pub mod message;
 pub mod queue;
+pub mod sim;
 pub mod value;
 
 pub use broker::Broker;
@@ -22,3 +23,4 @@ pub use broker::publish::{Publish, Published};
 pub use broker::topology::{DeclareOk, ExchangeDeclare, QueueDeclare};
 pub use error::{AmqpError, AmqpResult};
 pub use event::Event;
+pub use sim::Simulation;

@@ -164,6 +164,9 @@ pub struct QueuedMessage {
 pub struct Queue {
     /// Its name.
     pub name: String,
+    /// Tells this queue apart from an earlier one of the same name: deliveries from a
+    /// deleted queue must not be settled against its successor. Set by the broker.
+    pub incarnation: u32,
     /// Survives a broker restart (with its persistent messages).
     pub durable: bool,
     /// Deleted when its last consumer goes (if it ever had one).
@@ -201,6 +204,7 @@ impl Queue {
     ) -> Queue {
         Queue {
             name: name.to_string(),
+            incarnation: 0,
             durable,
             auto_delete,
             exclusive_owner,

@@ -139,7 +139,7 @@ struct Client {
 impl Client {
     fn new() -> Client {
         let mut broker = Broker::new(1);
-        let connection = broker.open_connection();
+        let connection = broker.open_connection("proptest");
         let channel = broker.open_channel(connection).unwrap_or(0);
         Client {
             broker,
@@ -151,7 +151,7 @@ impl Client {
     /// Reopens the connection or channel if an exception or restart closed them.
     fn ensure_open(&mut self) {
         if !self.broker.connections().contains_key(&self.connection) {
-            self.connection = self.broker.open_connection();
+            self.connection = self.broker.open_connection("proptest");
         }
         if !self.broker.channels().contains_key(&self.channel) {
             self.channel = self.broker.open_channel(self.connection).unwrap_or(0);
@@ -355,13 +355,18 @@ proptest! {
         let mut client = Client::new();
         for op in &ops {
             client.apply(op);
+            let b = &client.broker;
+            for (name, q) in b.queues() {
+                let held = b
+                    .channels()
+                    .values()
+                    .flat_map(|c| c.unacked.values())
+                    .filter(|p| &p.queue == name && p.incarnation == q.incarnation)
+                    .count();
+                prop_assert_eq!(q.unacked, held, "unacked count of {} after {:?}", name, op);
+            }
         }
-        let b = &client.broker;
-        for (name, q) in b.queues() {
-            let held = b.channels().values().flat_map(|c| c.unacked.values()).filter(|p| &p.queue == name).count();
-            prop_assert_eq!(q.unacked, held, "unacked count of {}", name);
-        }
-        let _ = admin::dump_state(b);
+        let _ = admin::dump_state(&client.broker);
     }
 
     /// Arbitrary console input never panics.

@@ -6,6 +6,7 @@
 //! connection open for the consumer; later lines name the consumer by its tag.
 
 mod shell;
+mod simulation;
 mod state;
 mod table;
 
@@ -19,8 +20,10 @@ use crate::broker::publish::Publish;
 use crate::broker::topology::{ExchangeDeclare, QueueDeclare};
 use crate::error::AmqpError;
 use crate::message::Properties;
+use crate::sim::distribution::parse_ms;
 use crate::value::{FieldTable, table_from_json};
 
+pub use simulation::run_sim_line;
 pub use state::dump_state;
 
 /// The console's help text.
@@ -45,8 +48,18 @@ playground commands:
   reject consumer=.. delivery_tag=N [requeue=true]
   cancel consumer=..          basic.cancel; unacked messages stay with the channel
   close consumer=..           the consumer's connection drops: its unacked messages are requeued
-  run 5s | run 250ms          advance the virtual clock (TTLs, queue expiry)
+  run 5s | run 250ms          advance the virtual clock (TTLs, queue expiry, simulated clients)
   restart                     stop and start the broker
+simulated clients:
+  producer name=.. exchange=.. routing_key=k|k1,k2,.. [keys=cycle|random] [rate=10] [burst=1]
+           [count=N] [payload='msg {n} {key}'] [persistent=false] [mandatory=false] [confirms=false]
+  consumer name=.. queue=.. [prefetch=1] [ackmode=manual|auto] [processing=100ms|50..200ms|exp:100ms]
+           [nack=0.0] [reject=0.0] [crash=0.0] [crash_at=5s] [reconnect=1s]
+  stop producer name=.. | stop consumer name=..
+  crash consumer name=..      the consumer's connection drops; it reconnects if reconnect= was given
+  bounded capacity=3 [put_every=10ms] [processing=100ms]
+                              the lesson's queue.Queue(maxsize) between two threads, for contrast
+  status                      producers, consumers and the bounded queue
   help";
 
 /// A console mistake (as opposed to an AMQP error from the broker).
@@ -157,9 +170,22 @@ pub fn run_line(broker: &mut Broker, line: &str, now_ms: u64) -> String {
     out
 }
 
-/// Collects what every consumer received during the line.
+/// The `connection_name` of the console's connections.
+pub const CONNECTION_NAME: &str = "rabbitmqadmin";
+
+/// Collects what the console's consumers received during the line.
 fn take_all_deliveries(broker: &mut Broker) -> Vec<Delivery> {
-    let channels: Vec<u32> = broker.channels().keys().copied().collect();
+    let channels: Vec<u32> = broker
+        .channels()
+        .iter()
+        .filter(|(_, c)| {
+            broker
+                .connections()
+                .get(&c.connection)
+                .is_some_and(|conn| conn.name == CONNECTION_NAME)
+        })
+        .map(|(id, _)| *id)
+        .collect();
     channels
         .into_iter()
         .flat_map(|c| broker.take_deliveries(c))
@@ -208,7 +234,7 @@ fn execute(broker: &mut Broker, words: &[String]) -> Outcome {
 /// Runs an AMQP-backed verb on a fresh connection, which closes afterwards unless the
 /// verb started a consumer on it.
 fn on_fresh_channel(broker: &mut Broker, verb: &str, args: &Args) -> Outcome {
-    let connection = broker.open_connection();
+    let connection = broker.open_connection(CONNECTION_NAME);
     let result = broker
         .open_channel(connection)
         .map_err(Failure::from)
@@ -433,24 +459,10 @@ fn advance(broker: &mut Broker, words: &[String]) -> Outcome {
     let Some(spec) = words.first() else {
         return Err(Usage("run needs a duration such as 5s or 250ms".into()).into());
     };
-    let ms = parse_duration(spec).ok_or_else(|| Usage(format!("bad duration \"{spec}\"")))?;
+    let ms = parse_ms(spec).ok_or_else(|| Usage(format!("bad duration \"{spec}\"")))?;
     let target = broker.now().saturating_add(ms);
     broker.advance_to(target);
     Ok(format!("clock at {target} ms"))
-}
-
-/// `250ms`, `5s`, `2m` or a bare number of milliseconds.
-fn parse_duration(spec: &str) -> Option<u64> {
-    let (digits, scale) = if let Some(n) = spec.strip_suffix("ms") {
-        (n, 1)
-    } else if let Some(n) = spec.strip_suffix('s') {
-        (n, 1000)
-    } else if let Some(n) = spec.strip_suffix('m') {
-        (n, 60_000)
-    } else {
-        (spec, 1)
-    };
-    digits.parse::<u64>().ok()?.checked_mul(scale)
 }
 
 /// `list ...`, with rabbitmqadmin's default columns or the ones named.

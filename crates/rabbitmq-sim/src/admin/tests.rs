@@ -178,3 +178,16 @@ fn usage_errors_do_not_touch_the_broker() {
     assert!(out[1].starts_with("*** Error: unknown command"));
     assert!(out[2].starts_with("*** Error: properties: invalid JSON"));
 }
+
+#[test]
+fn nack_with_requeue_redelivers_and_keeps_the_unacked_count_right() {
+    let (broker, out) = transcript(
+        "declare queue name=q\n\
+         publish exchange= routing_key=q payload=1\n\
+         publish exchange= routing_key=q payload=2\n\
+         consume queue=q consumer_tag=c prefetch=2\n\
+         nack consumer=c delivery_tag=1",
+    );
+    assert!(out[4].ends_with("c received \"1\" from q (delivery_tag=3, redelivered=True)"));
+    assert_eq!(broker.queue("q").map(|q| q.unacked), Some(2));
+}

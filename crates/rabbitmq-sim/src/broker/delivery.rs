@@ -218,7 +218,8 @@ impl Broker {
                 })?;
             let mut touched = BTreeSet::new();
             for tag in tags {
-                let Some(pending) = b.take_pending(channel, tag) else {
+                // Deliveries from a queue deleted since are just forgotten, as in RabbitMQ.
+                let Some(pending) = b.take_pending(channel, tag).filter(|p| b.is_current(p)) else {
                     continue;
                 };
                 let queue = pending.queue.clone();
@@ -245,7 +246,7 @@ impl Broker {
     }
 
     /// Removes an unacknowledged delivery from its channel, consumer and queue counts.
-    fn take_pending(&mut self, channel: u32, tag: u64) -> Option<Pending> {
+    pub(crate) fn take_pending(&mut self, channel: u32, tag: u64) -> Option<Pending> {
         let ch = self.channels.get_mut(&channel)?;
         let pending = ch.unacked.remove(&tag)?;
         if let Some(c) = pending
@@ -255,19 +256,34 @@ impl Broker {
         {
             c.unacked = c.unacked.saturating_sub(1);
         }
-        if let Some(q) = self.queues.get_mut(&pending.queue) {
+        if let Some(q) = self
+            .queues
+            .get_mut(&pending.queue)
+            .filter(|q| q.incarnation == pending.incarnation)
+        {
             q.unacked = q.unacked.saturating_sub(1);
         }
         Some(pending)
     }
 
-    /// Puts an unacknowledged message back at its original place, marked redelivered
+    /// Whether a delivery's queue still exists (and is not a namesake declared since).
+    fn is_current(&self, pending: &Pending) -> bool {
+        self.queues
+            .get(&pending.queue)
+            .is_some_and(|q| q.incarnation == pending.incarnation)
+    }
+
+    /// Puts a message taken from a channel's unacknowledged ones back at its original place,
+    /// marked redelivered
     /// (if its queue still exists; if its TTL ran out meanwhile, it expires now).
     pub(crate) fn return_to_queue(&mut self, pending: Pending) {
-        let Some(q) = self.queues.get_mut(&pending.queue) else {
+        let Some(q) = self
+            .queues
+            .get_mut(&pending.queue)
+            .filter(|q| q.incarnation == pending.incarnation)
+        else {
             return;
         };
-        q.unacked = q.unacked.saturating_sub(1);
         self.events.push(Event::Requeued {
             message: pending.queued.message.id,
             queue: pending.queue.clone(),
@@ -347,6 +363,7 @@ impl Broker {
         no_ack: bool,
         queued: QueuedMessage,
     ) -> u64 {
+        let incarnation = self.queues.get(queue).map_or(0, |q| q.incarnation);
         let Some(ch) = self.channels.get_mut(&channel) else {
             return 0;
         };
@@ -369,6 +386,7 @@ impl Broker {
             delivery_tag,
             Pending {
                 queue: queue.to_string(),
+                incarnation,
                 consumer_tag: tag,
                 queued,
             },

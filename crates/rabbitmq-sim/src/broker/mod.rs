@@ -24,6 +24,8 @@ use crate::value::FieldTable;
 /// A client connection: it owns channels and exclusive queues.
 #[derive(Debug, Clone, Default)]
 pub struct Connection {
+    /// The client's `connection_name`, so each client finds its own deliveries.
+    pub name: String,
     /// Its open channels.
     pub channels: BTreeSet<u32>,
 }
@@ -164,10 +166,16 @@ impl Broker {
         &self.connections
     }
 
-    /// Opens a client connection.
-    pub fn open_connection(&mut self) -> u32 {
+    /// Opens a client connection with a `connection_name`.
+    pub fn open_connection(&mut self, name: &str) -> u32 {
         let id = self.take_id();
-        self.connections.insert(id, Connection::default());
+        self.connections.insert(
+            id,
+            Connection {
+                name: name.to_string(),
+                channels: BTreeSet::new(),
+            },
+        );
         id
     }
 
@@ -257,7 +265,7 @@ impl Broker {
         self.events.push(Event::Restarted);
     }
 
-    fn take_id(&mut self) -> u32 {
+    pub(crate) fn take_id(&mut self) -> u32 {
         let id = self.next_id;
         self.next_id += 1;
         id
@@ -304,16 +312,25 @@ impl Broker {
     /// Closes a channel: consumers go (auto-delete queues may follow) and unacknowledged
     /// messages return to their queues.
     fn shut_channel(&mut self, channel: u32, reply_code: u16, reply_text: String) {
+        let Some(tags) = self
+            .channels
+            .get(&channel)
+            .map(|c| c.unacked.keys().copied().collect::<Vec<u64>>())
+        else {
+            return;
+        };
+        let mut touched = BTreeSet::new();
+        for tag in tags {
+            if let Some(pending) = self.take_pending(channel, tag) {
+                touched.insert(pending.queue.clone());
+                self.return_to_queue(pending);
+            }
+        }
         let Some(ch) = self.channels.remove(&channel) else {
             return;
         };
         if let Some(conn) = self.connections.get_mut(&ch.connection) {
             conn.channels.remove(&channel);
-        }
-        let mut touched = BTreeSet::new();
-        for pending in ch.unacked.into_values() {
-            touched.insert(pending.queue.clone());
-            self.return_to_queue(pending);
         }
         for (tag, consumer) in ch.consumers {
             self.detach_consumer(channel, &tag, &consumer.queue);

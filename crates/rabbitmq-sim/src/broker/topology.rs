@@ -230,7 +230,7 @@ impl Broker {
                 });
             }
             let settings = QueueSettings::parse(&name, &d.arguments)?;
-            let q = Queue::new(
+            let mut q = Queue::new(
                 &name,
                 durable,
                 d.auto_delete,
@@ -239,6 +239,7 @@ impl Broker {
                 settings,
                 now,
             );
+            q.incarnation = b.take_id();
             b.queues.insert(name.clone(), q);
             b.events.push(Event::QueueDeclared {
                 queue: name.clone(),

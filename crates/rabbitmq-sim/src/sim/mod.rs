@@ -1,0 +1,443 @@
+//! Producers and consumers on the virtual clock, driving a [`Broker`].
+//!
+//! A discrete-event simulation: an agenda of timed actions (a producer's next publish, a
+//! consumer finishing a message, a crash, a reconnect, a metrics sample) is worked through
+//! in time order; all chance comes from one seeded RNG, so a scenario replays exactly.
+
+pub mod bounded;
+pub mod consumer;
+pub mod distribution;
+pub mod metrics;
+pub mod producer;
+
+use std::collections::{BTreeMap, VecDeque};
+
+use indexmap::IndexMap;
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+
+use crate::broker::Broker;
+use crate::broker::publish::Publish;
+use crate::error::{AmqpError, AmqpResult};
+use crate::event::Event;
+use crate::message::Properties;
+use bounded::BoundedQueue;
+use consumer::{Consumer, ConsumerSpec, Outcome};
+use metrics::Metrics;
+use producer::{Producer, ProducerSpec};
+
+/// Virtual milliseconds between metric samples.
+pub const SAMPLE_EVERY_MS: u64 = 100;
+
+/// Something scheduled to happen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Action {
+    Produce(String),
+    /// A consumer finishes its current message (ignored if it crashed since: generation).
+    Finish(String, u64),
+    Crash(String),
+    Reconnect(String),
+    Sample,
+}
+
+/// A broker with simulated clients around it.
+#[derive(Debug, Clone)]
+pub struct Simulation {
+    broker: Broker,
+    rng: ChaCha8Rng,
+    now: u64,
+    agenda: BTreeMap<(u64, u64), Action>,
+    next_seq: u64,
+    producers: IndexMap<String, Producer>,
+    consumers: IndexMap<String, Consumer>,
+    metrics: Metrics,
+    /// The lesson's in-process bounded queue, if shown.
+    pub bounded: Option<BoundedQueue>,
+}
+
+impl Simulation {
+    /// A fresh broker and no clients; `seed` drives every random choice.
+    pub fn new(seed: u64) -> Simulation {
+        let mut sim = Simulation {
+            broker: Broker::new(seed),
+            rng: ChaCha8Rng::seed_from_u64(seed.wrapping_add(1)),
+            now: 0,
+            agenda: BTreeMap::new(),
+            next_seq: 0,
+            producers: IndexMap::new(),
+            consumers: IndexMap::new(),
+            metrics: Metrics::default(),
+            bounded: None,
+        };
+        sim.schedule(SAMPLE_EVERY_MS, Action::Sample);
+        sim
+    }
+
+    /// The broker.
+    pub fn broker(&self) -> &Broker {
+        &self.broker
+    }
+
+    /// The broker, for methods issued from outside the simulation (the console).
+    pub fn broker_mut(&mut self) -> &mut Broker {
+        &mut self.broker
+    }
+
+    /// Virtual time now.
+    pub fn now(&self) -> u64 {
+        self.now
+    }
+
+    /// The metric series.
+    pub fn metrics(&self) -> &Metrics {
+        &self.metrics
+    }
+
+    /// Running producers by name.
+    pub fn producers(&self) -> &IndexMap<String, Producer> {
+        &self.producers
+    }
+
+    /// Consumers by name.
+    pub fn consumers(&self) -> &IndexMap<String, Consumer> {
+        &self.consumers
+    }
+
+    /// The broker's events since the last call.
+    pub fn drain_events(&mut self) -> Vec<Event> {
+        self.broker.drain_events()
+    }
+
+    fn schedule(&mut self, at: u64, action: Action) {
+        self.agenda.insert((at, self.next_seq), action);
+        self.next_seq += 1;
+    }
+
+    /// Starts a producer; its first publish is now.
+    pub fn add_producer(&mut self, spec: ProducerSpec) -> Result<(), String> {
+        if self.producers.contains_key(&spec.name) {
+            return Err(format!("a producer named \"{}\" exists", spec.name));
+        }
+        let connection = self
+            .broker
+            .open_connection(&format!("producer {}", spec.name));
+        let channel = self
+            .broker
+            .open_channel(connection)
+            .map_err(|e| e.to_string())?;
+        if spec.confirms {
+            self.broker
+                .confirm_select(channel)
+                .map_err(|e| e.to_string())?;
+        }
+        let name = spec.name.clone();
+        self.producers.insert(
+            name.clone(),
+            Producer {
+                spec,
+                connection,
+                channel,
+                sent: 0,
+            },
+        );
+        self.schedule(self.now, Action::Produce(name));
+        Ok(())
+    }
+
+    /// Stops a producer and closes its connection.
+    pub fn remove_producer(&mut self, name: &str) -> bool {
+        match self.producers.shift_remove(name) {
+            Some(p) => {
+                self.broker.close_connection(p.connection);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Starts a consumer: connects, sets its prefetch and subscribes.
+    pub fn add_consumer(&mut self, spec: ConsumerSpec) -> AmqpResult<()> {
+        if self.consumers.contains_key(&spec.name) {
+            return Err(AmqpError::precondition_failed(format!(
+                "a consumer named \"{}\" exists",
+                spec.name
+            )));
+        }
+        let name = spec.name.clone();
+        if let Some(at) = spec.crash_at {
+            self.schedule(at.max(self.now), Action::Crash(name.clone()));
+        }
+        self.consumers.insert(
+            name.clone(),
+            Consumer {
+                spec,
+                link: None,
+                backlog: VecDeque::new(),
+                current: None,
+                generation: 0,
+            },
+        );
+        let connected = self.connect(&name);
+        if connected.is_err() {
+            self.consumers.shift_remove(&name);
+        }
+        connected
+    }
+
+    /// Stops a consumer cleanly: its connection closes, unacked messages are requeued.
+    pub fn remove_consumer(&mut self, name: &str) -> bool {
+        self.disconnect(name);
+        self.consumers.shift_remove(name).is_some()
+    }
+
+    /// Crashes a consumer now (it reconnects later if its spec says so).
+    pub fn crash_consumer(&mut self, name: &str) -> bool {
+        if !self.consumers.contains_key(name) {
+            return false;
+        }
+        self.crash(name);
+        true
+    }
+
+    /// Shows the lesson's bounded in-process queue beside the broker.
+    pub fn show_bounded_queue(
+        &mut self,
+        capacity: usize,
+        put_every: u64,
+        processing: distribution::Duration,
+    ) {
+        self.bounded = Some(BoundedQueue::new(capacity, put_every, processing, self.now));
+    }
+
+    /// Restarts the broker; simulated clients lose their connections and reconnect
+    /// if their spec says so.
+    pub fn restart_broker(&mut self) {
+        self.broker.restart();
+        let names: Vec<String> = self.consumers.keys().cloned().collect();
+        for name in names {
+            self.lose_connection(&name);
+        }
+        self.producers.clear();
+    }
+
+    /// Runs everything scheduled up to and including `until`.
+    pub fn run_until(&mut self, until: u64) {
+        while let Some(entry) = self.agenda.first_entry() {
+            let (at, _) = *entry.key();
+            if at > until {
+                break;
+            }
+            let action = entry.remove();
+            self.now = self.now.max(at);
+            self.broker.advance_to(self.now);
+            self.perform(action);
+            self.collect_deliveries();
+        }
+        self.now = self.now.max(until);
+        self.broker.advance_to(self.now);
+        self.collect_deliveries();
+        if let Some(b) = &mut self.bounded {
+            b.advance_to(self.now, &mut self.rng);
+        }
+    }
+
+    fn perform(&mut self, action: Action) {
+        match action {
+            Action::Produce(name) => self.produce(&name),
+            Action::Finish(name, generation) => self.finish(&name, generation),
+            Action::Crash(name) => self.crash(&name),
+            Action::Reconnect(name) => {
+                let _ = self.connect(&name);
+            }
+            Action::Sample => {
+                let queues = self
+                    .broker
+                    .queues()
+                    .values()
+                    .map(|q| (&q.name, q.ready.len(), q.unacked));
+                self.metrics.sample(self.now, queues);
+                self.schedule(self.now + SAMPLE_EVERY_MS, Action::Sample);
+            }
+        }
+    }
+
+    fn produce(&mut self, name: &str) {
+        let Some(p) = self.producers.get(name) else {
+            return;
+        };
+        let (channel, burst, interval) = (p.channel, p.spec.burst.max(1), p.spec.interval_ms());
+        for _ in 0..burst {
+            let Some(p) = self.producers.get(name) else {
+                return;
+            };
+            if p.finished() {
+                break;
+            }
+            let key = p.next_key(&mut self.rng);
+            let publish = Publish {
+                exchange: p.spec.exchange.clone(),
+                routing_key: key.clone(),
+                mandatory: p.spec.mandatory,
+                properties: Properties {
+                    delivery_mode: p.spec.persistent.then_some(2),
+                    ..Properties::default()
+                },
+                payload: p.body(p.sent + 1, &key),
+            };
+            let result = self.broker.basic_publish(channel, publish);
+            self.metrics.totals.published += 1;
+            match result {
+                Ok(published) => {
+                    self.metrics.totals.returned += u64::from(published.returned);
+                    if published.confirm.is_some_and(|(_, ack)| !ack) {
+                        self.metrics.totals.nacked_by_broker += 1;
+                    }
+                }
+                Err(_) => {
+                    // The broker closed the channel (e.g. no such exchange): the producer stops.
+                    self.remove_producer(name);
+                    return;
+                }
+            }
+            if let Some(p) = self.producers.get_mut(name) {
+                p.sent += 1;
+            }
+        }
+        let finished = self.producers.get(name).is_none_or(Producer::finished);
+        match interval {
+            Some(every) if !finished => {
+                self.schedule(self.now + every, Action::Produce(name.to_string()))
+            }
+            _ => {}
+        }
+    }
+
+    /// Moves deliveries from the broker to the simulated consumers and starts work.
+    fn collect_deliveries(&mut self) {
+        let names: Vec<String> = self.consumers.keys().cloned().collect();
+        for name in names {
+            let Some((_, channel)) = self.consumers.get(&name).and_then(|c| c.link) else {
+                continue;
+            };
+            let delivered = self.broker.take_deliveries(channel);
+            self.metrics.totals.delivered += delivered.len() as u64;
+            if let Some(c) = self.consumers.get_mut(&name) {
+                c.backlog.extend(delivered);
+            }
+            self.start_next(&name);
+        }
+    }
+
+    /// If the consumer is idle and has work, starts processing the oldest delivery.
+    fn start_next(&mut self, name: &str) {
+        let Some(c) = self.consumers.get_mut(name) else {
+            return;
+        };
+        if c.current.is_some() {
+            return;
+        }
+        let Some(next) = c.backlog.pop_front() else {
+            return;
+        };
+        c.current = Some(next);
+        let generation = c.generation;
+        let took = c.spec.processing.sample(&mut self.rng);
+        self.schedule(
+            self.now + took,
+            Action::Finish(name.to_string(), generation),
+        );
+    }
+
+    fn finish(&mut self, name: &str, generation: u64) {
+        let Some(c) = self.consumers.get_mut(name) else {
+            return;
+        };
+        if c.generation != generation {
+            return;
+        }
+        let Some(done) = c.current.take() else {
+            return;
+        };
+        let outcome = c.spec.decide(&mut self.rng);
+        let auto_ack = c.spec.auto_ack;
+        let channel = done.channel;
+        let settled = match outcome {
+            Outcome::Crash => {
+                self.crash(name);
+                return;
+            }
+            _ if auto_ack => Ok(()),
+            Outcome::Ack => {
+                self.metrics.totals.acked += 1;
+                self.broker.basic_ack(channel, done.delivery_tag, false)
+            }
+            Outcome::NackRequeue => self
+                .broker
+                .basic_nack(channel, done.delivery_tag, false, true),
+            Outcome::Reject => self.broker.basic_reject(channel, done.delivery_tag, false),
+        };
+        if settled.is_err() {
+            // The channel is gone (its queue deleted, say): reconnect like a client would.
+            self.lose_connection(name);
+            return;
+        }
+        self.start_next(name);
+    }
+
+    fn connect(&mut self, name: &str) -> AmqpResult<()> {
+        let Some(spec) = self.consumers.get(name).map(|c| c.spec.clone()) else {
+            return Ok(());
+        };
+        let connection = self.broker.open_connection(&format!("consumer {name}"));
+        let subscribed = self.broker.open_channel(connection).and_then(|channel| {
+            self.broker.basic_qos(channel, spec.prefetch, false)?;
+            self.broker
+                .basic_consume(channel, &spec.queue, &spec.name, spec.auto_ack, false)?;
+            Ok(channel)
+        });
+        match subscribed {
+            Ok(channel) => {
+                if let Some(c) = self.consumers.get_mut(name) {
+                    c.link = Some((connection, channel));
+                }
+                Ok(())
+            }
+            Err(e) => {
+                self.broker.close_connection(connection);
+                Err(e)
+            }
+        }
+    }
+
+    /// Drops the consumer's connection and forgets its local work.
+    fn disconnect(&mut self, name: &str) {
+        let Some(c) = self.consumers.get_mut(name) else {
+            return;
+        };
+        c.generation += 1;
+        c.backlog.clear();
+        c.current = None;
+        if let Some((connection, _)) = c.link.take() {
+            self.broker.close_connection(connection);
+        }
+    }
+
+    fn crash(&mut self, name: &str) {
+        self.lose_connection(name);
+    }
+
+    /// The connection is gone: drop it and reconnect later if the spec says so.
+    fn lose_connection(&mut self, name: &str) {
+        self.disconnect(name);
+        let after = self
+            .consumers
+            .get(name)
+            .and_then(|c| c.spec.reconnect_after);
+        if let Some(after) = after {
+            self.schedule(self.now + after, Action::Reconnect(name.to_string()));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

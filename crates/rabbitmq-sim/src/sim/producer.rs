@@ -1,0 +1,106 @@
+//! Simulated producers: publish on a schedule to an exchange with one key or a set of keys.
+
+use rand::Rng;
+use rand_chacha::ChaCha8Rng;
+
+/// How a producer with several routing keys picks one per message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum KeyChoice {
+    /// In turn.
+    #[default]
+    Cycle,
+    /// Uniformly at random (from the scenario's RNG).
+    Random,
+}
+
+/// What a producer does.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProducerSpec {
+    /// Its name, unique among producers.
+    pub name: String,
+    /// Exchange to publish to.
+    pub exchange: String,
+    /// Routing keys to use (at least one; the empty key is a key).
+    pub routing_keys: Vec<String>,
+    /// How to pick among several keys.
+    pub key_choice: KeyChoice,
+    /// Publishes per second of virtual time; 0 sends one burst only.
+    pub rate_per_sec: f64,
+    /// Messages per publish tick.
+    pub burst: u32,
+    /// Stop after this many messages.
+    pub limit: Option<u64>,
+    /// Body template: `{n}` is the message number, `{key}` the routing key, `{producer}` the name.
+    pub body: String,
+    /// delivery_mode 2.
+    pub persistent: bool,
+    /// Ask for basic.return when unroutable.
+    pub mandatory: bool,
+    /// Use publisher confirms.
+    pub confirms: bool,
+}
+
+impl ProducerSpec {
+    /// A producer of `rate` messages a second with one key and the default template.
+    pub fn new(name: &str, exchange: &str, routing_key: &str, rate_per_sec: f64) -> ProducerSpec {
+        ProducerSpec {
+            name: name.to_string(),
+            exchange: exchange.to_string(),
+            routing_keys: vec![routing_key.to_string()],
+            key_choice: KeyChoice::Cycle,
+            rate_per_sec,
+            burst: 1,
+            limit: None,
+            body: "{producer} #{n}".to_string(),
+            persistent: false,
+            mandatory: false,
+            confirms: false,
+        }
+    }
+
+    /// Virtual milliseconds between publish ticks, or `None` for a single burst.
+    pub fn interval_ms(&self) -> Option<u64> {
+        (self.rate_per_sec > 0.0).then(|| (1000.0 / self.rate_per_sec).round().max(1.0) as u64)
+    }
+}
+
+/// A running producer: its spec, its channel and how far it got.
+#[derive(Debug, Clone)]
+pub struct Producer {
+    /// What it does.
+    pub spec: ProducerSpec,
+    /// Its connection.
+    pub connection: u32,
+    /// Its channel.
+    pub channel: u32,
+    /// Messages published so far.
+    pub sent: u64,
+}
+
+impl Producer {
+    /// The routing key for the next message.
+    pub fn next_key(&self, rng: &mut ChaCha8Rng) -> String {
+        let keys = &self.spec.routing_keys;
+        let i = match self.spec.key_choice {
+            _ if keys.len() <= 1 => 0,
+            KeyChoice::Cycle => (self.sent % keys.len() as u64) as usize,
+            KeyChoice::Random => rng.random_range(0..keys.len()),
+        };
+        keys.get(i).cloned().unwrap_or_default()
+    }
+
+    /// The body of message number `n` with routing key `key`.
+    pub fn body(&self, n: u64, key: &str) -> Vec<u8> {
+        self.spec
+            .body
+            .replace("{n}", &n.to_string())
+            .replace("{key}", key)
+            .replace("{producer}", &self.spec.name)
+            .into_bytes()
+    }
+
+    /// Whether it has sent all it should.
+    pub fn finished(&self) -> bool {
+        self.spec.limit.is_some_and(|l| self.sent >= l)
+    }
+}
