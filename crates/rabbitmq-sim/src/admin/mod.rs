@@ -176,15 +176,15 @@ pub const CONNECTION_NAME: &str = "rabbitmqadmin";
 /// Collects what the console's consumers received during the line.
 fn take_all_deliveries(broker: &mut Broker) -> Vec<Delivery> {
     let channels: Vec<u32> = broker
-        .channels()
-        .iter()
-        .filter(|(_, c)| {
+        .channels_with_deliveries()
+        .into_iter()
+        .filter(|id| {
             broker
-                .connections()
-                .get(&c.connection)
+                .channels()
+                .get(id)
+                .and_then(|c| broker.connections().get(&c.connection))
                 .is_some_and(|conn| conn.name == CONNECTION_NAME)
         })
-        .map(|(id, _)| *id)
         .collect();
     channels
         .into_iter()

@@ -193,8 +193,14 @@ impl Broker {
         self.settle(channel, delivery_tag, false, Settle::Reject { requeue })
     }
 
+    /// The channels with deliveries waiting to be taken, in id order.
+    pub fn channels_with_deliveries(&self) -> Vec<u32> {
+        self.inboxes.iter().copied().collect()
+    }
+
     /// Deliveries to consumers on `channel` since the last call: what the client has received.
     pub fn take_deliveries(&mut self, channel: u32) -> Vec<Delivery> {
+        self.inboxes.remove(&channel);
         self.channels
             .get_mut(&channel)
             .map(|c| std::mem::take(&mut c.inbox))
@@ -343,6 +349,7 @@ impl Broker {
         let delivery_tag = self.hand_over(queue, channel, tag.clone(), no_ack, queued);
         let message_count = self.queues.get(queue).map_or(0, |q| q.ready.len());
         if let Some(ch) = self.channels.get_mut(&channel) {
+            self.inboxes.insert(channel);
             ch.inbox.push(Delivery {
                 channel,
                 consumer_tag: tag,

@@ -56,6 +56,8 @@ pub struct Broker {
     bindings: BTreeSet<Binding>,
     connections: BTreeMap<u32, Connection>,
     channels: BTreeMap<u32, Channel>,
+    /// Channels whose inbox is not empty, so clients need not look at every channel.
+    inboxes: BTreeSet<u32>,
     next_id: u32,
     next_message_id: u64,
     now: u64,
@@ -79,6 +81,7 @@ impl Broker {
             bindings: BTreeSet::new(),
             connections: BTreeMap::new(),
             channels: BTreeMap::new(),
+            inboxes: BTreeSet::new(),
             next_id: 1,
             next_message_id: 1,
             now: 0,
@@ -109,16 +112,27 @@ impl Broker {
             return;
         }
         self.now = now_ms;
-        let names: Vec<String> = self.queues.keys().cloned().collect();
-        for name in names {
+        let unused = |q: &Queue| {
+            q.consumers.is_empty()
+                && q.settings
+                    .expires
+                    .is_some_and(|e| now_ms >= q.last_used.saturating_add(e))
+        };
+        // Only queues where time has something to do; most have nothing.
+        let due: Vec<String> = self
+            .queues
+            .values()
+            .filter(|q| {
+                unused(q)
+                    || q.ready
+                        .front()
+                        .is_some_and(|m| m.expires_at.is_some_and(|t| t <= now_ms))
+            })
+            .map(|q| q.name.clone())
+            .collect();
+        for name in due {
             self.expire_messages(&name);
-            let expired = self.queues.get(&name).is_some_and(|q| {
-                q.consumers.is_empty()
-                    && q.settings
-                        .expires
-                        .is_some_and(|e| now_ms >= q.last_used.saturating_add(e))
-            });
-            if expired {
+            if self.queues.get(&name).is_some_and(unused) {
                 self.remove_queue(&name);
             }
         }
@@ -329,6 +343,7 @@ impl Broker {
         let Some(ch) = self.channels.remove(&channel) else {
             return;
         };
+        self.inboxes.remove(&channel);
         if let Some(conn) = self.connections.get_mut(&ch.connection) {
             conn.channels.remove(&channel);
         }

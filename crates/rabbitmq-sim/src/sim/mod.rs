@@ -50,6 +50,8 @@ pub struct Simulation {
     next_seq: u64,
     producers: IndexMap<String, Producer>,
     consumers: IndexMap<String, Consumer>,
+    /// Which consumer listens on which channel, to hand out deliveries.
+    consumer_channels: BTreeMap<u32, String>,
     metrics: Metrics,
     /// The lesson's in-process bounded queue, if shown.
     pub bounded: Option<BoundedQueue>,
@@ -66,6 +68,7 @@ impl Simulation {
             next_seq: 0,
             producers: IndexMap::new(),
             consumers: IndexMap::new(),
+            consumer_channels: BTreeMap::new(),
             metrics: Metrics::default(),
             bounded: None,
         };
@@ -314,9 +317,8 @@ impl Simulation {
 
     /// Moves deliveries from the broker to the simulated consumers and starts work.
     fn collect_deliveries(&mut self) {
-        let names: Vec<String> = self.consumers.keys().cloned().collect();
-        for name in names {
-            let Some((_, channel)) = self.consumers.get(&name).and_then(|c| c.link) else {
+        for channel in self.broker.channels_with_deliveries() {
+            let Some(name) = self.consumer_channels.get(&channel).cloned() else {
                 continue;
             };
             let delivered = self.broker.take_deliveries(channel);
@@ -400,6 +402,7 @@ impl Simulation {
                 if let Some(c) = self.consumers.get_mut(name) {
                     c.link = Some((connection, channel));
                 }
+                self.consumer_channels.insert(channel, name.to_string());
                 Ok(())
             }
             Err(e) => {
@@ -417,7 +420,8 @@ impl Simulation {
         c.generation += 1;
         c.backlog.clear();
         c.current = None;
-        if let Some((connection, _)) = c.link.take() {
+        if let Some((connection, channel)) = c.link.take() {
+            self.consumer_channels.remove(&channel);
             self.broker.close_connection(connection);
         }
     }
