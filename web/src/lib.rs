@@ -7,6 +7,7 @@ pub mod components;
 pub mod engines;
 pub mod pages;
 pub mod route;
+pub mod session;
 
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
@@ -14,9 +15,11 @@ use yew::prelude::*;
 
 use components::header::Header;
 use engines::ENGINES;
-use pages::engine::EnginePage;
 use pages::home::Home;
+use pages::memcached::MemcachedPage;
 use pages::not_found::NotFound;
+use pages::rabbitmq::RabbitMqPage;
+use pages::redis::RedisPage;
 use route::{Mode, Route};
 
 /// The app. It follows the location fragment for the page and the query for the mode.
@@ -66,12 +69,22 @@ pub fn App() -> Html {
                 html! {
                     <div key={engine.name} class="page-slot" hidden={!active}>
                         if mounted {
-                            <EnginePage {engine} mode={*mode} {active} />
+                            { engine_page(engine.route, *mode, active) }
                         }
                     </div>
                 }
             }) }
         </div>
+    }
+}
+
+/// The page component of an engine route.
+fn engine_page(route: Route, mode: Mode, active: bool) -> Html {
+    match route {
+        Route::Redis => html! { <RedisPage {mode} {active} /> },
+        Route::Memcached => html! { <MemcachedPage {mode} {active} /> },
+        Route::RabbitMq => html! { <RabbitMqPage {mode} {active} /> },
+        Route::Home | Route::NotFound => html! {},
     }
 }
 

@@ -1,106 +1,41 @@
-//! An engine page: its console, speaking the engine's dialect, and examples to try.
-//!
-//! The page owns the engine session (one reducer holds it) and hands the console only
-//! plain data: the prompt and the transcript.
+//! The layout every engine page shares: its title, its console, examples to try, and
+//! room below for the page's own views of the engine.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
-use scenario::ConsoleSession;
 use yew::prelude::*;
 
-use crate::components::console::{Console, Entry, Transcript};
+use crate::components::console::{Console, Transcript};
 use crate::engines::Engine;
 use crate::route::Mode;
+use crate::session::SessionAction;
 
-/// What the learner does to the page's session.
-pub enum SessionAction {
-    /// Run one line in the engine's dialect.
-    Run(String),
-    /// Run several lines in order, as an example does.
-    RunAll(&'static [&'static str]),
-    /// Clear the transcript; the engine's state is kept.
-    ClearTranscript,
-}
-
-/// The page's state: the engine session and the transcript of what was run against it.
-pub struct SessionState {
-    session: Rc<RefCell<Box<dyn ConsoleSession>>>,
-    prompt: AttrValue,
-    transcript: Rc<Transcript>,
-}
-
-impl SessionState {
-    fn new(engine: &Engine) -> Self {
-        let session = engine.new_session(virtual_now_ms());
-        Self {
-            prompt: session.prompt().into(),
-            session: Rc::new(RefCell::new(session)),
-            transcript: Rc::default(),
-        }
-    }
-}
-
-impl Reducible for SessionState {
-    type Action = SessionAction;
-
-    fn reduce(self: Rc<Self>, action: SessionAction) -> Rc<Self> {
-        let mut transcript = Transcript::clone(&self.transcript);
-        let mut prompt = self.prompt.clone();
-        let mut run = |line: &str| {
-            let mut session = self.session.borrow_mut();
-            let output = session.run_line(line, virtual_now_ms());
-            transcript.push(Entry {
-                prompt: prompt.clone(),
-                input: AttrValue::from(line.to_owned()),
-                output: output.into(),
-            });
-            prompt = session.prompt().into();
-        };
-        match action {
-            SessionAction::Run(line) => run(&line),
-            SessionAction::RunAll(lines) => lines.iter().for_each(|line| run(line)),
-            SessionAction::ClearTranscript => transcript.clear(),
-        }
-        Rc::new(Self {
-            session: Rc::clone(&self.session),
-            prompt,
-            transcript: Rc::new(transcript),
-        })
-    }
-}
-
-/// The virtual clock the engines run on. In a live page it follows the wall clock, so TTLs
-/// count down in real seconds; engines only ever see it as a number passed in.
-fn virtual_now_ms() -> u64 {
-    js_sys::Date::now() as u64
-}
-
-/// Properties of [`EnginePage`].
+/// Properties of [`EngineLayout`].
 #[derive(Properties, PartialEq)]
-pub struct EnginePageProps {
+pub struct EngineLayoutProps {
     /// The engine shown.
     pub engine: &'static Engine,
     /// Full app or embedded.
     pub mode: Mode,
     /// Whether the page is the one shown; pages stay mounted while hidden.
     pub active: bool,
+    /// The prompt for the next console line.
+    pub prompt: AttrValue,
+    /// What the console has run so far.
+    pub transcript: Rc<Transcript>,
+    /// Runs what the learner types or picks.
+    pub on_action: Callback<SessionAction>,
+    /// The page's own views of the engine, shown under the console.
+    #[prop_or_default]
+    pub children: Html,
 }
 
-/// An engine page. See the module documentation.
+/// An engine page's frame. See the module documentation.
 #[component]
-pub fn EnginePage(props: &EnginePageProps) -> Html {
+pub fn EngineLayout(props: &EngineLayoutProps) -> Html {
     let engine = props.engine;
-    let state = use_reducer(|| SessionState::new(engine));
-
-    let on_submit = {
-        let state = state.dispatcher();
-        Callback::from(move |line: String| state.dispatch(SessionAction::Run(line)))
-    };
-    let on_clear = {
-        let state = state.dispatcher();
-        Callback::from(move |()| state.dispatch(SessionAction::ClearTranscript))
-    };
+    let on_submit = props.on_action.reform(SessionAction::Run);
+    let on_clear = props.on_action.reform(|()| SessionAction::ClearTranscript);
     let placeholder = engine
         .examples
         .first()
@@ -114,18 +49,15 @@ pub fn EnginePage(props: &EnginePageProps) -> Html {
                 <p class="reference">{ engine.promise }</p>
             </div>
             <div class="engine-layout">
-                <Console prompt={state.prompt.clone()} transcript={Rc::clone(&state.transcript)}
+                <Console prompt={props.prompt.clone()} transcript={Rc::clone(&props.transcript)}
                     {on_submit} {on_clear} label={engine.console_label}
                     placeholder={placeholder} autofocus={props.active && props.mode == Mode::Full} />
-                <aside class="examples" aria-labelledby="examples-title">
-                    <h2 id="examples-title">{"Try these"}</h2>
+                <aside class="examples" aria-labelledby={format!("examples-{}", engine.slug())}>
+                    <h2 id={format!("examples-{}", engine.slug())}>{"Try these"}</h2>
                     <ul role="list">
                         { for engine.examples.iter().map(|example| {
                             let lines = example.lines;
-                            let onclick = {
-                                let state = state.dispatcher();
-                                Callback::from(move |_: MouseEvent| state.dispatch(SessionAction::RunAll(lines)))
-                            };
+                            let onclick = props.on_action.reform(move |_: MouseEvent| SessionAction::RunAll(lines));
                             html! {
                                 <li>
                                     <button type="button" class="example" {onclick} data-testid="example"
@@ -139,6 +71,16 @@ pub fn EnginePage(props: &EnginePageProps) -> Html {
                     </ul>
                 </aside>
             </div>
+            { props.children.clone() }
         </main>
     }
+}
+
+/// Properties every engine page takes from the app.
+#[derive(Properties, PartialEq)]
+pub struct PageProps {
+    /// Full app or embedded.
+    pub mode: Mode,
+    /// Whether the page is the one shown.
+    pub active: bool,
 }

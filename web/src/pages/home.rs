@@ -20,7 +20,7 @@ pub fn Home() -> Html {
             <ul class="engine-cards" role="list">
                 { for ENGINES.iter().map(|engine| html! {
                     <li class={classes!("engine-card", engine.theme_class())}>
-                        <a href={engine.route.href()} data-testid={format!("card-{}", engine.route.href().trim_start_matches("#/"))}>
+                        <a href={engine.route.href()} data-testid={format!("card-{}", engine.slug())}>
                             <h2>{ engine.name }</h2>
                             <p>{ engine.teaches[0] }</p>
                             <p>{ engine.teaches[1] }</p>
