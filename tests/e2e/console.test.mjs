@@ -1,0 +1,116 @@
+// The shared console on each engine page: type, Enter, history, Ctrl+L, copy, examples,
+// and a session that survives a visit to another page.
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serveDist, launchBrowser, openPage, screenshot, ConsolePage } from "./support.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const PAGES = ["redis", "memcached", "rabbitmq"];
+
+for (const name of PAGES) {
+  test(`${name}: the console has focus, runs a line, and recalls it with Up`, async () => {
+    const page = await openPage(browser);
+    await page.goto(`${server.url}#/${name}`);
+    const console = new ConsolePage(page);
+    await console.input.waitFor();
+    assert.equal(await console.input.evaluate((input) => input === document.activeElement), true,
+      "the input has keyboard focus when the page opens");
+    await console.run("first line");
+    await console.run("second line");
+    assert.equal(await console.entryCount(), 2);
+    assert.equal(await console.input.inputValue(), "", "Enter empties the input");
+    await console.input.press("ArrowUp");
+    assert.equal(await console.input.inputValue(), "second line");
+    await console.input.press("ArrowUp");
+    assert.equal(await console.input.inputValue(), "first line");
+    await console.input.press("ArrowDown");
+    await console.input.press("ArrowDown");
+    assert.equal(await console.input.inputValue(), "");
+    await console.input.press("Control+l");
+    assert.equal(await console.entryCount(), 0, "Ctrl+L clears the transcript");
+    assert.deepEqual(page.errors, []);
+  });
+
+  test(`${name}: an example runs in the console and the transcript can be copied`, async () => {
+    const page = await openPage(browser);
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+    await page.goto(`${server.url}#/${name}`);
+    const console = new ConsolePage(page);
+    const example = page.locator(".page-slot:not([hidden]) [data-testid=example]").first();
+    const lines = (await example.locator("code").innerText()).split("\n");
+    await example.click();
+    assert.equal(await console.entryCount(), lines.length);
+    await page.locator(".page-slot:not([hidden]) [data-testid=console-copy]").click();
+    await page.locator(".page-slot:not([hidden]) [data-testid=console-copy]", { hasText: "Copied" }).waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert.ok(copied.includes(lines[0]), "the copied transcript holds the example");
+    await screenshot(page, `${name}-desktop`);
+    assert.deepEqual(page.errors, []);
+  });
+}
+
+test("a session survives a visit to another page", async () => {
+  const page = await openPage(browser);
+  await page.goto(`${server.url}#/redis`);
+  const console = new ConsolePage(page);
+  await console.run("PING");
+  await page.getByTestId("nav-memcached").click();
+  await page.locator(".page-slot:not([hidden]) h1", { hasText: "Memcached" }).waitFor();
+  await page.getByTestId("nav-redis").click();
+  await page.locator(".page-slot:not([hidden]) h1", { hasText: "Redis" }).waitFor();
+  assert.equal(await console.entryCount(), 1);
+  assert.equal(await console.input.evaluate((input) => input === document.activeElement), true,
+    "coming back puts the focus in the console again");
+  assert.deepEqual(page.errors, []);
+});
+
+/** What each page's console answers, as the real client prints it. */
+const CONVERSATIONS = {
+  redis: [
+    ["SET greeting \"hello world\"", "OK"],
+    ["GET greeting", "\"hello world\""],
+    ["INCR greeting", "(error) ERR value is not an integer or out of range"],
+    ["GET", "(error) ERR wrong number of arguments for 'get' command"],
+  ],
+  memcached: [
+    ["set greeting 0 0 5", ""],
+    ["hello", "STORED"],
+    ["get greeting", "VALUE greeting 0 5\nhello\nEND"],
+    ["incr greeting 1", "CLIENT_ERROR cannot increment or decrement non-numeric value"],
+    ["bogus", "ERROR"],
+  ],
+  rabbitmq: [
+    ["declare queue name=hello", "queue declared"],
+    ["publish exchange=amq.default routing_key=hello payload=hi", "Message published"],
+    ["declare exchange name=amq.logs type=fanout",
+      "*** 403 ACCESS_REFUSED - exchange name 'amq.logs' contains reserved prefix 'amq.*'"],
+  ],
+};
+
+for (const [name, conversation] of Object.entries(CONVERSATIONS)) {
+  test(`${name}: the console answers as the real server does`, async () => {
+    const page = await openPage(browser);
+    await page.goto(`${server.url}#/${name}`);
+    const console = new ConsolePage(page);
+    for (const [line, expected] of conversation) {
+      await console.run(line);
+      const entry = console.transcript.locator(".entry").last();
+      const output = (await entry.locator(".entry-output").count()) ? await console.lastOutput() : "";
+      assert.equal(output.trimEnd(), expected, `output of ${line}`);
+    }
+    assert.deepEqual(page.errors, []);
+  });
+}

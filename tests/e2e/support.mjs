@@ -1,0 +1,131 @@
+// Shared set-up for the end-to-end tests: serve dist/ from a subfolder on loopback,
+// drive Debian's Chromium with playwright-core, and fail on any console or page error.
+
+import { createServer } from "node:http";
+import { readFile, mkdir } from "node:fs/promises";
+import { extname, join, normalize, resolve, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const DIST = join(ROOT, "dist");
+export const SCREENSHOTS = join(ROOT, "target", "screenshots");
+
+/** The app is served from a subfolder, as a course site would host it. */
+export const BASE_PATH = "/course/playground/";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".wasm": "application/wasm",
+  ".css": "text/css",
+  ".svg": "image/svg+xml",
+};
+
+export const DESKTOP = { width: 1280, height: 800 };
+export const PHONE = { width: 390, height: 844 };
+
+/**
+ * Starts a static server: dist/ under BASE_PATH, and `/host.html`, a page of course notes
+ * that embeds the playground in an iframe. Resolves to { url, close }.
+ */
+export async function serveDist() {
+  const server = createServer(async (request, response) => {
+    const path = decodeURIComponent(new URL(request.url, "http://localhost").pathname);
+    if (path === "/host.html") {
+      response.writeHead(200, { "content-type": TYPES[".html"] });
+      response.end(`<!doctype html><link rel="icon" href="data:,"><title>Course notes</title><h1>Lesson</h1>
+        <iframe id="embed" title="Playground" style="width:800px;height:520px;border:1px solid #ccc"
+          src="${BASE_PATH}?embed=1#/redis"></iframe>`);
+      return;
+    }
+    if (!path.startsWith(BASE_PATH)) {
+      response.writeHead(404).end("not under the app's folder");
+      return;
+    }
+    const relative = path.slice(BASE_PATH.length) || "index.html";
+    const file = normalize(join(DIST, relative));
+    if (!file.startsWith(DIST)) {
+      response.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+      response.end(body);
+    } catch {
+      response.writeHead(404).end("not found");
+    }
+  });
+  await new Promise((ready) => server.listen(0, "127.0.0.1", ready));
+  const { port } = server.address();
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${port}${BASE_PATH}`,
+    close: () => new Promise((done) => server.close(done)),
+  };
+}
+
+/** Launches headless Chromium with the flags this closed network needs. */
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+/**
+ * Opens a page that records every console error and uncaught page error, so that a test
+ * can assert there were none. Options are passed to newContext (viewport, colorScheme).
+ */
+export async function openPage(browser, options = {}) {
+  const context = await browser.newContext({ viewport: DESKTOP, ...options });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(`console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => errors.push(`page: ${error.message}`));
+  page.errors = errors;
+  return page;
+}
+
+/** Saves a screenshot under target/screenshots/ for a person to look at. */
+export async function screenshot(page, name) {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
+
+/** A page object for an engine page's console. */
+export class ConsolePage {
+  constructor(page) {
+    this.page = page;
+    this.input = page.locator(".page-slot:not([hidden]) [data-testid=console-input]");
+    this.transcript = page.locator(".page-slot:not([hidden]) [data-testid=console-transcript]");
+  }
+
+  /** Types a line and presses Enter, as a learner does. */
+  async run(line) {
+    await this.input.click();
+    await this.input.fill(line);
+    await this.input.press("Enter");
+  }
+
+  /** The output printed for the most recent entry. */
+  async lastOutput() {
+    return this.transcript.locator(".entry").last().locator(".entry-output").innerText();
+  }
+
+  /** How many entries the transcript shows. */
+  async entryCount() {
+    return this.transcript.locator(".entry").count();
+  }
+}

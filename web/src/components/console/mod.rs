@@ -1,0 +1,241 @@
+//! The console every engine page plugs its dialect into: an input line with a prompt,
+//! the transcript above it, history on Up/Down, Ctrl+L to clear, and a copy button.
+//!
+//! The console owns only what is about typing (the input line and its history); the
+//! transcript and the prompt come from the page, which owns the engine session.
+
+mod history;
+mod transcript;
+
+use std::rc::Rc;
+
+use wasm_bindgen_futures::{JsFuture, spawn_local};
+use web_sys::{HtmlElement, HtmlInputElement, KeyboardEvent};
+use yew::prelude::*;
+
+pub use history::History;
+pub use transcript::{Entry, Transcript};
+
+/// Properties of [`Console`].
+#[derive(Properties, PartialEq)]
+pub struct ConsoleProps {
+    /// The prompt for the next line, e.g. `127.0.0.1:6379>`.
+    pub prompt: AttrValue,
+    /// What has been entered and printed so far.
+    pub transcript: Rc<Transcript>,
+    /// Called with each entered line (possibly empty, as a terminal echoes an empty prompt).
+    pub on_submit: Callback<String>,
+    /// Called when the learner clears the transcript (Ctrl+L or the Clear button).
+    pub on_clear: Callback<()>,
+    /// Accessible name of the input, e.g. "Redis command".
+    pub label: AttrValue,
+    /// Shown in the empty input, e.g. a first command to try.
+    #[prop_or_default]
+    pub placeholder: AttrValue,
+    /// Whether the input takes keyboard focus when the console appears. Off inside an
+    /// iframe, where stealing focus would scroll the surrounding course notes.
+    #[prop_or(true)]
+    pub autofocus: bool,
+}
+
+/// Whether the last copy of the transcript worked, for the button's feedback.
+#[derive(Clone, Copy, PartialEq)]
+enum CopyState {
+    Idle,
+    Copied,
+    Failed,
+}
+
+/// A terminal-like console. See the module documentation.
+#[component]
+pub fn Console(props: &ConsoleProps) -> Html {
+    let input_ref = use_node_ref();
+    let scroll_ref = use_node_ref();
+    let history = use_mut_ref(History::default);
+    let copy_state = use_state(|| CopyState::Idle);
+
+    {
+        let input_ref = input_ref.clone();
+        use_effect_with(props.autofocus, move |autofocus| {
+            if *autofocus && let Some(input) = input_ref.cast::<HtmlElement>() {
+                let _ = input.focus();
+            }
+        });
+    }
+    {
+        // Keep the newest output in view, as a terminal does.
+        let scroll_ref = scroll_ref.clone();
+        use_effect_with(Rc::clone(&props.transcript), move |_| {
+            if let Some(scroller) = scroll_ref.cast::<HtmlElement>() {
+                scroller.set_scroll_top(scroller.scroll_height());
+            }
+        });
+    }
+
+    let onkeydown = {
+        let input_ref = input_ref.clone();
+        let on_submit = props.on_submit.clone();
+        let on_clear = props.on_clear.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            let Some(input) = input_ref.cast::<HtmlInputElement>() else {
+                return;
+            };
+            match event.key().as_str() {
+                "Enter" => {
+                    event.prevent_default();
+                    let line = input.value();
+                    input.set_value("");
+                    history.borrow_mut().record(&line);
+                    on_submit.emit(line);
+                }
+                "ArrowUp" => {
+                    event.prevent_default();
+                    if let Some(older) = history.borrow_mut().older(&input.value()) {
+                        show_at_end(&input, older);
+                    }
+                }
+                "ArrowDown" => {
+                    event.prevent_default();
+                    if let Some(newer) = history.borrow_mut().newer() {
+                        show_at_end(&input, newer);
+                    }
+                }
+                "l" | "L" if event.ctrl_key() => {
+                    event.prevent_default();
+                    on_clear.emit(());
+                }
+                _ => {}
+            }
+        })
+    };
+
+    // A click anywhere in the console types into it, unless the learner is selecting
+    // output to copy.
+    let onclick_body = {
+        let input_ref = input_ref.clone();
+        Callback::from(move |_: MouseEvent| {
+            let selecting = web_sys::window()
+                .and_then(|window| window.get_selection().ok().flatten())
+                .is_some_and(|selection| !selection.is_collapsed());
+            if !selecting && let Some(input) = input_ref.cast::<HtmlElement>() {
+                let _ = input.focus();
+            }
+        })
+    };
+
+    let onclick_copy = {
+        let transcript = Rc::clone(&props.transcript);
+        let copy_state = copy_state.clone();
+        Callback::from(move |_: MouseEvent| {
+            let text = transcript.to_text();
+            let copy_state = copy_state.clone();
+            spawn_local(async move {
+                let copied = match web_sys::window() {
+                    Some(window) => {
+                        let promise = window.navigator().clipboard().write_text(&text);
+                        JsFuture::from(promise).await.is_ok()
+                    }
+                    None => false,
+                };
+                copy_state.set(if copied {
+                    CopyState::Copied
+                } else {
+                    CopyState::Failed
+                });
+            });
+        })
+    };
+    let onclick_clear = {
+        let on_clear = props.on_clear.clone();
+        let input_ref = input_ref.clone();
+        Callback::from(move |_: MouseEvent| {
+            on_clear.emit(());
+            if let Some(input) = input_ref.cast::<HtmlElement>() {
+                let _ = input.focus();
+            }
+        })
+    };
+    {
+        // The "Copied" feedback fades after a moment.
+        let copy_state = copy_state.clone();
+        use_effect_with(*copy_state, move |state| {
+            let timeout = (*state != CopyState::Idle).then(|| {
+                gloo::timers::callback::Timeout::new(1800, move || copy_state.set(CopyState::Idle))
+            });
+            move || drop(timeout)
+        });
+    }
+    let copy_label = match *copy_state {
+        CopyState::Idle => "Copy",
+        CopyState::Copied => "Copied",
+        CopyState::Failed => "Copy failed",
+    };
+
+    html! {
+        <section class="console" aria-label={props.label.clone()}>
+            <div class="console-toolbar">
+                <span class="console-hint">
+                    <kbd>{"↑"}</kbd><kbd>{"↓"}</kbd>{" history · "}<kbd>{"Ctrl"}</kbd>{"+"}<kbd>{"L"}</kbd>{" clear"}
+                </span>
+                <button type="button" class="ghost" data-testid="console-copy"
+                    onclick={onclick_copy} disabled={props.transcript.is_empty()}
+                    aria-live="polite">{ copy_label }</button>
+                <button type="button" class="ghost" data-testid="console-clear"
+                    onclick={onclick_clear} disabled={props.transcript.is_empty()}>{"Clear"}</button>
+            </div>
+            <div class="console-body" ref={scroll_ref} onclick={onclick_body}>
+                <TranscriptView transcript={Rc::clone(&props.transcript)} label={props.label.clone()} />
+                <div class="console-input-line">
+                    <span class="prompt" aria-hidden="true">{ props.prompt.clone() }</span>
+                    <input ref={input_ref} type="text" data-testid="console-input"
+                        aria-label={props.label.clone()} placeholder={props.placeholder.clone()}
+                        autocomplete="off" autocapitalize="off" spellcheck="false"
+                        {onkeydown} />
+                </div>
+            </div>
+        </section>
+    }
+}
+
+/// Puts `text` in the input with the caret after it, as shells do when recalling history.
+fn show_at_end(input: &HtmlInputElement, text: &str) {
+    input.set_value(text);
+    let end = u32::try_from(text.encode_utf16().count()).unwrap_or(u32::MAX);
+    let _ = input.set_selection_range(end, end);
+}
+
+#[derive(Properties)]
+struct TranscriptViewProps {
+    transcript: Rc<Transcript>,
+    label: AttrValue,
+}
+
+impl PartialEq for TranscriptViewProps {
+    /// The transcript is replaced, never edited in place, so identity is enough; this keeps
+    /// typing in the input from re-rendering a long transcript.
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.transcript, &other.transcript) && self.label == other.label
+    }
+}
+
+/// The scrollback: each entry's prompt and input, then its output.
+#[component]
+fn TranscriptView(props: &TranscriptViewProps) -> Html {
+    let dropped = props.transcript.dropped();
+    html! {
+        <div class="transcript" role="log" aria-live="polite"
+            aria-label={format!("{} output", props.label)} data-testid="console-transcript">
+            if dropped > 0 {
+                <p class="transcript-note">{ format!("{dropped} earlier entries are no longer shown.") }</p>
+            }
+            { for props.transcript.entries().map(|entry| html! {
+                <div class="entry">
+                    <div class="entry-input"><span class="prompt">{ entry.prompt.clone() }</span>{" "}{ entry.input.clone() }</div>
+                    if !entry.output.is_empty() {
+                        <pre class="entry-output">{ entry.output.clone() }</pre>
+                    }
+                </div>
+            }) }
+        </div>
+    }
+}

@@ -1,0 +1,4 @@
+//! Leaf components: they take plain data and callbacks, and own no engine state.
+
+pub mod console;
+pub mod header;

@@ -1,0 +1,168 @@
+//! What the app says about each engine: its page's words and examples to try.
+
+use crate::route::Route;
+
+/// A command (or a few lines, such as a memcached storage command and its data block)
+/// to try, taken from the lesson.
+#[derive(Debug, PartialEq)]
+pub struct Example {
+    /// The lines entered, in order.
+    pub lines: &'static [&'static str],
+    /// What it shows, in a few words.
+    pub shows: &'static str,
+}
+
+/// One engine page.
+#[derive(Debug, PartialEq)]
+pub struct Engine {
+    /// Where its page lives.
+    pub route: Route,
+    /// Its name.
+    pub name: &'static str,
+    /// The real server it behaves like, with its version.
+    pub reference: &'static str,
+    /// One sentence under the page's title: how faithful its replies are, and to what.
+    pub promise: &'static str,
+    /// Two lines for the landing view: what the page teaches.
+    pub teaches: [&'static str; 2],
+    /// Accessible name of its console input.
+    pub console_label: &'static str,
+    /// Commands to try, from the lesson.
+    pub examples: &'static [Example],
+}
+
+impl Engine {
+    /// The page's name in URLs and test ids: `redis`, `memcached`, `rabbitmq`.
+    pub fn slug(&self) -> &'static str {
+        self.route.href().trim_start_matches("#/")
+    }
+
+    /// The CSS class that gives the page its engine's accent colour.
+    pub fn theme_class(&self) -> &'static str {
+        match self.route {
+            Route::Memcached => "engine-memcached",
+            Route::RabbitMq => "engine-rabbitmq",
+            _ => "engine-redis",
+        }
+    }
+}
+
+/// The seed of a page's fresh server: fixed, so every learner's first session behaves the
+/// same (random replies such as SPOP and RANDOMKEY included).
+pub const SEED: u64 = 1;
+
+/// The three engine pages, in navigation order.
+pub static ENGINES: [&Engine; 3] = [&REDIS, &MEMCACHED, &RABBITMQ];
+
+/// The Redis page.
+pub static REDIS: Engine = Engine {
+    route: Route::Redis,
+    name: "Redis",
+    reference: "redis-server 7.0",
+    promise: "Replies exactly as redis-server 7.0 gives them through redis-cli.",
+    teaches: [
+        "Strings, lists, hashes, sets and sorted sets, with expiry on a virtual clock.",
+        "Transactions, pub/sub and the exact replies redis-cli prints.",
+    ],
+    console_label: "Redis command",
+    examples: &[
+        Example {
+            lines: &["SET greeting \"hello world\""],
+            shows: "store a string",
+        },
+        Example {
+            lines: &["GET greeting"],
+            shows: "read it back",
+        },
+        Example {
+            lines: &["INCR visits"],
+            shows: "a counter",
+        },
+        Example {
+            lines: &["EXPIRE greeting 30", "TTL greeting"],
+            shows: "a key that expires",
+        },
+        Example {
+            lines: &["RPUSH tasks write test ship", "LRANGE tasks 0 -1"],
+            shows: "a list",
+        },
+        Example {
+            lines: &["GET"],
+            shows: "a wrong command, as redis-cli answers it",
+        },
+    ],
+};
+
+/// The Memcached page.
+pub static MEMCACHED: Engine = Engine {
+    route: Route::Memcached,
+    name: "Memcached",
+    reference: "memcached 1.6.18",
+    promise: "Answers byte for byte as memcached 1.6.18 does over its text protocol.",
+    teaches: [
+        "set, get, add, replace, incr and cas, byte for byte as the server answers.",
+        "Slab memory and LRU eviction, and how clients spread keys over a cluster.",
+    ],
+    console_label: "Memcached protocol line",
+    examples: &[
+        Example {
+            lines: &["set product_count 0 0 3", "900"],
+            shows: "store an item",
+        },
+        Example {
+            lines: &["get product_count"],
+            shows: "read it back",
+        },
+        Example {
+            lines: &["incr product_count 1"],
+            shows: "a counter",
+        },
+        Example {
+            lines: &["gets product_count"],
+            shows: "read with its cas unique",
+        },
+        Example {
+            lines: &["add product_count 0 0 1", "1"],
+            shows: "add refuses an existing key",
+        },
+        Example {
+            lines: &["get this key has spaces"],
+            shows: "several keys at once",
+        },
+    ],
+};
+
+/// The RabbitMQ page.
+pub static RABBITMQ: Engine = Engine {
+    route: Route::RabbitMq,
+    name: "RabbitMQ",
+    reference: "rabbitmq-server 3.10",
+    promise: "Behaves as rabbitmq-server 3.10 does, driven with rabbitmqadmin commands.",
+    teaches: [
+        "Exchanges, queues and bindings: fanout, direct, topic and headers routing.",
+        "Producers and consumers, acks, prefetch, dead-lettering, watched live.",
+    ],
+    console_label: "rabbitmqadmin command",
+    examples: &[
+        Example {
+            lines: &["declare queue name=hello"],
+            shows: "a queue",
+        },
+        Example {
+            lines: &["publish exchange=amq.default routing_key=hello payload=\"Hello World!\""],
+            shows: "publish to it",
+        },
+        Example {
+            lines: &["get queue=hello"],
+            shows: "take the message",
+        },
+        Example {
+            lines: &["declare exchange name=logs type=fanout"],
+            shows: "a fanout exchange",
+        },
+        Example {
+            lines: &["list queues"],
+            shows: "what the broker holds",
+        },
+    ],
+};

@@ -1,0 +1,86 @@
+//! The layout every engine page shares: its title, its console, examples to try, and
+//! room below for the page's own views of the engine.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::components::console::{Console, Transcript};
+use crate::engines::Engine;
+use crate::route::Mode;
+use crate::session::SessionAction;
+
+/// Properties of [`EngineLayout`].
+#[derive(Properties, PartialEq)]
+pub struct EngineLayoutProps {
+    /// The engine shown.
+    pub engine: &'static Engine,
+    /// Full app or embedded.
+    pub mode: Mode,
+    /// Whether the page is the one shown; pages stay mounted while hidden.
+    pub active: bool,
+    /// The prompt for the next console line.
+    pub prompt: AttrValue,
+    /// What the console has run so far.
+    pub transcript: Rc<Transcript>,
+    /// Runs what the learner types or picks.
+    pub on_action: Callback<SessionAction>,
+    /// The page's own views of the engine, shown under the console.
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// An engine page's frame. See the module documentation.
+#[component]
+pub fn EngineLayout(props: &EngineLayoutProps) -> Html {
+    let engine = props.engine;
+    let on_submit = props.on_action.reform(SessionAction::Run);
+    let on_clear = props.on_action.reform(|()| SessionAction::ClearTranscript);
+    let placeholder = engine
+        .examples
+        .first()
+        .map(|example| format!("try: {}", example.lines[0]))
+        .unwrap_or_default();
+
+    html! {
+        <main class={classes!("engine-page", engine.theme_class())} id={props.active.then_some("main")}>
+            <div class="page-heading">
+                <h1>{ engine.name }</h1>
+                <p class="reference">{ engine.promise }</p>
+            </div>
+            <div class="engine-layout">
+                <Console prompt={props.prompt.clone()} transcript={Rc::clone(&props.transcript)}
+                    {on_submit} {on_clear} label={engine.console_label}
+                    placeholder={placeholder} autofocus={props.active && props.mode == Mode::Full} />
+                <aside class="examples" aria-labelledby={format!("examples-{}", engine.slug())}>
+                    <h2 id={format!("examples-{}", engine.slug())}>{"Try these"}</h2>
+                    <ul role="list">
+                        { for engine.examples.iter().map(|example| {
+                            let lines = example.lines;
+                            let onclick = props.on_action.reform(move |_: MouseEvent| SessionAction::RunAll(lines));
+                            html! {
+                                <li>
+                                    <button type="button" class="example" {onclick} data-testid="example"
+                                        title={format!("Run: {}", lines.join(" ⏎ "))}>
+                                        <code>{ lines.join("\n") }</code>
+                                        <span class="shows">{ example.shows }</span>
+                                    </button>
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                </aside>
+            </div>
+            { props.children.clone() }
+        </main>
+    }
+}
+
+/// Properties every engine page takes from the app.
+#[derive(Properties, PartialEq)]
+pub struct PageProps {
+    /// Full app or embedded.
+    pub mode: Mode,
+    /// Whether the page is the one shown.
+    pub active: bool,
+}

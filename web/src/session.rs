@@ -1,0 +1,93 @@
+//! A page's engine session and the transcript of what was run against it: the state of
+//! one engine page, held by one reducer.
+//!
+//! The state is generic over the session type so that each page's views can read its
+//! engine through the session (`state.session().server()`), while the console sees only
+//! the prompt and the transcript.
+
+use std::cell::{Ref, RefCell};
+use std::rc::Rc;
+
+use scenario::ConsoleSession;
+use yew::prelude::*;
+
+use crate::components::console::{Entry, Transcript};
+
+/// What the learner does to a page's session.
+pub enum SessionAction {
+    /// Run one line in the engine's dialect.
+    Run(String),
+    /// Run several lines in order, as an example does.
+    RunAll(&'static [&'static str]),
+    /// Clear the transcript; the engine's state is kept.
+    ClearTranscript,
+}
+
+/// An engine session with its transcript. Replaced, not edited, on every action, so
+/// components that take the transcript re-render only when it changed.
+pub struct SessionState<S> {
+    session: Rc<RefCell<S>>,
+    prompt: AttrValue,
+    transcript: Rc<Transcript>,
+}
+
+impl<S: ConsoleSession> SessionState<S> {
+    /// The state of a page that has just opened `session`.
+    pub fn new(session: S) -> Self {
+        Self {
+            prompt: session.prompt().into(),
+            session: Rc::new(RefCell::new(session)),
+            transcript: Rc::default(),
+        }
+    }
+
+    /// The session, for views that draw the engine's state.
+    pub fn session(&self) -> Ref<'_, S> {
+        self.session.borrow()
+    }
+
+    /// The prompt for the next line.
+    pub fn prompt(&self) -> AttrValue {
+        self.prompt.clone()
+    }
+
+    /// What has been run so far.
+    pub fn transcript(&self) -> Rc<Transcript> {
+        Rc::clone(&self.transcript)
+    }
+}
+
+impl<S: ConsoleSession + 'static> Reducible for SessionState<S> {
+    type Action = SessionAction;
+
+    fn reduce(self: Rc<Self>, action: SessionAction) -> Rc<Self> {
+        let mut transcript = Transcript::clone(&self.transcript);
+        let mut prompt = self.prompt.clone();
+        let mut run = |line: &str| {
+            let mut session = self.session.borrow_mut();
+            let output = session.run_line(line, virtual_now_ms());
+            transcript.push(Entry {
+                prompt: prompt.clone(),
+                input: AttrValue::from(line.to_owned()),
+                output: output.into(),
+            });
+            prompt = session.prompt().into();
+        };
+        match action {
+            SessionAction::Run(line) => run(&line),
+            SessionAction::RunAll(lines) => lines.iter().for_each(|line| run(line)),
+            SessionAction::ClearTranscript => transcript.clear(),
+        }
+        Rc::new(Self {
+            session: Rc::clone(&self.session),
+            prompt,
+            transcript: Rc::new(transcript),
+        })
+    }
+}
+
+/// The virtual clock the engines run on. In a live page it follows the wall clock, so TTLs
+/// count down in real seconds; engines only ever see it as a number passed in.
+pub fn virtual_now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}
