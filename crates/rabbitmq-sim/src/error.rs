@@ -51,6 +51,15 @@ impl AmqpError {
         Self::channel(405, "RESOURCE_LOCKED", detail)
     }
 
+    /// 530: a method the server refuses on this connection (a reused consumer tag).
+    pub fn not_allowed(detail: String) -> Self {
+        AmqpError {
+            code: 530,
+            text: format!("NOT_ALLOWED - {detail}"),
+            scope: Scope::Connection,
+        }
+    }
+
     /// 503: a method the server cannot carry out at all; closes the connection.
     pub fn command_invalid(detail: String) -> Self {
         AmqpError {

@@ -42,6 +42,8 @@ def rabbitmqctl_table(items):
             value = rabbitmqctl_table(value)
         elif kind == "array":
             value = list(value.values()) if isinstance(value, dict) else value
+        elif kind == "void":
+            value = None  # rabbitmqctl prints Erlang's undefined
         out[key] = value
     return out
 

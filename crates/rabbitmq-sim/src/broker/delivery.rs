@@ -85,11 +85,9 @@ impl Broker {
                 return Err(AmqpError::channel_error("expected 'channel.open'".into()));
             };
             if ch.consumers.contains_key(&tag) {
-                return Err(AmqpError {
-                    code: 530,
-                    text: format!("NOT_ALLOWED - attempt to reuse consumer tag '{tag}'"),
-                    scope: crate::error::Scope::Connection,
-                });
+                return Err(AmqpError::not_allowed(format!(
+                    "attempt to reuse consumer tag '{tag}'"
+                )));
             }
             let prefetch = ch.consumer_prefetch;
             ch.consumers.insert(
