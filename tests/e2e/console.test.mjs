@@ -53,6 +53,8 @@ for (const name of PAGES) {
     const lines = (await example.locator("code").innerText()).split("\n");
     await example.click();
     assert.equal(await console.entryCount(), lines.length);
+    assert.equal(await console.input.evaluate((input) => input === document.activeElement), true,
+      "after an example, typing goes on in the console");
     await page.locator(".page-slot:not([hidden]) [data-testid=console-copy]").click();
     await page.locator(".page-slot:not([hidden]) [data-testid=console-copy]", { hasText: "Copied" }).waitFor();
     const copied = await page.evaluate(() => navigator.clipboard.readText());

@@ -34,6 +34,7 @@ pub struct EngineLayoutProps {
 #[component]
 pub fn EngineLayout(props: &EngineLayoutProps) -> Html {
     let engine = props.engine;
+    let input_ref = use_node_ref();
     let on_submit = props.on_action.reform(SessionAction::Run);
     let on_clear = props.on_action.reform(|()| SessionAction::ClearTranscript);
     let placeholder = engine
@@ -51,13 +52,24 @@ pub fn EngineLayout(props: &EngineLayoutProps) -> Html {
             <div class="engine-layout">
                 <Console prompt={props.prompt.clone()} transcript={Rc::clone(&props.transcript)}
                     {on_submit} {on_clear} label={engine.console_label}
-                    placeholder={placeholder} autofocus={props.active && props.mode == Mode::Full} />
+                    placeholder={placeholder} autofocus={props.active && props.mode == Mode::Full}
+                    input_ref={input_ref.clone()} />
                 <aside class="examples" aria-labelledby={format!("examples-{}", engine.slug())}>
                     <h2 id={format!("examples-{}", engine.slug())}>{"Try these"}</h2>
                     <ul role="list">
                         { for engine.examples.iter().map(|example| {
                             let lines = example.lines;
-                            let onclick = props.on_action.reform(move |_: MouseEvent| SessionAction::RunAll(lines));
+                            let onclick = {
+                                let on_action = props.on_action.clone();
+                                let input_ref = input_ref.clone();
+                                Callback::from(move |_: MouseEvent| {
+                                    on_action.emit(SessionAction::RunAll(lines));
+                                    // Back to the console, to go on typing after the example.
+                                    if let Some(input) = input_ref.cast::<web_sys::HtmlElement>() {
+                                        let _ = input.focus();
+                                    }
+                                })
+                            };
                             html! {
                                 <li>
                                     <button type="button" class="example" {onclick} data-testid="example"

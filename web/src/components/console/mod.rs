@@ -36,6 +36,9 @@ pub struct ConsoleProps {
     /// iframe, where stealing focus would scroll the surrounding course notes.
     #[prop_or(true)]
     pub autofocus: bool,
+    /// The input element, for a page that moves focus to it (e.g. after running an example).
+    #[prop_or_default]
+    pub input_ref: NodeRef,
 }
 
 /// Whether the last copy of the transcript worked, for the button's feedback.
@@ -49,7 +52,7 @@ enum CopyState {
 /// A terminal-like console. See the module documentation.
 #[component]
 pub fn Console(props: &ConsoleProps) -> Html {
-    let input_ref = use_node_ref();
+    let input_ref = props.input_ref.clone();
     let scroll_ref = use_node_ref();
     let history = use_mut_ref(History::default);
     let copy_state = use_state(|| CopyState::Idle);
