@@ -6,7 +6,10 @@ mod rabbitmq;
 mod redis;
 mod session;
 
-pub use memcached::MemcachedTextSession;
+pub use memcached::{MemcachedTextSession, SAMPLE_LIMIT, SharedServer, StatsSample};
 pub use rabbitmq::RabbitAdminSession;
 pub use redis::RedisCliSession;
 pub use session::ConsoleSession;
+
+/// The memcached engine, whose types [`SharedServer`] hands to the page's views.
+pub use memcached_sim;
