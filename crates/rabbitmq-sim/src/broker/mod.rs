@@ -383,3 +383,6 @@ impl Broker {
             .ok_or_else(|| AmqpError::not_found(format!("no exchange '{name}' in vhost '/'")))
     }
 }
+
+#[cfg(test)]
+mod tests;
