@@ -30,9 +30,9 @@ impl DirectIndex {
     }
 
     /// The destinations bound with exactly this key.
-    pub fn route(&self, routing_key: &str, out: &mut BTreeSet<Destination>) {
+    pub fn route<'a>(&'a self, routing_key: &str, out: &mut BTreeSet<&'a Destination>) {
         if let Some(set) = self.by_key.get(routing_key) {
-            out.extend(set.iter().cloned());
+            out.extend(set.iter());
         }
     }
 }

@@ -22,7 +22,7 @@ impl FanoutIndex {
     }
 
     /// All bound destinations.
-    pub fn route(&self, out: &mut BTreeSet<Destination>) {
-        out.extend(self.destinations.iter().cloned());
+    pub fn route<'a>(&'a self, out: &mut BTreeSet<&'a Destination>) {
+        out.extend(self.destinations.iter());
     }
 }

@@ -86,10 +86,10 @@ impl HeadersIndex {
     }
 
     /// The destinations of every binding the headers match.
-    pub fn route(&self, headers: &FieldTable, out: &mut BTreeSet<Destination>) {
+    pub fn route<'a>(&'a self, headers: &FieldTable, out: &mut BTreeSet<&'a Destination>) {
         for (destination, arguments) in &self.bindings {
             if matches(arguments, headers) {
-                out.insert(destination.clone());
+                out.insert(destination);
             }
         }
     }

@@ -143,6 +143,7 @@ impl Exchange {
     /// This exchange's own matches for a message (not following exchange-to-exchange
     /// bindings or the alternate exchange; the broker does that).
     pub fn route(&self, routing_key: &str, headers: &FieldTable) -> BTreeSet<Destination> {
+        // Collect references first: a destination matched by many bindings is cloned once.
         let mut out = BTreeSet::new();
         match &self.index {
             RoutingIndex::Direct(i) => i.route(routing_key, &mut out),
@@ -150,6 +151,6 @@ impl Exchange {
             RoutingIndex::Topic(i) => i.route(routing_key, &mut out),
             RoutingIndex::Headers(i) => i.route(headers, &mut out),
         }
-        out
+        out.into_iter().cloned().collect()
     }
 }

@@ -60,13 +60,13 @@ impl TopicTrie {
 
     /// Collects the destinations whose patterns match `routing_key`; each appears once
     /// however many of its bindings match.
-    pub fn route(&self, routing_key: &str, out: &mut BTreeSet<Destination>) {
+    pub fn route<'a>(&'a self, routing_key: &str, out: &mut BTreeSet<&'a Destination>) {
         self.match_words(&words(routing_key), out);
     }
 
-    fn match_words(&self, rest: &[&str], out: &mut BTreeSet<Destination>) {
+    fn match_words<'a>(&'a self, rest: &[&str], out: &mut BTreeSet<&'a Destination>) {
         match rest.split_first() {
-            None => out.extend(self.destinations.iter().cloned()),
+            None => out.extend(self.destinations.iter()),
             Some((word, tail)) => {
                 if let Some(child) = self.edges.get(*word) {
                     child.match_words(tail, out);
