@@ -7,7 +7,7 @@ use proptest::prelude::*;
 use rabbitmq_sim::binding::Destination;
 use rabbitmq_sim::message::Properties;
 use rabbitmq_sim::value::{FieldTable, FieldValue};
-use rabbitmq_sim::{Broker, Event, ExchangeDeclare, Publish, QueueDeclare, admin};
+use rabbitmq_sim::{Broker, Event, ExchangeDeclare, Publish, QueueDeclare, Simulation, admin};
 
 /// One client action.
 #[derive(Debug, Clone)]
@@ -303,6 +303,26 @@ impl Client {
     }
 }
 
+/// Console lines that drive simulated clients, crashes and restarts.
+fn sim_line() -> impl Strategy<Value = String> {
+    prop_oneof![
+        (0..3u8).prop_map(|q| format!("declare queue name=q{q} durable={}", q % 2 == 0)),
+        (0..3u8, 0..3u8, 1..300u16)
+            .prop_map(|(p, q, r)| format!("producer name=p{p} exchange= routing_key=q{q} rate={r} persistent=true")),
+        (0..3u8, 0..3u8, 0..4u8, any::<bool>()).prop_map(|(c, q, prefetch, auto)| format!(
+            "consumer name=c{c} queue=q{q} prefetch={prefetch} processing=exp:50ms nack=0.2 reject=0.1 crash=0.05 reconnect=200ms ackmode={}",
+            if auto { "auto" } else { "manual" }
+        )),
+        (0..3u8).prop_map(|c| format!("crash consumer name=c{c}")),
+        (0..3u8).prop_map(|c| format!("stop consumer name=c{c}")),
+        (0..3u8).prop_map(|p| format!("stop producer name=p{p}")),
+        (1..3000u16).prop_map(|ms| format!("run {ms}ms")),
+        Just("restart".to_string()),
+        (0..3u8).prop_map(|q| format!("delete queue name=q{q}")),
+        Just("bounded capacity=2 put_every=5ms processing=exp:20ms".to_string()),
+    ]
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
 
@@ -367,6 +387,26 @@ proptest! {
             }
         }
         let _ = admin::dump_state(&client.broker);
+    }
+
+    /// Simulated producers and consumers that nack, reject, crash, reconnect and live
+    /// through restarts never panic the broker or unbalance its unacked counts.
+    #[test]
+    fn simulated_clients_never_panic(lines in prop::collection::vec(sim_line(), 1..40)) {
+        let mut sim = Simulation::new(11);
+        for line in &lines {
+            let _ = admin::run_sim_line(&mut sim, line);
+            let b = sim.broker();
+            for (name, q) in b.queues() {
+                let held = b
+                    .channels()
+                    .values()
+                    .flat_map(|c| c.unacked.values())
+                    .filter(|p| &p.queue == name && p.incarnation == q.incarnation)
+                    .count();
+                prop_assert_eq!(q.unacked, held, "unacked count of {} after {}", name, line);
+            }
+        }
     }
 
     /// Arbitrary console input never panics.

@@ -45,8 +45,14 @@ pub fn run_sim_line(sim: &mut Simulation, line: &str) -> String {
     }
 }
 
+/// The longest `run` at once: the page stays responsive, and long runs are a loop of lines.
+const LONGEST_RUN_MS: u64 = 600_000;
+
 fn run(sim: &mut Simulation, spec: &str) -> Outcome {
     let ms = parse_ms(spec).ok_or_else(|| Usage(format!("bad duration \"{spec}\"")))?;
+    if ms > LONGEST_RUN_MS {
+        return Err(Usage("run at most 10m at a time".to_string()).into());
+    }
     let target = sim.now().saturating_add(ms);
     sim.run_until(target);
     let t = sim.metrics().totals;
@@ -263,7 +269,8 @@ mod tests {
         let (_, out) = transcript(
             "consumer name=c queue=missing\n\
              producer name=p exchange= routing_key=k rate=fast\n\
-             crash consumer name=ghost",
+             crash consumer name=ghost\n\
+             run 11m",
         );
         assert_eq!(
             out,
@@ -271,6 +278,7 @@ mod tests {
                 "*** 404 NOT_FOUND - no queue 'missing' in vhost '/'",
                 "*** Error: rate: expected messages per second, got \"fast\"",
                 "*** Error: no consumer \"ghost\"",
+                "*** Error: run at most 10m at a time",
             ]
         );
     }

@@ -91,7 +91,7 @@ impl BoundedQueue {
         }
         self.produced += 1;
         self.items.push_back(self.produced);
-        self.next_put = self.now + self.put_every;
+        self.next_put = self.now.saturating_add(self.put_every);
         if let Some(since) = self.idle_since.take() {
             self.consumer_blocked_ms += self.now - since;
             self.consumer_free_at = Some(self.now);
@@ -103,7 +103,7 @@ impl BoundedQueue {
         match self.items.pop_front() {
             Some(_) => {
                 self.consumed += 1;
-                self.consumer_free_at = Some(self.now + self.processing.sample(rng));
+                self.consumer_free_at = Some(self.now.saturating_add(self.processing.sample(rng)));
                 if let Some(since) = self.blocked_since.take() {
                     // Room again: the blocked put completes now.
                     self.producer_blocked_ms += self.now - since;

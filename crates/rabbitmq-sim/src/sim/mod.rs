@@ -116,6 +116,11 @@ impl Simulation {
         self.next_seq += 1;
     }
 
+    /// Schedules an action `delay` milliseconds from now.
+    fn schedule_in(&mut self, delay: u64, action: Action) {
+        self.schedule(self.now.saturating_add(delay), action);
+    }
+
     /// Starts a producer; its first publish is now.
     pub fn add_producer(&mut self, spec: ProducerSpec) -> Result<(), String> {
         if self.producers.contains_key(&spec.name) {
@@ -259,7 +264,7 @@ impl Simulation {
                     .values()
                     .map(|q| (&q.name, q.ready.len(), q.unacked));
                 self.metrics.sample(self.now, queues);
-                self.schedule(self.now + SAMPLE_EVERY_MS, Action::Sample);
+                self.schedule_in(SAMPLE_EVERY_MS, Action::Sample);
             }
         }
     }
@@ -308,9 +313,7 @@ impl Simulation {
         }
         let finished = self.producers.get(name).is_none_or(Producer::finished);
         match interval {
-            Some(every) if !finished => {
-                self.schedule(self.now + every, Action::Produce(name.to_string()))
-            }
+            Some(every) if !finished => self.schedule_in(every, Action::Produce(name.to_string())),
             _ => {}
         }
     }
@@ -344,10 +347,7 @@ impl Simulation {
         c.current = Some(next);
         let generation = c.generation;
         let took = c.spec.processing.sample(&mut self.rng);
-        self.schedule(
-            self.now + took,
-            Action::Finish(name.to_string(), generation),
-        );
+        self.schedule_in(took, Action::Finish(name.to_string(), generation));
     }
 
     fn finish(&mut self, name: &str, generation: u64) {
@@ -438,7 +438,7 @@ impl Simulation {
             .get(name)
             .and_then(|c| c.spec.reconnect_after);
         if let Some(after) = after {
-            self.schedule(self.now + after, Action::Reconnect(name.to_string()));
+            self.schedule_in(after, Action::Reconnect(name.to_string()));
         }
     }
 }
