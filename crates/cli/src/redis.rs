@@ -1,9 +1,71 @@
-//! `playground redis`.
+//! `playground redis`: redis-cli command lines in, `redis-cli --no-raw` output out.
+//!
+//! Piped into redis-cli, a script is read line by line by its prompt loop:
+//! blank lines are skipped, `quit` ends the session, and after SUBSCRIBE the
+//! tool only waits for messages. This command behaves the same against a
+//! fresh in-process server.
 
+use std::io::{Read, Write};
 use std::process::ExitCode;
 
+use redis_sim::{Server, cli};
+
+/// The virtual clock of a script: every line runs at this instant (the first
+/// millisecond of 2026), so TTLs in transcripts do not depend on machine speed.
+const SCRIPT_TIME_MS: u64 = 1_767_225_600_000;
+
+const USAGE: &str = "\
+usage: playground redis [--seed N] < script
+
+Reads redis-cli command lines on standard input and prints what
+`redis-cli --no-raw` prints for them against a fresh Redis 7.0 server.
+  --seed N   seed for random choices (SPOP, RANDOMKEY...), default 0
+";
+
 /// Runs `playground redis` with the arguments after the engine name.
-pub fn run(_args: &[String]) -> ExitCode {
-    eprintln!("playground: the redis engine is not available yet");
-    ExitCode::from(2)
+pub fn run(args: &[String]) -> ExitCode {
+    let mut seed = 0;
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "-h" | "--help" => {
+                print!("{USAGE}");
+                return ExitCode::SUCCESS;
+            }
+            "--seed" => match rest.next().and_then(|n| n.parse().ok()) {
+                Some(n) => seed = n,
+                None => {
+                    eprint!("playground redis: --seed needs a number\n\n{USAGE}");
+                    return ExitCode::from(2);
+                }
+            },
+            other => {
+                eprint!("playground redis: unknown option '{other}'\n\n{USAGE}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let mut input = Vec::new();
+    if let Err(e) = std::io::stdin().read_to_end(&mut input) {
+        eprintln!("playground redis: cannot read standard input: {e}");
+        return ExitCode::FAILURE;
+    }
+    let mut server = Server::new(seed);
+    let client = server.connect();
+    let mut stdout = std::io::stdout().lock();
+    // A final line without a newline still counts; the empty piece after a final newline does not.
+    let input = input.strip_suffix(b"\n").unwrap_or(&input);
+    for line in input.split(|&b| b == b'\n').filter(|_| !input.is_empty()) {
+        let output = cli::run_line(&mut server, client, line, SCRIPT_TIME_MS);
+        if stdout.write_all(output.text.as_bytes()).is_err() {
+            return ExitCode::FAILURE;
+        }
+        if output.quit || output.reading_messages {
+            break;
+        }
+    }
+    if stdout.flush().is_err() {
+        return ExitCode::FAILURE;
+    }
+    ExitCode::SUCCESS
 }

@@ -1,1 +1,41 @@
-//! Redis 7.0 engine: keyspace, types, expiry, transactions, pub/sub and redis-cli reply formatting.
+//! Redis 7.0 engine: keyspace, types, expiry, transactions, pub/sub and
+//! redis-cli reply formatting.
+//!
+//! A [`Server`] holds sixteen databases and any number of clients. Each
+//! command runs at a virtual time given by the caller, and randomness comes
+//! from a generator seeded at creation, so a script replays identically
+//! everywhere. Replies are [`Reply`] values; [`cli`] prints them exactly as
+//! `redis-cli --no-raw` does, and [`Server::drain_events`] tells a user
+//! interface what changed.
+//!
+//! ```
+//! use redis_sim::{Server, cli};
+//!
+//! let mut server = Server::new(7);
+//! let client = server.connect();
+//! let out = cli::run_line(&mut server, client, "SET greeting \"hello world\"", 0);
+//! assert_eq!(out.text, "OK\n");
+//! assert_eq!(cli::run_line(&mut server, client, "GET greeting", 0).text, "\"hello world\"\n");
+//! ```
+
+mod args;
+pub mod cli;
+pub mod commands;
+pub mod config;
+mod connection;
+pub mod db;
+pub mod event;
+mod expire;
+pub mod glob;
+mod keys;
+mod multi;
+pub mod numbers;
+pub mod object;
+mod pubsub;
+pub mod reply;
+mod server;
+pub mod types;
+
+pub use event::Event;
+pub use reply::Reply;
+pub use server::{ClientId, Server, Stats};

@@ -1,0 +1,241 @@
+//! The keyspace (db.c): sixteen databases of keys, lookups that expire keys
+//! lazily on the virtual clock, and the bookkeeping every write goes through
+//! (WATCH invalidation and change events).
+
+use std::collections::BTreeMap;
+
+use crate::event::Event;
+use crate::object::{TypedValue, Value};
+use crate::reply::{Reply, errors};
+use crate::{ClientId, Server};
+
+/// How many databases SELECT can choose from (the `databases` default).
+pub const DATABASES: usize = 16;
+
+/// A key's value with the metadata Redis keeps beside it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// The value.
+    pub value: Value,
+    /// When the key expires, in virtual milliseconds since the epoch.
+    pub expire_at: Option<u64>,
+    /// When a command last read or wrote the key (OBJECT IDLETIME).
+    pub last_access_ms: u64,
+}
+
+/// One database. Keys are kept sorted so anything that lists them is deterministic.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Db {
+    /// Every key with its value, including keys whose TTL has passed but that
+    /// no lookup has expired yet (Redis keeps those too).
+    pub entries: BTreeMap<Vec<u8>, Entry>,
+}
+
+impl Db {
+    /// How many keys carry a TTL (INFO keyspace's `expires`).
+    pub fn volatile_count(&self) -> usize {
+        self.entries
+            .values()
+            .filter(|e| e.expire_at.is_some())
+            .count()
+    }
+}
+
+impl Server {
+    /// The database a client has selected.
+    pub(crate) fn db_index(&self, client: ClientId) -> usize {
+        self.clients.get(&client).map_or(0, |c| c.db)
+    }
+
+    /// Deletes `key` if its TTL has passed; true if it did. This is the lazy
+    /// half of expiry: a key dies when someone looks at it.
+    pub(crate) fn expire_if_needed(&mut self, db: usize, key: &[u8]) -> bool {
+        let now = self.now_ms;
+        let expired = self.dbs[db]
+            .entries
+            .get(key)
+            .and_then(|e| e.expire_at)
+            .is_some_and(|at| at <= now);
+        if expired {
+            self.dbs[db].entries.remove(key);
+            self.stats.expired_keys += 1;
+            self.signal_modified(db, key);
+            self.events.push(Event::KeyExpired {
+                db,
+                key: key.to_vec(),
+            });
+        }
+        expired
+    }
+
+    /// The live entry under `key` in `db`, expiring it first if due.
+    pub(crate) fn lookup(&mut self, db: usize, key: &[u8]) -> Option<&mut Entry> {
+        self.expire_if_needed(db, key);
+        let now = self.now_ms;
+        let entry = self.dbs[db].entries.get_mut(key)?;
+        entry.last_access_ms = now;
+        Some(entry)
+    }
+
+    /// Whether `key` exists (and has not expired) in `db`.
+    pub(crate) fn key_exists(&mut self, db: usize, key: &[u8]) -> bool {
+        self.lookup(db, key).is_some()
+    }
+
+    /// The value of type `T` under `key` in the client's database, `None` if
+    /// the key does not exist, WRONGTYPE if it holds another type.
+    pub(crate) fn read<T: TypedValue>(
+        &mut self,
+        client: ClientId,
+        key: &[u8],
+    ) -> Result<Option<&mut T>, Reply> {
+        let db = self.db_index(client);
+        match self.lookup(db, key) {
+            None => Ok(None),
+            Some(entry) => T::typed_mut(&mut entry.value)
+                .map(Some)
+                .ok_or_else(|| Reply::error(errors::WRONGTYPE)),
+        }
+    }
+
+    /// The value of type `T` under `key`, created with `T::default()` if absent.
+    /// The caller reports the change with [`Server::changed`].
+    pub(crate) fn write<T: TypedValue + Default>(
+        &mut self,
+        client: ClientId,
+        key: &[u8],
+    ) -> Result<&mut T, Reply> {
+        let db = self.db_index(client);
+        let now = self.now_ms;
+        if self.lookup(db, key).is_none() {
+            let entry = Entry {
+                value: T::default().wrap(),
+                expire_at: None,
+                last_access_ms: now,
+            };
+            self.dbs[db].entries.insert(key.to_vec(), entry);
+        }
+        let entry = self
+            .lookup(db, key)
+            .ok_or_else(|| Reply::error(errors::NO_SUCH_KEY))?;
+        T::typed_mut(&mut entry.value).ok_or_else(|| Reply::error(errors::WRONGTYPE))
+    }
+
+    /// Reports that a command modified `key` in the client's database: a
+    /// container left empty is deleted, watchers are invalidated, and an event
+    /// goes out.
+    pub(crate) fn changed(&mut self, client: ClientId, key: &[u8]) {
+        let db = self.db_index(client);
+        let emptied = self.dbs[db]
+            .entries
+            .get(key)
+            .is_some_and(|e| e.value.is_empty_container());
+        if emptied {
+            self.delete(db, key);
+        } else {
+            self.signal_modified(db, key);
+            self.events.push(Event::KeyChanged {
+                db,
+                key: key.to_vec(),
+            });
+        }
+    }
+
+    /// Reports that a command wrote or read one element of `key`.
+    pub(crate) fn touched(&mut self, client: ClientId, key: &[u8], element: &[u8]) {
+        let db = self.db_index(client);
+        self.events.push(Event::ElementTouched {
+            db,
+            key: key.to_vec(),
+            element: element.to_vec(),
+        });
+    }
+
+    /// Stores `value` under `key`, replacing whatever was there. The TTL is
+    /// dropped unless `keep_ttl` (SET clears it; SET KEEPTTL and SETRANGE keep it).
+    pub(crate) fn store(&mut self, db: usize, key: &[u8], value: Value, keep_ttl: bool) {
+        self.expire_if_needed(db, key);
+        let now = self.now_ms;
+        let old_ttl = self.dbs[db].entries.get(key).and_then(|e| e.expire_at);
+        let expire_at = if keep_ttl { old_ttl } else { None };
+        self.dbs[db].entries.insert(
+            key.to_vec(),
+            Entry {
+                value,
+                expire_at,
+                last_access_ms: now,
+            },
+        );
+        self.signal_modified(db, key);
+        self.events.push(Event::KeyChanged {
+            db,
+            key: key.to_vec(),
+        });
+    }
+
+    /// Deletes `key` from `db`; true if it existed.
+    pub(crate) fn delete(&mut self, db: usize, key: &[u8]) -> bool {
+        self.expire_if_needed(db, key);
+        let existed = self.dbs[db].entries.remove(key).is_some();
+        if existed {
+            self.signal_modified(db, key);
+            self.events.push(Event::KeyDeleted {
+                db,
+                key: key.to_vec(),
+            });
+        }
+        existed
+    }
+
+    /// Removes the key from `db` and returns its entry, for commands that move
+    /// values around (RENAME, MOVE).
+    pub(crate) fn take(&mut self, db: usize, key: &[u8]) -> Option<Entry> {
+        self.expire_if_needed(db, key);
+        let entry = self.dbs[db].entries.remove(key)?;
+        self.signal_modified(db, key);
+        self.events.push(Event::KeyDeleted {
+            db,
+            key: key.to_vec(),
+        });
+        Some(entry)
+    }
+
+    /// Puts an entry taken with [`Server::take`] back under a key.
+    pub(crate) fn put(&mut self, db: usize, key: &[u8], entry: Entry) {
+        self.dbs[db].entries.insert(key.to_vec(), entry);
+        self.signal_modified(db, key);
+        self.events.push(Event::KeyChanged {
+            db,
+            key: key.to_vec(),
+        });
+    }
+
+    /// Empties database `db`, invalidating the watches of keys that existed.
+    pub(crate) fn flush_db(&mut self, db: usize) {
+        let keys: Vec<Vec<u8>> = self.dbs[db].entries.keys().cloned().collect();
+        for key in keys {
+            self.signal_modified(db, &key);
+        }
+        self.dbs[db].entries.clear();
+        self.events.push(Event::DbFlushed { db });
+    }
+
+    /// `signalModifiedKey`: any client watching this key will see its EXEC fail.
+    /// Deleting a key that was already expired when watched is not a change.
+    pub(crate) fn signal_modified(&mut self, db: usize, key: &[u8]) {
+        let still_there = self.dbs[db].entries.contains_key(key);
+        for client in self.clients.values_mut() {
+            for watched in client
+                .watched
+                .iter_mut()
+                .filter(|w| w.db == db && w.key == key)
+            {
+                if watched.expired_when_watched && !still_there {
+                    watched.expired_when_watched = false;
+                } else {
+                    client.watch_dirty = true;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,172 @@
+//! Commands on keys of any type (db.c, object.c): DEL, EXISTS, TYPE, KEYS,
+//! RENAME, MOVE, RANDOMKEY and OBJECT.
+
+use rand::Rng;
+
+use crate::args;
+use crate::db::DATABASES;
+use crate::glob;
+use crate::reply::{Reply, errors};
+use crate::{ClientId, Server};
+
+type Result = std::result::Result<Reply, Reply>;
+
+/// DEL key [key ...] (and UNLINK, which only frees memory differently): keys removed.
+pub fn del(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    let db = server.db_index(client);
+    Ok(Reply::count(
+        argv[1..]
+            .iter()
+            .filter(|key| server.delete(db, key))
+            .count(),
+    ))
+}
+
+/// EXISTS key [key ...] (and TOUCH): how many of the keys exist, repeats counted.
+pub fn exists(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    let db = server.db_index(client);
+    Ok(Reply::count(
+        argv[1..]
+            .iter()
+            .filter(|key| server.key_exists(db, key))
+            .count(),
+    ))
+}
+
+/// TYPE key: the type name, or `none`.
+pub fn type_(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    let db = server.db_index(client);
+    let name = server
+        .lookup(db, &argv[1])
+        .map_or("none", |e| e.value.type_name());
+    Ok(Reply::Status(name.into()))
+}
+
+/// KEYS pattern: every live key matching the glob, in key order (Redis's own
+/// order depends on its hash table).
+pub fn keys(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    let db = server.db_index(client);
+    let now = server.now_ms;
+    let matching = server.dbs[db]
+        .entries
+        .iter()
+        .filter(|(key, entry)| {
+            entry.expire_at.is_none_or(|at| at > now) && glob::matches(&argv[1], key, false)
+        })
+        .map(|(key, _)| key);
+    Ok(Reply::bulks(matching))
+}
+
+/// RENAME and RENAMENX: moves the value and its TTL to the new name.
+fn rename_generic(
+    server: &mut Server,
+    client: ClientId,
+    argv: &[Vec<u8>],
+    only_if_new: bool,
+) -> Result {
+    let (db, from, to) = (server.db_index(client), &argv[1], &argv[2]);
+    if !server.key_exists(db, from) {
+        return Err(Reply::error(errors::NO_SUCH_KEY));
+    }
+    let answer = |renamed: bool| {
+        if only_if_new {
+            Reply::Integer(i64::from(renamed))
+        } else {
+            Reply::ok()
+        }
+    };
+    if from == to {
+        return Ok(answer(false));
+    }
+    if only_if_new && server.key_exists(db, to) {
+        return Ok(answer(false));
+    }
+    if let Some(entry) = server.take(db, from) {
+        server.delete(db, to);
+        server.put(db, to, entry);
+    }
+    Ok(answer(true))
+}
+
+/// RENAME key newkey.
+pub fn rename(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    rename_generic(server, client, argv, false)
+}
+
+/// RENAMENX key newkey: only if newkey does not exist.
+pub fn renamenx(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    rename_generic(server, client, argv, true)
+}
+
+/// MOVE key db: moves the key to another database unless it exists there.
+pub fn move_(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    let target = args::int(&argv[2])?;
+    let target = usize::try_from(target)
+        .ok()
+        .filter(|t| *t < DATABASES)
+        .ok_or_else(|| Reply::error(errors::DB_INDEX))?;
+    let (db, key) = (server.db_index(client), &argv[1]);
+    if target == db {
+        return Err(Reply::error(
+            "ERR source and destination objects are the same",
+        ));
+    }
+    if !server.key_exists(db, key) || server.key_exists(target, key) {
+        return Ok(Reply::Integer(0));
+    }
+    if let Some(entry) = server.take(db, key) {
+        server.put(target, key, entry);
+    }
+    Ok(Reply::Integer(1))
+}
+
+/// RANDOMKEY: a live key chosen with the server's seeded generator, or nil.
+pub fn randomkey(server: &mut Server, client: ClientId, _: &[Vec<u8>]) -> Result {
+    let db = server.db_index(client);
+    let now = server.now_ms;
+    let live: Vec<&Vec<u8>> = server.dbs[db]
+        .entries
+        .iter()
+        .filter(|(_, e)| e.expire_at.is_none_or(|at| at > now))
+        .map(|(k, _)| k)
+        .collect();
+    if live.is_empty() {
+        return Ok(Reply::Nil);
+    }
+    let pick = server.rng.random_range(0..live.len());
+    Ok(Reply::bulk(live[pick]))
+}
+
+/// OBJECT ENCODING key: how Redis 7.0 would store the value, or nil.
+pub fn object_encoding(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    let db = server.db_index(client);
+    Ok(Reply::bulk_or_nil(
+        server.lookup(db, &argv[2]).map(|e| e.value.encoding()),
+    ))
+}
+
+/// OBJECT IDLETIME key: seconds since a command last touched the key, or nil.
+pub fn object_idletime(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    let db = server.db_index(client);
+    server.expire_if_needed(db, &argv[2]);
+    let now = server.now_ms;
+    let idle = server.dbs[db]
+        .entries
+        .get(&argv[2])
+        .map(|e| now.saturating_sub(e.last_access_ms) / 1000);
+    Ok(idle.map_or(Reply::Nil, |s| {
+        Reply::Integer(i64::try_from(s).unwrap_or(i64::MAX))
+    }))
+}
+
+/// OBJECT FREQ key: access frequencies are only tracked under an LFU eviction
+/// policy, and this server runs without eviction.
+pub fn object_freq(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    let db = server.db_index(client);
+    if !server.key_exists(db, &argv[2]) {
+        return Ok(Reply::Nil);
+    }
+    Err(Reply::error(
+        "ERR An LFU maxmemory policy is not selected, access frequency not tracked. Please note that when switching between policies at runtime LRU and LFU data will take some time to adjust.",
+    ))
+}

@@ -1,0 +1,233 @@
+//! The server: databases, connected clients, and `processCommand`, the gate
+//! every command passes (lookup, arity, pub/sub context, MULTI queueing)
+//! before its handler runs.
+
+use std::collections::{BTreeMap, VecDeque};
+
+use indexmap::IndexSet;
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+
+use crate::commands::{self, Command, Flags, Lookup};
+use crate::config::Config;
+use crate::db::{DATABASES, Db};
+use crate::event::Event;
+use crate::multi::{MultiState, WatchedKey};
+use crate::pubsub::Registry;
+use crate::reply::Reply;
+
+/// Identifies one connection to the server (what CLIENT ID prints).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ClientId(pub u64);
+
+/// One connection's state: each client has its own database, transaction,
+/// watches and subscriptions.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Client {
+    /// Selected database.
+    pub db: usize,
+    /// CLIENT SETNAME's name.
+    pub name: Option<Vec<u8>>,
+    /// Set between MULTI and EXEC/DISCARD.
+    pub multi: Option<MultiState>,
+    /// Keys watched with WATCH.
+    pub watched: Vec<WatchedKey>,
+    /// A watched key was modified: the next EXEC fails.
+    pub watch_dirty: bool,
+    /// Subscribed channels, in subscription order.
+    pub channels: IndexSet<Vec<u8>>,
+    /// Subscribed patterns, in subscription order.
+    pub patterns: IndexSet<Vec<u8>>,
+    /// Replies and pushed messages sent to this client and not yet read by its console.
+    pub inbox: VecDeque<Reply>,
+}
+
+impl Client {
+    /// Whether the client is in the restricted pub/sub context of RESP2.
+    pub fn subscribed(&self) -> bool {
+        !self.channels.is_empty() || !self.patterns.is_empty()
+    }
+}
+
+/// Running totals for the page's live charts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// Commands run (queued commands count when EXEC runs them).
+    pub commands: u64,
+    /// Keys removed because their TTL ran out.
+    pub expired_keys: u64,
+}
+
+/// A Redis 7.0 server: sixteen databases and any number of clients, driven
+/// by commands at given virtual times.
+#[derive(Debug, Clone)]
+pub struct Server {
+    pub(crate) dbs: Vec<Db>,
+    pub(crate) clients: BTreeMap<ClientId, Client>,
+    next_client_id: u64,
+    /// All randomness (SPOP, RANDOMKEY...) comes from here, so a seed replays exactly.
+    pub(crate) rng: ChaCha8Rng,
+    pub(crate) events: Vec<Event>,
+    /// The virtual time of the command being executed.
+    pub(crate) now_ms: u64,
+    pub(crate) stats: Stats,
+    pub(crate) pubsub: Registry,
+    pub(crate) config: Config,
+}
+
+impl Server {
+    /// A fresh server with empty databases; `seed` fixes every random choice.
+    pub fn new(seed: u64) -> Server {
+        Server {
+            dbs: vec![Db::default(); DATABASES],
+            clients: BTreeMap::new(),
+            next_client_id: 1,
+            rng: ChaCha8Rng::seed_from_u64(seed),
+            events: Vec::new(),
+            now_ms: 0,
+            stats: Stats::default(),
+            pubsub: Registry::default(),
+            config: Config::default(),
+        }
+    }
+
+    /// Opens a new connection, starting in database 0.
+    pub fn connect(&mut self) -> ClientId {
+        let id = ClientId(self.next_client_id);
+        self.next_client_id += 1;
+        self.clients.insert(id, Client::default());
+        id
+    }
+
+    /// Closes a connection, dropping its subscriptions and watches.
+    pub fn disconnect(&mut self, client: ClientId) {
+        self.unsubscribe_all(client);
+        self.clients.remove(&client);
+    }
+
+    /// The database a client has selected (redis-cli shows it in the prompt).
+    pub fn selected_db(&self, client: ClientId) -> usize {
+        self.db_index(client)
+    }
+
+    /// Whether the client is between MULTI and EXEC (redis-cli's `(TX)` prompt).
+    pub fn in_transaction(&self, client: ClientId) -> bool {
+        self.clients.get(&client).is_some_and(|c| c.multi.is_some())
+    }
+
+    /// Whether the client is subscribed to any channel or pattern.
+    pub fn is_subscribed(&self, client: ClientId) -> bool {
+        self.clients.get(&client).is_some_and(Client::subscribed)
+    }
+
+    /// Takes the messages pushed to a subscribed client since the last call.
+    pub fn take_messages(&mut self, client: ClientId) -> Vec<Reply> {
+        self.clients
+            .get_mut(&client)
+            .map(|c| c.inbox.drain(..).collect())
+            .unwrap_or_default()
+    }
+
+    /// The replies and messages sent to a client and not read yet, oldest
+    /// first: what a real connection would hold in its receive buffer.
+    pub fn connection(&mut self, client: ClientId) -> Option<&mut VecDeque<Reply>> {
+        self.clients.get_mut(&client).map(|c| &mut c.inbox)
+    }
+
+    /// Counters since the server started.
+    pub fn stats(&self) -> Stats {
+        self.stats
+    }
+
+    /// Takes the change events of the commands run since the last call.
+    pub fn drain_events(&mut self) -> Vec<Event> {
+        std::mem::take(&mut self.events)
+    }
+
+    /// The keys of database `db` with their type names, sorted, skipping keys
+    /// whose TTL has passed at `now_ms` (for the keyspace view).
+    pub fn keys(&self, db: usize, now_ms: u64) -> Vec<(Vec<u8>, &'static str)> {
+        self.dbs.get(db).map_or_else(Vec::new, |d| {
+            d.entries
+                .iter()
+                .filter(|(_, e)| e.expire_at.is_none_or(|at| at > now_ms))
+                .map(|(k, e)| (k.clone(), e.value.type_name()))
+                .collect()
+        })
+    }
+
+    /// Runs one command for `client` at virtual time `now_ms` and returns its reply.
+    ///
+    /// This is `processCommand`: find the command, check its arity, enforce the
+    /// pub/sub context, queue it inside MULTI, and only then run it.
+    pub fn execute(&mut self, client: ClientId, argv: Vec<Vec<u8>>, now_ms: u64) -> Reply {
+        if !self.clients.contains_key(&client) {
+            return Reply::error("ERR unknown client");
+        }
+        self.now_ms = self.now_ms.max(now_ms);
+        let command = match commands::lookup(&argv) {
+            Lookup::Found(command) => command,
+            Lookup::Rejected(error) => return self.reject(client, error),
+        };
+        if let Some(error) = arity_error(command, argv.len()) {
+            return self.reject(client, error);
+        }
+        let (subscribed, queueing) = self
+            .clients
+            .get(&client)
+            .map_or((false, false), |c| (c.subscribed(), c.multi.is_some()));
+        if subscribed && !command.flags.contains(Flags::PUBSUB_CONTEXT) {
+            return self.reject(
+                client,
+                format!(
+                    "ERR Can't execute '{}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context",
+                    command.name
+                ),
+            );
+        }
+        if queueing && !command.flags.contains(Flags::TRANSACTION_CONTROL) {
+            if let Some(multi) = self.clients.get_mut(&client).and_then(|c| c.multi.as_mut()) {
+                multi.queue.push(argv);
+            }
+            return Reply::Status("QUEUED".into());
+        }
+        self.call(client, command, &argv)
+    }
+
+    /// Runs a command that passed the checks (EXEC calls this for each queued command).
+    pub(crate) fn call(&mut self, client: ClientId, command: &Command, argv: &[Vec<u8>]) -> Reply {
+        self.stats.commands += 1;
+        (command.handler)(self, client, argv).unwrap_or_else(|error| error)
+    }
+
+    /// A command refused before running: inside MULTI this also dooms the
+    /// transaction to EXECABORT.
+    fn reject(&mut self, client: ClientId, error: String) -> Reply {
+        if let Some(multi) = self.clients.get_mut(&client).and_then(|c| c.multi.as_mut()) {
+            multi.aborted = true;
+        }
+        Reply::Error(sanitize_error(error))
+    }
+}
+
+/// The table's arity rule: positive means exactly, negative means at least.
+fn arity_error(command: &Command, argc: usize) -> Option<String> {
+    let argc = i64::try_from(argc).unwrap_or(i64::MAX);
+    let arity = i64::from(command.arity);
+    let wrong = if arity >= 0 {
+        argc != arity
+    } else {
+        argc < -arity
+    };
+    wrong.then(|| {
+        format!(
+            "ERR wrong number of arguments for '{}' command",
+            command.name
+        )
+    })
+}
+
+/// Error replies are single lines: Redis turns CR and LF into spaces.
+fn sanitize_error(error: String) -> String {
+    error.replace(['\r', '\n'], " ")
+}

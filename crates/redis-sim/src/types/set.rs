@@ -1,0 +1,284 @@
+//! Sets (t_set.c): unordered unique strings, kept as a sorted intset while
+//! every member is an integer and there are few of them.
+
+use indexmap::IndexSet;
+
+use crate::numbers::parse_i64;
+use crate::object::Value;
+use crate::reply::Reply;
+use crate::{ClientId, Server};
+
+type Result = std::result::Result<Reply, Reply>;
+
+/// A set value. An intset iterates in numeric order, as in Redis; a hash
+/// table here iterates in insertion order (Redis's is arbitrary).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SetValue {
+    members: IndexSet<Vec<u8>>,
+    intset: bool,
+}
+
+impl Default for SetValue {
+    fn default() -> Self {
+        SetValue {
+            members: IndexSet::new(),
+            intset: true,
+        }
+    }
+}
+
+impl SetValue {
+    /// Number of members.
+    pub fn len(&self) -> usize {
+        self.members.len()
+    }
+
+    /// Whether no member is left (Redis deletes the key then).
+    pub fn is_empty(&self) -> bool {
+        self.members.is_empty()
+    }
+
+    /// OBJECT ENCODING's answer.
+    pub fn encoding(&self) -> &'static str {
+        if self.intset { "intset" } else { "hashtable" }
+    }
+
+    /// Whether `member` is in the set.
+    pub fn contains(&self, member: &[u8]) -> bool {
+        self.members.contains(member)
+    }
+
+    /// The members in iteration order.
+    pub fn members(&self) -> Vec<Vec<u8>> {
+        let mut members: Vec<Vec<u8>> = self.members.iter().cloned().collect();
+        if self.intset {
+            members.sort_by_key(|m| parse_i64(m).unwrap_or_default());
+        }
+        members
+    }
+
+    /// Adds a member; true if it is new. Converts to a hash table when a
+    /// non-integer arrives or the intset grows too large.
+    fn add(&mut self, member: &[u8], max_intset_entries: usize) -> bool {
+        if parse_i64(member).is_none() {
+            self.intset = false;
+        }
+        let added = self.members.insert(member.to_vec());
+        if self.members.len() > max_intset_entries {
+            self.intset = false;
+        }
+        added
+    }
+
+    fn remove(&mut self, member: &[u8]) -> bool {
+        self.members.shift_remove(member)
+    }
+
+    /// A set built from members, with the encoding Redis would give it.
+    fn from_members(
+        members: impl IntoIterator<Item = Vec<u8>>,
+        max_intset_entries: usize,
+    ) -> SetValue {
+        let mut set = SetValue::default();
+        for member in members {
+            set.add(&member, max_intset_entries);
+        }
+        set
+    }
+}
+
+/// SADD key member [member ...]: how many were new.
+pub fn sadd(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    let key = &argv[1];
+    let max = server.config.max_intset_entries();
+    let set = server.write::<SetValue>(client, key)?;
+    let added = argv[2..].iter().filter(|m| set.add(m, max)).count();
+    for member in &argv[2..] {
+        server.touched(client, key, member);
+    }
+    server.changed(client, key);
+    Ok(Reply::count(added))
+}
+
+/// SREM key member [member ...]: how many were removed.
+pub fn srem(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    let key = &argv[1];
+    let Some(set) = server.read::<SetValue>(client, key)? else {
+        return Ok(Reply::Integer(0));
+    };
+    let removed = argv[2..].iter().filter(|m| set.remove(m)).count();
+    if removed > 0 {
+        server.changed(client, key);
+    }
+    Ok(Reply::count(removed))
+}
+
+/// SMEMBERS key.
+pub fn smembers(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    Ok(Reply::bulks(
+        server
+            .read::<SetValue>(client, &argv[1])?
+            .map_or_else(Vec::new, |s| s.members()),
+    ))
+}
+
+/// SISMEMBER key member.
+pub fn sismember(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    let found = server
+        .read::<SetValue>(client, &argv[1])?
+        .is_some_and(|s| s.contains(&argv[2]));
+    Ok(Reply::Integer(i64::from(found)))
+}
+
+/// SMISMEMBER key member [member ...]: 1 or 0 for each.
+pub fn smismember(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    let set = server.read::<SetValue>(client, &argv[1])?;
+    let found = argv[2..]
+        .iter()
+        .map(|m| Reply::Integer(i64::from(set.as_ref().is_some_and(|s| s.contains(m)))));
+    Ok(Reply::Array(found.collect()))
+}
+
+/// SCARD key.
+pub fn scard(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    Ok(Reply::count(
+        server
+            .read::<SetValue>(client, &argv[1])?
+            .map_or(0, |s| s.len()),
+    ))
+}
+
+/// SMOVE source destination member.
+pub fn smove(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    let (source, target, member) = (&argv[1], &argv[2], &argv[3]);
+    let Some(present) = server
+        .read::<SetValue>(client, source)?
+        .map(|s| s.contains(member))
+    else {
+        return Ok(Reply::Integer(0));
+    };
+    server.read::<SetValue>(client, target)?;
+    if source == target || !present {
+        return Ok(Reply::Integer(i64::from(present)));
+    }
+    server.write::<SetValue>(client, source)?.remove(member);
+    server.changed(client, source);
+    let max = server.config.max_intset_entries();
+    server.write::<SetValue>(client, target)?.add(member, max);
+    server.touched(client, target, member);
+    server.changed(client, target);
+    Ok(Reply::Integer(1))
+}
+
+/// How SINTER, SUNION and SDIFF combine their sets.
+#[derive(Debug, Clone, Copy)]
+enum Algebra {
+    Inter,
+    Union,
+    Diff,
+}
+
+/// Reads every input set first (so a wrong type anywhere is an error), then combines them.
+fn combine(
+    server: &mut Server,
+    client: ClientId,
+    keys: &[Vec<u8>],
+    op: Algebra,
+) -> std::result::Result<Vec<Vec<u8>>, Reply> {
+    let mut sets: Vec<Option<SetValue>> = Vec::with_capacity(keys.len());
+    for key in keys {
+        sets.push(server.read::<SetValue>(client, key)?.cloned());
+    }
+    Ok(match op {
+        Algebra::Inter => {
+            let Some(mut sets) = sets.into_iter().collect::<Option<Vec<SetValue>>>() else {
+                return Ok(Vec::new());
+            };
+            // Like Redis, walk the smallest set and probe the others.
+            sets.sort_by_key(SetValue::len);
+            let (first, rest) = sets
+                .split_first()
+                .map_or((Vec::new(), &[][..]), |(f, r)| (f.members(), r));
+            first
+                .into_iter()
+                .filter(|m| rest.iter().all(|s| s.contains(m)))
+                .collect()
+        }
+        Algebra::Union => {
+            let all: IndexSet<Vec<u8>> =
+                sets.iter().flatten().flat_map(SetValue::members).collect();
+            SetValue::from_members(all, server.config.max_intset_entries()).members()
+        }
+        Algebra::Diff => {
+            let (first, rest) = sets
+                .split_first()
+                .map_or((None, &[][..]), |(f, r)| (f.as_ref(), r));
+            let others: Vec<&SetValue> = rest.iter().flatten().collect();
+            first.map_or_else(Vec::new, |f| {
+                f.members()
+                    .into_iter()
+                    .filter(|m| others.iter().all(|s| !s.contains(m)))
+                    .collect()
+            })
+        }
+    })
+}
+
+/// SINTER key [key ...].
+pub fn sinter(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    Ok(Reply::bulks(combine(
+        server,
+        client,
+        &argv[1..],
+        Algebra::Inter,
+    )?))
+}
+
+/// SUNION key [key ...].
+pub fn sunion(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    Ok(Reply::bulks(combine(
+        server,
+        client,
+        &argv[1..],
+        Algebra::Union,
+    )?))
+}
+
+/// SDIFF key [key ...]: members of the first set that are in none of the others.
+pub fn sdiff(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    Ok(Reply::bulks(combine(
+        server,
+        client,
+        &argv[1..],
+        Algebra::Diff,
+    )?))
+}
+
+/// The STORE forms: the result replaces the destination (deleted if empty).
+fn store(server: &mut Server, client: ClientId, argv: &[Vec<u8>], op: Algebra) -> Result {
+    let members = combine(server, client, &argv[2..], op)?;
+    let (db, target) = (server.db_index(client), &argv[1]);
+    let len = members.len();
+    if members.is_empty() {
+        server.delete(db, target);
+    } else {
+        let set = SetValue::from_members(members, server.config.max_intset_entries());
+        server.store(db, target, Value::Set(set), false);
+    }
+    Ok(Reply::count(len))
+}
+
+/// SINTERSTORE destination key [key ...].
+pub fn sinterstore(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    store(server, client, argv, Algebra::Inter)
+}
+
+/// SUNIONSTORE destination key [key ...].
+pub fn sunionstore(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    store(server, client, argv, Algebra::Union)
+}
+
+/// SDIFFSTORE destination key [key ...].
+pub fn sdiffstore(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    store(server, client, argv, Algebra::Diff)
+}

@@ -1,0 +1,541 @@
+//! Strings (t_string.c): SET and its options, GET and friends, counters,
+//! ranges and APPEND.
+
+use crate::args;
+use crate::expire::{Expiry, ExpiryKind, parse_expiry_option, resolve_expiry};
+use crate::numbers::{add_float_strings, parse_f64, parse_i64};
+use crate::object::Value;
+use crate::reply::{Reply, errors};
+use crate::{ClientId, Server};
+
+type Result = std::result::Result<Reply, Reply>;
+
+/// Largest string Redis accepts (`proto-max-bulk-len`, 512 MB).
+const MAX_STRING: usize = 512 * 1024 * 1024;
+
+/// Largest string this engine will build. It runs in a browser tab, so a
+/// 512 MB SETRANGE answers the out-of-memory error a full server would.
+const PLAYGROUND_MAX_STRING: usize = 64 * 1024 * 1024;
+
+/// Strings up to this length are stored in one allocation with their header ("embstr").
+const EMBSTR_MAX: usize = 44;
+
+/// How Redis stores a string, as OBJECT ENCODING names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StringEncoding {
+    /// A 64-bit integer kept as a number.
+    Int,
+    /// A short string (at most 44 bytes) allocated with its header.
+    Embstr,
+    /// A separately allocated string, and any string modified in place.
+    Raw,
+}
+
+/// A string value with its encoding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StringValue {
+    bytes: Vec<u8>,
+    encoding: StringEncoding,
+}
+
+impl Default for StringValue {
+    fn default() -> Self {
+        StringValue {
+            bytes: Vec::new(),
+            encoding: StringEncoding::Embstr,
+        }
+    }
+}
+
+impl StringValue {
+    /// `tryObjectEncoding`: what SET stores, an integer when the text is one.
+    pub fn encoded(bytes: Vec<u8>) -> StringValue {
+        let encoding = if bytes.len() <= 20 && parse_i64(&bytes).is_some() {
+            StringEncoding::Int
+        } else {
+            Self::plain_encoding(&bytes)
+        };
+        StringValue { bytes, encoding }
+    }
+
+    /// `createStringObject`: what INCRBYFLOAT stores, never an integer.
+    pub fn plain(bytes: Vec<u8>) -> StringValue {
+        let encoding = Self::plain_encoding(&bytes);
+        StringValue { bytes, encoding }
+    }
+
+    fn plain_encoding(bytes: &[u8]) -> StringEncoding {
+        if bytes.len() <= EMBSTR_MAX {
+            StringEncoding::Embstr
+        } else {
+            StringEncoding::Raw
+        }
+    }
+
+    /// The bytes of the string.
+    pub fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
+    /// OBJECT ENCODING's answer.
+    pub fn encoding(&self) -> &'static str {
+        match self.encoding {
+            StringEncoding::Int => "int",
+            StringEncoding::Embstr => "embstr",
+            StringEncoding::Raw => "raw",
+        }
+    }
+
+    /// Bytes to modify in place; the string becomes "raw" as in Redis.
+    fn bytes_mut(&mut self) -> &mut Vec<u8> {
+        self.encoding = StringEncoding::Raw;
+        &mut self.bytes
+    }
+}
+
+/// The string under `key`, `None` if absent, WRONGTYPE for other types.
+fn read_string(
+    server: &mut Server,
+    client: ClientId,
+    key: &[u8],
+) -> std::result::Result<Option<Vec<u8>>, Reply> {
+    Ok(server
+        .read::<StringValue>(client, key)?
+        .map(|s| s.bytes.clone()))
+}
+
+/// Stores a fresh string the way SET does (TTL dropped unless `keep_ttl`).
+fn store_string(
+    server: &mut Server,
+    client: ClientId,
+    key: &[u8],
+    value: StringValue,
+    keep_ttl: bool,
+) {
+    let db = server.db_index(client);
+    server.store(db, key, Value::String(value), keep_ttl);
+}
+
+/// The options SET accepts after the value.
+#[derive(Debug, Default)]
+struct SetOptions {
+    nx: bool,
+    xx: bool,
+    get: bool,
+    keep_ttl: bool,
+    expiry: Option<Expiry>,
+}
+
+/// Parses SET's options with the same exclusions Redis applies: NX/XX, one
+/// kind of expiry, KEEPTTL only without an expiry.
+fn parse_set_options(options: &[Vec<u8>]) -> std::result::Result<SetOptions, Reply> {
+    let mut parsed = SetOptions::default();
+    let mut i = 0;
+    while let Some(option) = options.get(i) {
+        let next = options.get(i + 1);
+        if args::is(option, "nx") && !parsed.xx {
+            parsed.nx = true;
+        } else if args::is(option, "xx") && !parsed.nx {
+            parsed.xx = true;
+        } else if args::is(option, "get") {
+            parsed.get = true;
+        } else if args::is(option, "keepttl") && parsed.expiry.is_none() {
+            parsed.keep_ttl = true;
+        } else if let Some(expiry) = parse_expiry_option(option, next, parsed.expiry.as_ref())
+            && !parsed.keep_ttl
+        {
+            parsed.expiry = Some(expiry);
+            i += 1;
+        } else {
+            return Err(Reply::error(errors::SYNTAX));
+        }
+        i += 1;
+    }
+    Ok(parsed)
+}
+
+/// SET key value [NX|XX] [GET] [EX|PX|EXAT|PXAT time|KEEPTTL].
+pub fn set(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    let options = parse_set_options(&argv[3..])?;
+    let expire_at = match &options.expiry {
+        Some(expiry) => Some(resolve_expiry(expiry, server.now_ms, "set")?),
+        None => None,
+    };
+    let key = &argv[1];
+    let old = if options.get {
+        Some(read_string(server, client, key)?)
+    } else {
+        None
+    };
+    let db = server.db_index(client);
+    let exists = server.key_exists(db, key);
+    if (options.nx && exists) || (options.xx && !exists) {
+        return Ok(old.map_or(Reply::Nil, Reply::bulk_or_nil));
+    }
+    store_string(
+        server,
+        client,
+        key,
+        StringValue::encoded(argv[2].clone()),
+        options.keep_ttl,
+    );
+    if let Some(at) = expire_at {
+        server.set_expire(db, key, at);
+    }
+    Ok(old.map_or_else(Reply::ok, Reply::bulk_or_nil))
+}
+
+/// GET key.
+pub fn get(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    Ok(Reply::bulk_or_nil(read_string(server, client, &argv[1])?))
+}
+
+/// GETSET key value: SET that answers the old value.
+pub fn getset(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    let old = read_string(server, client, &argv[1])?;
+    store_string(
+        server,
+        client,
+        &argv[1],
+        StringValue::encoded(argv[2].clone()),
+        false,
+    );
+    Ok(Reply::bulk_or_nil(old))
+}
+
+/// GETDEL key: GET, then delete the key.
+pub fn getdel(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    let old = read_string(server, client, &argv[1])?;
+    if old.is_some() {
+        server.delete(server.db_index(client), &argv[1]);
+    }
+    Ok(Reply::bulk_or_nil(old))
+}
+
+/// GETEX key [EX|PX|EXAT|PXAT time|PERSIST]: GET that also sets or clears the TTL.
+pub fn getex(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    let mut expiry = None;
+    let mut persist = false;
+    let mut i = 2;
+    while let Some(option) = argv.get(i) {
+        if args::is(option, "persist") && expiry.is_none() {
+            persist = true;
+        } else if let Some(parsed) = parse_expiry_option(option, argv.get(i + 1), expiry.as_ref())
+            && !persist
+        {
+            expiry = Some(parsed);
+            i += 1;
+        } else {
+            return Err(Reply::error(errors::SYNTAX));
+        }
+        i += 1;
+    }
+    let expire_at = match &expiry {
+        Some(expiry) => Some(resolve_expiry(expiry, server.now_ms, "getex")?),
+        None => None,
+    };
+    let key = &argv[1];
+    let Some(value) = read_string(server, client, key)? else {
+        return Ok(Reply::Nil);
+    };
+    let db = server.db_index(client);
+    match expire_at {
+        Some(at) if at <= server.now_ms => {
+            server.delete(db, key);
+        }
+        Some(at) => server.set_expire(db, key, at),
+        None if persist => {
+            server.persist(db, key);
+        }
+        None => {}
+    }
+    Ok(Reply::bulk(value))
+}
+
+/// SETNX key value: SET NX answering 1 or 0.
+pub fn setnx(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    let db = server.db_index(client);
+    if server.key_exists(db, &argv[1]) {
+        return Ok(Reply::Integer(0));
+    }
+    store_string(
+        server,
+        client,
+        &argv[1],
+        StringValue::encoded(argv[2].clone()),
+        false,
+    );
+    Ok(Reply::Integer(1))
+}
+
+/// SETEX / PSETEX key time value: SET with a relative TTL in the given unit.
+fn set_with_ttl(
+    server: &mut Server,
+    client: ClientId,
+    argv: &[Vec<u8>],
+    kind: ExpiryKind,
+    name: &str,
+) -> Result {
+    let at = resolve_expiry(
+        &Expiry {
+            kind,
+            value: argv[2].clone(),
+        },
+        server.now_ms,
+        name,
+    )?;
+    store_string(
+        server,
+        client,
+        &argv[1],
+        StringValue::encoded(argv[3].clone()),
+        false,
+    );
+    server.set_expire(server.db_index(client), &argv[1], at);
+    Ok(Reply::ok())
+}
+
+/// SETEX key seconds value.
+pub fn setex(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    set_with_ttl(server, client, argv, ExpiryKind::Ex, "setex")
+}
+
+/// PSETEX key milliseconds value.
+pub fn psetex(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    set_with_ttl(server, client, argv, ExpiryKind::Px, "psetex")
+}
+
+/// The key-value pairs of MSET and MSETNX; an odd count is an arity error.
+fn pairs<'a>(
+    argv: &'a [Vec<u8>],
+    name: &str,
+) -> std::result::Result<std::slice::ChunksExact<'a, Vec<u8>>, Reply> {
+    if argv.len().is_multiple_of(2) {
+        return Err(Reply::error(format!(
+            "ERR wrong number of arguments for '{name}' command"
+        )));
+    }
+    Ok(argv[1..].chunks_exact(2))
+}
+
+/// MSET key value [key value ...].
+pub fn mset(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    for pair in pairs(argv, "mset")? {
+        store_string(
+            server,
+            client,
+            &pair[0],
+            StringValue::encoded(pair[1].clone()),
+            false,
+        );
+    }
+    Ok(Reply::ok())
+}
+
+/// MSETNX key value [key value ...]: all or nothing, only if no key exists.
+pub fn msetnx(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    let db = server.db_index(client);
+    let pairs = pairs(argv, "msetnx")?;
+    if pairs.clone().any(|pair| server.key_exists(db, &pair[0])) {
+        return Ok(Reply::Integer(0));
+    }
+    for pair in pairs {
+        store_string(
+            server,
+            client,
+            &pair[0],
+            StringValue::encoded(pair[1].clone()),
+            false,
+        );
+    }
+    Ok(Reply::Integer(1))
+}
+
+/// MGET key [key ...]: nil for missing keys and for keys of other types.
+pub fn mget(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    let values = argv[1..]
+        .iter()
+        .map(|key| Reply::bulk_or_nil(read_string(server, client, key).ok().flatten()));
+    Ok(Reply::Array(values.collect()))
+}
+
+/// Refuses strings longer than Redis (or this playground) allows.
+fn check_length(len: usize) -> std::result::Result<(), Reply> {
+    if len > MAX_STRING {
+        return Err(Reply::error(
+            "ERR string exceeds maximum allowed size (proto-max-bulk-len)",
+        ));
+    }
+    if len > PLAYGROUND_MAX_STRING {
+        return Err(Reply::error(
+            "OOM command not allowed when used memory > 'maxmemory'.",
+        ));
+    }
+    Ok(())
+}
+
+/// APPEND key value: the new length.
+pub fn append(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    let key = &argv[1];
+    let Some(current) = server.read::<StringValue>(client, key)? else {
+        store_string(
+            server,
+            client,
+            key,
+            StringValue::encoded(argv[2].clone()),
+            false,
+        );
+        return Ok(Reply::count(argv[2].len()));
+    };
+    check_length(current.bytes.len() + argv[2].len())?;
+    let bytes = current.bytes_mut();
+    bytes.extend_from_slice(&argv[2]);
+    let len = bytes.len();
+    server.changed(client, key);
+    Ok(Reply::count(len))
+}
+
+/// STRLEN key.
+pub fn strlen(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    Ok(Reply::count(
+        read_string(server, client, &argv[1])?.map_or(0, |s| s.len()),
+    ))
+}
+
+/// GETRANGE key start end: a substring, with negative offsets from the end.
+pub fn getrange(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    let (start, end) = (args::int(&argv[2])?, args::int(&argv[3])?);
+    let value = read_string(server, client, &argv[1])?.unwrap_or_default();
+    let len = i64::try_from(value.len()).unwrap_or(i64::MAX);
+    if start < 0 && end < 0 && start > end {
+        return Ok(Reply::bulk(""));
+    }
+    let start = if start < 0 {
+        len.saturating_add(start)
+    } else {
+        start
+    }
+    .max(0);
+    let end = if end < 0 {
+        len.saturating_add(end)
+    } else {
+        end
+    }
+    .max(0)
+    .min(len - 1);
+    if start > end || len == 0 {
+        return Ok(Reply::bulk(""));
+    }
+    let (start, end) = (
+        usize::try_from(start).unwrap_or(0),
+        usize::try_from(end).unwrap_or(0),
+    );
+    Ok(Reply::bulk(&value[start..=end]))
+}
+
+/// SETRANGE key offset value: overwrite from offset, padding with zero bytes.
+pub fn setrange(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    let offset = usize::try_from(args::int(&argv[2])?)
+        .map_err(|_| Reply::error("ERR offset is out of range"))?;
+    let (key, patch) = (&argv[1], &argv[3]);
+    let current_len = server
+        .read::<StringValue>(client, key)?
+        .map(|s| s.bytes.len());
+    if patch.is_empty() {
+        return Ok(Reply::count(current_len.unwrap_or(0)));
+    }
+    let end = offset.saturating_add(patch.len());
+    check_length(end)?;
+    if current_len.is_none() {
+        store_string(
+            server,
+            client,
+            key,
+            StringValue {
+                bytes: Vec::new(),
+                encoding: StringEncoding::Raw,
+            },
+            false,
+        );
+    }
+    let string = server.write::<StringValue>(client, key)?;
+    let bytes = string.bytes_mut();
+    if bytes.len() < end {
+        bytes.resize(end, 0);
+    }
+    bytes[offset..end].copy_from_slice(patch);
+    let len = bytes.len();
+    server.changed(client, key);
+    Ok(Reply::count(len))
+}
+
+/// INCR, DECR, INCRBY, DECRBY: add to the integer in the string, keeping the TTL.
+fn incr_by(server: &mut Server, client: ClientId, key: &[u8], delta: i64) -> Result {
+    let current = match server.read::<StringValue>(client, key)? {
+        Some(s) => parse_i64(&s.bytes).ok_or_else(|| Reply::error(errors::NOT_INTEGER))?,
+        None => 0,
+    };
+    let value = current
+        .checked_add(delta)
+        .ok_or_else(|| Reply::error(errors::OVERFLOW))?;
+    let db = server.db_index(client);
+    let string = StringValue {
+        bytes: value.to_string().into_bytes(),
+        encoding: StringEncoding::Int,
+    };
+    server.store(db, key, Value::String(string), true);
+    Ok(Reply::Integer(value))
+}
+
+/// INCR key.
+pub fn incr(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    incr_by(server, client, &argv[1], 1)
+}
+
+/// DECR key.
+pub fn decr(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    incr_by(server, client, &argv[1], -1)
+}
+
+/// INCRBY key increment.
+pub fn incrby(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    let delta = args::int(&argv[2])?;
+    incr_by(server, client, &argv[1], delta)
+}
+
+/// DECRBY key decrement.
+pub fn decrby(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    let delta = args::int(&argv[2])?;
+    let negated = delta
+        .checked_neg()
+        .ok_or_else(|| Reply::error("ERR decrement would overflow"))?;
+    incr_by(server, client, &argv[1], negated)
+}
+
+/// The sum INCRBYFLOAT and HINCRBYFLOAT store, printed as Redis prints it.
+pub(crate) fn float_sum(
+    current: Option<&[u8]>,
+    increment: &[u8],
+) -> std::result::Result<String, Reply> {
+    let current = current.unwrap_or(b"0");
+    if parse_f64(current).is_none() || parse_f64(increment).is_none() {
+        return Err(Reply::error(errors::NOT_FLOAT));
+    }
+    add_float_strings(current, increment)
+        .ok_or_else(|| Reply::error("ERR increment would produce NaN or Infinity"))
+}
+
+/// INCRBYFLOAT key increment.
+pub fn incrbyfloat(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    let key = &argv[1];
+    let current = read_string(server, client, key)?;
+    let sum = float_sum(current.as_deref(), &argv[2])?;
+    let db = server.db_index(client);
+    server.store(
+        db,
+        key,
+        Value::String(StringValue::plain(sum.clone().into_bytes())),
+        true,
+    );
+    Ok(Reply::bulk(sum))
+}

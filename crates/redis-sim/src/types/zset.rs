@@ -1,0 +1,592 @@
+//! Sorted sets (t_zset.c): unique members ordered by score, then by member
+//! bytes. Kept as a listpack while small, as a skiplist past 7.0's thresholds.
+
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::args;
+use crate::config::ListpackLimits;
+use crate::numbers::{format_double, parse_f64};
+use crate::reply::{Reply, errors};
+use crate::types::list::normalize_range;
+use crate::{ClientId, Server};
+
+type Result = std::result::Result<Reply, Reply>;
+
+/// A score as the skiplist orders it. Scores are never NaN, so the partial
+/// order is total; -0 and 0 compare equal, as in C.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Score(f64);
+
+impl Eq for Score {}
+
+impl PartialOrd for Score {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Score {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.0.partial_cmp(&other.0).unwrap_or(Ordering::Equal)
+    }
+}
+
+/// A sorted set value.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ZSetValue {
+    scores: BTreeMap<Vec<u8>, Score>,
+    order: BTreeSet<(Score, Vec<u8>)>,
+    skiplist: bool,
+}
+
+impl ZSetValue {
+    /// Number of members.
+    pub fn len(&self) -> usize {
+        self.scores.len()
+    }
+
+    /// Whether no member is left (Redis deletes the key then).
+    pub fn is_empty(&self) -> bool {
+        self.scores.is_empty()
+    }
+
+    /// OBJECT ENCODING's answer.
+    pub fn encoding(&self) -> &'static str {
+        if self.skiplist {
+            "skiplist"
+        } else {
+            "listpack"
+        }
+    }
+
+    /// The score of a member.
+    pub fn score(&self, member: &[u8]) -> Option<f64> {
+        self.scores.get(member).map(|s| s.0)
+    }
+
+    /// Members with scores, lowest score first.
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = (&[u8], f64)> {
+        self.order.iter().map(|(s, m)| (m.as_slice(), s.0))
+    }
+
+    /// Sets a member's score, converting the encoding past a threshold.
+    fn insert(&mut self, member: &[u8], score: f64, limits: ListpackLimits) {
+        // A listpack keeps scores as text, where -0 reads back as 0.
+        let score = if score == 0.0 { 0.0 } else { score };
+        if let Some(old) = self.scores.insert(member.to_vec(), Score(score)) {
+            self.order.remove(&(old, member.to_vec()));
+        }
+        self.order.insert((Score(score), member.to_vec()));
+        if member.len() > limits.value || self.scores.len() > limits.entries {
+            self.skiplist = true;
+        }
+    }
+
+    fn remove(&mut self, member: &[u8]) -> bool {
+        match self.scores.remove(member) {
+            Some(score) => self.order.remove(&(score, member.to_vec())),
+            None => false,
+        }
+    }
+
+    /// The 0-based rank of a member, lowest score first.
+    fn rank(&self, member: &[u8]) -> Option<usize> {
+        let score = *self.scores.get(member)?;
+        Some(self.order.range(..(score, member.to_vec())).count())
+    }
+}
+
+/// The conditions ZADD accepts before its score-member pairs.
+#[derive(Debug, Default)]
+struct ZaddOptions {
+    nx: bool,
+    xx: bool,
+    gt: bool,
+    lt: bool,
+    ch: bool,
+    incr: bool,
+}
+
+/// What one ZADD element did.
+enum Outcome {
+    Added,
+    Updated,
+    Unchanged,
+    Skipped,
+}
+
+/// `zsetAdd`: applies one score-member pair under the options; `Err` on NaN.
+fn zadd_one(
+    zset: &mut ZSetValue,
+    o: &ZaddOptions,
+    limits: ListpackLimits,
+    member: &[u8],
+    score: f64,
+) -> std::result::Result<(Outcome, f64), Reply> {
+    let nan = || Reply::error("ERR resulting score is not a number (NaN)");
+    match zset.score(member) {
+        Some(_) if o.nx => Ok((Outcome::Skipped, score)),
+        Some(current) => {
+            let score = if o.incr { current + score } else { score };
+            if score.is_nan() {
+                return Err(nan());
+            }
+            if (o.lt && score >= current) || (o.gt && score <= current) {
+                return Ok((Outcome::Skipped, score));
+            }
+            if score == current {
+                return Ok((Outcome::Unchanged, score));
+            }
+            zset.insert(member, score, limits);
+            Ok((Outcome::Updated, score))
+        }
+        None if o.xx => Ok((Outcome::Skipped, score)),
+        None => {
+            zset.insert(member, score, limits);
+            Ok((Outcome::Added, score))
+        }
+    }
+}
+
+/// ZADD key [NX|XX] [GT|LT] [CH] [INCR] score member [score member ...].
+pub fn zadd(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    let mut o = ZaddOptions::default();
+    let mut at = 2;
+    while let Some(arg) = argv.get(at) {
+        let flag = match arg.to_ascii_lowercase().as_slice() {
+            b"nx" => &mut o.nx,
+            b"xx" => &mut o.xx,
+            b"gt" => &mut o.gt,
+            b"lt" => &mut o.lt,
+            b"ch" => &mut o.ch,
+            b"incr" => &mut o.incr,
+            _ => break,
+        };
+        *flag = true;
+        at += 1;
+    }
+    let pairs = &argv[at..];
+    if pairs.is_empty() || !pairs.len().is_multiple_of(2) {
+        return Err(Reply::error(errors::SYNTAX));
+    }
+    if o.nx && o.xx {
+        return Err(Reply::error(
+            "ERR XX and NX options at the same time are not compatible",
+        ));
+    }
+    if (o.gt || o.lt) && o.nx || (o.gt && o.lt) {
+        return Err(Reply::error(
+            "ERR GT, LT, and/or NX options at the same time are not compatible",
+        ));
+    }
+    if o.incr && pairs.len() > 2 {
+        return Err(Reply::error(
+            "ERR INCR option supports a single increment-element pair",
+        ));
+    }
+    let scores = pairs
+        .chunks_exact(2)
+        .map(|p| args::float(&p[0]))
+        .collect::<std::result::Result<Vec<f64>, Reply>>()?;
+    let key = &argv[1];
+    let exists = server.read::<ZSetValue>(client, key)?.is_some();
+    let (mut added, mut updated, mut last) = (0, 0, None);
+    if exists || !o.xx {
+        let limits = server.config.zset_limits();
+        let zset = server.write::<ZSetValue>(client, key)?;
+        if !exists {
+            // Redis sizes a new sorted set from the command: many pairs or a long member start a skiplist.
+            zset.skiplist = scores.len() > limits.entries
+                || pairs.chunks_exact(2).any(|p| p[1].len() > limits.value);
+        }
+        let mut failure = None;
+        for (pair, score) in pairs.chunks_exact(2).zip(&scores) {
+            match zadd_one(zset, &o, limits, &pair[1], *score) {
+                Ok((Outcome::Added, s)) => (added, last) = (added + 1, Some(s)),
+                Ok((Outcome::Updated, s)) => (updated, last) = (updated + 1, Some(s)),
+                Ok((Outcome::Unchanged, s)) => last = Some(s),
+                Ok((Outcome::Skipped, _)) => {}
+                Err(e) => {
+                    failure = Some(e);
+                    break;
+                }
+            }
+        }
+        for pair in pairs.chunks_exact(2) {
+            server.touched(client, key, &pair[1]);
+        }
+        server.changed(client, key);
+        if let Some(e) = failure {
+            return Err(e);
+        }
+    }
+    if o.incr {
+        return Ok(last.map_or(Reply::Nil, |s| Reply::bulk(format_double(s))));
+    }
+    Ok(Reply::count(if o.ch { added + updated } else { added }))
+}
+
+/// ZINCRBY key increment member: the new score.
+pub fn zincrby(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    let argv = [
+        argv[0].clone(),
+        argv[1].clone(),
+        b"incr".to_vec(),
+        argv[2].clone(),
+        argv[3].clone(),
+    ];
+    zadd(server, client, &argv)
+}
+
+/// ZREM key member [member ...]: how many were removed.
+pub fn zrem(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    let key = &argv[1];
+    let Some(zset) = server.read::<ZSetValue>(client, key)? else {
+        return Ok(Reply::Integer(0));
+    };
+    let removed = argv[2..].iter().filter(|m| zset.remove(m)).count();
+    if removed > 0 {
+        server.changed(client, key);
+    }
+    Ok(Reply::count(removed))
+}
+
+/// ZSCORE key member.
+pub fn zscore(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    let score = server
+        .read::<ZSetValue>(client, &argv[1])?
+        .and_then(|z| z.score(&argv[2]));
+    Ok(Reply::bulk_or_nil(score.map(format_double)))
+}
+
+/// ZMSCORE key member [member ...].
+pub fn zmscore(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    let zset = server.read::<ZSetValue>(client, &argv[1])?;
+    let scores = argv[2..]
+        .iter()
+        .map(|m| Reply::bulk_or_nil(zset.as_ref().and_then(|z| z.score(m)).map(format_double)));
+    Ok(Reply::Array(scores.collect()))
+}
+
+/// ZCARD key.
+pub fn zcard(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    Ok(Reply::count(
+        server
+            .read::<ZSetValue>(client, &argv[1])?
+            .map_or(0, |z| z.len()),
+    ))
+}
+
+/// ZRANK / ZREVRANK key member.
+fn rank(server: &mut Server, client: ClientId, argv: &[Vec<u8>], reverse: bool) -> Result {
+    let Some(zset) = server.read::<ZSetValue>(client, &argv[1])? else {
+        return Ok(Reply::Nil);
+    };
+    let rank = zset
+        .rank(&argv[2])
+        .map(|r| if reverse { zset.len() - 1 - r } else { r });
+    Ok(rank.map_or(Reply::Nil, Reply::count))
+}
+
+/// ZRANK key member.
+pub fn zrank(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    rank(server, client, argv, false)
+}
+
+/// ZREVRANK key member.
+pub fn zrevrank(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    rank(server, client, argv, true)
+}
+
+/// One end of a score range: `(1.5` excludes, `1.5` includes, `-inf`/`+inf` are open.
+#[derive(Debug, Clone, Copy)]
+struct ScoreBound {
+    value: f64,
+    exclusive: bool,
+}
+
+fn parse_score_bound(arg: &[u8]) -> Option<ScoreBound> {
+    match arg.strip_prefix(b"(") {
+        Some(rest) => Some(ScoreBound {
+            value: parse_f64(rest)?,
+            exclusive: true,
+        }),
+        None => Some(ScoreBound {
+            value: parse_f64(arg)?,
+            exclusive: false,
+        }),
+    }
+}
+
+/// One end of a lexicographic range: `[a` includes, `(a` excludes, `-` and `+` are the extremes.
+#[derive(Debug, Clone)]
+enum LexBound {
+    Min,
+    Max,
+    Inclusive(Vec<u8>),
+    Exclusive(Vec<u8>),
+}
+
+fn parse_lex_bound(arg: &[u8]) -> Option<LexBound> {
+    match arg {
+        b"-" => Some(LexBound::Min),
+        b"+" => Some(LexBound::Max),
+        [b'[', rest @ ..] => Some(LexBound::Inclusive(rest.to_vec())),
+        [b'(', rest @ ..] => Some(LexBound::Exclusive(rest.to_vec())),
+        _ => None,
+    }
+}
+
+/// What ZRANGE selects by.
+#[derive(Debug, Clone)]
+enum RangeBy {
+    Rank(i64, i64),
+    Score(ScoreBound, ScoreBound),
+    Lex(LexBound, LexBound),
+}
+
+impl RangeBy {
+    /// Whether a member lies inside a score or lex range (ranks are positional).
+    fn contains(&self, member: &[u8], score: f64) -> bool {
+        match self {
+            RangeBy::Rank(..) => true,
+            RangeBy::Score(min, max) => {
+                let above = if min.exclusive {
+                    score > min.value
+                } else {
+                    score >= min.value
+                };
+                let below = if max.exclusive {
+                    score < max.value
+                } else {
+                    score <= max.value
+                };
+                above && below
+            }
+            RangeBy::Lex(min, max) => {
+                let above = match min {
+                    LexBound::Min => true,
+                    LexBound::Max => false,
+                    LexBound::Inclusive(b) => member >= b.as_slice(),
+                    LexBound::Exclusive(b) => member > b.as_slice(),
+                };
+                let below = match max {
+                    LexBound::Min => false,
+                    LexBound::Max => true,
+                    LexBound::Inclusive(b) => member <= b.as_slice(),
+                    LexBound::Exclusive(b) => member < b.as_slice(),
+                };
+                above && below
+            }
+        }
+    }
+}
+
+/// How the range commands were called: ZRANGE accepts every option, the
+/// older commands fix the kind and the direction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RangeKind {
+    Auto,
+    Rank,
+    Score,
+    Lex,
+}
+
+/// A fully parsed range request.
+struct RangeRequest {
+    by: RangeBy,
+    reverse: bool,
+    limit: Option<(i64, i64)>,
+    with_scores: bool,
+}
+
+/// `zrangeGenericCommand`'s parsing, in Redis's order: options, conflicts, then the range.
+fn parse_range(
+    argv: &[Vec<u8>],
+    mut kind: RangeKind,
+    reverse: Option<bool>,
+) -> std::result::Result<RangeRequest, Reply> {
+    let mut reverse_opt = reverse;
+    let (mut with_scores, mut limit) = (false, None);
+    let mut i = 4;
+    while let Some(arg) = argv.get(i) {
+        if args::is(arg, "withscores") {
+            with_scores = true;
+        } else if args::is(arg, "limit") && argv.len() - i > 2 {
+            limit = Some((args::int(&argv[i + 1])?, args::int(&argv[i + 2])?));
+            i += 2;
+        } else if reverse_opt.is_none() && args::is(arg, "rev") {
+            reverse_opt = Some(true);
+        } else if kind == RangeKind::Auto && args::is(arg, "bylex") {
+            kind = RangeKind::Lex;
+        } else if kind == RangeKind::Auto && args::is(arg, "byscore") {
+            kind = RangeKind::Score;
+        } else {
+            return Err(Reply::error(errors::SYNTAX));
+        }
+        i += 1;
+    }
+    let reverse = reverse_opt.unwrap_or(false);
+    if limit.is_some() && matches!(kind, RangeKind::Auto | RangeKind::Rank) {
+        return Err(Reply::error(
+            "ERR syntax error, LIMIT is only supported in combination with either BYSCORE or BYLEX",
+        ));
+    }
+    if with_scores && kind == RangeKind::Lex {
+        return Err(Reply::error(
+            "ERR syntax error, WITHSCORES not supported in combination with BYLEX",
+        ));
+    }
+    // Score and lex ranges are written max first when reversed.
+    let (lo, hi) = if reverse && matches!(kind, RangeKind::Score | RangeKind::Lex) {
+        (&argv[3], &argv[2])
+    } else {
+        (&argv[2], &argv[3])
+    };
+    let by = match kind {
+        RangeKind::Auto | RangeKind::Rank => RangeBy::Rank(args::int(lo)?, args::int(hi)?),
+        RangeKind::Score => match (parse_score_bound(lo), parse_score_bound(hi)) {
+            (Some(min), Some(max)) => RangeBy::Score(min, max),
+            _ => return Err(Reply::error("ERR min or max is not a float")),
+        },
+        RangeKind::Lex => match (parse_lex_bound(lo), parse_lex_bound(hi)) {
+            (Some(min), Some(max)) => RangeBy::Lex(min, max),
+            _ => return Err(Reply::error("ERR min or max not valid string range item")),
+        },
+    };
+    Ok(RangeRequest {
+        by,
+        reverse,
+        limit,
+        with_scores,
+    })
+}
+
+/// Selects the members a range request names, in reply order.
+fn select(zset: &ZSetValue, request: &RangeRequest) -> Vec<(Vec<u8>, f64)> {
+    let ordered: Vec<(&[u8], f64)> = if request.reverse {
+        zset.iter().rev().collect()
+    } else {
+        zset.iter().collect()
+    };
+    let selected: Vec<(&[u8], f64)> = match &request.by {
+        RangeBy::Rank(start, end) => match normalize_range(*start, *end, ordered.len()) {
+            Some((from, to)) => ordered[from..=to].to_vec(),
+            None => Vec::new(),
+        },
+        by => {
+            let inside = ordered.into_iter().filter(|(m, s)| by.contains(m, *s));
+            match request.limit {
+                Some((offset, _)) if offset < 0 => Vec::new(),
+                Some((offset, count)) => {
+                    let count = usize::try_from(count).unwrap_or(usize::MAX);
+                    inside
+                        .skip(usize::try_from(offset).unwrap_or(usize::MAX))
+                        .take(count)
+                        .collect()
+                }
+                None => inside.collect(),
+            }
+        }
+    };
+    selected.into_iter().map(|(m, s)| (m.to_vec(), s)).collect()
+}
+
+/// Runs a parsed range against a key.
+fn range(
+    server: &mut Server,
+    client: ClientId,
+    argv: &[Vec<u8>],
+    kind: RangeKind,
+    reverse: Option<bool>,
+) -> Result {
+    let request = parse_range(argv, kind, reverse)?;
+    let Some(zset) = server.read::<ZSetValue>(client, &argv[1])? else {
+        return Ok(Reply::Array(vec![]));
+    };
+    let selected = select(zset, &request);
+    let mut items = Vec::with_capacity(selected.len() * 2);
+    for (member, score) in selected {
+        items.push(Reply::Bulk(member));
+        if request.with_scores {
+            items.push(Reply::bulk(format_double(score)));
+        }
+    }
+    Ok(Reply::Array(items))
+}
+
+/// ZRANGE key start stop [BYSCORE|BYLEX] [REV] [LIMIT offset count] [WITHSCORES].
+pub fn zrange(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    range(server, client, argv, RangeKind::Auto, None)
+}
+
+/// ZREVRANGE key start stop [WITHSCORES].
+pub fn zrevrange(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    range(server, client, argv, RangeKind::Rank, Some(true))
+}
+
+/// ZRANGEBYSCORE key min max [WITHSCORES] [LIMIT offset count].
+pub fn zrangebyscore(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    range(server, client, argv, RangeKind::Score, Some(false))
+}
+
+/// ZREVRANGEBYSCORE key max min [WITHSCORES] [LIMIT offset count].
+pub fn zrevrangebyscore(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    range(server, client, argv, RangeKind::Score, Some(true))
+}
+
+/// ZCOUNT key min max: members with a score in the range.
+pub fn zcount(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    let (Some(min), Some(max)) = (parse_score_bound(&argv[2]), parse_score_bound(&argv[3])) else {
+        return Err(Reply::error("ERR min or max is not a float"));
+    };
+    let by = RangeBy::Score(min, max);
+    let count = server
+        .read::<ZSetValue>(client, &argv[1])?
+        .map_or(0, |z| z.iter().filter(|(m, s)| by.contains(m, *s)).count());
+    Ok(Reply::count(count))
+}
+
+/// ZPOPMIN / ZPOPMAX key [count]: member, score, member, score...
+fn pop(server: &mut Server, client: ClientId, argv: &[Vec<u8>], max: bool) -> Result {
+    if argv.len() > 3 {
+        return Err(Reply::error(errors::SYNTAX));
+    }
+    let count = match argv.get(2) {
+        Some(arg) => args::count(arg).map_err(|_| Reply::error(errors::POSITIVE))?,
+        None => 1,
+    };
+    let key = &argv[1];
+    let Some(zset) = server.read::<ZSetValue>(client, key)? else {
+        return Ok(Reply::Array(vec![]));
+    };
+    let mut items = Vec::new();
+    for _ in 0..count {
+        let next = if max {
+            zset.iter().next_back()
+        } else {
+            zset.iter().next()
+        };
+        let Some((member, score)) = next.map(|(m, s)| (m.to_vec(), s)) else {
+            break;
+        };
+        zset.remove(&member);
+        items.push(Reply::Bulk(member));
+        items.push(Reply::bulk(format_double(score)));
+    }
+    if !items.is_empty() {
+        server.changed(client, key);
+    }
+    Ok(Reply::Array(items))
+}
+
+/// ZPOPMIN key [count].
+pub fn zpopmin(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    pop(server, client, argv, false)
+}
+
+/// ZPOPMAX key [count].
+pub fn zpopmax(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    pop(server, client, argv, true)
+}

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Differential suite: every *.redis script here goes through the real
+# redis-server (via `redis-cli --no-raw`) and through `playground redis`;
+# the two transcripts must be identical, byte for byte.
+#
+# usage: tests/diff/redis/run.sh path/to/playground
+set -u
+
+playground=${1:?usage: $0 path/to/playground}
+here=$(cd "$(dirname "$0")" && pwd)
+work=$(mktemp -d)
+
+# A loopback port nobody listens on.
+port=""
+for candidate in $(seq 16379 16479); do
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then
+        port=$candidate
+        break
+    fi
+done
+if [ -z "$port" ]; then
+    echo "no free port found" >&2
+    exit 2
+fi
+
+redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no \
+    --daemonize yes --pidfile "$work/redis.pid" --logfile "$work/redis.log" --dir "$work"
+stop() {
+    redis-cli -p "$port" shutdown nosave >/dev/null 2>&1
+    rm -rf "$work"
+}
+trap stop EXIT
+
+for _ in $(seq 50); do
+    redis-cli -p "$port" ping >/dev/null 2>&1 && break
+    sleep 0.1
+done
+
+passed=0
+failed=0
+for script in "$here"/*.redis; do
+    name=$(basename "$script")
+    redis-cli -p "$port" flushall >/dev/null
+    # After SUBSCRIBE redis-cli waits for messages forever: the timeout ends it.
+    timeout 3 redis-cli -p "$port" --no-raw <"$script" >"$work/expected" 2>&1
+    "$playground" redis <"$script" >"$work/actual" 2>&1
+    if cmp -s "$work/expected" "$work/actual"; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+        echo "--- $name: redis-server (-) vs playground (+)"
+        diff -u --label redis-server --label playground "$work/expected" "$work/actual"
+    fi
+done
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
