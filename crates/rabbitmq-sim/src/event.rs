@@ -29,92 +29,171 @@ impl DeadLetterReason {
 pub enum Event {
     /// A publisher sent a message to an exchange.
     Published {
+        /// The message, by its broker-wide id.
         message: u64,
+        /// The exchange involved.
         exchange: String,
+        /// The routing key.
         routing_key: String,
     },
     /// A binding carried the message from an exchange to a queue or another exchange.
     Routed {
+        /// The message, by its broker-wide id.
         message: u64,
+        /// The exchange involved.
         exchange: String,
+        /// Where the binding led.
         destination: Destination,
     },
     /// No queue took the message.
-    Unroutable { message: u64, exchange: String },
+    Unroutable {
+        /// The message, by its broker-wide id.
+        message: u64,
+        /// The exchange involved.
+        exchange: String,
+    },
     /// A mandatory message came back to its publisher (312 NO_ROUTE).
     Returned {
+        /// The message, by its broker-wide id.
         message: u64,
+        /// The exchange involved.
         exchange: String,
+        /// The routing key.
         routing_key: String,
     },
     /// A publisher confirm: ack if the broker took responsibility, nack if it refused.
     Confirmed {
+        /// The channel.
         channel: u32,
+        /// The publish sequence number on that channel.
         sequence: u64,
+        /// True for basic.ack, false for basic.nack.
         ack: bool,
     },
     /// A message was handed to a consumer (or to basic.get).
     Delivered {
+        /// The message, by its broker-wide id.
         message: u64,
+        /// The queue involved.
         queue: String,
+        /// The channel.
         channel: u32,
+        /// The consumer (`None` for basic.get).
         consumer_tag: Option<String>,
+        /// The delivery tag on the channel.
         delivery_tag: u64,
+        /// Whether this is a redelivery.
         redelivered: bool,
     },
     /// The client acknowledged a delivery.
-    Acked { message: u64, queue: String },
+    Acked {
+        /// The message, by its broker-wide id.
+        message: u64,
+        /// The queue involved.
+        queue: String,
+    },
     /// The client rejected or nacked a delivery without requeue.
-    Nacked { message: u64, queue: String },
+    Nacked {
+        /// The message, by its broker-wide id.
+        message: u64,
+        /// The queue involved.
+        queue: String,
+    },
     /// A message went back to its queue at its original position.
-    Requeued { message: u64, queue: String },
+    Requeued {
+        /// The message, by its broker-wide id.
+        message: u64,
+        /// The queue involved.
+        queue: String,
+    },
     /// A message's TTL ran out in a queue.
-    Expired { message: u64, queue: String },
+    Expired {
+        /// The message, by its broker-wide id.
+        message: u64,
+        /// The queue involved.
+        queue: String,
+    },
     /// A message left a queue for its dead-letter exchange.
     DeadLettered {
+        /// The message, by its broker-wide id.
         message: u64,
+        /// The queue involved.
         queue: String,
+        /// The exchange involved.
         exchange: String,
+        /// Why it was dead-lettered.
         reason: DeadLetterReason,
     },
     /// A message was discarded by a length limit (drop-head or reject-publish).
-    Dropped { message: u64, queue: String },
+    Dropped {
+        /// The message, by its broker-wide id.
+        message: u64,
+        /// The queue involved.
+        queue: String,
+    },
     /// A queue came into being.
-    QueueDeclared { queue: String },
+    QueueDeclared {
+        /// The queue involved.
+        queue: String,
+    },
     /// A queue went away (deleted, auto-deleted, expired, or lost in a restart).
-    QueueDeleted { queue: String },
+    QueueDeleted {
+        /// The queue involved.
+        queue: String,
+    },
     /// An exchange came into being.
-    ExchangeDeclared { exchange: String },
+    ExchangeDeclared {
+        /// The exchange involved.
+        exchange: String,
+    },
     /// An exchange went away.
-    ExchangeDeleted { exchange: String },
+    ExchangeDeleted {
+        /// The exchange involved.
+        exchange: String,
+    },
     /// A binding was added.
     BindingAdded {
+        /// The source exchange.
         source: String,
+        /// Where the binding led.
         destination: Destination,
+        /// The routing key.
         routing_key: String,
     },
     /// A binding was removed.
     BindingRemoved {
+        /// The source exchange.
         source: String,
+        /// Where the binding led.
         destination: Destination,
+        /// The routing key.
         routing_key: String,
     },
     /// A consumer subscribed to a queue.
     ConsumerAdded {
+        /// The queue involved.
         queue: String,
+        /// The channel.
         channel: u32,
+        /// The consumer (`None` for basic.get).
         consumer_tag: String,
     },
     /// A consumer went away (cancelled, or its channel closed).
     ConsumerRemoved {
+        /// The queue involved.
         queue: String,
+        /// The channel.
         channel: u32,
+        /// The consumer (`None` for basic.get).
         consumer_tag: String,
     },
     /// A channel was closed, by the client or by an exception.
     ChannelClosed {
+        /// The channel.
         channel: u32,
+        /// The close reply code (200 for a normal close).
         reply_code: u16,
+        /// The close reply text.
         reply_text: String,
     },
     /// The broker restarted.

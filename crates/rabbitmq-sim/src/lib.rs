@@ -4,6 +4,8 @@
 //! the same queue behaviour, the same reply codes and texts. Time is virtual (milliseconds
 //! passed in by the caller) and randomness comes from a seed, so every run replays exactly.
 
+#![warn(missing_docs)]
+
 pub mod admin;
 pub mod binding;
 pub mod broker;
