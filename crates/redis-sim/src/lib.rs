@@ -28,6 +28,7 @@ pub mod event;
 mod expire;
 pub mod glob;
 mod keys;
+pub mod long_double;
 mod multi;
 pub mod numbers;
 pub mod object;

@@ -5,9 +5,9 @@ use indexmap::IndexMap;
 
 use crate::args;
 use crate::config::ListpackLimits;
+use crate::long_double::{self, SumError};
 use crate::numbers::parse_i64;
 use crate::reply::{Reply, errors};
-use crate::types::string::float_sum;
 use crate::{ClientId, Server};
 
 type Result = std::result::Result<Reply, Reply>;
@@ -273,12 +273,12 @@ pub fn hincrbyfloat(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> 
     }
     let (key, name) = (&argv[1], &argv[2]);
     let current = field(server, client, key, name)?;
-    let sum = float_sum(current.as_deref(), &argv[3]).map_err(|e| match (&e, &current) {
-        (Reply::Error(text), Some(_)) if text == errors::NOT_FLOAT => {
-            Reply::error("ERR hash value is not a float")
-        }
-        _ => e,
-    })?;
+    let sum =
+        long_double::add(current.as_deref().unwrap_or(b"0"), &argv[3]).map_err(|e| match e {
+            SumError::FirstNotANumber => Reply::error("ERR hash value is not a float"),
+            SumError::SecondNotANumber => Reply::error(errors::NOT_FLOAT),
+            SumError::NotFinite => Reply::error("ERR increment would produce NaN or Infinity"),
+        })?;
     store_field(server, client, key, name, sum.as_bytes())?;
     Ok(Reply::bulk(sum))
 }

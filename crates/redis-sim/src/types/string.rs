@@ -3,7 +3,8 @@
 
 use crate::args;
 use crate::expire::{Expiry, ExpiryKind, parse_expiry_option, resolve_expiry};
-use crate::numbers::{add_float_strings, parse_f64, parse_i64};
+use crate::long_double::{self, SumError};
+use crate::numbers::parse_i64;
 use crate::object::Value;
 use crate::reply::{Reply, errors};
 use crate::{ClientId, Server};
@@ -512,24 +513,20 @@ pub fn decrby(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result
     incr_by(server, client, &argv[1], negated)
 }
 
-/// The sum INCRBYFLOAT and HINCRBYFLOAT store, printed as Redis prints it.
-pub(crate) fn float_sum(
-    current: Option<&[u8]>,
-    increment: &[u8],
-) -> std::result::Result<String, Reply> {
-    let current = current.unwrap_or(b"0");
-    if parse_f64(current).is_none() || parse_f64(increment).is_none() {
-        return Err(Reply::error(errors::NOT_FLOAT));
+/// The reply for a failed INCRBYFLOAT.
+fn float_error(error: SumError) -> Reply {
+    match error {
+        SumError::FirstNotANumber | SumError::SecondNotANumber => Reply::error(errors::NOT_FLOAT),
+        SumError::NotFinite => Reply::error("ERR increment would produce NaN or Infinity"),
     }
-    add_float_strings(current, increment)
-        .ok_or_else(|| Reply::error("ERR increment would produce NaN or Infinity"))
 }
 
 /// INCRBYFLOAT key increment.
 pub fn incrbyfloat(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
     let key = &argv[1];
     let current = read_string(server, client, key)?;
-    let sum = float_sum(current.as_deref(), &argv[2])?;
+    let sum =
+        long_double::add(current.as_deref().unwrap_or(b"0"), &argv[2]).map_err(float_error)?;
     let db = server.db_index(client);
     server.store(
         db,
