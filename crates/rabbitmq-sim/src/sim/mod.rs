@@ -43,6 +43,7 @@ enum Action {
 /// A broker with simulated clients around it.
 #[derive(Debug, Clone)]
 pub struct Simulation {
+    seed: u64,
     broker: Broker,
     rng: ChaCha8Rng,
     now: u64,
@@ -61,6 +62,7 @@ impl Simulation {
     /// A fresh broker and no clients; `seed` drives every random choice.
     pub fn new(seed: u64) -> Simulation {
         let mut sim = Simulation {
+            seed,
             broker: Broker::new(seed),
             rng: ChaCha8Rng::seed_from_u64(seed.wrapping_add(1)),
             now: 0,
@@ -74,6 +76,11 @@ impl Simulation {
         };
         sim.schedule(SAMPLE_EVERY_MS, Action::Sample);
         sim
+    }
+
+    /// The seed this run was started with (the page shows it; the same seed replays the run).
+    pub fn seed(&self) -> u64 {
+        self.seed
     }
 
     /// The broker.
