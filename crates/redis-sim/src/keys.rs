@@ -47,11 +47,14 @@ pub fn type_(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result 
 pub fn keys(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
     let db = server.db_index(client);
     let now = server.now_ms;
+    // A lone `*` lists every key, even the empty one no glob can match.
+    let all = argv[1] == b"*";
     let matching = server.dbs[db]
         .entries
         .iter()
         .filter(|(key, entry)| {
-            entry.expire_at.is_none_or(|at| at > now) && glob::matches(&argv[1], key, false)
+            entry.expire_at.is_none_or(|at| at > now)
+                && (all || glob::matches(&argv[1], key, false))
         })
         .map(|(key, _)| key);
     Ok(Reply::bulks(matching))

@@ -13,6 +13,7 @@ use crate::config::Config;
 use crate::db::{DATABASES, Db};
 use crate::event::Event;
 use crate::multi::{MultiState, WatchedKey};
+use crate::object::Value;
 use crate::pubsub::Registry;
 use crate::reply::Reply;
 
@@ -154,6 +155,21 @@ impl Server {
                 .map(|(k, e)| (k.clone(), e.value.type_name()))
                 .collect()
         })
+    }
+
+    /// The value under `key` in database `db` at `now_ms`, without touching
+    /// it (for the keyspace view, which must not change idle times or expire keys).
+    pub fn value(&self, db: usize, key: &[u8], now_ms: u64) -> Option<&Value> {
+        let entry = self.dbs.get(db)?.entries.get(key)?;
+        entry
+            .expire_at
+            .is_none_or(|at| at > now_ms)
+            .then_some(&entry.value)
+    }
+
+    /// When `key` in database `db` expires, in virtual milliseconds, if it has a TTL.
+    pub fn expire_at(&self, db: usize, key: &[u8]) -> Option<u64> {
+        self.dbs.get(db)?.entries.get(key)?.expire_at
     }
 
     /// Runs one command for `client` at virtual time `now_ms` and returns its reply.
