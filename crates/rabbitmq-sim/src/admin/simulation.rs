@@ -207,11 +207,19 @@ fn status(sim: &Simulation) -> String {
         })
         .collect();
     let mut out = vec![
-        table::render(
-            &["producer", "exchange", "routing_keys", "sent"],
-            &producers,
-        ),
-        table::render(&["consumer", "queue", "connection", "in_hand"], &consumers),
+        if producers.is_empty() {
+            "no producers".to_string()
+        } else {
+            table::render(
+                &["producer", "exchange", "routing_keys", "sent"],
+                &producers,
+            )
+        },
+        if consumers.is_empty() {
+            "no consumers".to_string()
+        } else {
+            table::render(&["consumer", "queue", "connection", "in_hand"], &consumers)
+        },
     ];
     if let Some(b) = &sim.bounded {
         out.push(format!(
