@@ -89,18 +89,54 @@ impl Producer {
         keys.get(i).cloned().unwrap_or_default()
     }
 
-    /// The body of message number `n` with routing key `key`.
+    /// The body of message number `n` with routing key `key`: the template with `{n}`,
+    /// `{key}` and `{producer}` filled in, in one pass (this runs for every message).
     pub fn body(&self, n: u64, key: &str) -> Vec<u8> {
-        self.spec
-            .body
-            .replace("{n}", &n.to_string())
-            .replace("{key}", key)
-            .replace("{producer}", &self.spec.name)
-            .into_bytes()
+        let template = &self.spec.body;
+        let mut out = String::with_capacity(template.len() + 16);
+        let mut rest = template.as_str();
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open..];
+            let (filled, used) = if after.starts_with("{n}") {
+                (n.to_string(), 3)
+            } else if after.starts_with("{key}") {
+                (key.to_string(), 5)
+            } else if after.starts_with("{producer}") {
+                (self.spec.name.clone(), 10)
+            } else {
+                ("{".to_string(), 1)
+            };
+            out.push_str(&filled);
+            rest = &after[used..];
+        }
+        out.push_str(rest);
+        out.into_bytes()
     }
 
     /// Whether it has sent all it should.
     pub fn finished(&self) -> bool {
         self.spec.limit.is_some_and(|l| self.sent >= l)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_body_template_is_filled_in() {
+        let mut spec = ProducerSpec::new("p1", "logs", "k", 1.0);
+        spec.body = "{producer} #{n} to {key} {other} {".to_string();
+        let p = Producer {
+            spec,
+            connection: 1,
+            channel: 2,
+            sent: 0,
+        };
+        assert_eq!(
+            p.body(7, "kern.info"),
+            b"p1 #7 to kern.info {other} {".to_vec()
+        );
     }
 }
