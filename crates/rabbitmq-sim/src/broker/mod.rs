@@ -326,13 +326,22 @@ impl Broker {
     /// Closes a channel: consumers go (auto-delete queues may follow) and unacknowledged
     /// messages return to their queues.
     fn shut_channel(&mut self, channel: u32, reply_code: u16, reply_text: String) {
-        let Some(tags) = self
+        // Consumers go first, so nothing requeued below is delivered back to this channel.
+        let Some(consumers) = self
             .channels
-            .get(&channel)
-            .map(|c| c.unacked.keys().copied().collect::<Vec<u64>>())
+            .get_mut(&channel)
+            .map(|c| std::mem::take(&mut c.consumers))
         else {
             return;
         };
+        for (tag, consumer) in consumers {
+            self.detach_consumer(channel, &tag, &consumer.queue);
+        }
+        let tags: Vec<u64> = self
+            .channels
+            .get(&channel)
+            .map(|c| c.unacked.keys().copied().collect())
+            .unwrap_or_default();
         let mut touched = BTreeSet::new();
         for tag in tags {
             if let Some(pending) = self.take_pending(channel, tag) {
@@ -346,9 +355,6 @@ impl Broker {
         self.inboxes.remove(&channel);
         if let Some(conn) = self.connections.get_mut(&ch.connection) {
             conn.channels.remove(&channel);
-        }
-        for (tag, consumer) in ch.consumers {
-            self.detach_consumer(channel, &tag, &consumer.queue);
         }
         self.events.push(Event::ChannelClosed {
             channel,
