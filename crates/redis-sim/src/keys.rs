@@ -173,3 +173,42 @@ pub fn object_freq(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> R
         "ERR An LFU maxmemory policy is not selected, access frequency not tracked. Please note that when switching between policies at runtime LRU and LFU data will take some time to adjust.",
     ))
 }
+
+/// COPY source destination [DB destination-db] [REPLACE]: copies the value and its TTL.
+pub fn copy(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    let db = server.db_index(client);
+    let (mut target_db, mut replace) = (db, false);
+    let mut i = 3;
+    while let Some(option) = argv.get(i) {
+        if args::is(option, "replace") {
+            replace = true;
+        } else if args::is(option, "db") && i + 1 < argv.len() {
+            let n = args::int(&argv[i + 1])?;
+            target_db = usize::try_from(n)
+                .ok()
+                .filter(|n| *n < DATABASES)
+                .ok_or_else(|| Reply::error(errors::DB_INDEX))?;
+            i += 1;
+        } else {
+            return Err(Reply::error(errors::SYNTAX));
+        }
+        i += 1;
+    }
+    let (source, target) = (&argv[1], &argv[2]);
+    if db == target_db && source == target {
+        return Err(Reply::error(
+            "ERR source and destination objects are the same",
+        ));
+    }
+    let Some(entry) = server.lookup(db, source).cloned() else {
+        return Ok(Reply::Integer(0));
+    };
+    if server.key_exists(target_db, target) {
+        if !replace {
+            return Ok(Reply::Integer(0));
+        }
+        server.delete(target_db, target);
+    }
+    server.put(target_db, target, entry);
+    Ok(Reply::Integer(1))
+}

@@ -5,7 +5,7 @@ use proptest::prelude::*;
 use redis_sim::object::Value;
 use redis_sim::{Reply, Server, cli};
 
-/// Commands with their argument shapes, drawn from every family.
+/// Command names from every family; arguments are drawn from [`word`].
 const COMMANDS: &[&str] = &[
     "set",
     "get",
@@ -60,6 +60,19 @@ const COMMANDS: &[&str] = &[
     "publish",
     "subscribe",
     "unsubscribe",
+    "spop",
+    "srandmember",
+    "sintercard",
+    "copy",
+    "zunionstore",
+    "zinterstore",
+    "zdiffstore",
+    "zrangestore",
+    "lmpop",
+    "zmpop",
+    "zremrangebyscore",
+    "zremrangebylex",
+    "zremrangebyrank",
 ];
 
 fn word() -> impl Strategy<Value = Vec<u8>> {

@@ -404,3 +404,19 @@ pub fn lmove(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result 
 pub fn rpoplpush(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
     move_element(server, client, &argv[1], &argv[2], End::Right, End::Left)
 }
+
+/// LMPOP numkeys key [key ...] LEFT|RIGHT [COUNT count]: pops from the first
+/// non-empty list and answers its name with the elements.
+pub fn lmpop(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    let args::Mpop { keys, end, count } = args::mpop(argv)?;
+    let end = parse_end(end)?;
+    for key in keys {
+        let Some(list) = server.read::<ListValue>(client, key)? else {
+            continue;
+        };
+        let popped: Vec<Vec<u8>> = (0..count).map_while(|_| list.pop(end)).collect();
+        server.changed(client, key);
+        return Ok(Reply::Array(vec![Reply::bulk(key), Reply::bulks(popped)]));
+    }
+    Ok(Reply::NilArray)
+}

@@ -2,10 +2,12 @@
 //! every member is an integer and there are few of them.
 
 use indexmap::IndexSet;
+use rand::Rng;
 
+use crate::args;
 use crate::numbers::parse_i64;
 use crate::object::Value;
-use crate::reply::Reply;
+use crate::reply::{Reply, errors};
 use crate::{ClientId, Server};
 
 type Result = std::result::Result<Reply, Reply>;
@@ -281,4 +283,130 @@ pub fn sunionstore(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> R
 /// SDIFFSTORE destination key [key ...].
 pub fn sdiffstore(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
     store(server, client, argv, Algebra::Diff)
+}
+
+/// Draws `n` distinct positions out of `len` with the server's generator.
+fn sample_positions(server: &mut Server, len: usize, n: usize) -> Vec<usize> {
+    let mut positions: Vec<usize> = (0..len).collect();
+    for i in 0..n.min(len) {
+        let j = server.rng.random_range(i..len);
+        positions.swap(i, j);
+    }
+    positions.truncate(n.min(len));
+    positions
+}
+
+/// SPOP key [count]: removes and answers random members.
+pub fn spop(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    if argv.len() > 3 {
+        return Err(Reply::error(errors::SYNTAX));
+    }
+    let count = match argv.get(2) {
+        Some(arg) => Some(args::count(arg).map_err(|_| Reply::error(errors::POSITIVE))?),
+        None => None,
+    };
+    let key = &argv[1];
+    let Some(members) = server.read::<SetValue>(client, key)?.map(|s| s.members()) else {
+        return Ok(if count.is_some() {
+            Reply::Array(vec![])
+        } else {
+            Reply::Nil
+        });
+    };
+    let picked: Vec<Vec<u8>> = if count.is_some_and(|n| n >= members.len()) {
+        // Asking for the whole set pops it in iteration order.
+        members
+    } else {
+        let positions = sample_positions(server, members.len(), count.unwrap_or(1));
+        positions.into_iter().map(|i| members[i].clone()).collect()
+    };
+    if let Some(set) = server.read::<SetValue>(client, key)? {
+        for member in &picked {
+            set.remove(member);
+        }
+    }
+    if !picked.is_empty() {
+        server.changed(client, key);
+    }
+    Ok(match count {
+        Some(_) => Reply::bulks(picked),
+        None => Reply::bulk_or_nil(picked.first()),
+    })
+}
+
+/// SRANDMEMBER key [count]: random members without removing them; a
+/// negative count may repeat members.
+pub fn srandmember(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    if argv.len() > 3 {
+        return Err(Reply::error(errors::SYNTAX));
+    }
+    let count = match argv.get(2) {
+        Some(arg) => Some(args::int(arg)?),
+        None => None,
+    };
+    let Some(members) = server
+        .read::<SetValue>(client, &argv[1])?
+        .map(|s| s.members())
+    else {
+        return Ok(if count.is_some() {
+            Reply::Array(vec![])
+        } else {
+            Reply::Nil
+        });
+    };
+    let Some(count) = count else {
+        let position = server.rng.random_range(0..members.len());
+        return Ok(Reply::bulk(&members[position]));
+    };
+    let wanted = usize::try_from(count.unsigned_abs()).unwrap_or(usize::MAX);
+    if count < 0 {
+        // Repeats allowed: every draw is independent. Bounded so a huge count cannot exhaust memory.
+        let draws = wanted.min(MAX_RANDOM_DRAWS);
+        let picks = (0..draws).map(|_| members[server.rng.random_range(0..members.len())].clone());
+        return Ok(Reply::bulks(picks.collect::<Vec<_>>()));
+    }
+    if wanted >= members.len() {
+        return Ok(Reply::bulks(members));
+    }
+    let positions = sample_positions(server, members.len(), wanted);
+    Ok(Reply::bulks(positions.into_iter().map(|i| &members[i])))
+}
+
+/// The most repeated draws SRANDMEMBER answers for a negative count; a
+/// browser tab cannot hold the billions Redis would send.
+const MAX_RANDOM_DRAWS: usize = 1 << 20;
+
+/// SINTERCARD numkeys key [key ...] [LIMIT limit]: the size of the intersection.
+pub fn sintercard(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    let keys = numkeys_arg(argv, 1)?;
+    let mut limit = 0;
+    match &argv[2 + keys..] {
+        [] => {}
+        [word, value] if args::is(word, "limit") => {
+            limit = args::count(value).map_err(|_| Reply::error("ERR LIMIT can't be negative"))?;
+        }
+        _ => return Err(Reply::error(errors::SYNTAX)),
+    }
+    let members = combine(server, client, &argv[2..2 + keys], Algebra::Inter)?;
+    let count = if limit == 0 {
+        members.len()
+    } else {
+        members.len().min(limit)
+    };
+    Ok(Reply::count(count))
+}
+
+/// The `numkeys` argument of SINTERCARD, LMPOP and friends, checked against the arguments present.
+pub(crate) fn numkeys_arg(argv: &[Vec<u8>], at: usize) -> std::result::Result<usize, Reply> {
+    let n = args::int(&argv[at])
+        .ok()
+        .and_then(|n| usize::try_from(n).ok())
+        .filter(|n| *n > 0)
+        .ok_or_else(|| Reply::error("ERR numkeys should be greater than 0"))?;
+    if n > argv.len() - at - 1 {
+        return Err(Reply::error(
+            "ERR Number of keys can't be greater than number of args",
+        ));
+    }
+    Ok(n)
 }

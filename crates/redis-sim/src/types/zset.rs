@@ -402,16 +402,20 @@ struct RangeRequest {
 }
 
 /// `zrangeGenericCommand`'s parsing, in Redis's order: options, conflicts, then the range.
+///
+/// `argv` starts at the key: the key, the two range ends, the options.
+/// ZRANGESTORE (`store`) does not accept WITHSCORES.
 fn parse_range(
     argv: &[Vec<u8>],
     mut kind: RangeKind,
     reverse: Option<bool>,
+    store: bool,
 ) -> std::result::Result<RangeRequest, Reply> {
     let mut reverse_opt = reverse;
     let (mut with_scores, mut limit) = (false, None);
-    let mut i = 4;
+    let mut i = 3;
     while let Some(arg) = argv.get(i) {
-        if args::is(arg, "withscores") {
+        if !store && args::is(arg, "withscores") {
             with_scores = true;
         } else if args::is(arg, "limit") && argv.len() - i > 2 {
             limit = Some((args::int(&argv[i + 1])?, args::int(&argv[i + 2])?));
@@ -440,9 +444,9 @@ fn parse_range(
     }
     // Score and lex ranges are written max first when reversed.
     let (lo, hi) = if reverse && matches!(kind, RangeKind::Score | RangeKind::Lex) {
-        (&argv[3], &argv[2])
+        (&argv[2], &argv[1])
     } else {
-        (&argv[2], &argv[3])
+        (&argv[1], &argv[2])
     };
     let by = match kind {
         RangeKind::Auto | RangeKind::Rank => RangeBy::Rank(args::int(lo)?, args::int(hi)?),
@@ -501,7 +505,7 @@ fn range(
     kind: RangeKind,
     reverse: Option<bool>,
 ) -> Result {
-    let request = parse_range(argv, kind, reverse)?;
+    let request = parse_range(&argv[1..], kind, reverse, false)?;
     let Some(zset) = server.read::<ZSetValue>(client, &argv[1])? else {
         return Ok(Reply::Array(vec![]));
     };
@@ -562,16 +566,7 @@ fn pop(server: &mut Server, client: ClientId, argv: &[Vec<u8>], max: bool) -> Re
         return Ok(Reply::Array(vec![]));
     };
     let mut items = Vec::new();
-    for _ in 0..count {
-        let next = if max {
-            zset.iter().next_back()
-        } else {
-            zset.iter().next()
-        };
-        let Some((member, score)) = next.map(|(m, s)| (m.to_vec(), s)) else {
-            break;
-        };
-        zset.remove(&member);
+    for (member, score) in pop_members(zset, count, max) {
         items.push(Reply::Bulk(member));
         items.push(Reply::bulk(format_double(score)));
     }
@@ -589,4 +584,407 @@ pub fn zpopmin(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Resul
 /// ZPOPMAX key [count].
 pub fn zpopmax(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
     pop(server, client, argv, true)
+}
+
+/// Stores members with scores as a sorted set under `target` (deleting it
+/// when there are none) and answers the count, as every *STORE command does.
+fn store_zset(
+    server: &mut Server,
+    client: ClientId,
+    target: &[u8],
+    members: Vec<(Vec<u8>, f64)>,
+) -> Result {
+    let db = server.db_index(client);
+    let count = members.len();
+    if members.is_empty() {
+        server.delete(db, target);
+        return Ok(Reply::Integer(0));
+    }
+    let limits = server.config.zset_limits();
+    let mut zset = ZSetValue::default();
+    for (member, score) in members {
+        zset.insert(&member, score, limits);
+    }
+    server.store(db, target, crate::object::Value::ZSet(zset), false);
+    Ok(Reply::count(count))
+}
+
+/// ZRANGESTORE destination source min max [BYSCORE|BYLEX] [REV] [LIMIT offset count].
+pub fn zrangestore(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    let request = parse_range(&argv[2..], RangeKind::Auto, None, true)?;
+    let selected = match server.read::<ZSetValue>(client, &argv[2])? {
+        Some(zset) => select(zset, &request),
+        None => Vec::new(),
+    };
+    store_zset(server, client, &argv[1], selected)
+}
+
+/// ZRANGEBYLEX key min max [LIMIT offset count].
+pub fn zrangebylex(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    range(server, client, argv, RangeKind::Lex, Some(false))
+}
+
+/// ZREVRANGEBYLEX key max min [LIMIT offset count].
+pub fn zrevrangebylex(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    range(server, client, argv, RangeKind::Lex, Some(true))
+}
+
+/// ZLEXCOUNT key min max.
+pub fn zlexcount(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    let (Some(min), Some(max)) = (parse_lex_bound(&argv[2]), parse_lex_bound(&argv[3])) else {
+        return Err(Reply::error("ERR min or max not valid string range item"));
+    };
+    let by = RangeBy::Lex(min, max);
+    let count = server
+        .read::<ZSetValue>(client, &argv[1])?
+        .map_or(0, |z| z.iter().filter(|(m, s)| by.contains(m, *s)).count());
+    Ok(Reply::count(count))
+}
+
+/// The shared body of ZREMRANGEBYRANK, ZREMRANGEBYSCORE and ZREMRANGEBYLEX.
+fn remove_range(server: &mut Server, client: ClientId, key: &[u8], by: RangeBy) -> Result {
+    let Some(zset) = server.read::<ZSetValue>(client, key)? else {
+        return Ok(Reply::Integer(0));
+    };
+    let request = RangeRequest {
+        by,
+        reverse: false,
+        limit: None,
+        with_scores: false,
+    };
+    let doomed = select(zset, &request);
+    for (member, _) in &doomed {
+        zset.remove(member);
+    }
+    if !doomed.is_empty() {
+        server.changed(client, key);
+    }
+    Ok(Reply::count(doomed.len()))
+}
+
+/// ZREMRANGEBYRANK key start stop.
+pub fn zremrangebyrank(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    let by = RangeBy::Rank(args::int(&argv[2])?, args::int(&argv[3])?);
+    remove_range(server, client, &argv[1], by)
+}
+
+/// ZREMRANGEBYSCORE key min max.
+pub fn zremrangebyscore(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    let (Some(min), Some(max)) = (parse_score_bound(&argv[2]), parse_score_bound(&argv[3])) else {
+        return Err(Reply::error("ERR min or max is not a float"));
+    };
+    remove_range(server, client, &argv[1], RangeBy::Score(min, max))
+}
+
+/// ZREMRANGEBYLEX key min max.
+pub fn zremrangebylex(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    let (Some(min), Some(max)) = (parse_lex_bound(&argv[2]), parse_lex_bound(&argv[3])) else {
+        return Err(Reply::error("ERR min or max not valid string range item"));
+    };
+    remove_range(server, client, &argv[1], RangeBy::Lex(min, max))
+}
+
+/// How ZUNION, ZINTER and ZDIFF combine their inputs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SetOp {
+    Union,
+    Inter,
+    Diff,
+}
+
+/// How scores of the same member from several inputs combine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Aggregate {
+    Sum,
+    Min,
+    Max,
+}
+
+impl Aggregate {
+    fn apply(self, a: f64, b: f64) -> f64 {
+        match self {
+            // inf + -inf is NaN; Redis makes it 0.
+            Aggregate::Sum => Some(a + b).filter(|s| !s.is_nan()).unwrap_or(0.0),
+            Aggregate::Min => a.min(b),
+            Aggregate::Max => a.max(b),
+        }
+    }
+}
+
+/// Members with their scores, as read from an input or produced by an operation.
+type Scored = Vec<(Vec<u8>, f64)>;
+
+/// A parsed ZUNION/ZINTER/ZDIFF/ZINTERCARD call.
+struct Combination {
+    inputs: Vec<Option<Scored>>,
+    weights: Vec<f64>,
+    aggregate: Aggregate,
+    with_scores: bool,
+    limit: usize,
+}
+
+/// What kind of call is being parsed: the options allowed differ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CombineCall {
+    /// ZUNION/ZINTER/ZDIFF answering members.
+    Reply,
+    /// The STORE forms.
+    Store,
+    /// ZINTERCARD.
+    Cardinality,
+}
+
+/// `zunionInterDiffGenericCommand`'s parsing: numkeys, the inputs (sorted
+/// sets or sets, whose members score 1), then WEIGHTS/AGGREGATE/WITHSCORES/LIMIT.
+fn parse_combination(
+    server: &mut Server,
+    client: ClientId,
+    argv: &[Vec<u8>],
+    numkeys_at: usize,
+    op: SetOp,
+    call: CombineCall,
+) -> std::result::Result<Combination, Reply> {
+    let n = args::int(&argv[numkeys_at])?;
+    if n < 1 {
+        let name = String::from_utf8_lossy(&argv[0]).to_ascii_lowercase();
+        return Err(Reply::error(format!(
+            "ERR at least 1 input key is needed for '{name}' command"
+        )));
+    }
+    let n = usize::try_from(n).unwrap_or(usize::MAX);
+    if n > argv.len() - numkeys_at - 1 {
+        return Err(Reply::error(errors::SYNTAX));
+    }
+    let keys = &argv[numkeys_at + 1..numkeys_at + 1 + n];
+    let mut inputs = Vec::with_capacity(n);
+    for key in keys {
+        inputs.push(read_scored(server, client, key)?);
+    }
+    let mut c = Combination {
+        inputs,
+        weights: vec![1.0; n],
+        aggregate: Aggregate::Sum,
+        with_scores: false,
+        limit: 0,
+    };
+    let mut rest = &argv[numkeys_at + 1 + n..];
+    let full = op != SetOp::Diff && call != CombineCall::Cardinality;
+    while let Some(word) = rest.first() {
+        if full && rest.len() > n && args::is(word, "weights") {
+            for (weight, arg) in c.weights.iter_mut().zip(&rest[1..=n]) {
+                *weight = crate::numbers::parse_f64(arg)
+                    .ok_or_else(|| Reply::error("ERR weight value is not a float"))?;
+            }
+            rest = &rest[n + 1..];
+        } else if full && rest.len() >= 2 && args::is(word, "aggregate") {
+            c.aggregate = [
+                ("sum", Aggregate::Sum),
+                ("min", Aggregate::Min),
+                ("max", Aggregate::Max),
+            ]
+            .into_iter()
+            .find(|(name, _)| args::is(&rest[1], name))
+            .ok_or_else(|| Reply::error(errors::SYNTAX))?
+            .1;
+            rest = &rest[2..];
+        } else if call == CombineCall::Reply && args::is(word, "withscores") {
+            c.with_scores = true;
+            rest = &rest[1..];
+        } else if call == CombineCall::Cardinality && rest.len() >= 2 && args::is(word, "limit") {
+            c.limit =
+                args::count(&rest[1]).map_err(|_| Reply::error("ERR LIMIT can't be negative"))?;
+            rest = &rest[2..];
+        } else {
+            return Err(Reply::error(errors::SYNTAX));
+        }
+    }
+    Ok(c)
+}
+
+/// The members and scores of a sorted set, or of a set (every score 1).
+fn read_scored(
+    server: &mut Server,
+    client: ClientId,
+    key: &[u8],
+) -> std::result::Result<Option<Scored>, Reply> {
+    let db = server.db_index(client);
+    let Some(entry) = server.lookup(db, key) else {
+        return Ok(None);
+    };
+    match &entry.value {
+        crate::object::Value::ZSet(z) => Ok(Some(z.iter().map(|(m, s)| (m.to_vec(), s)).collect())),
+        crate::object::Value::Set(s) => {
+            Ok(Some(s.members().into_iter().map(|m| (m, 1.0)).collect()))
+        }
+        _ => Err(Reply::error(errors::WRONGTYPE)),
+    }
+}
+
+/// Applies the operation; the result is ordered as a sorted set.
+fn combine(c: &Combination, op: SetOp) -> Vec<(Vec<u8>, f64)> {
+    let weighted = |i: usize, score: f64| {
+        Some(score * c.weights[i])
+            .filter(|s| !s.is_nan())
+            .unwrap_or(0.0)
+    };
+    let mut result: BTreeMap<Vec<u8>, f64> = BTreeMap::new();
+    match op {
+        SetOp::Union => {
+            for (i, input) in c.inputs.iter().enumerate() {
+                for (member, score) in input.iter().flatten() {
+                    let score = weighted(i, *score);
+                    result
+                        .entry(member.clone())
+                        .and_modify(|s| *s = c.aggregate.apply(*s, score))
+                        .or_insert(score);
+                }
+            }
+        }
+        SetOp::Inter => {
+            let Some(first) = c.inputs.first().and_then(Option::as_ref) else {
+                return Vec::new();
+            };
+            'members: for (member, score) in first {
+                let mut total = weighted(0, *score);
+                for (i, input) in c.inputs.iter().enumerate().skip(1) {
+                    let Some(other) = input
+                        .as_ref()
+                        .and_then(|inp| inp.iter().find(|(m, _)| m == member))
+                    else {
+                        continue 'members;
+                    };
+                    total = c.aggregate.apply(total, weighted(i, other.1));
+                }
+                result.insert(member.clone(), total);
+            }
+        }
+        SetOp::Diff => {
+            for (member, score) in c.inputs.first().into_iter().flatten().flatten() {
+                let elsewhere = c
+                    .inputs
+                    .iter()
+                    .skip(1)
+                    .flatten()
+                    .any(|inp| inp.iter().any(|(m, _)| m == member));
+                if !elsewhere {
+                    result.insert(member.clone(), *score);
+                }
+            }
+        }
+    }
+    let mut ordered: Vec<(Vec<u8>, f64)> = result.into_iter().collect();
+    ordered.sort_by(|a, b| Score(a.1).cmp(&Score(b.1)).then_with(|| a.0.cmp(&b.0)));
+    ordered
+}
+
+fn combine_reply(server: &mut Server, client: ClientId, argv: &[Vec<u8>], op: SetOp) -> Result {
+    let c = parse_combination(server, client, argv, 1, op, CombineCall::Reply)?;
+    let mut items = Vec::new();
+    for (member, score) in combine(&c, op) {
+        items.push(Reply::Bulk(member));
+        if c.with_scores {
+            items.push(Reply::bulk(format_double(score)));
+        }
+    }
+    Ok(Reply::Array(items))
+}
+
+fn combine_store(server: &mut Server, client: ClientId, argv: &[Vec<u8>], op: SetOp) -> Result {
+    let c = parse_combination(server, client, argv, 2, op, CombineCall::Store)?;
+    let result = combine(&c, op);
+    store_zset(server, client, &argv[1], result)
+}
+
+/// ZUNION numkeys key [key ...] [WEIGHTS w ...] [AGGREGATE SUM|MIN|MAX] [WITHSCORES].
+pub fn zunion(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    combine_reply(server, client, argv, SetOp::Union)
+}
+
+/// ZINTER numkeys key [key ...] [WEIGHTS w ...] [AGGREGATE SUM|MIN|MAX] [WITHSCORES].
+pub fn zinter(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    combine_reply(server, client, argv, SetOp::Inter)
+}
+
+/// ZDIFF numkeys key [key ...] [WITHSCORES].
+pub fn zdiff(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    combine_reply(server, client, argv, SetOp::Diff)
+}
+
+/// ZUNIONSTORE destination numkeys key [key ...] [WEIGHTS w ...] [AGGREGATE ...].
+pub fn zunionstore(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    combine_store(server, client, argv, SetOp::Union)
+}
+
+/// ZINTERSTORE destination numkeys key [key ...] [WEIGHTS w ...] [AGGREGATE ...].
+pub fn zinterstore(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    combine_store(server, client, argv, SetOp::Inter)
+}
+
+/// ZDIFFSTORE destination numkeys key [key ...].
+pub fn zdiffstore(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    combine_store(server, client, argv, SetOp::Diff)
+}
+
+/// ZINTERCARD numkeys key [key ...] [LIMIT limit].
+pub fn zintercard(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    let c = parse_combination(
+        server,
+        client,
+        argv,
+        1,
+        SetOp::Inter,
+        CombineCall::Cardinality,
+    )?;
+    let count = combine(&c, SetOp::Inter).len();
+    Ok(Reply::count(if c.limit == 0 {
+        count
+    } else {
+        count.min(c.limit)
+    }))
+}
+
+/// Removes up to `count` members from the low (or high, if `max`) end.
+fn pop_members(zset: &mut ZSetValue, count: usize, max: bool) -> Vec<(Vec<u8>, f64)> {
+    let mut popped = Vec::new();
+    for _ in 0..count {
+        let next = if max {
+            zset.iter().next_back()
+        } else {
+            zset.iter().next()
+        };
+        let Some((member, score)) = next.map(|(m, s)| (m.to_vec(), s)) else {
+            break;
+        };
+        zset.remove(&member);
+        popped.push((member, score));
+    }
+    popped
+}
+
+/// ZMPOP numkeys key [key ...] MIN|MAX [COUNT count]: pops from the first
+/// non-empty sorted set and answers its name with member-score pairs.
+pub fn zmpop(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    let args::Mpop { keys, end, count } = args::mpop(argv)?;
+    let max = if args::is(end, "max") {
+        true
+    } else if args::is(end, "min") {
+        false
+    } else {
+        return Err(Reply::error(errors::SYNTAX));
+    };
+    for key in keys {
+        let Some(zset) = server.read::<ZSetValue>(client, key)? else {
+            continue;
+        };
+        let popped = pop_members(zset, count, max);
+        server.changed(client, key);
+        let pairs = popped
+            .into_iter()
+            .map(|(m, s)| Reply::Array(vec![Reply::Bulk(m), Reply::bulk(format_double(s))]));
+        return Ok(Reply::Array(vec![
+            Reply::bulk(key),
+            Reply::Array(pairs.collect()),
+        ]));
+    }
+    Ok(Reply::NilArray)
 }
