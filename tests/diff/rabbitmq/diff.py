@@ -49,7 +49,8 @@ def rabbitmqctl_table(items):
 
 
 class Real:
-    """The admin dialect carried out with pika, one fresh channel per line."""
+    """The admin dialect carried out with pika: one connection for the console, a fresh
+    channel per line, and a connection of its own for each consumer."""
 
     def __init__(self, port, node):
         self.port = port
@@ -120,7 +121,8 @@ class Real:
                                 internal=flag("internal", "false"), arguments=table("arguments"))
         elif verb == "declare queue":
             ch.queue_declare(a["name"], durable=flag("durable", "true"),
-                             auto_delete=flag("auto_delete", "false"), arguments=table("arguments"))
+                             auto_delete=flag("auto_delete", "false"),
+                             exclusive=flag("exclusive", "false"), arguments=table("arguments"))
         elif verb in ("declare binding", "delete binding"):
             key = a.get("routing_key", "" if a.get("properties_key", "~") == "~" else a["properties_key"])
             bind = verb == "declare binding"

@@ -1,9 +1,10 @@
 //! The console dialect: rabbitmqadmin's words with a shell's quoting, plus a few verbs of
 //! our own for consumers, the clock and restarts.
 //!
-//! Each line runs like rabbitmqadmin's HTTP calls do: on a fresh connection and channel
-//! that close afterwards, so an error closes nothing else. A `consume` line keeps its
-//! connection open for the consumer; later lines name the consumer by its tag.
+//! Each line runs on a fresh channel of the console's own connection, and the channel closes
+//! afterwards, so an error closes nothing else (except a connection error, which takes the
+//! connection and its exclusive queues with it, as in RabbitMQ). A `consume` line opens a
+//! connection of its own for the consumer; later lines name the consumer by its tag.
 
 mod shell;
 mod simulation;
@@ -31,7 +32,8 @@ pub const HELP: &str = "\
 rabbitmqadmin-style commands (quote like a shell; JSON goes in single quotes):
   declare exchange name=.. type=direct|fanout|topic|headers [durable=true] [auto_delete=false]
                    [internal=false] [arguments='{\"alternate-exchange\":\"ae\"}']
-  declare queue name=.. [durable=true] [auto_delete=false] [arguments='{\"x-max-length\":10}']
+  declare queue name=.. [durable=true] [auto_delete=false] [exclusive=false]
+                [arguments='{\"x-max-length\":10}']
   declare binding source=.. destination=.. [destination_type=queue|exchange] [routing_key=..]
                   [arguments='{..}']
   publish exchange=.. routing_key=.. payload=.. [properties='{\"delivery_mode\":2,\"expiration\":\"5000\",\"headers\":{..}}']
@@ -170,8 +172,11 @@ pub fn run_line(broker: &mut Broker, line: &str, now_ms: u64) -> String {
     out
 }
 
-/// The `connection_name` of the console's connections.
+/// The `connection_name` of the console's connection.
 pub const CONNECTION_NAME: &str = "rabbitmqadmin";
+
+/// The `connection_name` of the connections the console opens for its consumers.
+pub const CONSUMER_CONNECTION_NAME: &str = "rabbitmqadmin consumer";
 
 /// Collects what the console's consumers received during the line.
 fn take_all_deliveries(broker: &mut Broker) -> Vec<Delivery> {
@@ -183,7 +188,7 @@ fn take_all_deliveries(broker: &mut Broker) -> Vec<Delivery> {
                 .channels()
                 .get(id)
                 .and_then(|c| broker.connections().get(&c.connection))
-                .is_some_and(|conn| conn.name == CONNECTION_NAME)
+                .is_some_and(|conn| conn.name == CONSUMER_CONNECTION_NAME)
         })
         .collect();
     channels
@@ -226,23 +231,27 @@ fn execute(broker: &mut Broker, words: &[String]) -> Outcome {
                 [] => return Ok(String::new()),
             };
             let args = Args::parse(rest)?;
-            on_fresh_channel(broker, &verb, &args)
+            match verb.as_str() {
+                "consume" => consume(broker, &args),
+                "ack" | "nack" | "reject" | "cancel" | "close" => settle(broker, &verb, &args),
+                _ => on_fresh_channel(broker, &verb, &args),
+            }
         }
     }
 }
 
-/// Runs an AMQP-backed verb on a fresh connection, which closes afterwards unless the
-/// verb started a consumer on it.
+/// Runs an AMQP-backed verb on a fresh channel of the console's connection (opened when
+/// there is none, e.g. after a connection error or a restart).
 fn on_fresh_channel(broker: &mut Broker, verb: &str, args: &Args) -> Outcome {
-    let connection = broker.open_connection(CONNECTION_NAME);
-    let result = broker
-        .open_channel(connection)
-        .map_err(Failure::from)
-        .and_then(|channel| amqp_verb(broker, channel, verb, args));
-    let keep = verb == "consume" && result.is_ok();
-    if !keep {
-        broker.close_connection(connection);
-    }
+    let existing = broker
+        .connections()
+        .iter()
+        .find(|(_, c)| c.name == CONNECTION_NAME)
+        .map(|(id, _)| *id);
+    let connection = existing.unwrap_or_else(|| broker.open_connection(CONNECTION_NAME));
+    let channel = broker.open_channel(connection)?;
+    let result = amqp_verb(broker, channel, verb, args);
+    broker.close_channel(channel);
     result
 }
 
@@ -266,7 +275,7 @@ fn amqp_verb(broker: &mut Broker, channel: u32, verb: &str, args: &Args) -> Outc
                 queue: args.required("name")?.to_string(),
                 passive: false,
                 durable: args.flag("durable", true)?,
-                exclusive: false,
+                exclusive: args.flag("exclusive", false)?,
                 auto_delete: args.flag("auto_delete", false)?,
                 arguments: args.table("arguments")?,
             };
@@ -305,8 +314,6 @@ fn amqp_verb(broker: &mut Broker, channel: u32, verb: &str, args: &Args) -> Outc
         }
         "publish" => publish(broker, channel, args),
         "get" => get(broker, channel, args),
-        "consume" => consume(broker, channel, args),
-        "ack" | "nack" | "reject" | "cancel" | "close" => settle(broker, verb, args),
         other => Err(Usage(format!("unknown command \"{other}\"; try help")).into()),
     }
 }
@@ -402,7 +409,8 @@ fn get(broker: &mut Broker, channel: u32, args: &Args) -> Outcome {
     ))
 }
 
-fn consume(broker: &mut Broker, channel: u32, args: &Args) -> Outcome {
+/// Subscribes a consumer on a connection of its own, which stays open until `close`.
+fn consume(broker: &mut Broker, args: &Args) -> Outcome {
     let queue = args.required("queue")?;
     let no_ack = match args.text("ackmode").unwrap_or("manual") {
         "manual" => false,
@@ -411,15 +419,20 @@ fn consume(broker: &mut Broker, channel: u32, args: &Args) -> Outcome {
     };
     let prefetch = args.number("prefetch")?.unwrap_or(0);
     let prefetch = u16::try_from(prefetch).map_err(|_| Usage("prefetch: at most 65535".into()))?;
-    broker.basic_qos(channel, prefetch, false)?;
-    let tag = broker.basic_consume(
-        channel,
-        queue,
-        args.text("consumer_tag").unwrap_or_default(),
-        no_ack,
-        args.flag("exclusive", false)?,
-    )?;
-    Ok(format!("consumer {tag} started on queue {queue}"))
+    let exclusive = args.flag("exclusive", false)?;
+    let connection = broker.open_connection(CONSUMER_CONNECTION_NAME);
+    let subscribed = broker.open_channel(connection).and_then(|channel| {
+        broker.basic_qos(channel, prefetch, false)?;
+        let tag = args.text("consumer_tag").unwrap_or_default();
+        broker.basic_consume(channel, queue, tag, no_ack, exclusive)
+    });
+    match subscribed {
+        Ok(tag) => Ok(format!("consumer {tag} started on queue {queue}")),
+        Err(e) => {
+            broker.close_connection(connection);
+            Err(e.into())
+        }
+    }
 }
 
 /// The verbs that act on an existing consumer, found by its tag.

@@ -191,3 +191,20 @@ fn nack_with_requeue_redelivers_and_keeps_the_unacked_count_right() {
     assert!(out[4].ends_with("c received \"1\" from q (delivery_tag=3, redelivered=True)"));
     assert_eq!(broker.queue("q").map(|q| q.unacked), Some(2));
 }
+
+#[test]
+fn exclusive_queues_live_on_the_console_connection() {
+    let (broker, out) = transcript(
+        "declare queue name=mine durable=false exclusive=true\n\
+         consume queue=mine consumer_tag=other\n\
+         declare exchange name=x type=nonsense",
+    );
+    assert!(out[1].starts_with(
+        "*** 405 RESOURCE_LOCKED - cannot obtain exclusive access to locked queue 'mine'"
+    ));
+    assert!(out[2].starts_with("*** 503"));
+    assert!(
+        broker.queue("mine").is_none(),
+        "the connection error took the queue with it"
+    );
+}
