@@ -106,27 +106,35 @@ pub static MEMCACHED: Engine = Engine {
     console_label: "Memcached protocol line",
     examples: &[
         Example {
-            lines: &["set product_count 0 0 3", "900"],
-            shows: "store an item",
+            lines: &["set product_count 0 0", "900"],
+            shows: "store an item; the console fills in <bytes>",
         },
         Example {
             lines: &["get product_count"],
             shows: "read it back",
         },
         Example {
-            lines: &["incr product_count 1"],
-            shows: "a counter",
-        },
-        Example {
             lines: &["gets product_count"],
             shows: "read with its cas unique",
         },
         Example {
-            lines: &["add product_count 0 0 1", "1"],
+            lines: &["add product_count 0 0", "1"],
             shows: "add refuses an existing key",
         },
         Example {
-            lines: &["get this key has spaces"],
+            lines: &["set k1 0 0", "777", "incr k1 10", "decr k1 1"],
+            shows: "a counter, as in the lesson",
+        },
+        Example {
+            lines: &["append k1 0 0", "after", "prepend k1 0 0", "before", "get k1"],
+            shows: "append and prepend",
+        },
+        Example {
+            lines: &["set session 0 30", "alice"],
+            shows: "an item that expires in 30 s",
+        },
+        Example {
+            lines: &["get product_count k1 session"],
             shows: "several keys at once",
         },
     ],

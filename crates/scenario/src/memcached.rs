@@ -118,9 +118,9 @@ impl OpenStore {
     fn parse(line: &str) -> Option<OpenStore> {
         let words: Vec<&str> = line.split(' ').filter(|w| !w.is_empty()).collect();
         let number = |w: &str| w.parse::<i64>().is_ok();
-        let (fixed, rest) = match words.first()? {
-            &("set" | "add" | "replace" | "append" | "prepend") => (4, 0),
-            &"cas" => (4, 1),
+        let (fixed, rest) = match *words.first()? {
+            "set" | "add" | "replace" | "append" | "prepend" => (4, 0),
+            "cas" => (4, 1),
             _ => return None,
         };
         let noreply = words.len() == fixed + rest + 1 && words.last() == Some(&"noreply");
@@ -275,9 +275,15 @@ mod tests {
         session.run_line("900", NOW);
         assert_eq!(session.run_line("gets k", NOW), "VALUE k 0 3 1\n900\nEND\n");
         session.run_line("cas k 0 0 1", NOW);
-        assert_eq!(session.run_line("899", NOW), "sent: cas k 0 0 3 1\nSTORED\n");
+        assert_eq!(
+            session.run_line("899", NOW),
+            "sent: cas k 0 0 3 1\nSTORED\n"
+        );
         session.run_line("cas k 0 0 1", NOW);
-        assert_eq!(session.run_line("898", NOW), "sent: cas k 0 0 3 1\nEXISTS\n");
+        assert_eq!(
+            session.run_line("898", NOW),
+            "sent: cas k 0 0 3 1\nEXISTS\n"
+        );
     }
 
     #[test]
@@ -302,7 +308,9 @@ mod tests {
             [Event::Stored { key, .. }] if key == b"k"
         ));
         let mut other = Connection::new();
-        let reply = session.server().exchange(&mut other, b"delete k\r\n", NOW + 1000);
+        let reply = session
+            .server()
+            .exchange(&mut other, b"delete k\r\n", NOW + 1000);
         assert_eq!(reply, b"DELETED\r\n");
         assert_eq!(session.run_line("get k", NOW + 2000), "END\n");
         let samples = session.server().samples();
