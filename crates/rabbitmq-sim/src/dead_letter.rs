@@ -43,9 +43,14 @@ fn record_death(
                 "exchange".into(),
                 FieldValue::LongStr(message.exchange.clone()),
             );
+            let keys = message.routing_keys();
             t.insert(
                 "routing-keys".into(),
-                FieldValue::Array(vec![FieldValue::LongStr(message.routing_key.clone())]),
+                FieldValue::Array(
+                    keys.into_iter()
+                        .map(|k| FieldValue::LongStr(k.into()))
+                        .collect(),
+                ),
             );
             if let Some(e) = &message.properties.expiration {
                 t.insert("original-expiration".into(), FieldValue::LongStr(e.clone()));
@@ -103,7 +108,11 @@ impl Broker {
         if !self.exchanges().contains_key(&dlx) {
             return;
         }
-        let headers = record_death(&message, queue, reason, self.now());
+        let mut headers = record_death(&message, queue, reason, self.now());
+        if settings.dead_letter_routing_key.is_some() {
+            // A fixed dead-letter key replaces the sender-selected ones too.
+            headers.remove("CC");
+        }
         let mut properties = message.properties.clone();
         properties.expiration = None;
         properties.headers = Some(headers);

@@ -2,7 +2,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::value::{FieldTable, table_from_json, table_to_json};
+use crate::value::{FieldTable, FieldValue, table_from_json, table_to_json};
 
 /// The basic properties a publisher sets (the ones the playground shows and routes on).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -98,7 +98,33 @@ pub struct Message {
     pub redelivered: bool,
 }
 
+/// Strings in an array header (`CC`, `BCC`), ignoring other element types as RabbitMQ does.
+fn header_keys<'a>(headers: Option<&'a FieldTable>, name: &str) -> impl Iterator<Item = &'a str> {
+    let items = match headers.and_then(|h| h.get(name)) {
+        Some(FieldValue::Array(items)) => items.as_slice(),
+        _ => &[],
+    };
+    items.iter().filter_map(FieldValue::as_str)
+}
+
 impl Message {
+    /// The routing keys the message is routed with: its routing key, then the
+    /// sender-selected ones in its `CC` and `BCC` headers.
+    pub fn routing_keys(&self) -> Vec<&str> {
+        let headers = self.properties.headers.as_ref();
+        std::iter::once(self.routing_key.as_str())
+            .chain(header_keys(headers, "CC"))
+            .chain(header_keys(headers, "BCC"))
+            .collect()
+    }
+
+    /// Removes the `BCC` header, which RabbitMQ strips before the message reaches a queue.
+    pub fn strip_bcc(&mut self) {
+        if let Some(h) = self.properties.headers.as_mut() {
+            h.remove("BCC");
+        }
+    }
+
     /// The body as text, for transcripts and the inspector.
     pub fn payload_text(&self) -> String {
         String::from_utf8_lossy(&self.payload).into_owned()

@@ -85,7 +85,7 @@ impl Broker {
                 exchange: p.exchange.clone(),
                 routing_key: p.routing_key.clone(),
             });
-            let message = Message {
+            let mut message = Message {
                 id,
                 exchange: p.exchange,
                 routing_key: p.routing_key,
@@ -94,6 +94,7 @@ impl Broker {
                 redelivered: false,
             };
             let queues = b.route(&message);
+            message.strip_bcc();
             let returned = queues.is_empty() && p.mandatory;
             if queues.is_empty() {
                 b.events.push(Event::Unroutable {
@@ -150,15 +151,17 @@ impl Broker {
     /// an exchange that matches nothing itself hands the message to its alternate exchange.
     pub(crate) fn route(&mut self, message: &Message) -> BTreeSet<String> {
         let mut queues = BTreeSet::new();
+        let keys = message.routing_keys();
         if message.exchange.is_empty() {
             // The default exchange: every queue is bound by its own name.
-            if self.queues.contains_key(&message.routing_key) {
-                self.events.push(Event::Routed {
-                    message: message.id,
-                    exchange: String::new(),
-                    destination: Destination::Queue(message.routing_key.clone()),
-                });
-                queues.insert(message.routing_key.clone());
+            for key in keys {
+                if self.queues.contains_key(key) && queues.insert(key.to_string()) {
+                    self.events.push(Event::Routed {
+                        message: message.id,
+                        exchange: String::new(),
+                        destination: Destination::Queue(key.to_string()),
+                    });
+                }
             }
             return queues;
         }
@@ -173,7 +176,7 @@ impl Broker {
             let Some(x) = self.exchanges.get(&name) else {
                 continue;
             };
-            let mut found = x.route(&message.routing_key, headers);
+            let mut found = x.route(&keys, headers);
             if found.is_empty()
                 && let Some(ae) = x.alternate_exchange()
                 && self.exchanges.contains_key(ae)
