@@ -133,18 +133,7 @@ impl Simulation {
         if self.producers.contains_key(&spec.name) {
             return Err(format!("a producer named \"{}\" exists", spec.name));
         }
-        let connection = self
-            .broker
-            .open_connection(&format!("producer {}", spec.name));
-        let channel = self
-            .broker
-            .open_channel(connection)
-            .map_err(|e| e.to_string())?;
-        if spec.confirms {
-            self.broker
-                .confirm_select(channel)
-                .map_err(|e| e.to_string())?;
-        }
+        let (connection, channel) = self.producer_link(&spec).map_err(|e| e.to_string())?;
         let name = spec.name.clone();
         self.producers.insert(
             name.clone(),
@@ -157,6 +146,18 @@ impl Simulation {
         );
         self.schedule(self.now, Action::Produce(name));
         Ok(())
+    }
+
+    /// Opens a producer's connection and channel (with confirms if it wants them).
+    fn producer_link(&mut self, spec: &ProducerSpec) -> AmqpResult<(u32, u32)> {
+        let connection = self
+            .broker
+            .open_connection(&format!("producer {}", spec.name));
+        let channel = self.broker.open_channel(connection)?;
+        if spec.confirms {
+            self.broker.confirm_select(channel)?;
+        }
+        Ok((connection, channel))
     }
 
     /// Stops a producer and closes its connection.
@@ -224,15 +225,30 @@ impl Simulation {
         self.bounded = Some(BoundedQueue::new(capacity, put_every, processing, self.now));
     }
 
-    /// Restarts the broker; simulated clients lose their connections and reconnect
-    /// if their spec says so.
+    /// Restarts the broker. Consumers lose their connections and reconnect if their spec
+    /// says so; producers reconnect at once and carry on (their messages in between would
+    /// have been refused, and there is no in between on the virtual clock).
     pub fn restart_broker(&mut self) {
         self.broker.restart();
         let names: Vec<String> = self.consumers.keys().cloned().collect();
         for name in names {
             self.lose_connection(&name);
         }
-        self.producers.clear();
+        let producers: Vec<ProducerSpec> =
+            self.producers.values().map(|p| p.spec.clone()).collect();
+        for spec in producers {
+            match self.producer_link(&spec) {
+                Ok((connection, channel)) => {
+                    if let Some(p) = self.producers.get_mut(&spec.name) {
+                        p.connection = connection;
+                        p.channel = channel;
+                    }
+                }
+                Err(_) => {
+                    self.producers.shift_remove(&spec.name);
+                }
+            }
+        }
     }
 
     /// Runs everything scheduled up to and including `until`.

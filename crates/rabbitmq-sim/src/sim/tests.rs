@@ -110,3 +110,19 @@ fn the_same_seed_replays_the_same_run() {
     };
     assert_eq!(run(), run());
 }
+
+#[test]
+fn producers_carry_on_after_a_broker_restart() {
+    let mut sim = with_queue("work");
+    assert!(
+        sim.add_producer(ProducerSpec::new("p", "", "work", 10.0))
+            .is_ok()
+    );
+    sim.run_until(1_000);
+    sim.restart_broker();
+    sim.run_until(2_000);
+    // The transient queue went with the restart; the producer keeps publishing (unroutable).
+    assert!(sim.broker().queue("work").is_none());
+    assert_eq!(sim.producers().len(), 1);
+    assert!(sim.metrics().totals.published >= 20);
+}
