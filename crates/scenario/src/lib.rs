@@ -2,11 +2,13 @@
 //! and the `playground` CLI so that both print the same transcript for the same input.
 
 mod memcached;
+mod python_memcached;
 mod rabbitmq;
 mod redis;
 mod session;
 
 pub use memcached::{MemcachedTextSession, SAMPLE_LIMIT, SharedServer, StatsSample};
+pub use python_memcached::PythonMemcachedSession;
 pub use rabbitmq::RabbitAdminSession;
 pub use redis::RedisCliSession;
 pub use session::ConsoleSession;

@@ -1,0 +1,1268 @@
+//! The lesson's python-memcached calls, typed into a Python 3 REPL: `import memcache`,
+//! `mc = memcache.Client([...], debug=True)`, then `mc.set('k1', 'v1')` and so on. Each
+//! call sends the bytes python-memcached 1.6x sends to the memcached the client's bucket
+//! list picks for the key, and the REPL prints what Python prints for the result.
+//!
+//! The language understood is the lesson's: imports, assignments, literals (str, int,
+//! bool, None, lists, tuples, dicts), `print(...)` and method calls on a client. Errors
+//! raised at the prompt are printed as Python prints them; for errors raised inside
+//! `memcache.py`, the frames inside the library are left out of the traceback.
+
+use std::collections::BTreeMap;
+
+use memcached_sim::cluster::Node;
+use memcached_sim::cluster::python_memcached::Buckets;
+use memcached_sim::{Connection, Server, Settings};
+
+use crate::session::ConsoleSession;
+
+/// python-memcached's flag for a value stored from a `str` (`Client._FLAG_TEXT`).
+const FLAG_TEXT: u32 = 1 << 4;
+/// python-memcached's flag for a value stored from an `int` (`Client._FLAG_INTEGER`).
+const FLAG_INTEGER: u32 = 1 << 1;
+
+/// A Python value, as far as the lesson's calls need.
+#[derive(Clone, Debug, PartialEq)]
+enum Value {
+    None,
+    Bool(bool),
+    Int(i64),
+    Str(String),
+    Bytes(Vec<u8>),
+    List(Vec<Value>),
+    Tuple(Vec<Value>),
+    Dict(Vec<(Value, Value)>),
+    /// The `memcache` module.
+    Module,
+    /// `memcache.Client`, the class.
+    ClientClass,
+    /// A client instance, by index.
+    Client(usize),
+    /// A bound method of a client.
+    Method(usize, String),
+    /// The `print` builtin.
+    Print,
+}
+
+/// Python's `repr` of a str: single quotes unless the text holds one and no double quote.
+fn repr_str(s: &str) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::from(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+/// Python's `repr` of bytes.
+fn repr_bytes(b: &[u8]) -> String {
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        b'"'
+    } else {
+        b'\''
+    };
+    let mut out = String::from("b");
+    out.push(quote as char);
+    for &c in b {
+        match c {
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c as char);
+            }
+            0x20..=0x7e => out.push(c as char),
+            c => out.push_str(&format!("\\x{c:02x}")),
+        }
+    }
+    out.push(quote as char);
+    out
+}
+
+impl Value {
+    /// What the REPL echoes for a result (`repr`).
+    fn repr(&self) -> String {
+        let join = |items: &[Value]| items.iter().map(Value::repr).collect::<Vec<_>>().join(", ");
+        match self {
+            Value::None => "None".to_owned(),
+            Value::Bool(true) => "True".to_owned(),
+            Value::Bool(false) => "False".to_owned(),
+            Value::Int(n) => n.to_string(),
+            Value::Str(s) => repr_str(s),
+            Value::Bytes(b) => repr_bytes(b),
+            Value::List(items) => format!("[{}]", join(items)),
+            Value::Tuple(items) if items.len() == 1 => format!("({},)", items[0].repr()),
+            Value::Tuple(items) => format!("({})", join(items)),
+            Value::Dict(pairs) => format!(
+                "{{{}}}",
+                pairs
+                    .iter()
+                    .map(|(k, v)| format!("{}: {}", k.repr(), v.repr()))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            Value::Module => {
+                "<module 'memcache' from '/usr/lib/python3/dist-packages/memcache.py'>".to_owned()
+            }
+            Value::ClientClass => "<class 'memcache.Client'>".to_owned(),
+            Value::Client(_) => "<memcache.Client object>".to_owned(),
+            Value::Method(_, name) => {
+                format!("<bound method Client.{name} of <memcache.Client object>>")
+            }
+            Value::Print => "<built-in function print>".to_owned(),
+        }
+    }
+
+    /// What `print` shows (`str`).
+    fn str(&self) -> String {
+        match self {
+            Value::Str(s) => s.clone(),
+            other => other.repr(),
+        }
+    }
+
+    /// The Python type name, for error messages.
+    fn type_name(&self) -> &'static str {
+        match self {
+            Value::None => "NoneType",
+            Value::Bool(_) => "bool",
+            Value::Int(_) => "int",
+            Value::Str(_) => "str",
+            Value::Bytes(_) => "bytes",
+            Value::List(_) => "list",
+            Value::Tuple(_) => "tuple",
+            Value::Dict(_) => "dict",
+            Value::Module => "module",
+            Value::ClientClass => "type",
+            Value::Client(_) => "Client",
+            Value::Method(..) => "method",
+            Value::Print => "builtin_function_or_method",
+        }
+    }
+}
+
+/// A Python exception raised by a line.
+#[derive(Debug, PartialEq)]
+enum Raised {
+    /// The line does not parse.
+    Syntax(&'static str),
+    /// An exception with its type and message, e.g. `NameError`.
+    Error(String, String),
+}
+
+fn error(kind: &str, message: impl Into<String>) -> Raised {
+    Raised::Error(kind.to_owned(), message.into())
+}
+
+/// A token of the lesson's Python.
+#[derive(Clone, Debug, PartialEq)]
+enum Token {
+    Name(String),
+    Str(String),
+    Int(i64),
+    Punct(char),
+}
+
+fn tokenize(line: &str) -> Result<Vec<Token>, Raised> {
+    let mut tokens = Vec::new();
+    let mut chars = line.chars().peekable();
+    while let Some(&c) = chars.peek() {
+        match c {
+            ' ' | '\t' => {
+                chars.next();
+            }
+            '#' => break,
+            '\'' | '"' => {
+                chars.next();
+                let mut s = String::new();
+                loop {
+                    match chars.next() {
+                        None => {
+                            return Err(Raised::Syntax(
+                                "unterminated string literal (detected at line 1)",
+                            ));
+                        }
+                        Some(q) if q == c => break,
+                        Some('\\') => match chars.next() {
+                            Some('n') => s.push('\n'),
+                            Some('t') => s.push('\t'),
+                            Some('r') => s.push('\r'),
+                            Some(other) => s.push(other),
+                            None => {
+                                return Err(Raised::Syntax(
+                                    "unterminated string literal (detected at line 1)",
+                                ));
+                            }
+                        },
+                        Some(ch) => s.push(ch),
+                    }
+                }
+                tokens.push(Token::Str(s));
+            }
+            '0'..='9' | '-'
+                if c != '-'
+                    || tokens
+                        .last()
+                        .is_none_or(|t| matches!(t, Token::Punct(p) if *p != ')' && *p != ']')) =>
+            {
+                let mut digits = String::new();
+                digits.push(c);
+                chars.next();
+                while let Some(&d) = chars.peek().filter(|d| d.is_ascii_digit() || **d == '_') {
+                    if d != '_' {
+                        digits.push(d);
+                    }
+                    chars.next();
+                }
+                let n = digits
+                    .parse()
+                    .map_err(|_| Raised::Syntax("invalid syntax"))?;
+                tokens.push(Token::Int(n));
+            }
+            c if c.is_alphabetic() || c == '_' => {
+                let mut name = String::new();
+                while let Some(&d) = chars.peek().filter(|d| d.is_alphanumeric() || **d == '_') {
+                    name.push(d);
+                    chars.next();
+                }
+                tokens.push(Token::Name(name));
+            }
+            '(' | ')' | '[' | ']' | '{' | '}' | ',' | ':' | '=' | '.' => {
+                tokens.push(Token::Punct(c));
+                chars.next();
+            }
+            _ => return Err(Raised::Syntax("invalid syntax")),
+        }
+    }
+    Ok(tokens)
+}
+
+/// An argument of a call, positional or by keyword.
+type Arg = (Option<String>, Value);
+
+/// One memcache.Client: its servers in bucket order and its connections.
+struct Client {
+    nodes: Vec<Node>,
+    buckets: Buckets,
+    connections: Vec<Connection>,
+    debug: bool,
+    cache_cas: bool,
+    cas_ids: BTreeMap<String, u64>,
+}
+
+/// A Python 3 REPL with python-memcached installed, and memcached servers listening on
+/// every address a client names (each address is one server process, shared by clients).
+pub struct PythonMemcachedSession {
+    started_at_ms: u64,
+    servers: BTreeMap<String, Server>,
+    clients: Vec<Client>,
+    vars: BTreeMap<String, Value>,
+    /// stderr lines written during the current line (python-memcached's debug log).
+    stderr: String,
+}
+
+impl PythonMemcachedSession {
+    /// A fresh interpreter; servers start at `now_ms` when a client first talks to them.
+    pub fn new(now_ms: u64) -> Self {
+        Self {
+            started_at_ms: now_ms,
+            servers: BTreeMap::new(),
+            clients: Vec::new(),
+            vars: BTreeMap::new(),
+            stderr: String::new(),
+        }
+    }
+
+    /// The memcached listening on `address`, for views of what a client stored there.
+    pub fn server(&self, address: &str) -> Option<&Server> {
+        self.servers.get(address)
+    }
+
+    fn run(&mut self, line: &str, now_ms: u64) -> Result<Option<Value>, Raised> {
+        let tokens = tokenize(line)?;
+        match tokens.as_slice() {
+            [] => Ok(None),
+            [Token::Name(import), Token::Name(module)] if import == "import" => {
+                if module == "memcache" {
+                    self.vars.insert("memcache".to_owned(), Value::Module);
+                    Ok(None)
+                } else {
+                    Err(error(
+                        "ModuleNotFoundError",
+                        format!("No module named {}", repr_str(module)),
+                    ))
+                }
+            }
+            [Token::Name(print), rest @ ..]
+                if print == "print" && !rest.is_empty() && rest[0] != Token::Punct('(') =>
+            {
+                Err(Raised::Syntax(
+                    "Missing parentheses in call to 'print'. Did you mean print(...)?",
+                ))
+            }
+            [Token::Name(name), Token::Punct('='), rest @ ..] => {
+                let value = Parser {
+                    tokens: rest,
+                    pos: 0,
+                }
+                .expression_to_end(self, now_ms)?;
+                self.vars.insert(name.clone(), value);
+                Ok(None)
+            }
+            _ => Parser {
+                tokens: &tokens,
+                pos: 0,
+            }
+            .expression_to_end(self, now_ms)
+            .map(Some),
+        }
+    }
+
+    fn lookup(&self, name: &str) -> Result<Value, Raised> {
+        match name {
+            "True" => Ok(Value::Bool(true)),
+            "False" => Ok(Value::Bool(false)),
+            "None" => Ok(Value::None),
+            "print" => Ok(Value::Print),
+            _ => self.vars.get(name).cloned().ok_or_else(|| {
+                error(
+                    "NameError",
+                    format!("name {} is not defined", repr_str(name)),
+                )
+            }),
+        }
+    }
+
+    fn attribute(&self, value: Value, name: &str) -> Result<Value, Raised> {
+        match (&value, name) {
+            (Value::Module, "Client") => Ok(Value::ClientClass),
+            (Value::Client(i), method) if CLIENT_METHODS.contains(&method) => {
+                Ok(Value::Method(*i, method.to_owned()))
+            }
+            _ => Err(error(
+                "AttributeError",
+                match value {
+                    Value::Module => {
+                        format!("module 'memcache' has no attribute {}", repr_str(name))
+                    }
+                    other => format!(
+                        "{} object has no attribute {}",
+                        repr_str(other.type_name()),
+                        repr_str(name)
+                    ),
+                },
+            )),
+        }
+    }
+
+    fn call(&mut self, callee: Value, args: Vec<Arg>, now_ms: u64) -> Result<Value, Raised> {
+        match callee {
+            Value::Print => {
+                let text: Vec<String> = args.iter().map(|(_, v)| v.str()).collect();
+                self.stderr.push_str(&text.join(" "));
+                self.stderr.push('\n');
+                Ok(Value::None)
+            }
+            Value::ClientClass => self.new_client(args),
+            Value::Method(client, method) => self.method(client, &method, args, now_ms),
+            other => Err(error(
+                "TypeError",
+                format!("{} object is not callable", repr_str(other.type_name())),
+            )),
+        }
+    }
+
+    fn new_client(&mut self, args: Vec<Arg>) -> Result<Value, Raised> {
+        let mut nodes = Vec::new();
+        let (mut debug, mut cache_cas) = (false, false);
+        for (keyword, value) in args {
+            match (keyword.as_deref(), value) {
+                (None, Value::List(servers) | Value::Tuple(servers)) => {
+                    for server in servers {
+                        nodes.push(match server {
+                            Value::Str(address) => Node::new(address, 1),
+                            Value::Tuple(pair) => match pair.as_slice() {
+                                [Value::Str(address), Value::Int(weight)] => {
+                                    Node::new(address.clone(), u32::try_from(*weight).unwrap_or(0))
+                                }
+                                _ => {
+                                    return Err(error(
+                                        "TypeError",
+                                        "a server is 'host:port' or ('host:port', weight)",
+                                    ));
+                                }
+                            },
+                            other => {
+                                return Err(error(
+                                    "TypeError",
+                                    format!("unsupported server {}", other.repr()),
+                                ));
+                            }
+                        });
+                    }
+                }
+                (Some("debug"), v) => debug = truthy(&v),
+                (Some("cache_cas"), v) => cache_cas = truthy(&v),
+                (Some(other), _) => {
+                    return Err(error(
+                        "TypeError",
+                        format!(
+                            "Client.__init__() got an unexpected keyword argument {}",
+                            repr_str(other)
+                        ),
+                    ));
+                }
+                (None, other) => {
+                    return Err(error(
+                        "TypeError",
+                        format!("servers must be a list, not {}", other.type_name()),
+                    ));
+                }
+            }
+        }
+        for node in &nodes {
+            self.servers.entry(node.address.clone()).or_insert_with(|| {
+                Server::new(Settings {
+                    started_at_ms: self.started_at_ms,
+                    ..Settings::default()
+                })
+            });
+        }
+        self.clients.push(Client {
+            buckets: Buckets::new(&nodes),
+            connections: nodes.iter().map(|_| Connection::new()).collect(),
+            nodes,
+            debug,
+            cache_cas,
+            cas_ids: BTreeMap::new(),
+        });
+        Ok(Value::Client(self.clients.len() - 1))
+    }
+
+    /// Sends `request` to the server `key` hashes to and returns its reply lines.
+    fn send(&mut self, client: usize, key: &str, request: &[u8], now_ms: u64) -> Option<Vec<u8>> {
+        let c = &mut self.clients[client];
+        let node = c.buckets.server_for(key.as_bytes(), |_| true)?;
+        let server = self.servers.get_mut(&c.nodes[node].address)?;
+        Some(c.connections[node].feed(server, request, now_ms))
+    }
+
+    fn debuglog(&mut self, client: usize, message: &str) {
+        if self.clients[client].debug {
+            self.stderr.push_str(&format!("MemCached: {message}\n"));
+        }
+    }
+
+    /// `server.expect(text)`: the reply's first line, logged when it is not `text`.
+    fn expect(&mut self, client: usize, reply: &[u8], text: &str) -> bool {
+        let line = first_line(reply);
+        if line != text {
+            let message = format!(
+                "while expecting {}, got unexpected response {}",
+                repr_str(text),
+                repr_str(&line)
+            );
+            self.debuglog(client, &message);
+        }
+        line == text
+    }
+
+    fn method(
+        &mut self,
+        client: usize,
+        method: &str,
+        args: Vec<Arg>,
+        now_ms: u64,
+    ) -> Result<Value, Raised> {
+        let arg = |i: usize, name: &str| -> Option<Value> {
+            args.iter()
+                .filter(|(k, _)| k.is_none())
+                .nth(i)
+                .or_else(|| args.iter().find(|(k, _)| k.as_deref() == Some(name)))
+                .map(|(_, v)| v.clone())
+        };
+        let required = |i: usize, name: &str| {
+            arg(i, name).ok_or_else(|| {
+                error(
+                    "TypeError",
+                    format!(
+                        "Client.{method}() missing 1 required positional argument: {}",
+                        repr_str(name)
+                    ),
+                )
+            })
+        };
+        let time = match arg(2, "time") {
+            Some(Value::Int(t)) => t,
+            _ => 0,
+        };
+        match method {
+            "set" | "add" | "replace" | "append" | "prepend" | "cas" => {
+                let key = key_of(required(0, "key")?)?;
+                let value = required(1, "val")?;
+                self.store(client, method, &key, &value, time, now_ms)
+                    .map(Value::Bool)
+            }
+            "get" | "gets" => {
+                let key = key_of(required(0, "key")?)?;
+                let request = format!("{method} {key}\r\n");
+                let reply = self
+                    .send(client, &key, request.as_bytes(), now_ms)
+                    .unwrap_or_default();
+                let values = parse_values(&reply);
+                if method == "gets"
+                    && self.clients[client].cache_cas
+                    && let Some((k, _, Some(cas), _)) = values.first()
+                {
+                    self.clients[client].cas_ids.insert(k.clone(), *cas);
+                }
+                Ok(values
+                    .into_iter()
+                    .next()
+                    .map_or(Value::None, |(_, flags, _, data)| decode(flags, data)))
+            }
+            "get_multi" => {
+                let keys: Vec<String> = match required(0, "keys")? {
+                    Value::List(keys) | Value::Tuple(keys) => {
+                        keys.into_iter().map(key_of).collect::<Result<_, _>>()?
+                    }
+                    other => {
+                        return Err(error(
+                            "TypeError",
+                            format!("{} object is not iterable", repr_str(other.type_name())),
+                        ));
+                    }
+                };
+                let mut found = Vec::new();
+                for (node, group) in self.group_by_server(client, &keys) {
+                    let request = format!("get {}\r\n", group.join(" "));
+                    let c = &mut self.clients[client];
+                    let Some(server) = self.servers.get_mut(&c.nodes[node].address) else {
+                        continue;
+                    };
+                    let reply = c.connections[node].feed(server, request.as_bytes(), now_ms);
+                    for (k, flags, _, data) in parse_values(&reply) {
+                        found.push((Value::Str(k), decode(flags, data)));
+                    }
+                }
+                Ok(Value::Dict(found))
+            }
+            "set_multi" => {
+                let Value::Dict(pairs) = required(0, "mapping")? else {
+                    return Err(error("AttributeError", "object has no attribute 'items'"));
+                };
+                let mut not_stored = Vec::new();
+                for (k, v) in pairs {
+                    let key = key_of(k)?;
+                    let (flags, data) = encode(&v)?;
+                    let request = store_request("set", &key, flags, time, &data, None);
+                    let reply = self
+                        .send(client, &key, &request, now_ms)
+                        .unwrap_or_default();
+                    if first_line(&reply) != "STORED" {
+                        not_stored.push(Value::Str(key));
+                    }
+                }
+                Ok(Value::List(not_stored))
+            }
+            "delete" => {
+                let key = key_of(required(0, "key")?)?;
+                let time = arg(1, "time").filter(|t| *t != Value::None);
+                Ok(self.delete_or_touch(
+                    client,
+                    "delete",
+                    &key,
+                    time,
+                    &["DELETED", "NOT_FOUND"],
+                    now_ms,
+                ))
+            }
+            "delete_multi" => {
+                let keys: Vec<String> = match required(0, "keys")? {
+                    Value::List(keys) | Value::Tuple(keys) => {
+                        keys.into_iter().map(key_of).collect::<Result<_, _>>()?
+                    }
+                    other => {
+                        return Err(error(
+                            "TypeError",
+                            format!("{} object is not iterable", repr_str(other.type_name())),
+                        ));
+                    }
+                };
+                for key in keys {
+                    let reply = self
+                        .send(client, &key, format!("delete {key}\r\n").as_bytes(), now_ms)
+                        .unwrap_or_default();
+                    self.expect(client, &reply, "DELETED");
+                }
+                Ok(Value::Int(1))
+            }
+            "incr" | "decr" => {
+                let key = key_of(required(0, "key")?)?;
+                let delta = match arg(1, "delta") {
+                    Some(Value::Int(d)) => d,
+                    Some(Value::Bool(b)) => i64::from(b),
+                    None => 1,
+                    Some(other) => {
+                        return Err(error(
+                            "TypeError",
+                            format!(
+                                "%d format: a real number is required, not {}",
+                                other.type_name()
+                            ),
+                        ));
+                    }
+                };
+                let request = format!("{method} {key} {delta}\r\n");
+                let reply = self
+                    .send(client, &key, request.as_bytes(), now_ms)
+                    .unwrap_or_default();
+                let line = first_line(&reply);
+                if line == "NOT_FOUND" {
+                    return Ok(Value::None);
+                }
+                line.trim().parse().map(Value::Int).map_err(|_| {
+                    error(
+                        "ValueError",
+                        format!(
+                            "invalid literal for int() with base 10: {}",
+                            repr_bytes(line.as_bytes())
+                        ),
+                    )
+                })
+            }
+            "touch" => {
+                let key = key_of(required(0, "key")?)?;
+                let time = Some(arg(1, "time").unwrap_or(Value::Int(0)));
+                Ok(self.delete_or_touch(client, "touch", &key, time, &["TOUCHED"], now_ms))
+            }
+            "flush_all" => {
+                for node in 0..self.clients[client].nodes.len() {
+                    let c = &mut self.clients[client];
+                    if let Some(server) = self.servers.get_mut(&c.nodes[node].address) {
+                        let reply = c.connections[node].feed(server, b"flush_all\r\n", now_ms);
+                        self.expect(client, &reply, "OK");
+                    }
+                }
+                Ok(Value::None)
+            }
+            "disconnect_all" => {
+                for connection in &mut self.clients[client].connections {
+                    *connection = Connection::new();
+                }
+                Ok(Value::None)
+            }
+            _ => Err(error(
+                "AttributeError",
+                format!("'Client' object has no attribute {}", repr_str(method)),
+            )),
+        }
+    }
+
+    /// `Client._deletetouch`: `1` when the reply is one of `expected`, else `0` and a
+    /// debug line.
+    fn delete_or_touch(
+        &mut self,
+        client: usize,
+        cmd: &str,
+        key: &str,
+        time: Option<Value>,
+        expected: &[&str],
+        now_ms: u64,
+    ) -> Value {
+        let time = time.map(|t| format!(" {}", t.str())).unwrap_or_default();
+        let request = format!("{cmd} {key}{time}\r\n");
+        let reply = self
+            .send(client, key, request.as_bytes(), now_ms)
+            .unwrap_or_default();
+        let line = first_line(&reply);
+        if expected.contains(&line.trim()) {
+            return Value::Int(1);
+        }
+        let message = format!(
+            "{cmd} expected {}, got: {}",
+            repr_bytes(expected.join(" or ").as_bytes()),
+            repr_bytes(line.as_bytes())
+        );
+        self.debuglog(client, &message);
+        Value::Int(0)
+    }
+
+    /// Keys grouped by the server they hash to, in first-seen order.
+    fn group_by_server(&self, client: usize, keys: &[String]) -> Vec<(usize, Vec<String>)> {
+        let mut groups: Vec<(usize, Vec<String>)> = Vec::new();
+        for key in keys {
+            let Some(node) = self.clients[client]
+                .buckets
+                .server_for(key.as_bytes(), |_| true)
+            else {
+                continue;
+            };
+            match groups.iter_mut().find(|(n, _)| *n == node) {
+                Some((_, group)) => group.push(key.clone()),
+                None => groups.push((node, vec![key.clone()])),
+            }
+        }
+        groups
+    }
+
+    /// `Client._set`: one storage command, `True` when the server answers `STORED`. `cas`
+    /// without a cached unique for the key is a plain `set`, as python-memcached does it.
+    fn store(
+        &mut self,
+        client: usize,
+        cmd: &str,
+        key: &str,
+        value: &Value,
+        time: i64,
+        now_ms: u64,
+    ) -> Result<bool, Raised> {
+        let cas = self.clients[client].cas_ids.get(key).copied();
+        let (cmd, cas) = match (cmd, cas) {
+            ("cas", None) => ("set", None),
+            ("cas", Some(unique)) => ("cas", Some(unique)),
+            (other, _) => (other, None),
+        };
+        let (flags, data) = encode(value)?;
+        let request = store_request(cmd, key, flags, time, &data, cas);
+        let reply = self.send(client, key, &request, now_ms).unwrap_or_default();
+        Ok(self.expect(client, &reply, "STORED"))
+    }
+}
+
+/// The client methods the lesson uses, and a few more of python-memcached's.
+const CLIENT_METHODS: [&str; 17] = [
+    "set",
+    "add",
+    "replace",
+    "append",
+    "prepend",
+    "cas",
+    "get",
+    "gets",
+    "get_multi",
+    "set_multi",
+    "delete",
+    "delete_multi",
+    "incr",
+    "decr",
+    "touch",
+    "flush_all",
+    "disconnect_all",
+];
+
+fn truthy(value: &Value) -> bool {
+    !matches!(value, Value::None | Value::Bool(false) | Value::Int(0))
+}
+
+/// A key as python-memcached checks it (`Client.check_key`): str (sent as UTF-8) or
+/// bytes, at most 250 bytes, none of them a space or a control character.
+fn key_of(value: Value) -> Result<String, Raised> {
+    let raise = |kind: &str, message: String| error(&format!("memcache.Client.{kind}"), message);
+    let bytes = match value {
+        Value::Str(key) => key.into_bytes(),
+        Value::Bytes(key) => key,
+        Value::None => return Err(raise("MemcachedKeyNoneError", "Key is None".to_owned())),
+        _ => {
+            return Err(raise(
+                "MemcachedKeyTypeError",
+                "Key must be a binary string".to_owned(),
+            ));
+        }
+    };
+    if bytes.is_empty() {
+        return Err(raise("MemcachedKeyNoneError", "Key is empty".to_owned()));
+    }
+    if bytes.len() > 250 {
+        return Err(raise(
+            "MemcachedKeyLengthError",
+            "Key length is > 250".to_owned(),
+        ));
+    }
+    if bytes.iter().any(|&b| b <= 0x20 || b == 0x7f) {
+        return Err(raise(
+            "MemcachedKeyCharacterError",
+            format!(
+                "Control/space characters not allowed (key={})",
+                repr_bytes(&bytes)
+            ),
+        ));
+    }
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// `Client._val_to_store_info`: the flags and bytes python-memcached stores for a value.
+fn encode(value: &Value) -> Result<(u32, Vec<u8>), Raised> {
+    match value {
+        Value::Bytes(b) => Ok((0, b.clone())),
+        Value::Str(s) => Ok((FLAG_TEXT, s.clone().into_bytes())),
+        Value::Int(n) => Ok((FLAG_INTEGER, n.to_string().into_bytes())),
+        Value::Bool(b) => Ok((FLAG_INTEGER, i64::from(*b).to_string().into_bytes())),
+        other => Err(error(
+            "NotImplementedError",
+            format!(
+                "this playground stores str, bytes and int values; python-memcached would pickle a {}",
+                other.type_name()
+            ),
+        )),
+    }
+}
+
+/// `Client._recv_value`: the Python value for stored flags and bytes.
+fn decode(flags: u32, data: Vec<u8>) -> Value {
+    if flags == 0 {
+        Value::Bytes(data)
+    } else if flags & FLAG_TEXT != 0 {
+        Value::Str(String::from_utf8_lossy(&data).into_owned())
+    } else if flags & FLAG_INTEGER != 0 {
+        String::from_utf8_lossy(&data)
+            .trim()
+            .parse()
+            .map_or(Value::Bytes(data), Value::Int)
+    } else {
+        Value::Bytes(data)
+    }
+}
+
+fn store_request(
+    cmd: &str,
+    key: &str,
+    flags: u32,
+    time: i64,
+    data: &[u8],
+    cas: Option<u64>,
+) -> Vec<u8> {
+    let cas = cas.map(|c| format!(" {c}")).unwrap_or_default();
+    let mut request = format!("{cmd} {key} {flags} {time} {}{cas}\r\n", data.len()).into_bytes();
+    request.extend_from_slice(data);
+    request.extend_from_slice(b"\r\n");
+    request
+}
+
+fn first_line(reply: &[u8]) -> String {
+    let end = reply
+        .windows(2)
+        .position(|w| w == b"\r\n")
+        .unwrap_or(reply.len());
+    String::from_utf8_lossy(&reply[..end]).into_owned()
+}
+
+/// The `VALUE key flags bytes [cas]` blocks of a get reply.
+fn parse_values(reply: &[u8]) -> Vec<(String, u32, Option<u64>, Vec<u8>)> {
+    let mut values = Vec::new();
+    let mut rest = reply;
+    while let Some(end) = rest.windows(2).position(|w| w == b"\r\n") {
+        let header = String::from_utf8_lossy(&rest[..end]).into_owned();
+        let words: Vec<&str> = header.split(' ').collect();
+        let (Some(&"VALUE"), Some(key), Some(flags), Some(len)) =
+            (words.first(), words.get(1), words.get(2), words.get(3))
+        else {
+            break;
+        };
+        let (Ok(flags), Ok(len)) = (flags.parse::<u32>(), len.parse::<usize>()) else {
+            break;
+        };
+        let cas = words.get(4).and_then(|c| c.parse().ok());
+        let data_start = end + 2;
+        let Some(data) = rest.get(data_start..data_start + len) else {
+            break;
+        };
+        values.push(((*key).to_owned(), flags, cas, data.to_vec()));
+        rest = rest.get(data_start + len + 2..).unwrap_or_default();
+    }
+    values
+}
+
+/// A recursive-descent reader of one expression over the tokens, evaluating as it goes
+/// (calls happen in the order Python makes them).
+struct Parser<'t> {
+    tokens: &'t [Token],
+    pos: usize,
+}
+
+impl Parser<'_> {
+    fn peek(&self) -> Option<&Token> {
+        self.tokens.get(self.pos)
+    }
+
+    fn eat(&mut self, c: char) -> bool {
+        if self.peek() == Some(&Token::Punct(c)) {
+            self.pos += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn expression_to_end(
+        mut self,
+        session: &mut PythonMemcachedSession,
+        now_ms: u64,
+    ) -> Result<Value, Raised> {
+        let value = self.expression(session, now_ms)?;
+        if self.pos != self.tokens.len() {
+            return Err(Raised::Syntax("invalid syntax"));
+        }
+        Ok(value)
+    }
+
+    fn expression(
+        &mut self,
+        session: &mut PythonMemcachedSession,
+        now_ms: u64,
+    ) -> Result<Value, Raised> {
+        let mut value = match self.tokens.get(self.pos).cloned() {
+            Some(Token::Str(s)) => {
+                self.pos += 1;
+                // b'...' is read as the name `b` followed by a string; see below.
+                Value::Str(s)
+            }
+            Some(Token::Int(n)) => {
+                self.pos += 1;
+                Value::Int(n)
+            }
+            Some(Token::Name(name)) => {
+                self.pos += 1;
+                match (name.as_str(), self.peek()) {
+                    ("b", Some(Token::Str(s))) => {
+                        let bytes = s.clone().into_bytes();
+                        self.pos += 1;
+                        Value::Bytes(bytes)
+                    }
+                    _ => session.lookup(&name)?,
+                }
+            }
+            Some(Token::Punct('[')) => {
+                self.pos += 1;
+                Value::List(self.sequence(']', session, now_ms)?)
+            }
+            Some(Token::Punct('(')) => {
+                self.pos += 1;
+                let start = self.pos;
+                let items = self.sequence(')', session, now_ms)?;
+                // `(x)` is x; `(x,)` and `(x, y)` are tuples.
+                let trailing_comma = self.tokens.get(self.pos - 2) == Some(&Token::Punct(','));
+                if items.len() == 1 && !trailing_comma && self.pos - start > 1 {
+                    items.into_iter().next().unwrap_or(Value::None)
+                } else {
+                    Value::Tuple(items)
+                }
+            }
+            Some(Token::Punct('{')) => {
+                self.pos += 1;
+                let mut pairs = Vec::new();
+                while !self.eat('}') {
+                    let key = self.expression(session, now_ms)?;
+                    if !self.eat(':') {
+                        return Err(Raised::Syntax("invalid syntax"));
+                    }
+                    let value = self.expression(session, now_ms)?;
+                    match pairs.iter_mut().find(|(k, _)| *k == key) {
+                        Some((_, v)) => *v = value,
+                        None => pairs.push((key, value)),
+                    }
+                    if !self.eat(',') && self.peek() != Some(&Token::Punct('}')) {
+                        return Err(Raised::Syntax("invalid syntax"));
+                    }
+                }
+                Value::Dict(pairs)
+            }
+            _ => return Err(Raised::Syntax("invalid syntax")),
+        };
+        loop {
+            if self.eat('.') {
+                let Some(Token::Name(name)) = self.tokens.get(self.pos).cloned() else {
+                    return Err(Raised::Syntax("invalid syntax"));
+                };
+                self.pos += 1;
+                value = session.attribute(value, &name)?;
+            } else if self.eat('(') {
+                let args = self.arguments(session, now_ms)?;
+                value = session.call(value, args, now_ms)?;
+            } else {
+                return Ok(value);
+            }
+        }
+    }
+
+    /// Items up to `close`, comma separated, trailing comma allowed.
+    fn sequence(
+        &mut self,
+        close: char,
+        session: &mut PythonMemcachedSession,
+        now_ms: u64,
+    ) -> Result<Vec<Value>, Raised> {
+        let mut items = Vec::new();
+        while !self.eat(close) {
+            items.push(self.expression(session, now_ms)?);
+            if !self.eat(',') && self.peek() != Some(&Token::Punct(close)) {
+                return Err(Raised::Syntax("invalid syntax"));
+            }
+        }
+        Ok(items)
+    }
+
+    /// Call arguments up to `)`: positional, then `name=value`.
+    fn arguments(
+        &mut self,
+        session: &mut PythonMemcachedSession,
+        now_ms: u64,
+    ) -> Result<Vec<Arg>, Raised> {
+        let mut args = Vec::new();
+        while !self.eat(')') {
+            let keyword = match (self.tokens.get(self.pos), self.tokens.get(self.pos + 1)) {
+                (Some(Token::Name(name)), Some(Token::Punct('='))) => {
+                    let name = name.clone();
+                    self.pos += 2;
+                    Some(name)
+                }
+                _ => None,
+            };
+            args.push((keyword, self.expression(session, now_ms)?));
+            if !self.eat(',') && self.peek() != Some(&Token::Punct(')')) {
+                return Err(Raised::Syntax("invalid syntax"));
+            }
+        }
+        Ok(args)
+    }
+}
+
+impl ConsoleSession for PythonMemcachedSession {
+    fn prompt(&self) -> String {
+        ">>>".to_owned()
+    }
+
+    fn run_line(&mut self, line: &str, now_ms: u64) -> String {
+        self.stderr.clear();
+        let result = self.run(line, now_ms);
+        let mut out = std::mem::take(&mut self.stderr);
+        match result {
+            Ok(Some(Value::None)) | Ok(None) => {}
+            Ok(Some(value)) => {
+                out.push_str(&value.repr());
+                out.push('\n');
+            }
+            Err(Raised::Syntax(message)) => {
+                let caret = "^".repeat(line.trim().chars().count().max(1));
+                out.push_str(&format!(
+                    "  File \"<stdin>\", line 1\n    {}\n    {caret}\nSyntaxError: {message}\n",
+                    line.trim()
+                ));
+            }
+            Err(Raised::Error(kind, message)) => {
+                out.push_str(&format!(
+                    "Traceback (most recent call last):\n  File \"<stdin>\", line 1, in <module>\n{kind}: {message}\n"
+                ));
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NOW: u64 = 1_780_000_000_000;
+
+    /// Runs lines and returns the transcript as the REPL shows it.
+    fn repl(lines: &[&str]) -> String {
+        let mut session = PythonMemcachedSession::new(NOW);
+        lines
+            .iter()
+            .map(|line| format!(">>> {line}\n{}", session.run_line(line, NOW)))
+            .collect()
+    }
+
+    #[test]
+    fn basic_use_as_in_the_lesson() {
+        assert_eq!(
+            repl(&[
+                "import memcache",
+                "mc = memcache.Client(['10.211.55.4:12000'], debug=True)",
+                "mc.set(\"foo\", \"bar\")",
+                "ret = mc.get('foo')",
+                "print(ret)",
+                "ret",
+                "print ret",
+            ]),
+            ">>> import memcache\n\
+             >>> mc = memcache.Client(['10.211.55.4:12000'], debug=True)\n\
+             >>> mc.set(\"foo\", \"bar\")\nTrue\n\
+             >>> ret = mc.get('foo')\n\
+             >>> print(ret)\nbar\n\
+             >>> ret\n'bar'\n\
+             >>> print ret\n  File \"<stdin>\", line 1\n    print ret\n    ^^^^^^^^^\n\
+             SyntaxError: Missing parentheses in call to 'print'. Did you mean print(...)?\n"
+        );
+    }
+
+    #[test]
+    fn add_replace_and_the_debug_log() {
+        let out = repl(&[
+            "import memcache",
+            "mc = memcache.Client(['10.211.55.4:12000'], debug=True)",
+            "mc.add('k1', 'v1')",
+            "mc.add('k1', 'v2')",
+            "mc.replace('kkkk','999')",
+            "mc.get('nothing')",
+        ]);
+        assert!(out.ends_with(
+            ">>> mc.add('k1', 'v1')\nTrue\n\
+             >>> mc.add('k1', 'v2')\nMemCached: while expecting 'STORED', got unexpected response 'NOT_STORED'\nFalse\n\
+             >>> mc.replace('kkkk','999')\nMemCached: while expecting 'STORED', got unexpected response 'NOT_STORED'\nFalse\n\
+             >>> mc.get('nothing')\n"
+        ), "{out}");
+    }
+
+    #[test]
+    fn multi_forms_append_prepend_and_counters() {
+        let out = repl(&[
+            "import memcache",
+            "mc = memcache.Client(['10.211.55.4:12000'], debug=True)",
+            "mc.set_multi({'key1': 'val1', 'key2': 'val2'})",
+            "mc.get_multi([\"key1\", \"key2\", \"key3\"])",
+            "mc.delete_multi(['key1', 'key2'])",
+            "mc.set('k1', 'v1')",
+            "mc.append('k1', 'after')",
+            "mc.prepend('k1', 'before')",
+            "mc.get('k1')",
+            "mc.set('k1', '777')",
+            "mc.incr('k1')",
+            "mc.incr('k1', 10)",
+            "mc.decr('k1')",
+            "mc.decr('k1', 10)",
+            "mc.get('k1')",
+            "mc.set('n', 5)",
+            "mc.get('n')",
+        ]);
+        let expected = ">>> mc.set_multi({'key1': 'val1', 'key2': 'val2'})\n[]\n\
+             >>> mc.get_multi([\"key1\", \"key2\", \"key3\"])\n{'key1': 'val1', 'key2': 'val2'}\n\
+             >>> mc.delete_multi(['key1', 'key2'])\n1\n\
+             >>> mc.set('k1', 'v1')\nTrue\n\
+             >>> mc.append('k1', 'after')\nTrue\n\
+             >>> mc.prepend('k1', 'before')\nTrue\n\
+             >>> mc.get('k1')\n'beforev1after'\n\
+             >>> mc.set('k1', '777')\nTrue\n\
+             >>> mc.incr('k1')\n778\n\
+             >>> mc.incr('k1', 10)\n788\n\
+             >>> mc.decr('k1')\n787\n\
+             >>> mc.decr('k1', 10)\n777\n\
+             >>> mc.get('k1')\n'777'\n\
+             >>> mc.set('n', 5)\nTrue\n\
+             >>> mc.get('n')\n5\n";
+        assert!(out.ends_with(expected), "{out}");
+    }
+
+    #[test]
+    fn delete_and_touch_answer_one_or_zero() {
+        let out = repl(&[
+            "import memcache",
+            "mc = memcache.Client(['10.211.55.4:12000'], debug=True)",
+            "mc.delete('key0')",
+            "mc.set('key0', 'wupeiqi')",
+            "mc.touch('key0', 30)",
+            "mc.delete('key0')",
+            "mc.touch('key0', 30)",
+        ]);
+        assert!(
+            out.ends_with(
+                ">>> mc.delete('key0')\n1\n\
+                 >>> mc.set('key0', 'wupeiqi')\nTrue\n\
+                 >>> mc.touch('key0', 30)\n1\n\
+                 >>> mc.delete('key0')\n1\n\
+                 >>> mc.touch('key0', 30)\n\
+                 MemCached: touch expected b'TOUCHED', got: b'NOT_FOUND'\n0\n"
+            ),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn gets_and_cas_refuse_a_stale_write() {
+        let out = repl(&[
+            "import memcache",
+            "a = memcache.Client(['10.211.55.4:12000'], debug=True, cache_cas=True)",
+            "b = memcache.Client(['10.211.55.4:12000'], debug=True, cache_cas=True)",
+            "a.set('product_count', '900')",
+            "a.gets('product_count')",
+            "b.gets('product_count')",
+            "b.cas('product_count', '899')",
+            "a.cas('product_count', '899')",
+        ]);
+        assert!(
+            out.ends_with(
+                ">>> a.gets('product_count')\n'900'\n\
+             >>> b.gets('product_count')\n'900'\n\
+             >>> b.cas('product_count', '899')\nTrue\n\
+             >>> a.cas('product_count', '899')\n\
+             MemCached: while expecting 'STORED', got unexpected response 'EXISTS'\nFalse\n"
+            ),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn the_weighted_cluster_sends_each_key_to_its_bucket() {
+        let mut session = PythonMemcachedSession::new(NOW);
+        for line in [
+            "import memcache",
+            "mc = memcache.Client([('1.1.1.1:12000', 1), ('1.1.1.2:12000', 2)], debug=True)",
+            "mc.set('foo', 'x')",
+            "mc.set('counter', 'y')",
+        ] {
+            session.run_line(line, NOW);
+        }
+        let holds = |address: &str, key: &str| {
+            session
+                .server(address)
+                .and_then(|s| s.item(key.as_bytes()))
+                .is_some()
+        };
+        assert!(holds("1.1.1.2:12000", "foo") && !holds("1.1.1.1:12000", "foo"));
+        assert!(holds("1.1.1.1:12000", "counter") && !holds("1.1.1.2:12000", "counter"));
+        assert_eq!(
+            session.run_line("mc.get_multi(['foo', 'counter'])", NOW),
+            "{'foo': 'x', 'counter': 'y'}\n"
+        );
+    }
+
+    #[test]
+    fn mistakes_are_reported_as_python_reports_them() {
+        let out = repl(&[
+            "mc.get('k')",
+            "import memcache",
+            "mc = memcache.Client(['h:1'])",
+            "mc.get('a b')",
+            "mc.nope()",
+            "mc.set('k',",
+        ]);
+        assert!(out.contains(">>> mc.get('k')\nTraceback (most recent call last):\n  File \"<stdin>\", line 1, in <module>\nNameError: name 'mc' is not defined\n"), "{out}");
+        assert!(out.contains("memcache.Client.MemcachedKeyCharacterError: Control/space characters not allowed (key=b'a b')\n"), "{out}");
+        assert!(
+            out.contains("AttributeError: 'Client' object has no attribute 'nope'\n"),
+            "{out}"
+        );
+        assert!(out.contains("SyntaxError: invalid syntax\n"), "{out}");
+    }
+}
