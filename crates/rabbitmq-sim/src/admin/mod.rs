@@ -334,9 +334,16 @@ fn binding_args(args: &Args) -> Result<(&str, &str, String, FieldTable), Usage> 
     ))
 }
 
+/// The name the management API, and so rabbitmqadmin, gives the default exchange `""`.
+const DEFAULT_EXCHANGE_ALIAS: &str = "amq.default";
+
 fn publish(broker: &mut Broker, channel: u32, args: &Args) -> Outcome {
+    let exchange = match args.required("exchange")? {
+        DEFAULT_EXCHANGE_ALIAS => "",
+        name => name,
+    };
     let p = Publish {
-        exchange: args.required("exchange")?.to_string(),
+        exchange: exchange.to_string(),
         routing_key: args.required("routing_key")?.to_string(),
         mandatory: args.flag("mandatory", false)?,
         properties: Properties::from_json(&args.json_object("properties")?),

@@ -208,3 +208,13 @@ fn exclusive_queues_live_on_the_console_connection() {
         "the connection error took the queue with it"
     );
 }
+
+#[test]
+fn amq_default_names_the_default_exchange_as_in_the_management_api() {
+    let (broker, out) = transcript(
+        "declare queue name=hello\n\
+         publish exchange=amq.default routing_key=hello payload=hi",
+    );
+    assert_eq!(out, ["queue declared", "Message published"]);
+    assert_eq!(ready(&broker, "hello"), [("hi".to_string(), false)]);
+}
