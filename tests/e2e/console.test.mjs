@@ -1,29 +1,18 @@
 // The shared console on each engine page: type, Enter, history, Ctrl+L, copy, examples,
 // and a session that survives a visit to another page.
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serveDist, launchBrowser, openPage, screenshot, ConsolePage } from "./support.mjs";
+import { servedApp, openPage, screenshot, ConsolePage } from "./support.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = servedApp();
 
 const PAGES = ["redis", "memcached", "rabbitmq"];
 
 for (const name of PAGES) {
   test(`${name}: the console has focus, runs a line, and recalls it with Up`, async () => {
-    const page = await openPage(browser);
-    await page.goto(`${server.url}#/${name}`);
+    const page = await openPage(app.browser);
+    await page.goto(`${app.server.url}#/${name}`);
     const console = new ConsolePage(page);
     await console.input.waitFor();
     assert.equal(await console.input.evaluate((input) => input === document.activeElement), true,
@@ -45,9 +34,9 @@ for (const name of PAGES) {
   });
 
   test(`${name}: an example runs in the console and the transcript can be copied`, async () => {
-    const page = await openPage(browser);
+    const page = await openPage(app.browser);
     await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
-    await page.goto(`${server.url}#/${name}`);
+    await page.goto(`${app.server.url}#/${name}`);
     const console = new ConsolePage(page);
     const example = page.locator(".page-slot:not([hidden]) [data-testid=example]").first();
     const lines = (await example.locator("code").innerText()).split("\n");
@@ -65,8 +54,8 @@ for (const name of PAGES) {
 }
 
 test("a session survives a visit to another page", async () => {
-  const page = await openPage(browser);
-  await page.goto(`${server.url}#/redis`);
+  const page = await openPage(app.browser);
+  await page.goto(`${app.server.url}#/redis`);
   const console = new ConsolePage(page);
   await console.run("PING");
   await page.getByTestId("nav-memcached").click();
@@ -104,8 +93,8 @@ const CONVERSATIONS = {
 
 for (const [name, conversation] of Object.entries(CONVERSATIONS)) {
   test(`${name}: the console answers as the real server does`, async () => {
-    const page = await openPage(browser);
-    await page.goto(`${server.url}#/${name}`);
+    const page = await openPage(app.browser);
+    await page.goto(`${app.server.url}#/${name}`);
     const console = new ConsolePage(page);
     for (const [line, expected] of conversation) {
       await console.run(line);

@@ -1,26 +1,15 @@
 // The app shell: landing view, navigation, routing from a subfolder and in an iframe,
 // both layouts, both colour schemes.
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serveDist, launchBrowser, openPage, screenshot, DESKTOP, PHONE } from "./support.mjs";
+import { servedApp, openPage, screenshot, DESKTOP, PHONE } from "./support.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = servedApp();
 
 test("the landing view says what each page teaches and links to it", async () => {
-  const page = await openPage(browser);
-  await page.goto(server.url);
+  const page = await openPage(app.browser);
+  await page.goto(app.server.url);
   await page.getByRole("heading", { level: 1 }).waitFor();
   for (const name of ["Redis", "Memcached", "RabbitMQ"]) {
     const card = page.locator(".engine-card", { hasText: name });
@@ -34,8 +23,8 @@ test("the landing view says what each page teaches and links to it", async () =>
 });
 
 test("navigation moves between pages and marks the current one", async () => {
-  const page = await openPage(browser);
-  await page.goto(server.url);
+  const page = await openPage(app.browser);
+  await page.goto(app.server.url);
   for (const [testid, title] of [["nav-redis", "Redis"], ["nav-memcached", "Memcached"], ["nav-rabbitmq", "RabbitMQ"]]) {
     await page.getByTestId(testid).click();
     await page.locator(".page-slot:not([hidden]) h1", { hasText: title }).waitFor();
@@ -48,8 +37,8 @@ test("navigation moves between pages and marks the current one", async () => {
 });
 
 test("a deep link from a subfolder opens its page, and Back returns", async () => {
-  const page = await openPage(browser);
-  await page.goto(`${server.url}#/memcached`);
+  const page = await openPage(app.browser);
+  await page.goto(`${app.server.url}#/memcached`);
   await page.locator(".page-slot:not([hidden]) h1", { hasText: "Memcached" }).waitFor();
   await page.getByTestId("nav-rabbitmq").click();
   await page.locator(".page-slot:not([hidden]) h1", { hasText: "RabbitMQ" }).waitFor();
@@ -59,8 +48,8 @@ test("a deep link from a subfolder opens its page, and Back returns", async () =
 });
 
 test("an unknown page says so and offers the way back", async () => {
-  const page = await openPage(browser);
-  await page.goto(`${server.url}#/kafka`);
+  const page = await openPage(app.browser);
+  await page.goto(`${app.server.url}#/kafka`);
   await page.getByText("There is no such page.").waitFor();
   await page.getByRole("link", { name: "Back to the start" }).click();
   await page.locator(".hero").waitFor();
@@ -68,8 +57,8 @@ test("an unknown page says so and offers the way back", async () => {
 });
 
 test("the phone layout stacks the cards and keeps the navigation reachable", async () => {
-  const page = await openPage(browser, { viewport: PHONE, isMobile: true, hasTouch: true });
-  await page.goto(server.url);
+  const page = await openPage(app.browser, { viewport: PHONE, isMobile: true, hasTouch: true });
+  await page.goto(app.server.url);
   await page.locator(".engine-card").first().waitFor();
   const boxes = await page.locator(".engine-card").evaluateAll((cards) =>
     cards.map((card) => card.getBoundingClientRect().toJSON()));
@@ -84,11 +73,11 @@ test("the phone layout stacks the cards and keeps the navigation reachable", asy
 });
 
 test("the dark theme follows the operating system", async () => {
-  const light = await openPage(browser, { colorScheme: "light" });
-  const dark = await openPage(browser, { colorScheme: "dark" });
+  const light = await openPage(app.browser, { colorScheme: "light" });
+  const dark = await openPage(app.browser, { colorScheme: "dark" });
   const background = (page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   for (const page of [light, dark]) {
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await page.locator(".hero").waitFor();
   }
   assert.notEqual(await background(light), await background(dark));
@@ -97,8 +86,8 @@ test("the dark theme follows the operating system", async () => {
 });
 
 test("embedded in course notes, the app runs in an iframe with a compact header", async () => {
-  const page = await openPage(browser, { viewport: DESKTOP });
-  await page.goto(`${server.origin}/host.html`);
+  const page = await openPage(app.browser, { viewport: DESKTOP });
+  await page.goto(`${app.server.origin}/host.html`);
   const frame = page.frameLocator("#embed");
   await frame.locator(".site-header.embed").waitFor();
   assert.equal(await frame.locator("nav").count(), 0, "no site navigation inside the frame");

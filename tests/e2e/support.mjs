@@ -5,6 +5,7 @@ import { createServer } from "node:http";
 import { readFile, mkdir } from "node:fs/promises";
 import { extname, join, normalize, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -64,6 +65,23 @@ export async function serveDist() {
     url: `http://127.0.0.1:${port}${BASE_PATH}`,
     close: () => new Promise((done) => server.close(done)),
   };
+}
+
+/**
+ * For a test file: serves dist/ and launches Chromium before its tests, and closes both
+ * after them. Returns an object whose `server` and `browser` are set once started.
+ */
+export function servedApp() {
+  const app = {};
+  before(async () => {
+    app.server = await serveDist();
+    app.browser = await launchBrowser();
+  });
+  after(async () => {
+    await app.browser?.close();
+    await app.server?.close();
+  });
+  return app;
 }
 
 /** Launches headless Chromium with the flags this closed network needs. */
