@@ -146,8 +146,8 @@ test("the charts follow hits, misses, items, bytes and evictions", async () => {
 test("the CAS race replays the lesson: B's cas stores, A's answers EXISTS, A retries", async () => {
   const mc = await MemcachedPage.open();
   const step = mc.view("mc-cas-step");
-  const a = mc.view("mc-cas-a").getByTestId("mc-cas-exchange");
-  const b = mc.view("mc-cas-b").getByTestId("mc-cas-exchange");
+  const a = mc.cas.locator("[data-testid=mc-cas-exchange][data-client=a]");
+  const b = mc.cas.locator("[data-testid=mc-cas-exchange][data-client=b]");
   for (let i = 0; i < 4; i++) await step.click();
   assert.match(await b.nth(0).innerText(), /gets product_count\nVALUE product_count 0 3 (\d+)\n900\nEND/);
   assert.match(await b.nth(1).innerText(), /cas product_count 0 0 3 \d+\n899\nSTORED/);
@@ -190,6 +190,9 @@ test("the cluster view places keys as python-memcached, ketama and rendezvous do
   assert.equal(shares.length, 3);
   const [modulo, ketama, rendezvous] = shares.map((s) => parseFloat(s));
   assert.ok(modulo > ketama && modulo > rendezvous, `modulo moves most: ${shares}`);
+  const hitRate = mc.cluster.getByTestId("mc-hit-rate");
+  assert.equal(await hitRate.locator("path.series").count(), 3, "one hit-rate line per client");
+  assert.match(await hitRate.innerText(), /python-memcached 100%/, "recovered by the end of the simulated minute");
   await mc.shoot(mc.cluster, "memcached-cluster-buckets");
   await mc.cluster.getByTestId("mc-client-tab").filter({ hasText: "ketama" }).click();
   await mc.cluster.getByTestId("mc-ring").waitFor();
@@ -223,6 +226,9 @@ for (const [name, options] of [
     const mc = await busyPage(options);
     await screenshot(mc.page, `memcached-page-${name}`);
     await mc.page.screenshot({ path: join(SCREENSHOTS, `memcached-page-${name}-full.png`), fullPage: true });
+    for (const view of ["items", "memory", "charts", "cas", "cluster"]) {
+      await mc.shoot(mc[view], `memcached-${view}-${name}`);
+    }
     const overflow = await mc.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `nothing wider than the screen (${overflow}px over)`);
     assert.deepEqual(mc.page.errors, []);

@@ -9,7 +9,7 @@ use yew::prelude::*;
 const WIDTH: f64 = 320.0;
 const HEIGHT: f64 = 120.0;
 /// Room on the left for the y-axis labels and at the bottom for the x-axis labels.
-const LEFT: f64 = 44.0;
+const LEFT: f64 = 58.0;
 const BOTTOM: f64 = 18.0;
 
 /// One line of a chart.

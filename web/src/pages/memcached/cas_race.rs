@@ -181,26 +181,32 @@ pub fn CasRace(props: &CasRaceProps) -> Html {
     let race: &RefCell<Race> = &race;
     let race = race.borrow();
     let done = race.next >= STEPS.len();
-    let column = |name: &str, who: Client, state: &ClientState| {
+    let head = |name: &str, who: Client, state: &ClientState| {
         html! {
-            <div class="cas-client" data-testid={format!("mc-cas-{}", name.to_lowercase())}>
+            <div class={classes!("cas-head", (!done && STEPS[race.next].0 == who).then_some("next"))}>
                 <h3>{ format!("Client {name}") }</h3>
-                if let Some((value, unique)) = &state.read {
-                    <p class="cas-read">{ format!("read {value}, cas unique {unique}") }</p>
-                }
-                <ol class="cas-log">
-                    { for state.log.iter().map(|exchange| html! {
-                        <li class={classes!((exchange.step + 1 == race.next).then_some("latest"))}
-                            data-testid="mc-cas-exchange">
-                            <pre class="sent">{ &exchange.sent }</pre>
-                            <pre class={classes!("reply", reply_class(&exchange.reply))}>{ &exchange.reply }</pre>
-                        </li>
-                    }) }
-                </ol>
-                if !done && STEPS[race.next].0 == who {
-                    <p class="cas-turn">{ "next to act" }</p>
-                }
+                <p class="cas-read">{ match &state.read {
+                    Some((value, unique)) => format!("read {value}, cas unique {unique}"),
+                    None => "has read nothing yet".to_owned(),
+                } }</p>
             </div>
+        }
+    };
+    // One row per step played, in the acting client's column, so the interleaving shows.
+    let cell = |who: Client, step: usize| {
+        let state = match who {
+            Client::A => &race.a,
+            Client::B => &race.b,
+        };
+        match state.log.iter().find(|e| e.step == step) {
+            Some(exchange) => html! {
+                <div class={classes!("cas-exchange", (step + 1 == race.next).then_some("latest"))}
+                    data-testid="mc-cas-exchange" data-client={if who == Client::A { "a" } else { "b" }}>
+                    <pre class="sent">{ &exchange.sent }</pre>
+                    <pre class={classes!("reply", reply_class(&exchange.reply))}>{ &exchange.reply }</pre>
+                </div>
+            },
+            None => html! { <div class="cas-idle" aria-hidden="true"></div> },
         }
     };
 
@@ -223,9 +229,12 @@ pub fn CasRace(props: &CasRaceProps) -> Html {
                     } }
                 </p>
             </div>
-            <div class="cas-clients">
-                { column("A", Client::A, &race.a) }
-                { column("B", Client::B, &race.b) }
+            <div class="cas-timeline" data-testid="mc-cas-timeline">
+                { head("A", Client::A, &race.a) }
+                { head("B", Client::B, &race.b) }
+                { for (0..race.next).map(|step| html! {
+                    <>{ cell(Client::A, step) }{ cell(Client::B, step) }</>
+                }) }
             </div>
         </section>
     }

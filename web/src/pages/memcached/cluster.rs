@@ -12,6 +12,8 @@ use scenario::memcached_sim::cluster::python_memcached::Buckets;
 use scenario::memcached_sim::cluster::{Cluster, Distribution, Node, ketama, rendezvous};
 use yew::prelude::*;
 
+use crate::components::chart::{LineChart, Series};
+
 /// The lesson's cluster: `memcache.Client([('1.1.1.1:12000', 1), ('1.1.1.2:12000', 2),
 /// ('1.1.1.3:12000', 1)])`.
 const LESSON_SERVERS: [(&str, u32); 3] = [
@@ -49,11 +51,13 @@ struct ServerEntry {
     alive: bool,
 }
 
-/// The share of keys that a topology change sent to another server, per client.
+/// What a topology change did, per client: the share of keys sent to another server, and
+/// the hit rate of a simulated read load in the seconds after it.
 #[derive(Clone, Debug, PartialEq)]
 struct MoveReport {
     change: String,
     shares: [f64; 3],
+    hit_rates: [Rc<[(f64, f64)]>; 3],
 }
 
 /// The cluster view's state: the server list, the client shown, and the last change.
@@ -121,20 +125,69 @@ impl Client {
     }
 }
 
-/// The share of `SAMPLE_KEYS` keys each client sends elsewhere after a change.
-fn moved_shares(before: &[ServerEntry], after: &[ServerEntry]) -> [f64; 3] {
+/// Gets per second of the simulated read load after a change.
+const READS_PER_SECOND: usize = 1000;
+
+/// How long the simulated read load runs after a change, in seconds.
+const SIMULATED_SECONDS: u32 = 60;
+
+/// A small xorshift generator with a fixed seed: the simulated reads are random-looking
+/// but the same for every learner, as a replay must be.
+fn xorshift(state: &mut u64) -> u64 {
+    *state ^= *state << 13;
+    *state ^= *state >> 7;
+    *state ^= *state << 17;
+    *state
+}
+
+/// The hit rate, second by second, of cache-aside reads after a change: before it every
+/// key was cached where the client looked; a key that moved misses once on its new
+/// server, and the client sets it there. `moved[k]` says whether key `k` moved.
+fn hit_rates(moved: &[bool]) -> Rc<[(f64, f64)]> {
+    let mut cached: Vec<bool> = moved.iter().map(|m| !m).collect();
+    let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+    let before = std::iter::once((-5.0, 100.0));
+    let after = (0..SIMULATED_SECONDS).map(|second| {
+        let mut hits = 0;
+        for _ in 0..READS_PER_SECOND {
+            let key = (xorshift(&mut seed) % moved.len().max(1) as u64) as usize;
+            if cached[key] {
+                hits += 1;
+            } else {
+                cached[key] = true;
+            }
+        }
+        (
+            f64::from(second),
+            hits as f64 * 100.0 / READS_PER_SECOND as f64,
+        )
+    });
+    before.chain(after).collect()
+}
+
+/// For each client, the share of `SAMPLE_KEYS` keys sent elsewhere after a change and
+/// the hit rate that follows.
+fn after_change(
+    before: &[ServerEntry],
+    after: &[ServerEntry],
+) -> ([f64; 3], [Rc<[(f64, f64)]>; 3]) {
     let keys: Vec<String> = (0..SAMPLE_KEYS).map(|i| format!("key{i}")).collect();
-    CLIENTS.map(|(distribution, _)| {
+    let outcomes = CLIENTS.map(|(distribution, _)| {
         let (old, new) = (
             Client::new(distribution, before),
             Client::new(distribution, after),
         );
-        let moved = keys
+        let moved: Vec<bool> = keys
             .iter()
-            .filter(|k| old.address(k) != new.address(k))
-            .count();
-        moved as f64 / SAMPLE_KEYS as f64
-    })
+            .map(|k| old.address(k) != new.address(k))
+            .collect();
+        let share = moved.iter().filter(|&&m| m).count() as f64 / SAMPLE_KEYS as f64;
+        (share, hit_rates(&moved))
+    });
+    (
+        outcomes.clone().map(|(share, _)| share),
+        outcomes.map(|(_, rates)| rates),
+    )
 }
 
 impl Reducible for ClusterState {
@@ -188,8 +241,10 @@ impl Reducible for ClusterState {
             _ => None,
         };
         if let Some(change) = change {
+            let (shares, hit_rates) = after_change(&self.servers, &next.servers);
             next.last_move = Some(MoveReport {
-                shares: moved_shares(&self.servers, &next.servers),
+                shares,
+                hit_rates,
                 change,
             });
         }
@@ -285,7 +340,18 @@ pub fn ClusterView(props: &ClusterViewProps) -> Html {
                             </li>
                         }) }
                     </ul>
-                    <p class="panel-note">{ "A moved key misses on its new server until it is set again." }</p>
+                    <LineChart title="Hit rate under a simulated read load (%)" testid="mc-hit-rate"
+                        series={CLIENTS.iter().zip(report.hit_rates.iter()).enumerate().map(|(i, (&(_, name), rates))| Series {
+                            name: name.into(),
+                            class: format!("client-{i}").into(),
+                            points: Rc::clone(rates),
+                        }).collect::<Vec<_>>()}
+                        x_range={(-5.0, f64::from(SIMULATED_SECONDS))}
+                        format_y={Callback::from(|y: f64| format!("{y:.0}%"))}
+                        x_labels={(AttrValue::from("the change"), AttrValue::from(format!("{SIMULATED_SECONDS} s later")))} />
+                    <p class="panel-note">{ format!("{READS_PER_SECOND} gets per second over the {SAMPLE_KEYS} keys, \
+                        all cached before the change. A moved key misses once on its new server, \
+                        and the client sets it there: the hit rate falls by the share moved, then recovers.") }</p>
                 </div>
             }
             <div class="tabs" role="tablist" aria-label="Client library">
@@ -335,7 +401,7 @@ fn buckets_view(servers: &[ServerEntry], keys: &[String], colour: &dyn Fn(&str) 
                 <table class="placement-table">
                     <thead><tr>
                         <th scope="col">{"key"}</th>
-                        <th scope="col" class="num">{"cmemcache_hash"}</th>
+                        <th scope="col" class="num" title="cmemcache_hash(key)">{"hash"}</th>
                         <th scope="col" class="num">{ format!("hash % {n}") }</th>
                         <th scope="col">{"server"}</th>
                     </tr></thead>
@@ -531,7 +597,7 @@ mod tests {
             ("10.0.0.2:11211", 1, true),
             ("10.0.0.3:11211", 1, true),
         ]);
-        let [modulo, ketama, rendezvous] = moved_shares(&two, &three);
+        let ([modulo, ketama, rendezvous], _) = after_change(&two, &three);
         assert!((0.6..0.72).contains(&modulo), "modulo {modulo}");
         assert!((0.25..0.42).contains(&ketama), "ketama {ketama}");
         assert!(
@@ -549,12 +615,24 @@ mod tests {
         ]);
         let mut down = up.clone();
         down[2].alive = false;
-        let [modulo, _, rendezvous] = moved_shares(&up, &down);
+        let ([modulo, _, rendezvous], _) = after_change(&up, &down);
         // Its weight is 1 of 4 buckets; rendezvous has no weights, so 1 of 3 servers.
         assert!((0.22..0.28).contains(&modulo), "modulo {modulo}");
         assert!(
             (0.30..0.37).contains(&rendezvous),
             "rendezvous {rendezvous}"
         );
+    }
+
+    #[test]
+    fn the_hit_rate_falls_by_the_share_moved_and_recovers() {
+        let moved: Vec<bool> = (0..SAMPLE_KEYS).map(|k| k % 3 == 0).collect();
+        let rates = hit_rates(&moved);
+        assert_eq!(rates[0], (-5.0, 100.0));
+        let first = rates[1].1;
+        assert!((60.0..72.0).contains(&first), "first second {first}");
+        let last = rates[rates.len() - 1].1;
+        assert!(last > 99.0, "last second {last}");
+        assert!(rates.windows(2).skip(1).all(|w| w[1].1 >= w[0].1 - 3.0));
     }
 }
