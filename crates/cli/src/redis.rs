@@ -10,8 +10,9 @@ use std::process::ExitCode;
 
 use redis_sim::{Server, cli};
 
-/// The virtual clock of a script: every line runs at this instant (the first
-/// millisecond of 2026), so TTLs in transcripts do not depend on machine speed.
+/// The virtual clock of a script starts at this instant (the first millisecond
+/// of 2026) and only moves when a blocking command waits out its timeout, so
+/// TTLs in transcripts do not depend on machine speed.
 const SCRIPT_TIME_MS: u64 = 1_767_225_600_000;
 
 const USAGE: &str = "\
@@ -52,15 +53,29 @@ pub fn run(args: &[String]) -> ExitCode {
     }
     let mut server = Server::new(seed);
     let client = server.connect();
+    let mut now = SCRIPT_TIME_MS;
     let mut stdout = std::io::stdout().lock();
     // A final line without a newline still counts; the empty piece after a final newline does not.
     let input = input.strip_suffix(b"\n").unwrap_or(&input);
     for line in input.split(|&b| b == b'\n').filter(|_| !input.is_empty()) {
-        let output = cli::run_line(&mut server, client, line, SCRIPT_TIME_MS);
-        if stdout.write_all(output.text.as_bytes()).is_err() {
+        let output = cli::run_line(&mut server, client, line, now);
+        let mut text = output.text;
+        let mut waiting_forever = false;
+        if output.blocked {
+            // No other client can push: the wait ends at its timeout, if it has one.
+            match server.block_deadline(client) {
+                Some(deadline) => {
+                    server.advance(deadline);
+                    text.push_str(&cli::read_reply(&mut server, client, deadline - now));
+                    now = deadline;
+                }
+                None => waiting_forever = true,
+            }
+        }
+        if stdout.write_all(text.as_bytes()).is_err() {
             return ExitCode::FAILURE;
         }
-        if output.quit || output.reading_messages {
+        if output.quit || output.reading_messages || waiting_forever {
             break;
         }
     }

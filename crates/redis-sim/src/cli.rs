@@ -191,6 +191,9 @@ pub struct LineOutput {
     /// The line subscribed: redis-cli now only prints incoming messages and
     /// reads no more commands.
     pub reading_messages: bool,
+    /// The command blocked (BLPOP...): redis-cli waits for its reply, which
+    /// [`read_reply`] prints once the server sends it.
+    pub blocked: bool,
 }
 
 /// redis-cli's general help, printed for `help` without a topic.
@@ -218,6 +221,7 @@ pub fn run_line(
         text: String::new(),
         quit: false,
         reading_messages: false,
+        blocked: false,
     };
     let Ok(mut argv) = split_line(line) else {
         output.text.push_str("Invalid argument(s)\n");
@@ -293,9 +297,26 @@ pub fn run_line(
                 format_reply(&frame)
             };
             output.text.push_str(&text);
+        } else if server.is_blocked(client) {
+            output.blocked = true;
+            return output;
         }
     }
     output
+}
+
+/// Prints the reply a blocked command finally got, as redis-cli does after
+/// waiting: the reply, then the time waited when it reached half a second.
+/// Empty if nothing has arrived yet.
+pub fn read_reply(server: &mut Server, client: ClientId, waited_ms: u64) -> String {
+    let Some(reply) = server.connection(client).and_then(|c| c.pop_front()) else {
+        return String::new();
+    };
+    let mut text = format_reply(&reply);
+    if waited_ms >= 500 {
+        text.push_str(&format!("({:.2}s)\n", waited_ms as f64 / 1000.0));
+    }
+    text
 }
 
 /// redis-cli reads a leading integer as "run the rest this many times".

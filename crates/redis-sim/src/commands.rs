@@ -179,6 +179,11 @@ pub static COMMANDS: &[Command] = &[
     cmd("lmove", 5, list::lmove),
     cmd("rpoplpush", 3, list::rpoplpush),
     cmd("lmpop", -4, list::lmpop),
+    cmd("blpop", -3, list::blpop),
+    cmd("brpop", -3, list::brpop),
+    cmd("blmove", 6, list::blmove),
+    cmd("brpoplpush", 4, list::brpoplpush),
+    cmd("blmpop", -5, list::blmpop),
     // Hashes.
     cmd("hset", -4, hash::hset),
     cmd("hmset", -4, hash::hmset),
@@ -242,6 +247,9 @@ pub static COMMANDS: &[Command] = &[
     cmd("zdiffstore", -4, zset::zdiffstore),
     cmd("zintercard", -3, zset::zintercard),
     cmd("zmpop", -4, zset::zmpop),
+    cmd("bzpopmin", -3, zset::bzpopmin),
+    cmd("bzpopmax", -3, zset::bzpopmax),
+    cmd("bzmpop", -5, zset::bzmpop),
     // Transactions.
     flagged("multi", 1, TX, multi::multi),
     flagged("exec", 1, TX, multi::exec),

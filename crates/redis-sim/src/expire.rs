@@ -115,7 +115,8 @@ impl Server {
 
     /// Moves the virtual clock to `now_ms`, running Redis's active expiry
     /// cycle for every 100 ms that passed (`hz 10`): it samples keys with a
-    /// TTL at random and deletes the expired ones, so keys nobody reads still die.
+    /// TTL at random and deletes the expired ones, so keys nobody reads still
+    /// die. Blocked clients whose timeout passed get their nil reply.
     pub fn advance(&mut self, now_ms: u64) {
         const CYCLE_MS: u64 = 100;
         const SAMPLE: usize = 20;
@@ -150,6 +151,7 @@ impl Server {
             cycle_at += CYCLE_MS;
         }
         self.now_ms = self.now_ms.max(now_ms);
+        self.time_out_blocked(self.now_ms);
     }
 }
 

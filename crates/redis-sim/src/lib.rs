@@ -19,6 +19,7 @@
 //! ```
 
 mod args;
+pub mod blocking;
 pub mod cli;
 pub mod commands;
 pub mod config;

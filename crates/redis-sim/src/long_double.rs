@@ -394,6 +394,36 @@ impl Big {
     }
 }
 
+/// A timeout in seconds (fractions allowed) as whole milliseconds, rounded
+/// up, as blocking commands read it. `Err(true)` when out of range,
+/// `Err(false)` when not a number.
+pub fn to_millis(text: &[u8]) -> Result<i64, bool> {
+    let seconds = LongDouble::parse(std::str::from_utf8(text).map_err(|_| false)?)?;
+    // `ftval *= 1000.0` rounds to a long double before `ceill` sees it.
+    let scaled = Big::from_u64(seconds.mantissa).times_pow10(3);
+    let millis = round(seconds.negative, &scaled, seconds.exponent, false).ok_or(true)?;
+    let magnitude = Big::from_u64(millis.mantissa);
+    let (whole, inexact) = if millis.exponent >= 0 {
+        (magnitude.shl(millis.exponent.unsigned_abs()), false)
+    } else {
+        let drop = millis.exponent.unsigned_abs();
+        (magnitude.shr(drop), magnitude.any_below(drop))
+    };
+    if whole.bit_len() > 62 {
+        return Err(true);
+    }
+    let whole = whole
+        .0
+        .iter()
+        .rev()
+        .fold(0i64, |acc, limb| (acc << 32) | i64::from(*limb));
+    Ok(match (millis.negative, inexact) {
+        (false, true) => whole + 1,
+        (false, false) => whole,
+        (true, _) => -whole,
+    })
+}
+
 /// Why INCRBYFLOAT could not add.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SumError {
@@ -466,5 +496,14 @@ mod tests {
         assert_eq!(sum("1", " 1"), "SecondNotANumber");
         assert_eq!(sum("", "1"), "FirstNotANumber");
         assert_eq!(sum("nan", "1"), "FirstNotANumber");
+    }
+
+    #[test]
+    fn timeouts_round_up_to_the_millisecond() {
+        assert_eq!(super::to_millis(b"0.1"), Ok(100));
+        assert_eq!(super::to_millis(b"1.0001"), Ok(1001));
+        assert_eq!(super::to_millis(b"-1"), Ok(-1000));
+        assert_eq!(super::to_millis(b"inf"), Err(true));
+        assert_eq!(super::to_millis(b"x"), Err(false));
     }
 }

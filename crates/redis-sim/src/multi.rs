@@ -74,14 +74,18 @@ pub fn exec(server: &mut Server, client: ClientId, _: &[Vec<u8>]) -> Result {
     if dirty {
         return Ok(Reply::NilArray);
     }
+    // Blocking commands cannot wait inside a transaction: they time out at once.
+    server.executing_transaction = true;
     let replies = state
         .queue
         .into_iter()
         .map(|argv| match commands::lookup(&argv) {
             Lookup::Found(command) => server.call(client, command, &argv),
             Lookup::Rejected(error) => Reply::Error(error),
-        });
-    Ok(Reply::Array(replies.collect()))
+        })
+        .collect();
+    server.executing_transaction = false;
+    Ok(Reply::Array(replies))
 }
 
 /// DISCARD: drop the queue and the watches.

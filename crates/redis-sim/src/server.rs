@@ -8,6 +8,7 @@ use indexmap::IndexSet;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
+use crate::blocking::Blocked;
 use crate::commands::{self, Command, Flags, Lookup};
 use crate::config::Config;
 use crate::db::{DATABASES, Db};
@@ -41,6 +42,8 @@ pub(crate) struct Client {
     pub patterns: IndexSet<Vec<u8>>,
     /// Replies and pushed messages sent to this client and not yet read by its console.
     pub inbox: VecDeque<Reply>,
+    /// Set while the client waits in BLPOP and friends.
+    pub blocked: Option<Blocked>,
 }
 
 impl Client {
@@ -74,6 +77,10 @@ pub struct Server {
     pub(crate) stats: Stats,
     pub(crate) pubsub: Registry,
     pub(crate) config: Config,
+    /// Blocked clients, longest waiting first: Redis serves them in that order.
+    pub(crate) blocked_order: Vec<ClientId>,
+    /// EXEC is running queued commands: blocking commands must not wait.
+    pub(crate) executing_transaction: bool,
 }
 
 impl Server {
@@ -89,6 +96,8 @@ impl Server {
             stats: Stats::default(),
             pubsub: Registry::default(),
             config: Config::default(),
+            blocked_order: Vec::new(),
+            executing_transaction: false,
         }
     }
 
@@ -103,6 +112,7 @@ impl Server {
     /// Closes a connection, dropping its subscriptions and watches.
     pub fn disconnect(&mut self, client: ClientId) {
         self.unsubscribe_all(client);
+        self.blocked_order.retain(|c| *c != client);
         self.clients.remove(&client);
     }
 
@@ -175,12 +185,18 @@ impl Server {
     /// Runs one command for `client` at virtual time `now_ms` and returns its reply.
     ///
     /// This is `processCommand`: find the command, check its arity, enforce the
-    /// pub/sub context, queue it inside MULTI, and only then run it.
+    /// pub/sub context, queue it inside MULTI, and only then run it. A command
+    /// that blocks (or arrives while its client is blocked) answers an empty
+    /// [`Reply::Frames`]; its reply arrives later on [`Server::connection`].
     pub fn execute(&mut self, client: ClientId, argv: Vec<Vec<u8>>, now_ms: u64) -> Reply {
         if !self.clients.contains_key(&client) {
             return Reply::error("ERR unknown client");
         }
         self.now_ms = self.now_ms.max(now_ms);
+        self.time_out_blocked(self.now_ms);
+        if self.hold_if_blocked(client, &argv) {
+            return Reply::Frames(Vec::new());
+        }
         let command = match commands::lookup(&argv) {
             Lookup::Found(command) => command,
             Lookup::Rejected(error) => return self.reject(client, error),
@@ -207,7 +223,10 @@ impl Server {
             }
             return Reply::Status("QUEUED".into());
         }
-        self.call(client, command, &argv)
+        let reply = self.call(client, command, &argv);
+        // A push may have given a blocked client what it waits for.
+        self.serve_blocked();
+        reply
     }
 
     /// Runs a command that passed the checks (EXEC calls this for each queued command).

@@ -246,3 +246,40 @@ fn the_same_seed_replays_the_same_random_choices() {
     };
     assert_eq!(run(), run());
 }
+
+#[test]
+fn a_blocked_pop_is_served_by_another_clients_push() {
+    let mut server = Server::new(1);
+    let (worker, producer) = (server.connect(), server.connect());
+    let out = cli::run_line(&mut server, worker, "blpop jobs 5", 0);
+    assert!(out.blocked);
+    assert_eq!(out.text, "");
+    assert_eq!(
+        cli::read_reply(&mut server, worker, 0),
+        "",
+        "nothing arrived yet"
+    );
+    assert_eq!(
+        typed(&mut server, producer, 1_500, &["rpush jobs first second"]),
+        "(integer) 2\n"
+    );
+    assert_eq!(
+        cli::read_reply(&mut server, worker, 1_500),
+        "1) \"jobs\"\n2) \"first\"\n(1.50s)\n"
+    );
+    assert_eq!(
+        typed(&mut server, producer, 1_500, &["lrange jobs 0 -1"]),
+        "1) \"second\"\n"
+    );
+}
+
+#[test]
+fn a_blocked_pop_times_out_on_the_virtual_clock() {
+    let (mut server, me) = fresh();
+    assert!(cli::run_line(&mut server, me, "brpop empty 0.25", 1_000).blocked);
+    server.advance(1_249);
+    assert!(server.is_blocked(me));
+    server.advance(1_250);
+    assert!(!server.is_blocked(me));
+    assert_eq!(cli::read_reply(&mut server, me, 250), "(nil)\n");
+}

@@ -73,6 +73,11 @@ const COMMANDS: &[&str] = &[
     "zremrangebyscore",
     "zremrangebylex",
     "zremrangebyrank",
+    "blpop",
+    "brpop",
+    "blmove",
+    "bzpopmin",
+    "blmpop",
 ];
 
 fn word() -> impl Strategy<Value = Vec<u8>> {

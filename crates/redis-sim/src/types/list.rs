@@ -6,6 +6,7 @@
 use std::collections::VecDeque;
 
 use crate::args;
+use crate::blocking::{Attempt, parse_timeout};
 use crate::reply::{Reply, errors};
 use crate::{ClientId, Server};
 
@@ -405,9 +406,13 @@ pub fn rpoplpush(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Res
     move_element(server, client, &argv[1], &argv[2], End::Right, End::Left)
 }
 
-/// LMPOP numkeys key [key ...] LEFT|RIGHT [COUNT count]: pops from the first
-/// non-empty list and answers its name with the elements.
-pub fn lmpop(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+/// LMPOP's work on `numkeys key... LEFT|RIGHT [COUNT n]` (after the name,
+/// or after BLMPOP's timeout): `None` when every list is empty.
+fn lmpop_from(
+    server: &mut Server,
+    client: ClientId,
+    argv: &[Vec<u8>],
+) -> std::result::Result<Option<Reply>, Reply> {
     let args::Mpop { keys, end, count } = args::mpop(argv)?;
     let end = parse_end(end)?;
     for key in keys {
@@ -416,7 +421,96 @@ pub fn lmpop(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result 
         };
         let popped: Vec<Vec<u8>> = (0..count).map_while(|_| list.pop(end)).collect();
         server.changed(client, key);
-        return Ok(Reply::Array(vec![Reply::bulk(key), Reply::bulks(popped)]));
+        return Ok(Some(Reply::Array(vec![
+            Reply::bulk(key),
+            Reply::bulks(popped),
+        ])));
     }
-    Ok(Reply::NilArray)
+    Ok(None)
+}
+
+/// LMPOP numkeys key [key ...] LEFT|RIGHT [COUNT count]: pops from the first
+/// non-empty list and answers its name with the elements.
+pub fn lmpop(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    Ok(lmpop_from(server, client, argv)?.unwrap_or(Reply::NilArray))
+}
+
+/// BLMPOP timeout numkeys key [key ...] LEFT|RIGHT [COUNT count].
+pub fn blmpop(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    let deadline = parse_timeout(&argv[1], server.now_ms)?;
+    let attempt: Attempt = |server, client, argv| lmpop_from(server, client, &argv[1..]);
+    server.block_or_serve(client, argv, deadline, attempt, Reply::NilArray)
+}
+
+/// BLPOP and BRPOP's attempt: one element from the first non-empty list.
+fn pop_first(
+    server: &mut Server,
+    client: ClientId,
+    keys: &[Vec<u8>],
+    end: End,
+) -> std::result::Result<Option<Reply>, Reply> {
+    for key in keys {
+        let Some(item) = server
+            .read::<ListValue>(client, key)?
+            .and_then(|l| l.pop(end))
+        else {
+            continue;
+        };
+        server.changed(client, key);
+        return Ok(Some(Reply::Array(vec![
+            Reply::bulk(key),
+            Reply::Bulk(item),
+        ])));
+    }
+    Ok(None)
+}
+
+/// BLPOP key [key ...] timeout.
+pub fn blpop(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    let deadline = parse_timeout(&argv[argv.len() - 1], server.now_ms)?;
+    let attempt: Attempt =
+        |server, client, argv| pop_first(server, client, &argv[1..argv.len() - 1], End::Left);
+    server.block_or_serve(client, argv, deadline, attempt, Reply::NilArray)
+}
+
+/// BRPOP key [key ...] timeout.
+pub fn brpop(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    let deadline = parse_timeout(&argv[argv.len() - 1], server.now_ms)?;
+    let attempt: Attempt =
+        |server, client, argv| pop_first(server, client, &argv[1..argv.len() - 1], End::Right);
+    server.block_or_serve(client, argv, deadline, attempt, Reply::NilArray)
+}
+
+/// BLMOVE and BRPOPLPUSH's attempt: the move, if the source has an element.
+fn try_move(
+    server: &mut Server,
+    client: ClientId,
+    argv: &[Vec<u8>],
+    from: End,
+    to: End,
+) -> std::result::Result<Option<Reply>, Reply> {
+    if server.read::<ListValue>(client, &argv[1])?.is_none() {
+        return Ok(None);
+    }
+    move_element(server, client, &argv[1], &argv[2], from, to).map(Some)
+}
+
+/// BLMOVE source destination LEFT|RIGHT LEFT|RIGHT timeout.
+pub fn blmove(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    parse_end(&argv[3])?;
+    parse_end(&argv[4])?;
+    let deadline = parse_timeout(&argv[5], server.now_ms)?;
+    let attempt: Attempt = |server, client, argv| {
+        let (from, to) = (parse_end(&argv[3])?, parse_end(&argv[4])?);
+        try_move(server, client, argv, from, to)
+    };
+    server.block_or_serve(client, argv, deadline, attempt, Reply::Nil)
+}
+
+/// BRPOPLPUSH source destination timeout.
+pub fn brpoplpush(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    let deadline = parse_timeout(&argv[3], server.now_ms)?;
+    let attempt: Attempt =
+        |server, client, argv| try_move(server, client, argv, End::Right, End::Left);
+    server.block_or_serve(client, argv, deadline, attempt, Reply::Nil)
 }

@@ -5,6 +5,7 @@ use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::args;
+use crate::blocking::{Attempt, parse_timeout};
 use crate::config::ListpackLimits;
 use crate::numbers::{format_double, parse_f64};
 use crate::reply::{Reply, errors};
@@ -961,17 +962,15 @@ fn pop_members(zset: &mut ZSetValue, count: usize, max: bool) -> Vec<(Vec<u8>, f
     popped
 }
 
-/// ZMPOP numkeys key [key ...] MIN|MAX [COUNT count]: pops from the first
-/// non-empty sorted set and answers its name with member-score pairs.
-pub fn zmpop(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+/// ZMPOP's work on `numkeys key... MIN|MAX [COUNT n]` (after the name, or
+/// after BZMPOP's timeout): `None` when every sorted set is empty.
+fn zmpop_from(
+    server: &mut Server,
+    client: ClientId,
+    argv: &[Vec<u8>],
+) -> std::result::Result<Option<Reply>, Reply> {
     let args::Mpop { keys, end, count } = args::mpop(argv)?;
-    let max = if args::is(end, "max") {
-        true
-    } else if args::is(end, "min") {
-        false
-    } else {
-        return Err(Reply::error(errors::SYNTAX));
-    };
+    let max = parse_min_max(end)?;
     for key in keys {
         let Some(zset) = server.read::<ZSetValue>(client, key)? else {
             continue;
@@ -981,10 +980,74 @@ pub fn zmpop(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result 
         let pairs = popped
             .into_iter()
             .map(|(m, s)| Reply::Array(vec![Reply::Bulk(m), Reply::bulk(format_double(s))]));
-        return Ok(Reply::Array(vec![
+        return Ok(Some(Reply::Array(vec![
             Reply::bulk(key),
             Reply::Array(pairs.collect()),
-        ]));
+        ])));
     }
-    Ok(Reply::NilArray)
+    Ok(None)
+}
+
+/// MIN or MAX: true for MAX.
+fn parse_min_max(word: &[u8]) -> std::result::Result<bool, Reply> {
+    if args::is(word, "max") {
+        Ok(true)
+    } else if args::is(word, "min") {
+        Ok(false)
+    } else {
+        Err(Reply::error(errors::SYNTAX))
+    }
+}
+
+/// ZMPOP numkeys key [key ...] MIN|MAX [COUNT count]: pops from the first
+/// non-empty sorted set and answers its name with member-score pairs.
+pub fn zmpop(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    Ok(zmpop_from(server, client, argv)?.unwrap_or(Reply::NilArray))
+}
+
+/// BZMPOP timeout numkeys key [key ...] MIN|MAX [COUNT count].
+pub fn bzmpop(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    let deadline = parse_timeout(&argv[1], server.now_ms)?;
+    let attempt: Attempt = |server, client, argv| zmpop_from(server, client, &argv[1..]);
+    server.block_or_serve(client, argv, deadline, attempt, Reply::NilArray)
+}
+
+/// BZPOPMIN and BZPOPMAX's attempt: key, member and score from the first non-empty sorted set.
+fn bzpop_first(
+    server: &mut Server,
+    client: ClientId,
+    keys: &[Vec<u8>],
+    max: bool,
+) -> std::result::Result<Option<Reply>, Reply> {
+    for key in keys {
+        let Some(zset) = server.read::<ZSetValue>(client, key)? else {
+            continue;
+        };
+        let Some((member, score)) = pop_members(zset, 1, max).pop() else {
+            continue;
+        };
+        server.changed(client, key);
+        return Ok(Some(Reply::Array(vec![
+            Reply::bulk(key),
+            Reply::Bulk(member),
+            Reply::bulk(format_double(score)),
+        ])));
+    }
+    Ok(None)
+}
+
+/// BZPOPMIN key [key ...] timeout.
+pub fn bzpopmin(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    let deadline = parse_timeout(&argv[argv.len() - 1], server.now_ms)?;
+    let attempt: Attempt =
+        |server, client, argv| bzpop_first(server, client, &argv[1..argv.len() - 1], false);
+    server.block_or_serve(client, argv, deadline, attempt, Reply::NilArray)
+}
+
+/// BZPOPMAX key [key ...] timeout.
+pub fn bzpopmax(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    let deadline = parse_timeout(&argv[argv.len() - 1], server.now_ms)?;
+    let attempt: Attempt =
+        |server, client, argv| bzpop_first(server, client, &argv[1..argv.len() - 1], true);
+    server.block_or_serve(client, argv, deadline, attempt, Reply::NilArray)
 }
