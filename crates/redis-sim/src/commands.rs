@@ -4,7 +4,7 @@
 
 use crate::reply::Reply;
 use crate::types::{hash, list, set, string, zset};
-use crate::{ClientId, Server, config, connection, expire, keys, multi, pubsub};
+use crate::{ClientId, Server, config, connection, expire, keys, multi, pubsub, sort};
 
 /// Runs a command: the server, the calling client and the full argv (name included).
 /// An `Err` is an error reply, so handlers can use `?` on argument parsing.
@@ -129,6 +129,8 @@ pub static COMMANDS: &[Command] = &[
     cmd("copy", -3, keys::copy),
     cmd("touch", -2, keys::exists),
     cmd("randomkey", 1, keys::randomkey),
+    cmd("sort", -2, sort::sort),
+    cmd("sort_ro", -2, sort::sort_ro),
     // Expiry.
     cmd("expire", -3, expire::expire),
     cmd("pexpire", -3, expire::pexpire),

@@ -36,6 +36,7 @@ pub mod object;
 mod pubsub;
 pub mod reply;
 mod server;
+mod sort;
 pub mod types;
 
 pub use event::Event;

@@ -34,6 +34,13 @@ impl ListValue {
         self.items.iter()
     }
 
+    /// A list holding `items`, head first (SORT ... STORE builds one).
+    pub fn from_items(items: impl IntoIterator<Item = Vec<u8>>) -> ListValue {
+        ListValue {
+            items: items.into_iter().collect(),
+        }
+    }
+
     fn push(&mut self, end: End, item: Vec<u8>) {
         match end {
             End::Left => self.items.push_front(item),
