@@ -487,12 +487,14 @@ fn ring_view(
                     let h = ketama::ketama_hash(key.as_bytes());
                     let (x, y) = at(h, 56.0);
                     let (tx, ty) = at(h, 63.0);
-                    let (lx, ly) = at(h, 42.0);
+                    // The label reads inward from the dot, so it never leaves the ring.
+                    let (lx, ly) = at(h, 50.0);
+                    let anchor = if lx > 100.0 { "end" } else { "start" };
                     html! {
                         <g class="ring-key">
                             <line x1={format!("{x:.1}")} y1={format!("{y:.1}")} x2={format!("{tx:.1}")} y2={format!("{ty:.1}")} />
                             <circle cx={format!("{x:.1}")} cy={format!("{y:.1}")} r="2" />
-                            <text x={format!("{lx:.1}")} y={format!("{ly:.1}")} text-anchor="middle"
+                            <text x={format!("{lx:.1}")} y={format!("{ly:.1}")} text-anchor={anchor}
                                 dominant-baseline="middle">{ key }</text>
                         </g>
                     }
@@ -541,7 +543,7 @@ fn scores_view(servers: &[ServerEntry], keys: &[String], colour: &dyn Fn(&str) -
                 <thead><tr>
                     <th scope="col">{"key"}</th>
                     { for names.iter().map(|name| html! {
-                        <th scope="col" class={colour(name)}><span class="swatch" aria-hidden="true"></span><code>{ *name }</code></th>
+                        <th scope="col" class={classes!("num", colour(name))}><span class="swatch" aria-hidden="true"></span><code>{ *name }</code></th>
                     }) }
                 </tr></thead>
                 <tbody>
