@@ -2,24 +2,13 @@
 // expiry countdown, slab memory filling up and evicting under a small -m, the live charts,
 // the lesson's CAS race, and the client-side cluster hashing.
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { mkdir } from "node:fs/promises";
-import { serveDist, launchBrowser, openPage, screenshot, ConsolePage, PHONE, SCREENSHOTS } from "./support.mjs";
+import { servedApp, openPage, screenshot, ConsolePage, PHONE, SCREENSHOTS } from "./support.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = servedApp();
 
 /** A page object for the memcached page's views, found by their test ids. */
 class MemcachedPage extends ConsolePage {
@@ -35,8 +24,8 @@ class MemcachedPage extends ConsolePage {
   }
 
   static async open(options = {}) {
-    const page = await openPage(browser, options);
-    await page.goto(`${server.url}#/memcached`);
+    const page = await openPage(app.browser, options);
+    await page.goto(`${app.server.url}#/memcached`);
     const memcached = new MemcachedPage(page);
     await memcached.input.waitFor();
     return memcached;
