@@ -4,6 +4,7 @@
 # the two transcripts must be identical, byte for byte.
 #
 # usage: tests/diff/redis/run.sh path/to/playground
+# (COMPAT_CASES names the resp-compatibility JSON if it is not in ../shared/compat.)
 set -u
 
 playground=${1:?usage: $0 path/to/playground}
@@ -52,6 +53,13 @@ for script in "$here"/*.redis; do
         diff -u --label redis-server --label playground "$work/expected" "$work/actual"
     fi
 done
+
+# The public resp-compatibility cases are reported, not judged: commands
+# outside the engine's scope are expected to differ.
+compat=${COMPAT_CASES:-$here/../../../../shared/compat/resp-compatibility-cts.json}
+if [ -f "$compat" ]; then
+    python3 "$here/compat.py" "$playground" "$port" "$compat"
+fi
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
