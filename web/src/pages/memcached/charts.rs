@@ -13,17 +13,6 @@ use crate::components::chart::{LineChart, Series};
 /// The shortest span the charts show, so the first commands do not fill the whole width.
 const MIN_SPAN_S: f64 = 30.0;
 
-/// Properties of [`StatsCharts`].
-#[derive(Properties, PartialEq)]
-pub struct StatsChartsProps {
-    /// The server whose counters are drawn.
-    pub server: SharedServer,
-    /// The server's exchange count, so the charts redraw after each command.
-    pub version: u64,
-    /// Virtual now, the right edge of every chart.
-    pub now_ms: u64,
-}
-
 /// One counter as chart points: seconds before now against the counter's value.
 fn points(
     samples: &[StatsSample],
@@ -44,11 +33,11 @@ fn format_count(n: f64) -> String {
     format!("{n:.0}")
 }
 
-/// Hits and misses, items, bytes and evictions, side by side.
-#[component]
-pub fn StatsCharts(props: &StatsChartsProps) -> Html {
-    let samples = props.server.samples();
-    let now = props.now_ms;
+/// Hits and misses, items, bytes and evictions of `server`, side by side, up to `now_ms`.
+/// A plain view function: it holds no state, and its page draws it on every tick anyway.
+pub fn stats_charts(server: &SharedServer, now_ms: u64) -> Html {
+    let samples = server.samples();
+    let now = now_ms;
     let span = samples
         .first()
         .map_or(MIN_SPAN_S, |s| {

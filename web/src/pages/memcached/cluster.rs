@@ -4,7 +4,6 @@
 //! rendezvous scores; and, when a server is added, removed, reweighted or goes down, the
 //! share of keys each of them sends somewhere else.
 
-use std::f64::consts::TAU;
 use std::rc::Rc;
 
 use scenario::SharedServer;
@@ -51,13 +50,16 @@ struct ServerEntry {
     alive: bool,
 }
 
+/// A hit-rate curve: seconds after a change against the percentage of gets that hit.
+type HitRates = Rc<[(f64, f64)]>;
+
 /// What a topology change did, per client: the share of keys sent to another server, and
 /// the hit rate of a simulated read load in the seconds after it.
 #[derive(Clone, Debug, PartialEq)]
 struct MoveReport {
     change: String,
     shares: [f64; 3],
-    hit_rates: [Rc<[(f64, f64)]>; 3],
+    hit_rates: [HitRates; 3],
 }
 
 /// The cluster view's state: the server list, the client shown, and the last change.
@@ -143,7 +145,7 @@ fn xorshift(state: &mut u64) -> u64 {
 /// The hit rate, second by second, of cache-aside reads after a change: before it every
 /// key was cached where the client looked; a key that moved misses once on its new
 /// server, and the client sets it there. `moved[k]` says whether key `k` moved.
-fn hit_rates(moved: &[bool]) -> Rc<[(f64, f64)]> {
+fn hit_rates(moved: &[bool]) -> HitRates {
     let mut cached: Vec<bool> = moved.iter().map(|m| !m).collect();
     let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
     let before = std::iter::once((-5.0, 100.0));
@@ -167,10 +169,7 @@ fn hit_rates(moved: &[bool]) -> Rc<[(f64, f64)]> {
 
 /// For each client, the share of `SAMPLE_KEYS` keys sent elsewhere after a change and
 /// the hit rate that follows.
-fn after_change(
-    before: &[ServerEntry],
-    after: &[ServerEntry],
-) -> ([f64; 3], [Rc<[(f64, f64)]>; 3]) {
+fn after_change(before: &[ServerEntry], after: &[ServerEntry]) -> ([f64; 3], [HitRates; 3]) {
     let keys: Vec<String> = (0..SAMPLE_KEYS).map(|i| format!("key{i}")).collect();
     let outcomes = CLIENTS.map(|(distribution, _)| {
         let (old, new) = (
@@ -465,36 +464,28 @@ fn ring_view(
         .map(|(i, s)| (i, s.node.clone()))
         .collect();
     let ring = ketama::Continuum::new(&live.iter().map(|(_, n)| n.clone()).collect::<Vec<_>>());
-    let angle = |point: u32| f64::from(point) / f64::from(u32::MAX) * TAU - TAU / 4.0;
-    let at = |point: u32, radius: f64| {
-        (
-            100.0 + radius * angle(point).cos(),
-            100.0 + radius * angle(point).sin(),
-        )
-    };
+    // Positions on the ring as SVG rotations about its centre, clockwise from the top:
+    // the browser does the trigonometry, so the wasm carries none.
+    let degrees = |point: u32| f64::from(point) / f64::from(u32::MAX) * 360.0;
+    let rotate = |deg: f64, y: u32| format!("rotate({deg:.2} 100 {y})");
     html! {
         <div class="ring-layout">
             <svg class="ring" viewBox="0 0 200 200" role="img" data-testid="mc-ring"
                 aria-label="ketama ring: each server's points, and where each key hashes">
                 <circle cx="100" cy="100" r="70" class="ring-track" />
-                { for ring.points.iter().map(|p| {
-                    let (x1, y1) = at(p.point, 64.0);
-                    let (x2, y2) = at(p.point, 76.0);
-                    html! { <line class={classes!("ring-point", format!("node-{}", live[p.node].0))}
-                        x1={format!("{x1:.1}")} y1={format!("{y1:.1}")} x2={format!("{x2:.1}")} y2={format!("{y2:.1}")} /> }
+                { for ring.points.iter().map(|p| html! {
+                    <line class={classes!("ring-point", format!("node-{}", live[p.node].0))}
+                        x1="100" y1="24" x2="100" y2="36" transform={rotate(degrees(p.point), 100)} />
                 }) }
                 { for keys.iter().map(|key| {
-                    let h = ketama::ketama_hash(key.as_bytes());
-                    let (x, y) = at(h, 56.0);
-                    let (tx, ty) = at(h, 63.0);
-                    // The label reads inward from the dot, so it never leaves the ring.
-                    let (lx, ly) = at(h, 50.0);
-                    let anchor = if lx > 100.0 { "end" } else { "start" };
+                    let deg = degrees(ketama::ketama_hash(key.as_bytes()));
+                    // The label reads inward from the dot, upright, so it never leaves the ring.
+                    let anchor = if deg < 180.0 { "end" } else { "start" };
                     html! {
-                        <g class="ring-key">
-                            <line x1={format!("{x:.1}")} y1={format!("{y:.1}")} x2={format!("{tx:.1}")} y2={format!("{ty:.1}")} />
-                            <circle cx={format!("{x:.1}")} cy={format!("{y:.1}")} r="2" />
-                            <text x={format!("{lx:.1}")} y={format!("{ly:.1}")} text-anchor={anchor}
+                        <g class="ring-key" transform={rotate(deg, 100)}>
+                            <line x1="100" y1="37" x2="100" y2="44" />
+                            <circle cx="100" cy="44" r="2" />
+                            <text x="100" y="50" transform={rotate(-deg, 50)} text-anchor={anchor}
                                 dominant-baseline="middle">{ key }</text>
                         </g>
                     }

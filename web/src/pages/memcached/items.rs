@@ -8,17 +8,6 @@ use yew::prelude::*;
 /// How much of a value the table shows before cutting it.
 const VALUE_PREVIEW_CHARS: usize = 32;
 
-/// Properties of [`ItemsTable`].
-#[derive(Properties, PartialEq)]
-pub struct ItemsTableProps {
-    /// The server drawn.
-    pub server: SharedServer,
-    /// The server's exchange count, so the table redraws after each command.
-    pub version: u64,
-    /// Virtual now, for the expiry countdown.
-    pub now_ms: u64,
-}
-
 /// What the latest command did to a key still in the table.
 fn change_of(events: &[Event], key: &[u8]) -> Option<&'static str> {
     events.iter().rev().find_map(|event| match event {
@@ -140,12 +129,15 @@ fn expiry(item: &ItemView, now_ms: u64) -> (String, &'static str) {
     }
 }
 
-/// Every item in key order, with the latest command's changes highlighted.
-#[component]
-pub fn ItemsTable(props: &ItemsTableProps) -> Html {
-    let server = props.server.server();
+/// Every item of `server` in key order, with the latest command's changes highlighted and
+/// expiry counted down to `now_ms`. A plain view function: it holds no state, and its page
+/// draws it on every command and clock tick anyway.
+pub fn items_table(server: &SharedServer, now_ms: u64) -> Html {
+    let version = server.exchanges();
+    let shared = server;
+    let server = shared.server();
     let items = server.items();
-    let events = props.server.last_events();
+    let events = shared.last_events();
     let summary = summary(&events);
 
     html! {
@@ -179,12 +171,12 @@ pub fn ItemsTable(props: &ItemsTableProps) -> Html {
                         <tbody>
                             { for items.iter().map(|item| {
                                 let change = change_of(&events, &item.key);
-                                let (exptime, expiry_class) = expiry(item, props.now_ms);
+                                let (exptime, expiry_class) = expiry(item, now_ms);
                                 let key = String::from_utf8_lossy(&item.key).into_owned();
                                 html! {
                                     // Keyed by the exchange as well, so a row changed again
                                     // is drawn anew and its highlight plays again.
-                                    <tr key={format!("{key}@{}", change.map_or(0, |_| props.version))}
+                                    <tr key={format!("{key}@{}", change.map_or(0, |_| version))}
                                         class={classes!(change)} data-testid="mc-item" data-key={key.clone()}>
                                         <th scope="row"><code>{ key }</code></th>
                                         <td class="value"><code>{ preview(&item.value) }</code></td>

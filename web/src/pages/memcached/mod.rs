@@ -91,10 +91,10 @@ fn ServerPage(props: &ServerPageProps) -> Html {
             prompt={state.prompt()} transcript={state.transcript()}
             {on_action}>
             <div class="memcached-views">
-                <items::ItemsTable server={server.clone()} {version} {now_ms} />
+                { items::items_table(&server, now_ms) }
                 <memory::MemoryView server={server.clone()} {version} {megabytes}
                     on_restart={props.on_restart.clone()} on_changed={on_changed.clone()} />
-                <charts::StatsCharts server={server.clone()} {version} {now_ms} />
+                { charts::stats_charts(&server, now_ms) }
                 <cas_race::CasRace server={server.clone()} {on_changed} />
                 <cluster::ClusterView {server} {version} />
             </div>
