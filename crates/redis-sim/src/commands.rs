@@ -4,7 +4,7 @@
 
 use crate::reply::Reply;
 use crate::types::{hash, list, set, string, zset};
-use crate::{ClientId, Server, config, connection, expire, keys, multi, pubsub, sort};
+use crate::{ClientId, Server, config, connection, expire, keys, multi, pubsub, scan, sort};
 
 /// Runs a command: the server, the calling client and the full argv (name included).
 /// An `Err` is an error reply, so handlers can use `?` on argument parsing.
@@ -129,6 +129,10 @@ pub static COMMANDS: &[Command] = &[
     cmd("copy", -3, keys::copy),
     cmd("touch", -2, keys::exists),
     cmd("randomkey", 1, keys::randomkey),
+    cmd("scan", -2, scan::scan),
+    cmd("sscan", -3, scan::sscan),
+    cmd("hscan", -3, scan::hscan),
+    cmd("zscan", -3, scan::zscan),
     cmd("sort", -2, sort::sort),
     cmd("sort_ro", -2, sort::sort_ro),
     // Expiry.

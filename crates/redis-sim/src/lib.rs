@@ -35,6 +35,7 @@ pub mod numbers;
 pub mod object;
 mod pubsub;
 pub mod reply;
+mod scan;
 mod server;
 mod sort;
 pub mod types;
