@@ -4,7 +4,9 @@
 
 use crate::reply::Reply;
 use crate::types::{hash, list, set, string, zset};
-use crate::{ClientId, Server, config, connection, expire, keys, multi, pubsub, scan, sort};
+use crate::{
+    ClientId, Server, bitops, config, connection, expire, keys, multi, pubsub, scan, sort,
+};
 
 /// Runs a command: the server, the calling client and the full argv (name included).
 /// An `Err` is an error reply, so handlers can use `?` on argument parsing.
@@ -167,6 +169,12 @@ pub static COMMANDS: &[Command] = &[
     cmd("incrby", 3, string::incrby),
     cmd("decrby", 3, string::decrby),
     cmd("incrbyfloat", 3, string::incrbyfloat),
+    // Bitmaps.
+    cmd("setbit", 4, bitops::setbit),
+    cmd("getbit", 3, bitops::getbit),
+    cmd("bitcount", -2, bitops::bitcount),
+    cmd("bitpos", -3, bitops::bitpos),
+    cmd("bitop", -4, bitops::bitop),
     // Lists.
     cmd("lpush", -3, list::lpush),
     cmd("rpush", -3, list::rpush),

@@ -19,6 +19,7 @@
 //! ```
 
 mod args;
+mod bitops;
 pub mod blocking;
 pub mod cli;
 pub mod commands;

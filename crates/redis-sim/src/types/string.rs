@@ -87,8 +87,16 @@ impl StringValue {
         }
     }
 
+    /// A string built by a command that allocates it directly (BITOP): always "raw".
+    pub fn raw(bytes: Vec<u8>) -> StringValue {
+        StringValue {
+            bytes,
+            encoding: StringEncoding::Raw,
+        }
+    }
+
     /// Bytes to modify in place; the string becomes "raw" as in Redis.
-    fn bytes_mut(&mut self) -> &mut Vec<u8> {
+    pub(crate) fn bytes_mut(&mut self) -> &mut Vec<u8> {
         self.encoding = StringEncoding::Raw;
         &mut self.bytes
     }
@@ -361,7 +369,7 @@ pub fn mget(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
 }
 
 /// Refuses strings longer than Redis (or this playground) allows.
-fn check_length(len: usize) -> std::result::Result<(), Reply> {
+pub(crate) fn check_length(len: usize) -> std::result::Result<(), Reply> {
     if len > MAX_STRING {
         return Err(Reply::error(
             "ERR string exceeds maximum allowed size (proto-max-bulk-len)",
