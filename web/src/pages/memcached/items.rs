@@ -173,13 +173,14 @@ pub fn items_table(server: &SharedServer, now_ms: u64) -> Html {
                                 let change = change_of(&events, &item.key);
                                 let (exptime, expiry_class) = expiry(item, now_ms);
                                 let key = String::from_utf8_lossy(&item.key).into_owned();
+                                let preview = preview(&item.value);
                                 html! {
                                     // Keyed by the exchange as well, so a row changed again
                                     // is drawn anew and its highlight plays again.
                                     <tr key={format!("{key}@{}", change.map_or(0, |_| version))}
                                         class={classes!(change)} data-testid="mc-item" data-key={key.clone()}>
                                         <th scope="row"><code>{ key }</code></th>
-                                        <td class="value"><code>{ preview(&item.value) }</code></td>
+                                        <td class="value" title={preview.clone()}><code>{ preview }</code></td>
                                         <td class="num">{ item.flags }</td>
                                         <td class={classes!("num", expiry_class)} data-testid="mc-exptime">{ exptime }</td>
                                         <td class="num" data-testid="mc-item-cas">{ item.cas }</td>
