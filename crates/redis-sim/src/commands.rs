@@ -169,6 +169,7 @@ pub static COMMANDS: &[Command] = &[
     cmd("incrby", 3, string::incrby),
     cmd("decrby", 3, string::decrby),
     cmd("incrbyfloat", 3, string::incrbyfloat),
+    cmd("lcs", -3, string::lcs),
     // Bitmaps.
     cmd("setbit", 4, bitops::setbit),
     cmd("getbit", 3, bitops::getbit),
@@ -213,6 +214,7 @@ pub static COMMANDS: &[Command] = &[
     cmd("hgetall", 2, hash::hgetall),
     cmd("hincrby", 4, hash::hincrby),
     cmd("hincrbyfloat", 4, hash::hincrbyfloat),
+    cmd("hrandfield", -2, hash::hrandfield),
     // Sets.
     cmd("sadd", -3, set::sadd),
     cmd("srem", -3, set::srem),
@@ -261,6 +263,7 @@ pub static COMMANDS: &[Command] = &[
     cmd("zdiffstore", -4, zset::zdiffstore),
     cmd("zintercard", -3, zset::zintercard),
     cmd("zmpop", -4, zset::zmpop),
+    cmd("zrandmember", -2, zset::zrandmember),
     cmd("bzpopmin", -3, zset::bzpopmin),
     cmd("bzpopmax", -3, zset::bzpopmax),
     cmd("bzmpop", -5, zset::bzmpop),

@@ -35,6 +35,7 @@ mod multi;
 pub mod numbers;
 pub mod object;
 mod pubsub;
+mod random;
 pub mod reply;
 mod scan;
 mod server;

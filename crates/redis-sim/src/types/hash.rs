@@ -7,6 +7,7 @@ use crate::args;
 use crate::config::ListpackLimits;
 use crate::long_double::{self, SumError};
 use crate::numbers::parse_i64;
+use crate::random;
 use crate::reply::{Reply, errors};
 use crate::{ClientId, Server};
 
@@ -281,4 +282,42 @@ pub fn hincrbyfloat(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> 
         })?;
     store_field(server, client, key, name, sum.as_bytes())?;
     Ok(Reply::bulk(sum))
+}
+
+/// HRANDFIELD key [count [WITHVALUES]]: random fields, distinct for a
+/// positive count, possibly repeated for a negative one.
+pub fn hrandfield(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    let count = argv.get(2).map(|c| args::int(c)).transpose()?;
+    let with_values = match argv.get(3) {
+        None => false,
+        Some(word) if argv.len() == 4 && args::is(word, "withvalues") => true,
+        Some(_) => return Err(Reply::error(errors::SYNTAX)),
+    };
+    if with_values && count.is_some_and(|c| !(-(i64::MAX / 2)..=i64::MAX / 2).contains(&c)) {
+        return Err(Reply::error("ERR value is out of range"));
+    }
+    let Some(pairs) = server.read::<HashValue>(client, &argv[1])?.map(|h| {
+        h.fields
+            .iter()
+            .map(|(f, v)| (f.clone(), v.clone()))
+            .collect::<Vec<Pair>>()
+    }) else {
+        return Ok(if count.is_some() {
+            Reply::Array(vec![])
+        } else {
+            Reply::Nil
+        });
+    };
+    let Some(count) = count else {
+        let pick = random::distinct(server, pairs.len(), 1);
+        return Ok(Reply::bulk_or_nil(pick.first().map(|i| &pairs[*i].0)));
+    };
+    let mut items = Vec::new();
+    for i in random::positions(server, pairs.len(), count) {
+        items.push(Reply::bulk(&pairs[i].0));
+        if with_values {
+            items.push(Reply::bulk(&pairs[i].1));
+        }
+    }
+    Ok(Reply::Array(items))
 }

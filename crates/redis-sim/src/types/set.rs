@@ -7,6 +7,7 @@ use rand::Rng;
 use crate::args;
 use crate::numbers::parse_i64;
 use crate::object::Value;
+use crate::random;
 use crate::reply::{Reply, errors};
 use crate::{ClientId, Server};
 
@@ -285,17 +286,6 @@ pub fn sdiffstore(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Re
     store(server, client, argv, Algebra::Diff)
 }
 
-/// Draws `n` distinct positions out of `len` with the server's generator.
-fn sample_positions(server: &mut Server, len: usize, n: usize) -> Vec<usize> {
-    let mut positions: Vec<usize> = (0..len).collect();
-    for i in 0..n.min(len) {
-        let j = server.rng.random_range(i..len);
-        positions.swap(i, j);
-    }
-    positions.truncate(n.min(len));
-    positions
-}
-
 /// SPOP key [count]: removes and answers random members.
 pub fn spop(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
     if argv.len() > 3 {
@@ -317,7 +307,7 @@ pub fn spop(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
         // Asking for the whole set pops it in iteration order.
         members
     } else {
-        let positions = sample_positions(server, members.len(), count.unwrap_or(1));
+        let positions = random::distinct(server, members.len(), count.unwrap_or(1));
         positions.into_iter().map(|i| members[i].clone()).collect()
     };
     if let Some(set) = server.read::<SetValue>(client, key)? {
@@ -358,23 +348,9 @@ pub fn srandmember(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> R
         let position = server.rng.random_range(0..members.len());
         return Ok(Reply::bulk(&members[position]));
     };
-    let wanted = usize::try_from(count.unsigned_abs()).unwrap_or(usize::MAX);
-    if count < 0 {
-        // Repeats allowed: every draw is independent. Bounded so a huge count cannot exhaust memory.
-        let draws = wanted.min(MAX_RANDOM_DRAWS);
-        let picks = (0..draws).map(|_| members[server.rng.random_range(0..members.len())].clone());
-        return Ok(Reply::bulks(picks.collect::<Vec<_>>()));
-    }
-    if wanted >= members.len() {
-        return Ok(Reply::bulks(members));
-    }
-    let positions = sample_positions(server, members.len(), wanted);
+    let positions = random::positions(server, members.len(), count);
     Ok(Reply::bulks(positions.into_iter().map(|i| &members[i])))
 }
-
-/// The most repeated draws SRANDMEMBER answers for a negative count; a
-/// browser tab cannot hold the billions Redis would send.
-const MAX_RANDOM_DRAWS: usize = 1 << 20;
 
 /// SINTERCARD numkeys key [key ...] [LIMIT limit]: the size of the intersection.
 pub fn sintercard(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {

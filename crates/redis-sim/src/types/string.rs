@@ -544,3 +544,130 @@ pub fn incrbyfloat(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> R
     );
     Ok(Reply::bulk(sum))
 }
+
+/// The most table cells LCS fills here: Redis allows about a billion, more
+/// than a browser tab should hold, and answers the same error past its limit.
+const MAX_LCS_CELLS: usize = 1 << 24;
+
+/// LCS key1 key2 [LEN] [IDX] [MINMATCHLEN len] [WITHMATCHLEN]: the longest
+/// common subsequence of two strings, its length, or the matching ranges.
+pub fn lcs(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    let (a, b) = match (
+        read_string(server, client, &argv[1]),
+        read_string(server, client, &argv[2]),
+    ) {
+        (Ok(a), Ok(b)) => (a.unwrap_or_default(), b.unwrap_or_default()),
+        _ => {
+            return Err(Reply::error(
+                "ERR The specified keys must contain string values",
+            ));
+        }
+    };
+    let (mut len_only, mut idx, mut with_match_len, mut min_match_len) =
+        (false, false, false, 0usize);
+    let mut i = 3;
+    while let Some(option) = argv.get(i) {
+        if args::is(option, "idx") {
+            idx = true;
+        } else if args::is(option, "len") {
+            len_only = true;
+        } else if args::is(option, "withmatchlen") {
+            with_match_len = true;
+        } else if args::is(option, "minmatchlen") && i + 1 < argv.len() {
+            min_match_len = usize::try_from(args::int(&argv[i + 1])?.max(0)).unwrap_or(usize::MAX);
+            i += 1;
+        } else {
+            return Err(Reply::error(errors::SYNTAX));
+        }
+        i += 1;
+    }
+    if idx && len_only {
+        return Err(Reply::error(
+            "ERR If you want both the length and indexes, please just use IDX.",
+        ));
+    }
+    let (rows, cols) = (a.len() + 1, b.len() + 1);
+    if rows
+        .checked_mul(cols)
+        .is_none_or(|cells| cells > MAX_LCS_CELLS)
+    {
+        return Err(Reply::error(
+            "ERR Insufficient memory, transient memory for LCS exceeds proto-max-bulk-len",
+        ));
+    }
+    // table[i * cols + j]: LCS length of a[..i] and b[..j].
+    let mut table = vec![0u32; rows * cols];
+    for i in 1..rows {
+        for j in 1..cols {
+            table[i * cols + j] = if a[i - 1] == b[j - 1] {
+                table[(i - 1) * cols + j - 1] + 1
+            } else {
+                table[(i - 1) * cols + j].max(table[i * cols + j - 1])
+            };
+        }
+    }
+    let total = table[rows * cols - 1];
+    if len_only {
+        return Ok(Reply::Integer(i64::from(total)));
+    }
+    // Walk back from the end, collecting the subsequence and its contiguous ranges.
+    let (mut i, mut j) = (a.len(), b.len());
+    let mut sequence = Vec::new();
+    let mut ranges = Vec::new();
+    let mut current: Option<(usize, usize, usize, usize)> = None;
+    let emit = |range: (usize, usize, usize, usize), ranges: &mut Vec<Reply>| {
+        let (a_start, a_end, b_start, b_end) = range;
+        let length = a_end - a_start + 1;
+        if length >= min_match_len {
+            let mut item = vec![Reply::Array(vec![
+                Reply::count(a_start),
+                Reply::count(a_end),
+            ])];
+            item.push(Reply::Array(vec![
+                Reply::count(b_start),
+                Reply::count(b_end),
+            ]));
+            if with_match_len {
+                item.push(Reply::count(length));
+            }
+            ranges.push(Reply::Array(item));
+        }
+    };
+    while i > 0 && j > 0 {
+        if a[i - 1] == b[j - 1] {
+            sequence.push(a[i - 1]);
+            let range = match current {
+                Some((a_start, a_end, b_start, b_end)) if a_start == i && b_start == j => {
+                    (i - 1, a_end, j - 1, b_end)
+                }
+                _ => (i - 1, i - 1, j - 1, j - 1),
+            };
+            (i, j) = (i - 1, j - 1);
+            if i == 0 || j == 0 {
+                emit(range, &mut ranges);
+                current = None;
+            } else {
+                current = Some(range);
+            }
+        } else {
+            if table[(i - 1) * cols + j] > table[i * cols + j - 1] {
+                i -= 1;
+            } else {
+                j -= 1;
+            }
+            if let Some(range) = current.take() {
+                emit(range, &mut ranges);
+            }
+        }
+    }
+    if !idx {
+        sequence.reverse();
+        return Ok(Reply::Bulk(sequence));
+    }
+    Ok(Reply::Array(vec![
+        Reply::bulk("matches"),
+        Reply::Array(ranges),
+        Reply::bulk("len"),
+        Reply::Integer(i64::from(total)),
+    ]))
+}

@@ -8,6 +8,7 @@ use crate::args;
 use crate::blocking::{Attempt, parse_timeout};
 use crate::config::ListpackLimits;
 use crate::numbers::{format_double, parse_f64};
+use crate::random;
 use crate::reply::{Reply, errors};
 use crate::types::list::normalize_range;
 use crate::{ClientId, Server};
@@ -1050,4 +1051,45 @@ pub fn bzpopmax(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Resu
     let attempt: Attempt =
         |server, client, argv| bzpop_first(server, client, &argv[1..argv.len() - 1], true);
     server.block_or_serve(client, argv, deadline, attempt, Reply::NilArray)
+}
+
+/// ZRANDMEMBER key [count [WITHSCORES]]: random members, distinct for a
+/// positive count, possibly repeated for a negative one.
+pub fn zrandmember(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    let count = argv.get(2).map(|c| args::int(c)).transpose()?;
+    let with_scores = match argv.get(3) {
+        None => false,
+        Some(word) if argv.len() == 4 && args::is(word, "withscores") => true,
+        Some(_) => return Err(Reply::error(errors::SYNTAX)),
+    };
+    if with_scores && count.is_some_and(|c| !(-(i64::MAX / 2)..=i64::MAX / 2).contains(&c)) {
+        return Err(Reply::error("ERR value is out of range"));
+    }
+    let Some(members) = server
+        .read::<ZSetValue>(client, &argv[1])?
+        .map(|z| z.iter().map(|(m, s)| (m.to_vec(), s)).collect::<Scored>())
+    else {
+        return Ok(if count.is_some() {
+            Reply::Array(vec![])
+        } else {
+            Reply::Nil
+        });
+    };
+    let Some(count) = count else {
+        let pick = random::distinct(server, members.len(), 1);
+        return Ok(Reply::bulk_or_nil(pick.first().map(|i| &members[*i].0)));
+    };
+    let mut positions = random::positions(server, members.len(), count);
+    if usize::try_from(count).is_ok_and(|c| c >= members.len()) {
+        // Asked for the whole set, Redis answers it highest score first.
+        positions.reverse();
+    }
+    let mut items = Vec::new();
+    for i in positions {
+        items.push(Reply::bulk(&members[i].0));
+        if with_scores {
+            items.push(Reply::bulk(format_double(members[i].1)));
+        }
+    }
+    Ok(Reply::Array(items))
 }
