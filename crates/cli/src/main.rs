@@ -4,6 +4,7 @@
 //! server (through its usual client) would produce, so tests, benchmarks and course
 //! authors see exactly what the web console shows.
 
+mod bench;
 mod memcached;
 mod rabbitmq;
 mod redis;
@@ -17,6 +18,7 @@ engines:
   redis       redis-cli command lines in, `redis-cli --no-raw` output out
   memcached   memcached text protocol in, the server's exact bytes out
   rabbitmq    rabbitmqadmin-style lines in, the transcript out (--dump-state)
+  bench       `playground bench redis|memcached|rabbitmq`: engine speed beside the real server
 
 `playground <engine> --help` lists an engine's options.
 ";
@@ -31,6 +33,7 @@ fn main() -> ExitCode {
         "redis" => redis::run(rest),
         "memcached" => memcached::run(rest),
         "rabbitmq" => rabbitmq::run(rest),
+        "bench" => bench::run(rest),
         "-h" | "--help" | "help" => {
             print!("{USAGE}");
             ExitCode::SUCCESS
