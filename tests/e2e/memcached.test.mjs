@@ -110,6 +110,10 @@ test("a small -m fills its slab pages and evicts from the COLD tail", async () =
   await mc.view("mc-evicting").waitFor();
   assert.match(await classes.first().innerText(), /\d+ evicted/);
   assert.match(await mc.view("mc-last-change").innerText(), /evicted \d+ items \(load:\d+ … load:\d+\)/);
+  await mc.view("mc-read").click();
+  const [, hits, misses] = (await mc.view("mc-load-result").innerText()).match(/(\d+) hits, (\d+) misses/);
+  assert.equal(Number(hits) + Number(misses), 100);
+  assert.ok(Number(misses) > 0, "some of the keys read were evicted");
   await mc.shoot(mc.memory, "memcached-memory");
   await mc.run("stats");
   assert.match(await mc.lastOutput(), /STAT evictions [1-9]\d*/);

@@ -11,6 +11,7 @@ use scenario::memcached_sim::cluster::python_memcached::Buckets;
 use scenario::memcached_sim::cluster::{Cluster, Distribution, Node, ketama, rendezvous};
 use yew::prelude::*;
 
+use super::xorshift;
 use crate::components::chart::{LineChart, Series};
 
 /// The lesson's cluster: `memcache.Client([('1.1.1.1:12000', 1), ('1.1.1.2:12000', 2),
@@ -132,15 +133,6 @@ const READS_PER_SECOND: usize = 1000;
 
 /// How long the simulated read load runs after a change, in seconds.
 const SIMULATED_SECONDS: u32 = 60;
-
-/// A small xorshift generator with a fixed seed: the simulated reads are random-looking
-/// but the same for every learner, as a replay must be.
-fn xorshift(state: &mut u64) -> u64 {
-    *state ^= *state << 13;
-    *state ^= *state >> 7;
-    *state ^= *state << 17;
-    *state
-}
 
 /// The hit rate, second by second, of cache-aside reads after a change: before it every
 /// key was cached where the client looked; a key that moved misses once on its new

@@ -7,7 +7,7 @@ use scenario::SharedServer;
 use scenario::memcached_sim::{Connection, Event as CacheEvent, SlabClassView};
 use yew::prelude::*;
 
-use super::format_bytes;
+use super::{format_bytes, xorshift};
 use crate::session::virtual_now_ms;
 
 /// The `-m` values offered: the default, and two small enough to fill from the page.
@@ -61,6 +61,20 @@ fn reply_summary(reply: &[u8]) -> String {
         .join(", ")
 }
 
+/// The load client's keys so far, and its generator for picking keys to read.
+struct LoadClient {
+    written: usize,
+    seed: u64,
+}
+
+/// The load client's multi-get of `LOAD_BATCH` keys picked among the `written` so far.
+fn read_request(written: usize, seed: &mut u64) -> Vec<u8> {
+    let keys: Vec<String> = (0..LOAD_BATCH)
+        .map(|_| format!("load:{:05}", xorshift(seed) % written.max(1) as u64))
+        .collect();
+    format!("get {}\r\n", keys.join(" ")).into_bytes()
+}
+
 /// One class's bar, as percentages of its chunks: HOT, WARM, COLD, then free.
 fn segments(class: &SlabClassView) -> [(&'static str, &'static str, u32); 4] {
     [
@@ -74,7 +88,10 @@ fn segments(class: &SlabClassView) -> [(&'static str, &'static str, u32); 4] {
 /// Slab classes with pages, the memory limit, and the load writer.
 #[component]
 pub fn MemoryView(props: &MemoryViewProps) -> Html {
-    let next_key = use_mut_ref(|| 0_usize);
+    let client = use_mut_ref(|| LoadClient {
+        written: 0,
+        seed: 0x2545_f491_4f6c_dd1d,
+    });
     let last_load = use_state(|| None::<String>);
     let server = props.server.server();
     let classes: Vec<SlabClassView> = server
@@ -94,29 +111,43 @@ pub fn MemoryView(props: &MemoryViewProps) -> Html {
     let limit = stats.limit_maxbytes;
     let malloced_pct = (stats.total_malloced as f64 / limit.max(1) as f64 * 100.0).min(100.0);
 
-    let load = |size: usize| {
+    // Writes (`Some(size)`) or reads (`None`) one batch and says what came back.
+    let send = |size: Option<usize>| {
         let server = props.server.clone();
-        let next_key = next_key.clone();
+        let client = client.clone();
         let last_load = last_load.clone();
         let on_changed = props.on_changed.clone();
         Callback::from(move |_: MouseEvent| {
-            let first = *next_key.borrow();
-            *next_key.borrow_mut() = first + LOAD_BATCH;
-            let mut connection = Connection::new();
-            let reply = server.exchange(
-                &mut connection,
-                &load_request(first, LOAD_BATCH, size),
-                virtual_now_ms(),
-            );
-            last_load.set(Some(format!(
-                "set load:{first:05} … load:{:05} ({} each): {}",
-                first + LOAD_BATCH - 1,
-                format_bytes(size as f64),
-                reply_summary(&reply)
-            )));
+            let mut client = client.borrow_mut();
+            let first = client.written;
+            let request = match size {
+                Some(size) => {
+                    client.written += LOAD_BATCH;
+                    load_request(first, LOAD_BATCH, size)
+                }
+                None => read_request(first, &mut client.seed),
+            };
+            let reply = server.exchange(&mut Connection::new(), &request, virtual_now_ms());
+            last_load.set(Some(match size {
+                Some(size) => format!(
+                    "set load:{first:05} … load:{:05} ({} each): {}",
+                    first + LOAD_BATCH - 1,
+                    format_bytes(size as f64),
+                    reply_summary(&reply)
+                ),
+                None => {
+                    let hits = String::from_utf8_lossy(&reply).matches("VALUE ").count();
+                    format!(
+                        "get of {LOAD_BATCH} keys picked among load:00000 … load:{:05}: {hits} hits, {} misses",
+                        first.saturating_sub(1),
+                        LOAD_BATCH - hits
+                    )
+                }
+            }));
             on_changed.emit(());
         })
     };
+    let written = client.borrow().written;
 
     html! {
         <section class="mc-panel memory-panel" aria-labelledby="mc-memory-title" data-testid="mc-memory">
@@ -134,10 +165,13 @@ pub fn MemoryView(props: &MemoryViewProps) -> Html {
                 <span class="load-writer">
                     <span>{ format!("Another client writes {LOAD_BATCH} items of") }</span>
                     { for LOAD_SIZES.iter().map(|&size| html! {
-                        <button type="button" onclick={load(size)} data-testid="mc-load"
+                        <button type="button" onclick={send(Some(size))} data-testid="mc-load"
                             aria-label={format!("Write {LOAD_BATCH} items of {}", format_bytes(size as f64))}>
                             { format_bytes(size as f64) }</button>
                     }) }
+                    <button type="button" onclick={send(None)} data-testid="mc-read" disabled={written == 0}
+                        aria-label={format!("Read {LOAD_BATCH} of the written items, picked at random")}>
+                        { format!("read {LOAD_BATCH} of them") }</button>
                 </span>
             </div>
             if let Some(text) = &*last_load {
@@ -178,7 +212,7 @@ pub fn MemoryView(props: &MemoryViewProps) -> Html {
                                     { for segments(class).iter().filter(|s| s.2 > 0).map(|&(css, name, n)| html! {
                                         <span class={css} style={format!("flex-grow:{n}")}
                                             title={format!("{name}: {n}")}>
-                                            if n * 8 >= total { { format!("{name} {n}") } }
+                                            if n * 16 >= total { { format!("{name} {n}") } }
                                         </span>
                                     }) }
                                 </div>

@@ -102,6 +102,15 @@ fn ServerPage(props: &ServerPageProps) -> Html {
     }
 }
 
+/// A small xorshift generator: the page's simulated clients pick keys that look random
+/// but are the same for every learner, as a replay must be.
+fn xorshift(state: &mut u64) -> u64 {
+    *state ^= *state << 13;
+    *state ^= *state >> 7;
+    *state ^= *state << 17;
+    *state
+}
+
 /// Shows bytes as memcached's operators read them: B, KB, MB (powers of 1024).
 fn format_bytes(bytes: f64) -> String {
     match bytes {
