@@ -257,6 +257,27 @@ fn tokenize(line: &str) -> Result<Vec<Token>, Raised> {
     Ok(tokens)
 }
 
+/// Python's parser refuses deeper bracket nesting; refusing it here also keeps the
+/// recursive reader's stack small whatever is typed.
+const MAX_NESTING: usize = 200;
+
+/// The deepest bracket nesting of a line.
+fn nesting(tokens: &[Token]) -> usize {
+    let mut depth = 0_usize;
+    let mut deepest = 0;
+    for token in tokens {
+        match token {
+            Token::Punct('(' | '[' | '{') => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            Token::Punct(')' | ']' | '}') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
+}
+
 /// An argument of a call, positional or by keyword.
 type Arg = (Option<String>, Value);
 
@@ -300,6 +321,9 @@ impl PythonMemcachedSession {
 
     fn run(&mut self, line: &str, now_ms: u64) -> Result<Option<Value>, Raised> {
         let tokens = tokenize(line)?;
+        if nesting(&tokens) > MAX_NESTING {
+            return Err(Raised::Syntax("too many nested parentheses"));
+        }
         match tokens.as_slice() {
             [] => Ok(None),
             [Token::Name(import), Token::Name(module)] if import == "import" => {
@@ -521,7 +545,6 @@ impl PythonMemcachedSession {
                 let key = key_of(required(0, "key")?)?;
                 let value = required(1, "val")?;
                 self.store(client, method, &key, &value, time, now_ms)
-                    .map(Value::Bool)
             }
             "get" | "gets" => {
                 let key = key_of(required(0, "key")?)?;
@@ -692,9 +715,10 @@ impl PythonMemcachedSession {
     ) -> Value {
         let time = time.map(|t| format!(" {}", t.str())).unwrap_or_default();
         let request = format!("{cmd} {key}{time}\r\n");
-        let reply = self
-            .send(client, key, request.as_bytes(), now_ms)
-            .unwrap_or_default();
+        // With no server to send to, python-memcached answers 0 without a word.
+        let Some(reply) = self.send(client, key, request.as_bytes(), now_ms) else {
+            return Value::Int(0);
+        };
         let line = first_line(&reply);
         if expected.contains(&line.trim()) {
             return Value::Int(1);
@@ -726,8 +750,9 @@ impl PythonMemcachedSession {
         groups
     }
 
-    /// `Client._set`: one storage command, `True` when the server answers `STORED`. `cas`
-    /// without a cached unique for the key is a plain `set`, as python-memcached does it.
+    /// `Client._set`: one storage command, `True` when the server answers `STORED` (`0`
+    /// when there is no server to send it to). `cas` without a cached unique for the key
+    /// is a plain `set`, as python-memcached does it.
     fn store(
         &mut self,
         client: usize,
@@ -736,7 +761,7 @@ impl PythonMemcachedSession {
         value: &Value,
         time: i64,
         now_ms: u64,
-    ) -> Result<bool, Raised> {
+    ) -> Result<Value, Raised> {
         let cas = self.clients[client].cas_ids.get(key).copied();
         let (cmd, cas) = match (cmd, cas) {
             ("cas", None) => ("set", None),
@@ -745,8 +770,10 @@ impl PythonMemcachedSession {
         };
         let (flags, data) = encode(value)?;
         let request = store_request(cmd, key, flags, time, &data, cas);
-        let reply = self.send(client, key, &request, now_ms).unwrap_or_default();
-        Ok(self.expect(client, &reply, "STORED"))
+        let Some(reply) = self.send(client, key, &request, now_ms) else {
+            return Ok(Value::Int(0));
+        };
+        Ok(Value::Bool(self.expect(client, &reply, "STORED")))
     }
 }
 
@@ -1264,5 +1291,56 @@ mod tests {
             "{out}"
         );
         assert!(out.contains("SyntaxError: invalid syntax\n"), "{out}");
+    }
+
+    #[test]
+    fn no_line_makes_it_panic() {
+        const PIECES: [&str; 24] = [
+            "mc",
+            ".",
+            "set",
+            "get",
+            "incr",
+            "cas",
+            "gets",
+            "(",
+            ")",
+            "[",
+            "]",
+            "{",
+            "}",
+            ",",
+            ":",
+            "=",
+            "'k'",
+            "\"v\"",
+            "-",
+            "9",
+            "b'x'",
+            "memcache.Client",
+            "'",
+            "import memcache",
+        ];
+        let mut session = PythonMemcachedSession::new(NOW);
+        session.run_line("import memcache", NOW);
+        session.run_line(
+            "mc = memcache.Client(['h:1', ('h:2', 0)], cache_cas=True)",
+            NOW,
+        );
+        let mut seed = 0x1234_5678_9abc_def1_u64;
+        for _ in 0..5000 {
+            let mut line = String::new();
+            for _ in 0..seed % 9 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                line.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
+            }
+            session.run_line(&line, NOW);
+        }
+        assert_eq!(
+            session.run_line("memcache.Client([]).set('k', 'v')", NOW),
+            "0\n"
+        );
     }
 }
