@@ -143,6 +143,8 @@ fn run_engine(preload: &[Batch], workload: &[Batch]) -> Result<f64, String> {
     let mut feed = |batches: &[Batch]| -> Result<(), String> {
         for (n, batch) in batches.iter().enumerate() {
             let reply = connection.feed(&mut server, &batch.bytes, START_MS + n as u64);
+            // The page drains the engine's events every frame; left alone they pile up.
+            server.drain_events();
             let mut counter = ReplyCounter::default();
             counter.scan(&reply)?;
             if counter.replies != batch.commands {
