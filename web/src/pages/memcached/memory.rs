@@ -152,6 +152,10 @@ pub fn MemoryView(props: &MemoryViewProps) -> Html {
     html! {
         <section class="mc-panel memory-panel" aria-labelledby="mc-memory-title" data-testid="mc-memory">
             <h2 id="mc-memory-title">{ "Memory: slab classes" }</h2>
+            <p class="panel-note">{ "memcached takes memory in 1 MB pages. Each slab class cuts its pages into \
+                chunks of one size (1.25 times the class before), and an item takes a chunk of the smallest \
+                class it fits. When no page is left, a new item evicts the oldest COLD item of its class. \
+                Restarting with another -m starts an empty server and a new console connection." }</p>
             <div class="memory-controls">
                 <span class="limit-choice" role="group" aria-label="Memory limit: choosing one restarts memcached">
                     <span>{ "Restart with" }</span>
