@@ -186,6 +186,19 @@ struct LongDouble {
     exponent: i64,
 }
 
+/// The longest text Redis reads as a long double (`MAX_LONG_DOUBLE_CHARS`);
+/// anything longer is not a valid float to it.
+const MAX_CHARS: usize = 5 * 1024;
+
+/// The integer a string of digits in `radix` spells.
+fn digits_value(digits: impl Iterator<Item = u32>, radix: u32) -> Big {
+    let mut n = Big(Vec::new());
+    for digit in digits {
+        n.mul_add_small(radix, digit);
+    }
+    n
+}
+
 /// The largest binary exponent of a finite long double (its maximum is just below 2^16384).
 const MAX_EXPONENT: i64 = 16384 - 64;
 /// The exponent of the smallest normal long double's mantissa (2^-16382).
@@ -237,9 +250,13 @@ fn round(negative: bool, n: &Big, exponent: i64, sticky: bool) -> Option<LongDou
 }
 
 impl LongDouble {
-    /// `strtold` for decimal text: `Err(true)` for an infinity (spelled out,
-    /// or too large), `Err(false)` for anything that is not a number (NaN included).
+    /// `strtold` for decimal or hex text: `Err(true)` for a spelled-out
+    /// infinity, `Err(false)` for anything else that is not a finite long
+    /// double (NaN, garbage, out of range).
     fn parse(text: &str) -> Result<LongDouble, bool> {
+        if text.len() > MAX_CHARS {
+            return Err(false);
+        }
         let (negative, body) = match text.as_bytes().first() {
             Some(b'-') => (true, &text[1..]),
             Some(b'+') => (false, &text[1..]),
@@ -252,7 +269,8 @@ impl LongDouble {
             Some(hex) => Self::parse_hex(negative, hex),
             None => Self::parse_decimal(negative, body),
         };
-        parsed.ok_or(false)?.ok_or(true)
+        // strtold reports a number beyond the long double range as an error.
+        parsed.flatten().ok_or(false)
     }
 
     /// C99 hexadecimal floats (`0x1.8p3`), which `strtold` also reads: hex
@@ -270,10 +288,7 @@ impl LongDouble {
         if exp2.abs() > 4 * MAX_DECIMAL_EXPONENT {
             return Some(None);
         }
-        let mut n = Big(Vec::new());
-        for digit in digits().filter_map(|c| c.to_digit(16)) {
-            n.mul_add_small(16, digit);
-        }
+        let n = digits_value(digits().filter_map(|c| c.to_digit(16)), 16);
         let exponent = exp2 - 4 * i64::try_from(frac.len()).ok()?;
         Some(round(negative, &n, exponent, false))
     }
@@ -307,10 +322,7 @@ impl LongDouble {
             // Underflow: strtold reports ERANGE, which Redis refuses like garbage.
             return None;
         }
-        let mut n = Big(Vec::new());
-        for digit in digits() {
-            n.mul_add_small(10, u32::from(digit - b'0'));
-        }
+        let n = digits_value(digits().map(|d| u32::from(d - b'0')), 10);
         if exp10 >= 0 {
             return Some(round(
                 negative,
@@ -490,12 +502,21 @@ mod tests {
 
     #[test]
     fn out_of_range_and_garbage_are_refused() {
-        assert_eq!(sum("1e5000", "1"), "NotFinite");
+        assert_eq!(sum("1e5000", "1"), "FirstNotANumber");
+        assert_eq!(sum("1e4932", "1e4932"), "NotFinite");
         assert_eq!(sum("1", "-inf"), "NotFinite");
         assert_eq!(sum("abc", "1"), "FirstNotANumber");
         assert_eq!(sum("1", " 1"), "SecondNotANumber");
         assert_eq!(sum("", "1"), "FirstNotANumber");
         assert_eq!(sum("nan", "1"), "FirstNotANumber");
+    }
+
+    #[test]
+    fn numbers_longer_than_redis_reads_are_not_floats() {
+        let long = format!("1.{}1", "0".repeat(6000));
+        assert_eq!(sum(&long, "0"), "FirstNotANumber");
+        let longest = format!("{}e-5110", "1".repeat(5112));
+        assert_eq!(sum(&longest, "0"), "11.11111111111111111");
     }
 
     #[test]
