@@ -9,9 +9,11 @@ mod session;
 
 pub use memcached::{MemcachedTextSession, SAMPLE_LIMIT, SharedServer, StatsSample};
 pub use python_memcached::PythonMemcachedSession;
-pub use rabbitmq::RabbitAdminSession;
+pub use rabbitmq::{RabbitAdminSession, SharedSimulation};
 pub use redis::RedisCliSession;
 pub use session::ConsoleSession;
 
 /// The memcached engine, whose types [`SharedServer`] hands to the page's views.
 pub use memcached_sim;
+/// The RabbitMQ engine, whose types [`SharedSimulation`] hands to the page's views.
+pub use rabbitmq_sim;
