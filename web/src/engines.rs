@@ -151,26 +151,77 @@ pub static RABBITMQ: Engine = Engine {
         "Producers and consumers, acks, prefetch, dead-lettering, watched live.",
     ],
     console_label: "rabbitmqadmin command",
+    // The lesson's story in order: hello world, work queues with acks, durability across a
+    // restart, then fanout, direct and topic routing. Examples with producers end with
+    // `run`, so the canvas shows traffic at once; Play carries on from there.
     examples: &[
         Example {
-            lines: &["declare queue name=hello"],
-            shows: "a queue",
-        },
-        Example {
-            lines: &["publish exchange=amq.default routing_key=hello payload=\"Hello World!\""],
-            shows: "publish to it",
+            lines: &[
+                "declare queue name=hello",
+                "publish exchange=amq.default routing_key=hello payload=\"Hello World!\"",
+            ],
+            shows: "hello world: send.py puts a message in the queue hello",
         },
         Example {
             lines: &["get queue=hello"],
-            shows: "take the message",
+            shows: "receive.py takes it out",
         },
         Example {
-            lines: &["declare exchange name=logs type=fanout"],
-            shows: "a fanout exchange",
+            lines: &[
+                "declare queue name=task_queue durable=true",
+                "producer name=new_task exchange='' routing_key=task_queue rate=4 persistent=true",
+                "consumer name=worker1 queue=task_queue prefetch=1 processing=500ms..1500ms",
+                "consumer name=worker2 queue=task_queue prefetch=1 processing=500ms..1500ms",
+                "run 3s",
+            ],
+            shows: "work queues: two workers, manual acks, prefetch=1",
         },
         Example {
-            lines: &["list queues"],
-            shows: "what the broker holds",
+            lines: &["crash consumer name=worker1", "run 1s"],
+            shows: "a worker dies: its unacked message goes to the other",
+        },
+        Example {
+            lines: &["restart", "list queues name durable messages"],
+            shows: "restart the broker: the durable queue and persistent messages survive",
+        },
+        Example {
+            lines: &[
+                "declare exchange name=logs type=fanout",
+                "declare queue name=logs_a",
+                "declare queue name=logs_b",
+                "declare binding source=logs destination=logs_a",
+                "declare binding source=logs destination=logs_b",
+                "producer name=emit_log exchange=logs rate=2",
+                "consumer name=receive_logs_a queue=logs_a ackmode=auto processing=100ms",
+                "consumer name=receive_logs_b queue=logs_b ackmode=auto processing=100ms",
+                "run 2s",
+            ],
+            shows: "publish/subscribe: a fanout logs exchange copies every message to two queues",
+        },
+        Example {
+            lines: &[
+                "declare exchange name=direct_logs type=direct",
+                "declare queue name=errors",
+                "declare queue name=everything",
+                "declare binding source=direct_logs destination=errors routing_key=error",
+                "declare binding source=direct_logs destination=everything routing_key=info",
+                "declare binding source=direct_logs destination=everything routing_key=error",
+                "producer name=emit_log_direct exchange=direct_logs routing_key=info,error rate=2",
+                "run 2s",
+            ],
+            shows: "routing: a direct exchange sends error to both queues, info to one",
+        },
+        Example {
+            lines: &[
+                "declare exchange name=topic_logs type=topic",
+                "declare queue name=kernel",
+                "declare queue name=critical",
+                "declare binding source=topic_logs destination=kernel routing_key='kern.*'",
+                "declare binding source=topic_logs destination=critical routing_key='*.critical'",
+                "producer name=emit_log_topic exchange=topic_logs routing_key=kern.info,kern.critical,cron.critical,cron.info rate=4",
+                "run 2s",
+            ],
+            shows: "topics: kern.* and *.critical; kern.critical matches both, cron.info neither",
         },
     ],
 };
