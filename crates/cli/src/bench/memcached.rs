@@ -96,7 +96,7 @@ pub fn run() -> Result<(), String> {
         let ratio = row.engine / real;
         print_target(
             &format!("engine >= {TARGET_RATIO}x the real server"),
-            &format!("{ratio:.2}x"),
+            &super::times(ratio),
             ratio >= TARGET_RATIO,
         );
     }

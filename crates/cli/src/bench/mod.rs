@@ -78,7 +78,7 @@ pub fn print_table(title: &str, contrast: &str, rows: &[Row]) {
     );
     for row in rows {
         let (theirs, ratio) = match row.contrast {
-            Some(rate) => (grouped(rate as u64), format!("{:.2}x", row.engine / rate)),
+            Some(rate) => (grouped(rate as u64), times(row.engine / rate)),
             None => ("-".to_string(), "-".to_string()),
         };
         println!(
@@ -97,6 +97,16 @@ pub fn print_table(title: &str, contrast: &str, rows: &[Row]) {
 pub fn print_target(target: &str, figure: &str, reached: bool) {
     let verdict = if reached { "reached" } else { "NOT reached" };
     println!("target: {target}: {figure} ({verdict})");
+}
+
+/// A ratio as `1.23x`, with more digits when it is small, so a far-off figure does not
+/// read as zero.
+pub fn times(ratio: f64) -> String {
+    if ratio >= 0.1 {
+        format!("{ratio:.2}x")
+    } else {
+        format!("{ratio:.4}x")
+    }
 }
 
 /// `1234567` as `1,234,567`, so rates can be read at a glance.
@@ -262,5 +272,11 @@ mod tests {
         assert_eq!(grouped(999), "999");
         assert_eq!(grouped(1000), "1,000");
         assert_eq!(grouped(1_234_567), "1,234,567");
+    }
+
+    #[test]
+    fn small_ratios_keep_their_digits() {
+        assert_eq!(times(3.456), "3.46x");
+        assert_eq!(times(0.00234), "0.0023x");
     }
 }

@@ -62,7 +62,7 @@ pub fn run() -> Result<(), String> {
     println!("destinations matched per route: {}", matched.join(", "));
     print_target(
         &format!("routing cost at 100,000 bindings <= {TARGET_GROWTH}x the cost at 100"),
-        &format!("{growth:.2}x"),
+        &super::times(growth),
         growth <= TARGET_GROWTH,
     );
     print_target(

@@ -140,7 +140,7 @@ pub fn run() -> Result<(), String> {
     if let Some(worst) = worst {
         print_target(
             &format!("engine >= {TARGET_RATIO}x the pipelined real server on every workload"),
-            &format!("lowest ratio {worst:.2}x"),
+            &format!("lowest ratio {}", super::times(worst)),
             worst >= TARGET_RATIO,
         );
     }
