@@ -303,7 +303,7 @@ pub fn TopologyCanvas(props: &TopologyCanvasProps) -> Html {
 
     html! {
         <svg class="topology" data-testid="rmq-canvas" viewBox={format!("0 0 {width:.0} {height:.0}")}
-            style={format!("min-width: {:.0}px", width * 0.85)}
+            style={format!("--canvas-min-width: {:.0}px", width * 0.85)}
             role="group" aria-label="Topology: producers, exchanges, queues and consumers">
             <defs>
                 <marker id="rmq-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7"

@@ -171,6 +171,7 @@ pub fn RabbitMqPage(props: &PageProps) -> Html {
                         <span><span class="key lost"></span>{ "dropped, expired or unroutable" }</span>
                         <span><span class="key transient"></span>{ "transient: gone after a restart" }</span>
                         <span>{ "Click a node to inspect it." }</span>
+                        <span class="narrow-only">{ "Scroll the canvas sideways to see it all." }</span>
                     </p>
                 </section>
                 <RateCharts data={charts} />
