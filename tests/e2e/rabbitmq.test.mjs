@@ -88,7 +88,7 @@ test("topic routing: each queue gets the keys its pattern matches, seen in the i
   assert.deepEqual(rmq.page.errors, []);
 });
 
-test("play, pause, step and speed run the virtual clock; the seed is shown", async () => {
+test("play, pause, step and speed run the virtual clock; the seed is shown and can be changed", async () => {
   const rmq = await RabbitPage.open();
   assert.match(await rmq.view("rmq-seed").innerText(), /^seed \d+$/);
   assert.equal(await rmq.seconds(), 0);
@@ -102,6 +102,10 @@ test("play, pause, step and speed run the virtual clock; the seed is shown", asy
   assert.ok(after > 2, `10x for 0.6 s runs seconds of virtual time (got ${after})`);
   await rmq.page.waitForTimeout(300);
   assert.equal(await rmq.seconds(), after, "paused, the clock stays");
+  await rmq.view("rmq-seed-form").getByLabel("New seed").fill("42");
+  await rmq.view("rmq-seed-form").getByRole("button", { name: "Start over" }).click();
+  assert.equal(await rmq.view("rmq-seed").innerText(), "seed 42");
+  assert.equal(await rmq.seconds(), 0, "a new seed starts a new world");
   assert.deepEqual(rmq.page.errors, []);
 });
 

@@ -36,6 +36,8 @@ pub struct ControlsProps {
     pub on_speed: Callback<f64>,
     /// Runs a console line.
     pub on_run: Callback<String>,
+    /// Starts over with another seed.
+    pub on_seed: Callback<u64>,
 }
 
 /// Quotes a value for the console's shell-like line, only when it needs it.
@@ -121,6 +123,16 @@ pub fn Controls(props: &ControlsProps) -> Html {
         })
     };
     let restart = props.on_run.reform(|_: MouseEvent| "restart".to_string());
+    let on_seed = {
+        let on_seed = props.on_seed.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let form = e.target_dyn_into::<web_sys::HtmlFormElement>();
+            if let Some(seed) = form.and_then(|f| field(&f, "seed").parse::<u64>().ok()) {
+                on_seed.emit(seed);
+            }
+        })
+    };
     // Options are marked selected explicitly: left to the browser, the pick depends on the
     // order yew inserts them in (the last option, as it turns out). A learner's own
     // exchange is the likelier target than the default one.
@@ -151,9 +163,13 @@ pub fn Controls(props: &ControlsProps) -> Html {
                 <span class="clock" data-testid="rmq-clock" aria-live="off">
                     { format!("t = {:.1} s", props.clock_ms as f64 / 1000.0) }
                 </span>
-                <span class="seed" data-testid="rmq-seed" title="Every random choice comes from this seed: the same seed and the same steps replay the same run">
-                    { format!("seed {}", props.seed) }
-                </span>
+                <form class="seed" onsubmit={on_seed} data-testid="rmq-seed-form"
+                    title="Every random choice comes from the seed: the same seed and the same steps replay the same run">
+                    <span data-testid="rmq-seed">{ format!("seed {}", props.seed) }</span>
+                    <input name="seed" type="number" min="0" aria-label="New seed"
+                        value={props.seed.to_string()} />
+                    <button type="submit">{ "Start over" }</button>
+                </form>
                 <button type="button" onclick={restart} data-testid="rmq-restart"
                     title="rabbitmqctl stop_app, then start_app: durable things survive">
                     { "Restart broker" }

@@ -25,6 +25,7 @@ use yew::prelude::*;
 
 use crate::engines::{RABBITMQ, SEED};
 use crate::pages::engine::{EngineLayout, PageProps};
+use crate::route::Mode;
 use crate::session::{SessionAction, SessionState, virtual_now_ms};
 use bounded_queue::{BoundedFigures, BoundedQueueView};
 use canvas::{Figures, TopologyCanvas};
@@ -42,10 +43,36 @@ const LONGEST_FRAME_MS: f64 = 250.0;
 /// Virtual time one press of the step button runs.
 const STEP_MS: u64 = 100;
 
-/// The RabbitMQ page. See the module documentation.
+/// The RabbitMQ page. Choosing another seed starts over: the world below is keyed by its
+/// seed, so a new seed mounts a fresh broker, clients and console.
 #[component]
 pub fn RabbitMqPage(props: &PageProps) -> Html {
-    let state = use_reducer(|| SessionState::new(RabbitAdminSession::new(SEED)));
+    let seed = use_state(|| SEED);
+    let on_seed = {
+        let seed = seed.clone();
+        Callback::from(move |s| seed.set(s))
+    };
+    html! {
+        <World key={*seed} seed={*seed} mode={props.mode} active={props.active} {on_seed} />
+    }
+}
+
+/// Properties of [`World`].
+#[derive(Properties, PartialEq)]
+struct WorldProps {
+    /// The simulation's seed.
+    seed: u64,
+    mode: Mode,
+    active: bool,
+    /// Starts over with another seed.
+    on_seed: Callback<u64>,
+}
+
+/// One simulation, its console and every view of it.
+#[component]
+fn World(props: &WorldProps) -> Html {
+    let seed = props.seed;
+    let state = use_reducer(move || SessionState::new(RabbitAdminSession::new(seed)));
     let sim = state.session().simulation();
     let traffic = use_mut_ref(Traffic::default);
     let playing = use_state(|| false);
@@ -151,7 +178,8 @@ pub fn RabbitMqPage(props: &PageProps) -> Html {
                     <h2 id="rmq-world-title">{ "The broker, live" }</h2>
                     <Controls playing={*playing} speed={*speed} seed={s.seed()} clock_ms={s.now()}
                         {exchanges} {queues} {next_producer} {next_consumer}
-                        {on_play} {on_step} {on_speed} on_run={on_run.clone()} />
+                        {on_play} {on_step} {on_speed} on_run={on_run.clone()}
+                        on_seed={props.on_seed.clone()} />
                     <div class="canvas-and-inspector">
                         <div class="canvas-scroll">
                             <TopologyCanvas topology={topology} {figures}
