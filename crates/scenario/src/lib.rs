@@ -17,3 +17,5 @@ pub use session::ConsoleSession;
 pub use memcached_sim;
 /// The RabbitMQ engine, whose types [`SharedSimulation`] hands to the page's views.
 pub use rabbitmq_sim;
+/// The Redis engine, whose keyspace and events [`RedisCliSession`] hands to the page's views.
+pub use redis_sim;

@@ -1,6 +1,6 @@
 //! redis-cli command lines, answered as `redis-cli --no-raw` prints replies.
 
-use redis_sim::{ClientId, Server, cli};
+use redis_sim::{ClientId, Event, Server, cli};
 
 use crate::session::ConsoleSession;
 
@@ -8,6 +8,11 @@ use crate::session::ConsoleSession;
 pub struct RedisCliSession {
     server: Server,
     client: ClientId,
+    /// What the latest line changed, kept for the page's views: the server's events are
+    /// drained after every line, so they never pile up when no view reads them.
+    last_events: Vec<Event>,
+    /// Lines run so far; a view keys its highlights by it so they play again on every line.
+    lines_run: u64,
 }
 
 impl RedisCliSession {
@@ -15,7 +20,32 @@ impl RedisCliSession {
     pub fn new(seed: u64) -> Self {
         let mut server = Server::new(seed);
         let client = server.connect();
-        Self { server, client }
+        Self {
+            server,
+            client,
+            last_events: Vec::new(),
+            lines_run: 0,
+        }
+    }
+
+    /// The server, for views that draw its keyspace.
+    pub fn server(&self) -> &Server {
+        &self.server
+    }
+
+    /// The database redis-cli has selected: the one its views show.
+    pub fn selected_db(&self) -> usize {
+        self.server.selected_db(self.client)
+    }
+
+    /// The change events of the latest line, so a view can light what it touched.
+    pub fn last_events(&self) -> &[Event] {
+        &self.last_events
+    }
+
+    /// How many lines have been run; it changes on every line, even one that changed nothing.
+    pub fn lines_run(&self) -> u64 {
+        self.lines_run
     }
 }
 
@@ -28,6 +58,8 @@ impl ConsoleSession for RedisCliSession {
 
     fn run_line(&mut self, line: &str, now_ms: u64) -> String {
         let output = cli::run_line(&mut self.server, self.client, line, now_ms);
+        self.last_events = self.server.drain_events();
+        self.lines_run += 1;
         if output.quit {
             // redis-cli exits silently; the console starts it again, as a learner would,
             // as a new client of the same server.
@@ -67,5 +99,21 @@ mod tests {
         session.run_line("quit", 0);
         assert_eq!(session.prompt(), "127.0.0.1:6379>");
         assert_eq!(session.run_line("GET k", 0), "\"v\"\n");
+    }
+
+    #[test]
+    fn the_views_see_what_the_latest_line_changed() {
+        let mut session = RedisCliSession::new(1);
+        session.run_line("RPUSH tasks write test", 0);
+        assert!(session.last_events().contains(&Event::ElementTouched {
+            db: 0,
+            key: b"tasks".to_vec(),
+            element: b"test".to_vec(),
+        }));
+        session.run_line("GET nothing", 0);
+        assert_eq!(session.last_events(), &[]);
+        assert_eq!(session.lines_run(), 2);
+        session.run_line("SELECT 4", 0);
+        assert_eq!(session.selected_db(), 4);
     }
 }
