@@ -9,7 +9,8 @@ import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const DIST = join(ROOT, "dist");
+// PLAYGROUND_DIST lets a build in another folder be tested without touching dist/.
+const DIST = resolve(process.env.PLAYGROUND_DIST ?? join(ROOT, "dist"));
 export const SCREENSHOTS = join(ROOT, "target", "screenshots");
 
 /** The app is served from a subfolder, as a course site would host it. */

@@ -87,6 +87,18 @@ pub static REDIS: Engine = Engine {
             shows: "a list",
         },
         Example {
+            lines: &["HSET user:1 name Ada lang Rust", "HGET user:1 name"],
+            shows: "a hash",
+        },
+        Example {
+            lines: &["SADD tags redis cache fast", "SISMEMBER tags fast"],
+            shows: "a set",
+        },
+        Example {
+            lines: &["ZADD board 30 bob 10 ann 20 cy", "ZINCRBY board 25 ann"],
+            shows: "a sorted set, ordered by score",
+        },
+        Example {
             lines: &["GET"],
             shows: "a wrong command, as redis-cli answers it",
         },
@@ -126,7 +138,13 @@ pub static MEMCACHED: Engine = Engine {
             shows: "a counter, as in the lesson",
         },
         Example {
-            lines: &["append k1 0 0", "after", "prepend k1 0 0", "before", "get k1"],
+            lines: &[
+                "append k1 0 0",
+                "after",
+                "prepend k1 0 0",
+                "before",
+                "get k1",
+            ],
             shows: "append and prepend",
         },
         Example {

@@ -1,0 +1,225 @@
+//! The keyspace view: a card per key of the selected database, filtered by a KEYS-style
+//! pattern, with what the latest command changed lit and said in words.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use scenario::RedisCliSession;
+use scenario::redis_sim::{Event, glob};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::key_card::{KeyCard, display, key_card};
+
+/// How many cards the view draws at most: enough to browse, few enough that a database of
+/// ten thousand keys redraws every second without stutter. The rest are counted.
+const MAX_CARDS: usize = 200;
+
+/// How many keys the "last command" line names before it counts them instead.
+const SUMMARY_KEYS: usize = 4;
+
+/// What the latest command did to the database shown.
+#[derive(Debug, Default, PartialEq)]
+struct Changes<'a> {
+    /// Keys created, written or read element by element: their cards are lit.
+    changed: BTreeSet<&'a [u8]>,
+    /// Elements (list items, fields, members) the command wrote or read, by key.
+    touched: BTreeMap<&'a [u8], BTreeSet<&'a [u8]>>,
+    /// Keys deleted by the command.
+    deleted: Vec<&'a [u8]>,
+    /// Keys whose TTL had run out, found by the command.
+    expired: Vec<&'a [u8]>,
+    /// FLUSHDB, FLUSHALL or SWAPDB replaced the whole database.
+    replaced: Option<&'static str>,
+}
+
+/// Picks out of `events` what happened in database `db`.
+fn changes(events: &[Event], db: usize) -> Changes<'_> {
+    let mut changes = Changes::default();
+    for event in events {
+        match event {
+            Event::KeyChanged { db: d, key } if *d == db => {
+                changes.changed.insert(key);
+            }
+            Event::ElementTouched {
+                db: d,
+                key,
+                element,
+            } if *d == db => {
+                changes.changed.insert(key);
+                changes.touched.entry(key).or_default().insert(element);
+            }
+            Event::KeyDeleted { db: d, key } if *d == db => changes.deleted.push(key),
+            Event::KeyExpired { db: d, key } if *d == db => changes.expired.push(key),
+            Event::DbFlushed { db: d } if *d == db => changes.replaced = Some("emptied"),
+            Event::DbsSwapped { a, b } if *a == db || *b == db => {
+                changes.replaced = Some("swapped with another database");
+            }
+            _ => {}
+        }
+    }
+    changes
+}
+
+/// Names a few keys, or counts them with the first and last when there are many.
+fn key_list(verb: &str, keys: &[&[u8]]) -> String {
+    match (keys.first(), keys.last()) {
+        (Some(first), Some(last)) if keys.len() > SUMMARY_KEYS => format!(
+            "{verb} {} keys ({} … {})",
+            keys.len(),
+            display(first),
+            display(last)
+        ),
+        (Some(_), _) => {
+            let names: Vec<String> = keys.iter().map(|k| display(k)).collect();
+            format!("{verb} {}", names.join(", "))
+        }
+        _ => String::new(),
+    }
+}
+
+/// What the latest command did, in words, for learners who miss a card vanishing.
+fn summary(changes: &Changes) -> String {
+    let changed: Vec<&[u8]> = changes.changed.iter().copied().collect();
+    let parts = [
+        changes
+            .replaced
+            .map(|what| format!("this database was {what}"))
+            .unwrap_or_default(),
+        key_list("wrote or read", &changed),
+        key_list("deleted", &changes.deleted),
+        key_list("found expired and removed", &changes.expired),
+    ];
+    parts
+        .into_iter()
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The keyspace of the database `session` has selected at `now_ms`, keys matching
+/// `pattern` (all when empty) drawn as cards. A plain view function: the page owns the
+/// pattern and the clock, and redraws on every command and tick anyway.
+pub fn keyspace(
+    session: &RedisCliSession,
+    pattern: &str,
+    on_pattern: Callback<String>,
+    now_ms: u64,
+) -> Html {
+    let server = session.server();
+    let db = session.selected_db();
+    let keys = server.keys(db, now_ms);
+    let total = keys.len();
+    let matching: Vec<&[u8]> = keys
+        .iter()
+        .map(|(key, _)| key.as_slice())
+        .filter(|key| pattern.is_empty() || glob::matches(pattern.as_bytes(), key, false))
+        .collect();
+    let changes = changes(session.last_events(), db);
+    let summary = summary(&changes);
+    let version = session.lines_run();
+    let oninput = on_pattern
+        .reform(|event: InputEvent| event.target_unchecked_into::<HtmlInputElement>().value());
+    let shown = matching.len().min(MAX_CARDS);
+    let plural = if total == 1 { "" } else { "s" };
+    let count = if pattern.is_empty() {
+        format!("{total} key{plural}")
+    } else {
+        format!("{} of {total} key{plural} match {pattern}", matching.len())
+    };
+
+    html! {
+        <section class="redis-panel keyspace" aria-labelledby="redis-keyspace-title"
+            data-testid="redis-keyspace" data-db={db.to_string()}>
+            <div class="keyspace-head">
+                <h2 id="redis-keyspace-title">{ format!("Keyspace of db {db}") }</h2>
+                <label class="keyspace-filter">
+                    <span>{ "Filter" }</span>
+                    <input type="search" value={pattern.to_owned()} {oninput}
+                        placeholder="pattern, as KEYS: user:*" spellcheck="false"
+                        autocomplete="off" aria-label="Filter keys by pattern, as KEYS matches them"
+                        data-testid="redis-filter" />
+                </label>
+            </div>
+            <p class="keyspace-count" data-testid="redis-key-count">{ count }</p>
+            <p class="last-change" data-testid="redis-last-change" aria-live="polite">
+                if summary.is_empty() {
+                    { "The last command changed no key here." }
+                } else {
+                    { format!("Last command: {summary}.") }
+                }
+            </p>
+            if total == 0 {
+                <p class="empty">{ "No keys in this database yet. Try " }
+                    <code>{ "SET greeting hello" }</code>{ " or " }
+                    <code>{ "RPUSH tasks write test ship" }</code>{ " in the console." }</p>
+            } else if matching.is_empty() {
+                <p class="empty">{ "No key matches this pattern." }</p>
+            } else {
+                <ul class="key-cards" role="list" aria-label="Keys">
+                    { for matching[..shown].iter().filter_map(|&key| {
+                        let value = server.value(db, key, now_ms)?;
+                        Some(key_card(&KeyCard {
+                            key,
+                            value,
+                            expire_at: server.expire_at(db, key),
+                            now_ms,
+                            lit: changes.changed.contains(key).then_some(version),
+                            touched: changes.touched.get(key),
+                        }))
+                    }) }
+                </ul>
+                if matching.len() > shown {
+                    <p class="more-keys" data-testid="redis-more-keys">
+                        { format!("… and {} more keys not drawn; narrow the filter to see them.",
+                            matching.len() - shown) }
+                    </p>
+                }
+            }
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn changed(key: &str) -> Event {
+        Event::KeyChanged {
+            db: 0,
+            key: key.into(),
+        }
+    }
+
+    #[test]
+    fn only_the_shown_database_counts() {
+        let events = [
+            changed("a"),
+            Event::KeyDeleted {
+                db: 1,
+                key: b"b".to_vec(),
+            },
+            Event::ElementTouched {
+                db: 0,
+                key: b"list".to_vec(),
+                element: b"x".to_vec(),
+            },
+        ];
+        let seen = changes(&events, 0);
+        assert_eq!(summary(&seen), "wrote or read a, list");
+        assert_eq!(seen.touched[&b"list"[..]].len(), 1);
+        assert_eq!(summary(&changes(&events, 1)), "deleted b");
+    }
+
+    #[test]
+    fn many_keys_are_counted() {
+        let events: Vec<Event> = (0..6).map(|i| changed(&format!("k{i}"))).collect();
+        assert_eq!(
+            summary(&changes(&events, 0)),
+            "wrote or read 6 keys (k0 … k5)"
+        );
+        assert_eq!(
+            summary(&changes(&[Event::DbFlushed { db: 0 }], 0)),
+            "this database was emptied"
+        );
+    }
+}
