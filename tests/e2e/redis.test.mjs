@@ -34,6 +34,11 @@ class RedisPage extends ConsolePage {
     return this.keyspace.locator(`[data-testid=redis-key][data-key="${key}"]`);
   }
 
+  /** A counter of the stats strip, by its INFO name. */
+  async stat(name) {
+    return this.keyspace.locator(`[data-testid=redis-stat][data-stat=${name}]`).innerText();
+  }
+
   /** The keys drawn, in order. */
   async keys() {
     return this.cards.evaluateAll((cards) => cards.map((card) => card.dataset.key));
@@ -71,7 +76,9 @@ test("each type gets a card with its encoding and a picture of its value", async
   const redis = await RedisPage.open();
   await redis.fillWithEachType();
   assert.deepEqual(await redis.keys(), ["board", "greeting", "ids", "tags", "tasks", "user:1", "visits"]);
-  assert.equal(await redis.count.innerText(), "7 keys");
+  assert.equal(await redis.stat("keys"), "7");
+  assert.equal(await redis.stat("expires"), "0");
+  assert.equal(await redis.stat("total_commands_processed"), "7");
 
   assert.deepEqual(await redis.describe("greeting"), { type: "string", encoding: "embstr", elements: [] });
   assert.equal(await redis.card("greeting").locator(".string-value").innerText(), "hello world");
@@ -116,12 +123,16 @@ test("a TTL counts down on the card, and the card goes when the key expires", as
   const ttl = redis.card("session").locator("[data-testid=redis-ttl]");
   assert.equal(await ttl.innerText(), "no TTL");
   await redis.run("EXPIRE session 2");
+  assert.equal(await redis.stat("expires"), "1");
   assert.match(await ttl.innerText(), /^TTL [12] s$/);
   await redis.page.waitForFunction(() => document.querySelector(
     ".page-slot:not([hidden]) [data-key=session] [data-testid=redis-ttl]")?.textContent === "TTL 1 s",
   null, { timeout: 3000 });
   await redis.card("session").waitFor({ state: "detached", timeout: 4000 });
   assert.deepEqual(await redis.keys(), ["keep"], "the expired key is gone without a command");
+  await redis.run("GET session");
+  assert.equal(await redis.lastChange.innerText(), "Last command: found expired and removed session.");
+  assert.equal(await redis.stat("expired_keys"), "1");
   assert.equal(await redis.card("keep").locator("[data-testid=redis-ttl]").innerText(), "no TTL");
   assert.deepEqual(redis.page.errors, []);
 });
@@ -163,7 +174,7 @@ test("many keys: at most 200 cards are drawn and the rest are counted", async ()
   await redis.run(`RPUSH long ${Array.from({ length: 30 }, (_, i) => `item${i}`).join(" ")}`);
   await redis.keyspace.locator("[data-testid=redis-more-keys]").waitFor();
   assert.equal(await redis.cards.count(), 200);
-  assert.equal(await redis.count.innerText(), "251 keys");
+  assert.equal(await redis.stat("keys"), "251");
   assert.match(await redis.keyspace.locator("[data-testid=redis-more-keys]").innerText(), /51 more keys/);
   assert.equal(await redis.keyspace.locator(".last-change").innerText(),
     "Last command: wrote or read long.");

@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use scenario::RedisCliSession;
-use scenario::redis_sim::{Event, glob};
+use scenario::redis_sim::{Event, Stats, glob};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -96,6 +96,27 @@ fn summary(changes: &Changes) -> String {
         .join("; ")
 }
 
+/// Counters a learner can also read with DBSIZE and INFO: keys and keys with a TTL in this
+/// database (INFO keyspace's `keys` and `expires`), and the server's totals.
+fn stats_strip(stats: Stats, keys: usize, expires: usize) -> Html {
+    let stat = |label: &'static str, info: &'static str, value: u64| {
+        html! {
+            <div title={info}>
+                <dt>{ label }</dt>
+                <dd data-testid="redis-stat" data-stat={info}>{ value }</dd>
+            </div>
+        }
+    };
+    html! {
+        <dl class="keyspace-stats" aria-label="Counters">
+            { stat("keys", "keys", keys as u64) }
+            { stat("with a TTL", "expires", expires as u64) }
+            { stat("commands processed", "total_commands_processed", stats.commands) }
+            { stat("keys expired", "expired_keys", stats.expired_keys) }
+        </dl>
+    }
+}
+
 /// The keyspace of the database `session` has selected at `now_ms`, keys matching
 /// `pattern` (all when empty) drawn as cards. A plain view function: the page owns the
 /// pattern and the clock, and redraws on every command and tick anyway.
@@ -114,6 +135,10 @@ pub fn keyspace(
         .map(|(key, _)| key.as_slice())
         .filter(|key| pattern.is_empty() || glob::matches(pattern.as_bytes(), key, false))
         .collect();
+    let expires = keys
+        .iter()
+        .filter(|(key, _)| server.expire_at(db, key).is_some())
+        .count();
     let changes = changes(session.last_events(), db);
     let summary = summary(&changes);
     let version = session.lines_run();
@@ -121,11 +146,6 @@ pub fn keyspace(
         .reform(|event: InputEvent| event.target_unchecked_into::<HtmlInputElement>().value());
     let shown = matching.len().min(MAX_CARDS);
     let plural = if total == 1 { "" } else { "s" };
-    let count = if pattern.is_empty() {
-        format!("{total} key{plural}")
-    } else {
-        format!("{} of {total} key{plural} match {pattern}", matching.len())
-    };
 
     html! {
         <section class="redis-panel keyspace" aria-labelledby="redis-keyspace-title"
@@ -140,7 +160,12 @@ pub fn keyspace(
                         data-testid="redis-filter" />
                 </label>
             </div>
-            <p class="keyspace-count" data-testid="redis-key-count">{ count }</p>
+            { stats_strip(server.stats(), total, expires) }
+            if !pattern.is_empty() {
+                <p class="keyspace-count" data-testid="redis-key-count">
+                    { format!("{} of {total} key{plural} match {pattern}", matching.len()) }
+                </p>
+            }
             <p class="last-change" data-testid="redis-last-change" aria-live="polite">
                 if summary.is_empty() {
                     { "The last command changed no key here." }
