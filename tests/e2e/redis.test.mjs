@@ -113,6 +113,11 @@ test("the key and the element the last command touched are lit, and deletions ar
   await redis.card("tasks").waitFor({ state: "detached" });
   assert.equal(await redis.lastChange.innerText(), "Last command: deleted tasks.");
   assert.equal(await redis.keyspace.locator(".key-card.lit").count(), 0);
+
+  await redis.run("RPUSH jobs only");
+  await redis.run("LPOP jobs");
+  assert.equal(await redis.lastChange.innerText(), "Last command: deleted jobs.",
+    "a pop that empties a list deletes the key, as Redis does");
   assert.deepEqual(redis.page.errors, []);
 });
 

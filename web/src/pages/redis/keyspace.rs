@@ -32,6 +32,14 @@ struct Changes<'a> {
     replaced: Option<&'static str>,
 }
 
+impl Changes<'_> {
+    /// Drops what was lit on `key`, which no longer exists.
+    fn forget(&mut self, key: &[u8]) {
+        self.changed.remove(key);
+        self.touched.remove(key);
+    }
+}
+
 /// Picks out of `events` what happened in database `db`.
 fn changes(events: &[Event], db: usize) -> Changes<'_> {
     let mut changes = Changes::default();
@@ -48,8 +56,16 @@ fn changes(events: &[Event], db: usize) -> Changes<'_> {
                 changes.changed.insert(key);
                 changes.touched.entry(key).or_default().insert(element);
             }
-            Event::KeyDeleted { db: d, key } if *d == db => changes.deleted.push(key),
-            Event::KeyExpired { db: d, key } if *d == db => changes.expired.push(key),
+            // A key gone by the end of the command (a pop that emptied it) has no card to
+            // light; one created again afterwards (DEL then SET in a MULTI) is lit again.
+            Event::KeyDeleted { db: d, key } if *d == db => {
+                changes.forget(key);
+                changes.deleted.push(key);
+            }
+            Event::KeyExpired { db: d, key } if *d == db => {
+                changes.forget(key);
+                changes.expired.push(key);
+            }
             Event::DbFlushed { db: d } if *d == db => changes.replaced = Some("emptied"),
             Event::DbsSwapped { a, b } if *a == db || *b == db => {
                 changes.replaced = Some("swapped with another database");
@@ -233,6 +249,24 @@ mod tests {
         assert_eq!(summary(&seen), "wrote or read a, list");
         assert_eq!(seen.touched[&b"list"[..]].len(), 1);
         assert_eq!(summary(&changes(&events, 1)), "deleted b");
+    }
+
+    #[test]
+    fn a_key_a_command_emptied_is_only_said_deleted() {
+        let events = [
+            Event::ElementTouched {
+                db: 0,
+                key: b"tasks".to_vec(),
+                element: b"ship".to_vec(),
+            },
+            Event::KeyDeleted {
+                db: 0,
+                key: b"tasks".to_vec(),
+            },
+        ];
+        let seen = changes(&events, 0);
+        assert_eq!(summary(&seen), "deleted tasks");
+        assert!(seen.touched.is_empty());
     }
 
     #[test]
