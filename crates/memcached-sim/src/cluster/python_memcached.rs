@@ -10,13 +10,9 @@ use super::Node;
 /// python-memcached's `Client._SERVER_RETRIES`.
 const SERVER_RETRIES: usize = 10;
 
-/// `cmemcache_hash`: bits 16..30 of the key's CRC32, a number from 1 to 32767. A zero is
-/// turned into 1 (python-memcached's `or 1`).
+/// `cmemcache_hash`: bits 16..30 of the key's CRC32, a number below 32768.
 pub fn cmemcache_hash(key: &[u8]) -> u32 {
-    match (crc32fast::hash(key) >> 16) & 0x7fff {
-        0 => 1,
-        hash => hash,
-    }
+    (crc32fast::hash(key) >> 16) & 0x7fff
 }
 
 /// The bucket list built from a server list (`Client._init_buckets`).
@@ -65,13 +61,6 @@ mod tests {
 
     fn lesson_cluster() -> Buckets {
         Buckets::new(&[Node::new("1.1.1.1:12000", 1), Node::new("1.1.1.2:12000", 2)])
-    }
-
-    #[test]
-    fn a_zero_hash_counts_as_one() {
-        // crc32("k25") has bits 16..30 all clear.
-        assert_eq!((crc32fast::hash(b"k25") >> 16) & 0x7fff, 0);
-        assert_eq!(cmemcache_hash(b"k25"), 1);
     }
 
     #[test]
