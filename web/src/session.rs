@@ -8,6 +8,7 @@
 use std::cell::{Ref, RefCell};
 use std::rc::Rc;
 
+use gloo::timers::callback::Interval;
 use scenario::ConsoleSession;
 use yew::prelude::*;
 
@@ -90,4 +91,30 @@ impl<S: ConsoleSession + 'static> Reducible for SessionState<S> {
 /// count down in real seconds; engines only ever see it as a number passed in.
 pub fn virtual_now_ms() -> u64 {
     js_sys::Date::now() as u64
+}
+
+/// The callback an engine page hands its console and examples: made once for the page's
+/// life, so that redraws of the page (a clock tick) do not redraw the console.
+#[hook]
+pub fn use_session_actions<S: ConsoleSession + 'static>(
+    state: &UseReducerHandle<SessionState<S>>,
+) -> Callback<SessionAction> {
+    let dispatcher = state.dispatcher();
+    use_callback((), move |action, _| dispatcher.dispatch(action))
+}
+
+/// The virtual time a page's views count down on (TTLs, exptimes). It redraws the page once
+/// a second while the page is shown, and is never behind a reply just drawn.
+#[hook]
+pub fn use_view_clock(active: bool) -> u64 {
+    let now_ms = use_state(virtual_now_ms);
+    {
+        let now_ms = now_ms.clone();
+        use_effect_with(active, move |&active| {
+            let interval =
+                active.then(|| Interval::new(1000, move || now_ms.set(virtual_now_ms())));
+            move || drop(interval)
+        });
+    }
+    (*now_ms).max(virtual_now_ms())
 }

@@ -8,7 +8,6 @@ mod cluster;
 mod items;
 mod memory;
 
-use gloo::timers::callback::Interval;
 use scenario::MemcachedTextSession;
 use scenario::memcached_sim::Settings;
 use yew::prelude::*;
@@ -16,7 +15,7 @@ use yew::prelude::*;
 use crate::engines::MEMCACHED;
 use crate::pages::engine::{EngineLayout, PageProps};
 use crate::route::Mode;
-use crate::session::{SessionState, virtual_now_ms};
+use crate::session::{SessionState, use_session_actions, use_view_clock, virtual_now_ms};
 
 /// The `-m` a fresh page starts memcached with: its default.
 const DEFAULT_MEGABYTES: u64 = 64;
@@ -66,25 +65,10 @@ fn ServerPage(props: &ServerPageProps) -> Html {
         let others = others.clone();
         Callback::from(move |()| others.set(*others + 1))
     };
-    let now_ms = use_state(virtual_now_ms);
-    {
-        // The clock the views count down on; it ticks only while the page is shown.
-        let now_ms = now_ms.clone();
-        use_effect_with(props.active, move |&active| {
-            let interval =
-                active.then(|| Interval::new(1000, move || now_ms.set(virtual_now_ms())));
-            move || drop(interval)
-        });
-    }
-    // One callback for the page's life, so the clock's ticks do not redraw the console.
-    let on_action = {
-        let dispatcher = state.dispatcher();
-        use_callback((), move |action, _| dispatcher.dispatch(action))
-    };
+    let now_ms = use_view_clock(props.active);
+    let on_action = use_session_actions(&state);
     let server = state.session().server().clone();
     let version = server.exchanges();
-    // A reply just drawn should not wait for the next tick to count down from the right time.
-    let now_ms = (*now_ms).max(virtual_now_ms());
 
     html! {
         <EngineLayout engine={&MEMCACHED} mode={props.mode} active={props.active}

@@ -26,7 +26,7 @@ use yew::prelude::*;
 use crate::engines::{RABBITMQ, SEED};
 use crate::pages::engine::{EngineLayout, PageProps};
 use crate::route::Mode;
-use crate::session::{SessionAction, SessionState, virtual_now_ms};
+use crate::session::{SessionAction, SessionState, use_session_actions, virtual_now_ms};
 use bounded_queue::{BoundedFigures, BoundedQueueView};
 use canvas::{Figures, TopologyCanvas};
 use charts::{ChartData, RateCharts};
@@ -80,10 +80,7 @@ fn World(props: &WorldProps) -> Html {
     let selected = use_state(|| None::<NodeId>);
     let frame = use_force_update();
 
-    let on_action = {
-        let dispatcher = state.dispatcher();
-        use_callback((), move |action, _| dispatcher.dispatch(action))
-    };
+    let on_action = use_session_actions(&state);
     let on_run = on_action.reform(SessionAction::Run);
 
     // Events from console lines: the transcript is replaced after every line.
