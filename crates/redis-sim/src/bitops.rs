@@ -83,9 +83,10 @@ fn range_unit(arg: &[u8]) -> std::result::Result<bool, Reply> {
     }
 }
 
-/// Clamps a start..=end range of `total` units with negative indexes from
-/// the end; `None` when empty.
-fn clamp(start: i64, end: i64, total: i64) -> Option<(usize, usize)> {
+/// Clamps a start..=end range of `total` units (bytes or bits) with negative indexes from
+/// the end, as Redis does for strings: GETRANGE, BITCOUNT and BITPOS share this rule
+/// (lists have their own, see `normalize_range`). `None` when empty.
+pub(crate) fn clamp(start: i64, end: i64, total: i64) -> Option<(usize, usize)> {
     let start = if start < 0 {
         total.saturating_add(start)
     } else {

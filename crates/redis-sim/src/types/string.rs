@@ -419,27 +419,10 @@ pub fn getrange(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Resu
     if start < 0 && end < 0 && start > end {
         return Ok(Reply::bulk(""));
     }
-    let start = if start < 0 {
-        len.saturating_add(start)
-    } else {
-        start
+    match crate::bitops::clamp(start, end, len) {
+        Some((start, end)) => Ok(Reply::bulk(&value[start..=end])),
+        None => Ok(Reply::bulk("")),
     }
-    .max(0);
-    let end = if end < 0 {
-        len.saturating_add(end)
-    } else {
-        end
-    }
-    .max(0)
-    .min(len - 1);
-    if start > end || len == 0 {
-        return Ok(Reply::bulk(""));
-    }
-    let (start, end) = (
-        usize::try_from(start).unwrap_or(0),
-        usize::try_from(end).unwrap_or(0),
-    );
-    Ok(Reply::bulk(&value[start..=end]))
 }
 
 /// SETRANGE key offset value: overwrite from offset, padding with zero bytes.
