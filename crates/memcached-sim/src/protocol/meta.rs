@@ -471,20 +471,27 @@ fn mset(server: &mut Server, t: &Tokens) -> Response {
     }
 }
 
-/// md: delete, or with `I` mark stale instead; `C` requires a matching cas.
-fn mdelete(server: &mut Server, t: &Tokens) -> Response {
+/// The checks md and ma make, in memcached's order, before acting: a key, its length, the
+/// number of flags, and flags that parse. The error is the line to answer.
+fn header(server: &Server, t: &Tokens) -> Result<Flags, &'static str> {
     let n = t.ntokens();
     if n < 3 {
-        return error("ERROR");
+        return Err("ERROR");
     }
     if t.get(1).len() > KEY_MAX_LENGTH {
-        return error(BAD_FORMAT);
+        return Err(BAD_FORMAT);
     }
     if n > MFLAG_MAX_OPT_LENGTH {
-        return error(FLAGS_TOO_LONG);
+        return Err(FLAGS_TOO_LONG);
     }
-    let Ok(f) = preparse(server, t, 2) else {
-        return error(INVALID_FLAG);
+    preparse(server, t, 2).map_err(|_| INVALID_FLAG)
+}
+
+/// md: delete, or with `I` mark stale instead; `C` requires a matching cas.
+fn mdelete(server: &mut Server, t: &Tokens) -> Response {
+    let f = match header(server, t) {
+        Ok(f) => f,
+        Err(line) => return error(line),
     };
     let echoes = match echoes(t, 2) {
         Ok(e) => e,
@@ -535,18 +542,9 @@ fn mdelete(server: &mut Server, t: &Tokens) -> Response {
 /// ma: incr (default) or decr (`MD`) by `D` (default 1); `N` creates a
 /// missing counter at `J`.
 fn marithmetic(server: &mut Server, t: &Tokens) -> Response {
-    let n = t.ntokens();
-    if n < 3 {
-        return error("ERROR");
-    }
-    if t.get(1).len() > KEY_MAX_LENGTH {
-        return error(BAD_FORMAT);
-    }
-    if n > MFLAG_MAX_OPT_LENGTH {
-        return error(FLAGS_TOO_LONG);
-    }
-    let Ok(f) = preparse(server, t, 2) else {
-        return error(INVALID_FLAG);
+    let f = match header(server, t) {
+        Ok(f) => f,
+        Err(line) => return error(line),
     };
     let incr = match f.mode {
         None | Some(b'I' | b'+') => true,
