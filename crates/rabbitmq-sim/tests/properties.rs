@@ -314,6 +314,7 @@ fn sim_line() -> impl Strategy<Value = String> {
             if auto { "auto" } else { "manual" }
         )),
         (0..3u8).prop_map(|c| format!("crash consumer name=c{c}")),
+        (0..3u8).prop_map(|c| format!("close channel consumer=c{c}")),
         (0..3u8).prop_map(|c| format!("stop consumer name=c{c}")),
         (0..3u8).prop_map(|p| format!("stop producer name=p{p}")),
         (1..3000u16).prop_map(|ms| format!("run {ms}ms")),
@@ -389,8 +390,9 @@ proptest! {
         let _ = admin::dump_state(&client.broker);
     }
 
-    /// Simulated producers and consumers that nack, reject, crash, reconnect and live
-    /// through restarts never panic the broker or unbalance its unacked counts.
+    /// Simulated producers and consumers that nack, reject, crash, have their channels
+    /// closed, reconnect and live through restarts never panic the broker, never unbalance
+    /// its unacked counts, and hold only connections and channels the broker has open.
     #[test]
     fn simulated_clients_never_panic(lines in prop::collection::vec(sim_line(), 1..40)) {
         let mut sim = Simulation::new(11);
@@ -405,6 +407,15 @@ proptest! {
                     .filter(|p| &p.queue == name && p.incarnation == q.incarnation)
                     .count();
                 prop_assert_eq!(q.unacked, held, "unacked count of {} after {}", name, line);
+            }
+            for c in sim.consumers().values() {
+                if let Some((connection, channel)) = c.link {
+                    prop_assert_eq!(c.connection, Some(connection));
+                    prop_assert!(b.channels().contains_key(&channel), "{} lost its channel after {}", c.spec.name, line);
+                }
+                if let Some(connection) = c.connection {
+                    prop_assert!(b.connections().contains_key(&connection), "{} lost its connection after {}", c.spec.name, line);
+                }
             }
         }
     }

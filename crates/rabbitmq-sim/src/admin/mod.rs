@@ -59,6 +59,9 @@ simulated clients:
            [nack=0.0] [reject=0.0] [crash=0.0] [crash_at=5s] [reconnect=1s]
   stop producer name=.. | stop consumer name=..
   crash consumer name=..      the consumer's connection drops; it reconnects if reconnect= was given
+  close channel consumer=..   the consumer's channel closes, its connection stays: unacked messages
+                              are requeued (redelivered); it reopens a channel after reconnect=
+                              if that was given, else it stays stopped
   bounded capacity=3 [put_every=10ms] [processing=100ms]
                               the lesson's queue.Queue(maxsize) between two threads, for contrast
   status                      producers, consumers and the bounded queue

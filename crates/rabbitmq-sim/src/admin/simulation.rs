@@ -3,7 +3,7 @@
 
 use super::{Args, Failure, Outcome, Usage, run_line, shell, table};
 use crate::sim::Simulation;
-use crate::sim::consumer::ConsumerSpec;
+use crate::sim::consumer::{Attachment, ConsumerSpec};
 use crate::sim::distribution::{Duration, parse_ms};
 use crate::sim::producer::{KeyChoice, ProducerSpec};
 
@@ -30,6 +30,9 @@ pub fn run_sim_line(sim: &mut Simulation, line: &str) -> String {
         ["bounded", ..] => Args::parse(&words[1..])
             .map_err(Failure::from)
             .and_then(|a| bounded(sim, &a)),
+        ["close", "channel", ..] => Args::parse(&words[2..])
+            .map_err(Failure::from)
+            .and_then(|a| close_channel(sim, &a)),
         ["stop" | "crash", noun, ..] => Args::parse(&words[2..])
             .map_err(Failure::from)
             .and_then(|a| stop(sim, verb[0], noun, &a)),
@@ -176,6 +179,21 @@ fn stop(sim: &mut Simulation, verb: &str, noun: &str, args: &Args) -> Outcome {
     }
 }
 
+fn close_channel(sim: &mut Simulation, args: &Args) -> Outcome {
+    let name = args.required("consumer")?;
+    let Some(c) = sim.consumers().get(name) else {
+        return Err(Usage(format!("no consumer \"{name}\"")).into());
+    };
+    let reopen_after = c.spec.reconnect_after;
+    if !sim.close_consumer_channel(name) {
+        return Err(Usage(format!("consumer {name} has no open channel")).into());
+    }
+    Ok(match reopen_after {
+        Some(ms) => format!("channel of consumer {name} closed; it reopens one in {ms} ms"),
+        None => format!("channel of consumer {name} closed; it stays stopped"),
+    })
+}
+
 fn status(sim: &Simulation) -> String {
     let producers: Vec<Vec<String>> = sim
         .producers()
@@ -196,10 +214,10 @@ fn status(sim: &Simulation) -> String {
             vec![
                 c.spec.name.clone(),
                 c.spec.queue.clone(),
-                if c.link.is_some() {
-                    "connected"
-                } else {
-                    "down"
+                match c.attachment() {
+                    Attachment::Subscribed => "connected",
+                    Attachment::ChannelClosed => "channel closed",
+                    Attachment::Disconnected => "down",
                 }
                 .to_string(),
                 (c.backlog.len() + usize::from(c.current.is_some())).to_string(),
@@ -288,6 +306,43 @@ mod tests {
                 "*** Error: no consumer \"ghost\"",
                 "*** Error: run at most 10m at a time",
             ]
+        );
+    }
+
+    #[test]
+    fn closing_a_simulated_consumer_channel_from_the_console() {
+        let (sim, out) = transcript(
+            "declare queue name=work durable=false\n\
+             producer name=p exchange= routing_key=work rate=0 burst=3\n\
+             consumer name=c queue=work prefetch=3 processing=1s\n\
+             run 100ms\n\
+             close channel consumer=c\n\
+             close channel consumer=c\n\
+             close channel consumer=ghost\n\
+             status",
+        );
+        assert_eq!(
+            out[4..7],
+            [
+                "channel of consumer c closed; it stays stopped",
+                "*** Error: consumer c has no open channel",
+                "*** Error: no consumer \"ghost\"",
+            ]
+        );
+        assert!(out[7].contains("channel closed"));
+        let (_, out) = transcript(
+            "declare queue name=work durable=false\n\
+             consumer name=d queue=work reconnect=2s\n\
+             close channel consumer=d",
+        );
+        assert_eq!(
+            out[2],
+            "channel of consumer d closed; it reopens one in 2000 ms"
+        );
+        assert!(
+            sim.broker().queue("work").is_some_and(
+                |q| q.ready.len() == 3 && q.ready.iter().all(|m| m.message.redelivered)
+            )
         );
     }
 

@@ -43,7 +43,8 @@ pub struct ConsumerSpec {
     pub crash_probability: f64,
     /// Crash at this virtual time.
     pub crash_at: Option<u64>,
-    /// Reconnect this long after a crash (never if `None`).
+    /// Reconnect this long after a crash, or reopen a channel this long after its channel
+    /// was closed (never if `None`).
     pub reconnect_after: Option<u64>,
 }
 
@@ -84,12 +85,39 @@ impl ConsumerSpec {
 pub struct Consumer {
     /// What it does.
     pub spec: ConsumerSpec,
-    /// Its connection and channel while connected.
+    /// Its connection and channel while subscribed.
     pub link: Option<(u32, u32)>,
+    /// Its connection while open, including after its channel was closed under it.
+    pub connection: Option<u32>,
     /// Deliveries received and not yet processed, oldest first.
     pub backlog: VecDeque<Delivery>,
     /// The delivery being processed.
     pub current: Option<Delivery>,
-    /// Bumped on every crash, so work scheduled before it is ignored.
+    /// Bumped whenever its channel goes (crash, channel close, stop), so work scheduled
+    /// before that is ignored.
     pub generation: u64,
+}
+
+/// Where a simulated consumer stands with the broker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Attachment {
+    /// Connected, with a channel and a subscription.
+    Subscribed,
+    /// Its connection is open but its channel was closed; it reopens one later only if
+    /// it has a reconnect delay.
+    ChannelClosed,
+    /// No connection (crashed, or the broker restarted); it reconnects later only if it
+    /// has a reconnect delay.
+    Disconnected,
+}
+
+impl Consumer {
+    /// Where it stands with the broker.
+    pub fn attachment(&self) -> Attachment {
+        match (self.link, self.connection) {
+            (Some(_), _) => Attachment::Subscribed,
+            (None, Some(_)) => Attachment::ChannelClosed,
+            (None, None) => Attachment::Disconnected,
+        }
+    }
 }

@@ -37,6 +37,8 @@ enum Action {
     Finish(String, u64),
     Crash(String),
     Reconnect(String),
+    /// Opens a new channel on the consumer's still-open connection and subscribes again.
+    Reopen(String),
     Sample,
 }
 
@@ -188,6 +190,7 @@ impl Simulation {
             Consumer {
                 spec,
                 link: None,
+                connection: None,
                 backlog: VecDeque::new(),
                 current: None,
                 generation: 0,
@@ -212,6 +215,31 @@ impl Simulation {
             return false;
         }
         self.crash(name);
+        true
+    }
+
+    /// Closes a consumer's channel, as a client does with `channel.close` (reply 200): the
+    /// broker cancels the consumer and requeues its unacknowledged messages at their original
+    /// positions, marked redelivered; what the consumer held locally is dropped. Unlike a
+    /// crash its connection stays open. With a reconnect delay it opens a fresh channel on
+    /// that connection after the delay and subscribes again; without one it stays stopped.
+    /// False if there is no such consumer or its channel is already closed.
+    pub fn close_consumer_channel(&mut self, name: &str) -> bool {
+        let Some(c) = self.consumers.get_mut(name) else {
+            return false;
+        };
+        let Some((_, channel)) = c.link.take() else {
+            return false;
+        };
+        c.generation += 1;
+        c.backlog.clear();
+        c.current = None;
+        let reopen_after = c.spec.reconnect_after;
+        self.consumer_channels.remove(&channel);
+        self.broker.close_channel(channel);
+        if let Some(after) = reopen_after {
+            self.schedule_in(after, Action::Reopen(name.to_string()));
+        }
         true
     }
 
@@ -280,6 +308,7 @@ impl Simulation {
             Action::Reconnect(name) => {
                 let _ = self.connect(&name);
             }
+            Action::Reopen(name) => self.reopen(&name),
             Action::Sample => {
                 let queues = self
                     .broker
@@ -409,30 +438,51 @@ impl Simulation {
         self.start_next(name);
     }
 
+    /// Connects a consumer afresh: a new connection, then a channel and a subscription.
     fn connect(&mut self, name: &str) -> AmqpResult<()> {
+        if !self.consumers.contains_key(name) {
+            return Ok(());
+        }
+        let connection = self.broker.open_connection(&format!("consumer {name}"));
+        let subscribed = self.subscribe(name, connection);
+        if subscribed.is_err() {
+            self.broker.close_connection(connection);
+        }
+        subscribed
+    }
+
+    /// After its channel was closed: a new channel on the same connection, if the consumer
+    /// still has that connection and is not subscribed already. If subscribing fails (its queue is
+    /// gone, say) the channel closes again and the consumer stays stopped.
+    fn reopen(&mut self, name: &str) {
+        let Some(c) = self.consumers.get(name) else {
+            return;
+        };
+        if let (None, Some(connection)) = (c.link, c.connection) {
+            let _ = self.subscribe(name, connection);
+        }
+    }
+
+    /// Opens a channel on `connection`, sets the prefetch and subscribes the consumer.
+    fn subscribe(&mut self, name: &str, connection: u32) -> AmqpResult<()> {
         let Some(spec) = self.consumers.get(name).map(|c| c.spec.clone()) else {
             return Ok(());
         };
-        let connection = self.broker.open_connection(&format!("consumer {name}"));
-        let subscribed = self.broker.open_channel(connection).and_then(|channel| {
-            self.broker.basic_qos(channel, spec.prefetch, false)?;
-            self.broker
-                .basic_consume(channel, &spec.queue, &spec.name, spec.auto_ack, false)?;
-            Ok(channel)
-        });
-        match subscribed {
-            Ok(channel) => {
-                if let Some(c) = self.consumers.get_mut(name) {
-                    c.link = Some((connection, channel));
-                }
-                self.consumer_channels.insert(channel, name.to_string());
-                Ok(())
-            }
-            Err(e) => {
-                self.broker.close_connection(connection);
-                Err(e)
-            }
+        let channel = self.broker.open_channel(connection)?;
+        let subscribed = self
+            .broker
+            .basic_qos(channel, spec.prefetch, false)
+            .and_then(|()| {
+                self.broker
+                    .basic_consume(channel, &spec.queue, &spec.name, spec.auto_ack, false)
+            });
+        subscribed?;
+        if let Some(c) = self.consumers.get_mut(name) {
+            c.connection = Some(connection);
+            c.link = Some((connection, channel));
         }
+        self.consumer_channels.insert(channel, name.to_string());
+        Ok(())
     }
 
     /// Drops the consumer's connection and forgets its local work.
@@ -443,8 +493,10 @@ impl Simulation {
         c.generation += 1;
         c.backlog.clear();
         c.current = None;
-        if let Some((connection, channel)) = c.link.take() {
+        if let Some((_, channel)) = c.link.take() {
             self.consumer_channels.remove(&channel);
+        }
+        if let Some(connection) = c.connection.take() {
             self.broker.close_connection(connection);
         }
     }

@@ -126,3 +126,110 @@ fn producers_carry_on_after_a_broker_restart() {
     assert_eq!(sim.producers().len(), 1);
     assert!(sim.metrics().totals.published >= 20);
 }
+
+/// Five messages in "work", all taken by consumer "c" (prefetch 5, slow), which then has
+/// its channel closed at 500 ms.
+fn channel_closed_holding_five(reconnect_after: Option<u64>) -> Simulation {
+    let mut sim = with_queue("work");
+    let mut producer = ProducerSpec::new("p", "", "work", 0.0);
+    producer.burst = 5;
+    assert!(sim.add_producer(producer).is_ok());
+    let mut spec = ConsumerSpec::new("c", "work", 5, Duration::Fixed(1_000));
+    spec.reconnect_after = reconnect_after;
+    assert!(sim.add_consumer(spec).is_ok());
+    sim.run_until(500);
+    assert_eq!(sim.broker().queue("work").map(|q| q.unacked), Some(5));
+    sim.drain_events();
+    assert!(sim.close_consumer_channel("c"));
+    sim
+}
+
+#[test]
+fn closing_a_consumer_channel_requeues_in_order_and_keeps_the_connection() {
+    let mut sim = channel_closed_holding_five(None);
+    let queue = sim.broker().queue("work").cloned();
+    let payloads: Vec<(String, bool)> = queue
+        .iter()
+        .flat_map(|q| q.ready.iter())
+        .map(|m| (m.message.payload_text(), m.message.redelivered))
+        .collect();
+    let expected: Vec<(String, bool)> = (1..=5).map(|n| (format!("p #{n}"), true)).collect();
+    assert_eq!(payloads, expected);
+    assert_eq!(queue.map(|q| (q.unacked, q.consumers.len())), Some((0, 0)));
+    let c = &sim.consumers()["c"];
+    assert_eq!(c.attachment(), consumer::Attachment::ChannelClosed);
+    let connection = c.connection;
+    assert!(connection.is_some_and(|id| sim.broker().connections().contains_key(&id)));
+    let events = sim.drain_events();
+    assert_eq!(
+        events
+            .iter()
+            .filter(|e| matches!(e, Event::Requeued { .. }))
+            .count(),
+        5
+    );
+    assert!(events.iter().any(|e| matches!(
+        e,
+        Event::ConsumerRemoved { consumer_tag, .. } if consumer_tag == "c"
+    )));
+    assert!(events.iter().any(|e| matches!(
+        e,
+        Event::ChannelClosed {
+            reply_code: 200,
+            ..
+        }
+    )));
+    // The work it had in hand is dropped: nothing is acked later, and it stays stopped.
+    assert!(!sim.close_consumer_channel("c"));
+    sim.run_until(10_000);
+    assert_eq!(sim.metrics().totals.acked, 0);
+    assert_eq!(sim.broker().queue("work").map(|q| q.ready.len()), Some(5));
+    assert_eq!(sim.consumers()["c"].connection, connection);
+}
+
+#[test]
+fn a_consumer_with_a_reconnect_delay_reopens_a_channel_on_the_same_connection() {
+    let mut sim = channel_closed_holding_five(Some(100));
+    let connection = sim.consumers()["c"].connection;
+    sim.run_until(599);
+    assert_eq!(
+        sim.consumers()["c"].attachment(),
+        consumer::Attachment::ChannelClosed
+    );
+    sim.run_until(600);
+    let c = &sim.consumers()["c"];
+    assert_eq!(c.attachment(), consumer::Attachment::Subscribed);
+    assert_eq!(c.link.map(|(conn, _)| conn), connection);
+    let redelivered = sim
+        .drain_events()
+        .iter()
+        .filter(|e| {
+            matches!(
+                e,
+                Event::Delivered {
+                    redelivered: true,
+                    ..
+                }
+            )
+        })
+        .count();
+    assert_eq!(redelivered, 5);
+    sim.run_until(20_000);
+    assert_eq!(sim.metrics().totals.acked, 5);
+}
+
+#[test]
+fn a_crash_after_a_channel_close_drops_the_connection_too() {
+    let mut sim = channel_closed_holding_five(None);
+    assert!(sim.crash_consumer("c"));
+    assert_eq!(
+        sim.consumers()["c"].attachment(),
+        consumer::Attachment::Disconnected
+    );
+    assert!(
+        sim.broker()
+            .connections()
+            .values()
+            .all(|c| c.name != "consumer c")
+    );
+}
