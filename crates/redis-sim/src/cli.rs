@@ -6,7 +6,7 @@
 //! the native `playground redis` both go through [`run_line`], so what a learner
 //! sees in the page is exactly what the CLI prints and what the real tool prints.
 
-use crate::{ClientId, Reply, Server};
+use crate::{ClientId, Reply, Server, docs};
 
 /// Why redis-cli refused to split a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -210,6 +210,111 @@ To set redis-cli preferences:
 Set your preferences in ~/.redisclirc
 ";
 
+/// `cliOutputHelp`: the general help without a topic; otherwise every command
+/// whose name starts with the given words, or every command of `@group`, each
+/// laid out as redis-cli does (bold name, grey syntax, yellow labels, CRLF).
+fn help(topic: &[Vec<u8>]) -> String {
+    let Some(first) = topic.first() else {
+        return HELP.to_string();
+    };
+    let mut out = String::new();
+    let group = first.strip_prefix(b"@");
+    for entry in docs::sorted() {
+        let words: Vec<&str> = entry.words().collect();
+        let show_group = match group {
+            Some(group) if group.eq_ignore_ascii_case(entry.group.as_bytes()) => false,
+            Some(_) => continue,
+            None if topic.len() <= words.len()
+                && topic
+                    .iter()
+                    .zip(&words)
+                    .all(|(typed, word)| typed.eq_ignore_ascii_case(word.as_bytes())) =>
+            {
+                true
+            }
+            None => continue,
+        };
+        out.push_str(&format!(
+            "\r\n  \x1b[1m{}\x1b[0m \x1b[90m{}\x1b[0m\r\n  \x1b[33msummary:\x1b[0m {}\r\n  \x1b[33msince:\x1b[0m {}\r\n",
+            entry.display_name(),
+            entry.params,
+            entry.summary,
+            entry.since
+        ));
+        if show_group {
+            out.push_str(&format!("  \x1b[33mgroup:\x1b[0m {}\r\n", entry.group));
+        }
+    }
+    out.push_str("\r\n");
+    out
+}
+
+/// The grey hint redis-cli 7.0 shows after what has been typed so far
+/// (`hintsCallback`): the syntax of the command whose name (one or two words)
+/// the input starts with, less one argument for each argument already typed,
+/// stopping at the first optional one. `None` when no command matches or
+/// nothing would show.
+pub fn hint(input: &str) -> Option<String> {
+    let typed = split_line(input).ok()?;
+    let ends_with_space = input.bytes().last().is_some_and(is_c_space);
+    // The entry whose name matches the most leading words wins (CONFIG GET over CONFIG).
+    let (entry, matched) = docs::DOCS
+        .iter()
+        .filter_map(|entry| {
+            let words: Vec<&str> = entry.words().collect();
+            let matches = words.len() <= typed.len()
+                && words
+                    .iter()
+                    .zip(&typed)
+                    .all(|(word, arg)| arg.eq_ignore_ascii_case(word.as_bytes()));
+            matches.then_some((entry, words.len()))
+        })
+        .max_by_key(|(_, matched)| *matched)?;
+    let mut rest = entry.params;
+    let mut to_remove = typed.len() - matched;
+    while to_remove > 0 && !rest.is_empty() && !rest.starts_with('[') {
+        if rest.starts_with(' ') {
+            to_remove -= 1;
+        }
+        rest = &rest[1..];
+    }
+    let shown = if ends_with_space {
+        rest.to_string()
+    } else {
+        format!(" {rest}")
+    };
+    (!shown.trim().is_empty()).then_some(shown)
+}
+
+/// What Tab offers for the typed input (`completionCallback`): every command
+/// name, with its subcommand, that starts with the whole input, ignoring case.
+/// After `help ` it also offers the `@group` topics. Candidates are whole
+/// lines in upper case, as redis-cli 7.0 writes them, in its table's order.
+pub fn complete(input: &str) -> Vec<String> {
+    let (prefix, typed, with_groups) = match input.get(..5) {
+        Some(head) if head.eq_ignore_ascii_case("help ") => {
+            let start = 5 + input[5..].bytes().take_while(|b| is_c_space(*b)).count();
+            (&input[..start], &input[start..], true)
+        }
+        _ => ("", input, false),
+    };
+    let mut topics: Vec<String> = docs::DOCS.iter().map(|d| d.display_name()).collect();
+    if with_groups {
+        topics.extend(docs::groups().into_iter().map(|g| format!("@{g}")));
+    }
+    topics.sort_unstable();
+    topics
+        .into_iter()
+        .filter(|topic| {
+            topic
+                .as_bytes()
+                .get(..typed.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(typed.as_bytes()))
+        })
+        .map(|topic| format!("{prefix}{topic}"))
+        .collect()
+}
+
 /// Runs one typed line the way redis-cli's prompt does and returns what it prints.
 pub fn run_line(
     server: &mut Server,
@@ -256,8 +361,7 @@ pub fn run_line(
     let subscribing = matches!(name.as_str(), "subscribe" | "psubscribe" | "ssubscribe");
     for _ in 0..repeat {
         if name == "help" || name == "?" {
-            // Topic help needs the documentation tables; only the general help is kept.
-            output.text.push_str(HELP);
+            output.text.push_str(&help(&argv[1..]));
             continue;
         }
         let reply = server.execute(client, argv.clone(), now_ms);
@@ -434,5 +538,78 @@ mod tests {
             run_line(&mut server, client, "1", 0).text,
             "(error) ERR unknown command '1', with args beginning with: \n"
         );
+    }
+
+    #[test]
+    fn help_for_a_command_shows_syntax_summary_since_and_group() {
+        let mut server = Server::new(1);
+        let client = server.connect();
+        let text = run_line(&mut server, client, "help get", 0).text;
+        let expected = format!(
+            "\r\n  \x1b[1mGET\x1b[0m \x1b[90mkey\x1b[0m\r\n  \x1b[33msummary:\x1b[0m {}\r\n  \x1b[33msince:\x1b[0m 1.0.0\r\n  \x1b[33mgroup:\x1b[0m string\r\n\r\n",
+            docs::find("get").map(|d| d.summary).unwrap_or_default()
+        );
+        assert_eq!(text, expected);
+        assert_eq!(run_line(&mut server, client, "help nosuch", 0).text, "\r\n");
+    }
+
+    #[test]
+    fn help_for_a_container_lists_its_subcommands_in_order() {
+        let text = help(&[b"config".to_vec()]);
+        let config = text.find("CONFIG\x1b[0m").expect("CONFIG");
+        let get = text.find("CONFIG GET\x1b[0m").expect("CONFIG GET");
+        let set = text.find("CONFIG SET\x1b[0m").expect("CONFIG SET");
+        assert!(config < get && get < set);
+        assert!(!help(&[b"config".to_vec(), b"get".to_vec()]).contains("CONFIG SET"));
+    }
+
+    #[test]
+    fn help_for_a_group_omits_the_group_line() {
+        let text = help(&[b"@HASH".to_vec()]);
+        assert!(text.contains("HSET\x1b[0m \x1b[90mkey field value [field value ...]"));
+        assert!(!text.contains("group:"));
+        assert!(!text.contains("LPUSH"));
+    }
+
+    #[test]
+    fn hint_drops_the_arguments_already_typed() {
+        assert_eq!(
+            hint("set").as_deref(),
+            Some(
+                " key value [NX|XX] [GET] [EX seconds|PX milliseconds|EXAT unix-time-seconds|PXAT unix-time-milliseconds|KEEPTTL]"
+            )
+        );
+        assert_eq!(
+            hint("SET k ").as_deref(),
+            Some(
+                "value [NX|XX] [GET] [EX seconds|PX milliseconds|EXAT unix-time-seconds|PXAT unix-time-milliseconds|KEEPTTL]"
+            )
+        );
+        // Optional arguments stay once reached, however many words follow.
+        assert_eq!(
+            hint("set k v nx get").as_deref(),
+            Some(
+                " [NX|XX] [GET] [EX seconds|PX milliseconds|EXAT unix-time-seconds|PXAT unix-time-milliseconds|KEEPTTL]"
+            )
+        );
+        assert_eq!(
+            hint("config get").as_deref(),
+            Some(" parameter [parameter ...]")
+        );
+        assert_eq!(hint("get k"), None);
+        assert_eq!(hint("ge"), None);
+        assert_eq!(hint("get \"k"), None);
+        assert_eq!(hint(""), None);
+    }
+
+    #[test]
+    fn completion_offers_commands_and_subcommands_starting_with_the_input() {
+        assert_eq!(complete("config "), ["CONFIG GET", "CONFIG SET"]);
+        assert_eq!(complete("OBJECT enc"), ["OBJECT ENCODING"]);
+        let ge = complete("ge");
+        assert!(ge.starts_with(&["GET".to_string(), "GETBIT".to_string()]));
+        assert!(ge.iter().all(|c| c.starts_with("GE")));
+        assert_eq!(complete("help  @so"), ["help  @sorted-set"]);
+        assert!(complete("set k").is_empty());
     }
 }

@@ -26,6 +26,7 @@ pub mod commands;
 pub mod config;
 mod connection;
 pub mod db;
+pub mod docs;
 pub mod event;
 mod expire;
 pub mod glob;
