@@ -5,7 +5,8 @@
 use crate::reply::Reply;
 use crate::types::{hash, list, set, string, zset};
 use crate::{
-    ClientId, Server, bitops, config, connection, expire, keys, multi, pubsub, scan, sort,
+    ClientId, Server, bitops, config, connection, expire, introspection, keys, multi, pubsub, scan,
+    sort,
 };
 
 /// Runs a command: the server, the calling client and the full argv (name included).
@@ -80,6 +81,22 @@ const fn container(name: &'static str, subcommands: &'static [Command]) -> Comma
     }
 }
 
+/// A container that also runs on its own (COMMAND without a subcommand).
+const fn runnable_container(
+    name: &'static str,
+    arity: i32,
+    handler: Handler,
+    subcommands: &'static [Command],
+) -> Command {
+    Command {
+        name,
+        arity,
+        flags: Flags::NONE,
+        handler,
+        subcommands,
+    }
+}
+
 const PUBSUB: Flags = Flags::PUBSUB_CONTEXT;
 const TX: Flags = Flags::TRANSACTION_CONTROL;
 
@@ -117,6 +134,17 @@ pub static COMMANDS: &[Command] = &[
         &[
             cmd("config|get", -3, config::config_get),
             cmd("config|set", -4, config::config_set),
+        ],
+    ),
+    runnable_container(
+        "command",
+        -1,
+        introspection::command,
+        &[
+            cmd("command|count", 2, introspection::command_count),
+            cmd("command|list", -2, introspection::command_list),
+            cmd("command|info", -2, introspection::command_info),
+            cmd("command|docs", -2, introspection::command_docs),
         ],
     ),
     // Keys.

@@ -61,6 +61,21 @@ const fn doc(
     }
 }
 
+/// Commands 7.0 still runs but documents as deprecated, with the version
+/// that deprecated them (COMMAND DOCS's `deprecated_since`).
+pub static DEPRECATED: &[(&str, &str)] = &[
+    ("brpoplpush", "6.2.0"),
+    ("getset", "6.2.0"),
+    ("hmset", "4.0.0"),
+    ("rpoplpush", "6.2.0"),
+    ("substr", "2.0.0"),
+    ("zrangebylex", "6.2.0"),
+    ("zrangebyscore", "6.2.0"),
+    ("zrevrange", "6.2.0"),
+    ("zrevrangebylex", "6.2.0"),
+    ("zrevrangebyscore", "6.2.0"),
+];
+
 /// The documentation of a command or subcommand by its table name, any case.
 pub fn find(name: &str) -> Option<&'static CommandDoc> {
     DOCS.iter().find(|d| d.name.eq_ignore_ascii_case(name))
@@ -279,6 +294,51 @@ pub static DOCS: &[CommandDoc] = &[
         "Gives this connection a name, shown in CLIENT LIST.",
         "[+noscript +loading +stale] 0 0 0 [+@slow +@connection] [] []",
         "[[name connection-name type string]]",
+    ),
+    doc(
+        "command",
+        "server",
+        "2.8.13",
+        "",
+        "Describes every command the server knows.",
+        "[+loading +stale] 0 0 0 [+@slow +@connection] [nondeterministic_output_order] []",
+        "[]",
+    ),
+    doc(
+        "command|count",
+        "server",
+        "2.8.13",
+        "",
+        "Counts the commands the server knows.",
+        "[+loading +stale] 0 0 0 [+@slow +@connection] [] []",
+        "[]",
+    ),
+    doc(
+        "command|docs",
+        "server",
+        "7.0.0",
+        "[command-name [command-name ...]]",
+        "Gives the documentation of the named commands, or of all of them.",
+        "[+loading +stale] 0 0 0 [+@slow +@connection] [nondeterministic_output_order] []",
+        "[[name command-name type string flags [+optional +multiple]]]",
+    ),
+    doc(
+        "command|info",
+        "server",
+        "2.8.13",
+        "[command-name [command-name ...]]",
+        "Describes the named commands: arity, flags, key positions.",
+        "[+loading +stale] 0 0 0 [+@slow +@connection] [nondeterministic_output_order] []",
+        "[[name command-name type string flags [+optional +multiple]]]",
+    ),
+    doc(
+        "command|list",
+        "server",
+        "7.0.0",
+        "[FILTERBY MODULE module-name|ACLCAT category|PATTERN pattern]",
+        "Lists the names of the commands, optionally filtered.",
+        "[+loading +stale] 0 0 0 [+@slow +@connection] [nondeterministic_output_order] []",
+        "[[name filterby type oneof token FILTERBY flags [+optional] arguments [[name module-name type string token MODULE] [name category type string token ACLCAT] [name pattern type pattern token PATTERN]]]]",
     ),
     doc(
         "config",

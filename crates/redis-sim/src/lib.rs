@@ -30,6 +30,7 @@ pub mod docs;
 pub mod event;
 mod expire;
 pub mod glob;
+pub mod introspection;
 mod keys;
 pub mod long_double;
 mod multi;
