@@ -48,14 +48,14 @@ impl Server {
             return DeltaResult::NotFound;
         };
         let item = &self.arena[id];
-        if item.data.is_empty() {
+        if item.data().is_empty() {
             return DeltaResult::NonNumeric;
         }
         if req_cas != 0 && item.cas != req_cas {
             return DeltaResult::CasMismatch;
         }
         // The value is followed by "\r\n" in memory, which ends the number.
-        let mut text = item.data.clone();
+        let mut text = item.data().to_vec();
         text.extend_from_slice(b"\r\n");
         let Some(value) = parse_u64(&text) else {
             return DeltaResult::NonNumeric;
@@ -74,12 +74,12 @@ impl Server {
         }
         let digits = value.to_string();
         // memcached rewrites in place only when nothing else references the item.
-        if digits.len() <= self.arena[id].data.len() && !self.item_is_referenced(id) {
+        if digits.len() <= self.arena[id].data().len() && !self.item_is_referenced(id) {
             let cas = self.next_cas();
             let item = &mut self.arena[id];
-            let width = item.data.len();
+            let width = item.data().len();
             item.cas = cas;
-            item.data = format!("{digits:<width$}").into_bytes();
+            item.set_data(format!("{digits:<width$}").as_bytes());
             self.events.push(Event::Updated {
                 key: key.to_vec(),
                 class,
@@ -96,7 +96,7 @@ impl Server {
         let Ok(mut new_item) = self.item_alloc(key, flags, exptime, digits.len() + 2) else {
             return DeltaResult::OutOfMemory;
         };
-        new_item.data = digits.clone().into_bytes();
+        new_item.set_data(digits.as_bytes());
         let new_id = self.item_replace(id, new_item);
         let cas = self.arena[new_id].cas;
         DeltaResult::Ok(Delta {

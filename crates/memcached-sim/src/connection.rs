@@ -2,6 +2,8 @@
 //! command lines and data blocks, and returns what memcached would write
 //! back (the connection state machine of `memcached.c`).
 
+use std::borrow::Cow;
+
 use crate::lru::ItemId;
 use crate::protocol::{Flush, Next, PendingStore, text};
 use crate::server::Server;
@@ -65,7 +67,15 @@ impl Connection {
         }
         server.tick(now_ms);
         server.stats.bytes_read += input.len() as u64;
-        self.input.extend_from_slice(input);
+        // Bytes left over from earlier input come first; without them the
+        // new input is read where it lies, and only its unread tail is kept.
+        let fresh = input;
+        let mut buffered = std::mem::take(&mut self.input);
+        let was_buffered = !buffered.is_empty();
+        if was_buffered {
+            buffered.extend_from_slice(fresh);
+        }
+        let input = if was_buffered { &buffered[..] } else { fresh };
         let mut consumed = 0;
         let mut queue = ReplyQueue {
             held: Vec::new(),
@@ -74,7 +84,7 @@ impl Connection {
             nreqs: REQS_PER_EVENT,
         };
         loop {
-            let pending = &self.input[consumed..];
+            let pending = &input[consumed..];
             match std::mem::replace(&mut self.state, State::Command) {
                 State::Closed => {
                     self.state = State::Closed;
@@ -135,9 +145,15 @@ impl Connection {
         }
         // The end of the input is where memcached waits for more and sends everything queued.
         queue.send(server);
-        self.input.drain(..consumed);
-        if self.is_closed() {
-            self.input.clear();
+        let unread = input.len() - consumed;
+        if !self.is_closed() {
+            if was_buffered {
+                buffered.drain(..buffered.len() - unread);
+            } else {
+                buffered.extend_from_slice(&fresh[fresh.len() - unread..]);
+            }
+            self.input = buffered;
+        } else {
             server.stats.curr_connections = server.stats.curr_connections.saturating_sub(1);
         }
         server.stats.bytes_written += out.len() as u64;
@@ -205,7 +221,11 @@ fn is_large_get(pending: &[u8]) -> bool {
 }
 
 /// `complete_nread_ascii`: the data block has arrived; it must end in `\r\n`.
-fn complete_store(server: &mut Server, mut store: PendingStore, block: &[u8]) -> Vec<u8> {
+fn complete_store(
+    server: &mut Server,
+    mut store: PendingStore,
+    block: &[u8],
+) -> Cow<'static, [u8]> {
     let class = store.item.class;
     server.stats.class_mut(class).set_cmds += 1;
     let Some(data) = block.strip_suffix(b"\r\n") else {
@@ -213,28 +233,29 @@ fn complete_store(server: &mut Server, mut store: PendingStore, block: &[u8]) ->
         // meta set always reports a bad chunk, even with q.
         let silent = store.noreply && store.meta.is_none();
         return if silent {
-            Vec::new()
+            Cow::Borrowed(b"")
         } else {
-            b"CLIENT_ERROR bad data chunk\r\n".to_vec()
+            Cow::Borrowed(b"CLIENT_ERROR bad data chunk\r\n")
         };
     };
-    store.item.data.extend_from_slice(data);
+    store.item.push_data(data);
     let set_stale = store.meta.as_ref().is_some_and(|m| m.set_stale);
-    let key = store.item.key.clone();
+    // Only a meta reply may echo the key.
+    let key = store.meta.is_some().then(|| store.item.key().to_vec());
     let key_binary = store.item.key_binary;
     let (result, cas) = server.store_item(store.item, store.mode, set_stale);
     server.apply_bumps();
-    if let Some(meta) = store.meta {
-        return meta.reply(result, cas, &key, key_binary, store.noreply);
+    if let (Some(meta), Some(key)) = (store.meta, key) {
+        return Cow::Owned(meta.reply(result, cas, &key, key_binary, store.noreply));
     }
     if store.noreply {
-        return Vec::new();
+        return Cow::Borrowed(b"");
     }
-    let text: &[u8] = match result {
+    let text: &'static [u8] = match result {
         StoreResult::Stored => b"STORED\r\n",
         StoreResult::Exists => b"EXISTS\r\n",
         StoreResult::NotFound => b"NOT_FOUND\r\n",
         StoreResult::NotStored => b"NOT_STORED\r\n",
     };
-    text.to_vec()
+    Cow::Borrowed(text)
 }

@@ -18,10 +18,12 @@ const ALLOC_TRIES: u32 = 10;
 /// One cached item, as stored in a slab chunk.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Item {
-    /// The key, at most 250 bytes.
-    pub key: Vec<u8>,
-    /// The value, without the trailing `\r\n`.
-    pub data: Vec<u8>,
+    /// The key (at most 250 bytes) followed by the value without its
+    /// `\r\n`: one allocation, as in a slab chunk, so a lookup that compares
+    /// the key has the value at hand.
+    bytes: Vec<u8>,
+    /// Length of the key at the start of `bytes`.
+    nkey: usize,
     /// Opaque client flags.
     pub flags: u32,
     /// Expiration, in seconds since process start; 0 never expires.
@@ -46,16 +48,47 @@ pub struct Item {
     pub stale: bool,
     /// A client has been handed the right to recache it (meta `W` flag).
     pub token_sent: bool,
-    /// The slab class of each chunk the item occupies: one for most items,
-    /// a header and data chunks for items larger than the biggest chunk.
-    pub(crate) chunks: Vec<ClassId>,
+    /// For an item larger than the biggest chunk, the slab class of each
+    /// chunk it occupies: a header chunk, then data chunks. Empty for an
+    /// item in one chunk of `class`, which is most items.
+    large_chunks: Vec<ClassId>,
 }
 
 impl Item {
+    /// The key.
+    pub fn key(&self) -> &[u8] {
+        &self.bytes[..self.nkey]
+    }
+
+    /// The value, without the trailing `\r\n`.
+    pub fn data(&self) -> &[u8] {
+        &self.bytes[self.nkey..]
+    }
+
+    /// Appends bytes to the value as they arrive.
+    pub(crate) fn push_data(&mut self, data: &[u8]) {
+        self.bytes.extend_from_slice(data);
+    }
+
+    /// Replaces the value.
+    pub(crate) fn set_data(&mut self, data: &[u8]) {
+        self.bytes.truncate(self.nkey);
+        self.bytes.extend_from_slice(data);
+    }
+
+    /// The slab class of every chunk the item occupies.
+    pub(crate) fn chunk_classes(&self) -> &[ClassId] {
+        if self.large_chunks.is_empty() {
+            std::slice::from_ref(&self.class)
+        } else {
+            &self.large_chunks
+        }
+    }
+
     /// `ITEM_ntotal`: header, key with its NUL, flags when non-zero, value with
     /// `\r\n`, and the 8-byte cas. This is what `bytes` and `mem_requested` count.
     pub fn total_size(&self) -> u64 {
-        item_size(self.key.len(), self.flags, self.data.len() + 2)
+        item_size(self.nkey, self.flags, self.bytes.len() - self.nkey + 2)
     }
 }
 
@@ -124,15 +157,17 @@ impl Server {
                 + 8;
             self.alloc_chunks(header, parts, fill)
         } else {
-            self.alloc_pull(class).then(|| vec![class])
+            self.alloc_pull(class).then(Vec::new)
         };
         let Some(chunks) = chunks else {
             self.stats.class_mut(class).outofmemory += 1;
             return Err(AllocError::OutOfMemory);
         };
+        let mut bytes = Vec::with_capacity(key.len() + nbytes.saturating_sub(2) as usize);
+        bytes.extend_from_slice(key);
         Ok(Item {
-            key: key.to_vec(),
-            data: Vec::with_capacity(nbytes.saturating_sub(2) as usize),
+            bytes,
+            nkey: key.len(),
             flags,
             exptime,
             time: 0,
@@ -145,7 +180,7 @@ impl Server {
             key_binary: false,
             stale: false,
             token_sent: false,
-            chunks,
+            large_chunks: chunks,
         })
     }
 
@@ -220,7 +255,7 @@ impl Server {
 
     /// Gives back the chunks of an item that was never linked.
     pub(crate) fn item_free(&mut self, item: &Item) {
-        for &class in &item.chunks {
+        for &class in item.chunk_classes() {
             self.slabs.free(class);
         }
     }
@@ -242,9 +277,9 @@ impl Server {
         self.stats.curr_bytes += size;
         self.stats.curr_items += 1;
         self.stats.total_items += 1;
-        let (class, key) = (item.class, item.key.clone());
+        let class = item.class;
         let id = self.arena.insert(item);
-        self.table.insert(key, id);
+        self.table.insert(&self.arena, id);
         self.lru.push_head(id, class, Segment::Hot, size);
         id
     }
@@ -252,20 +287,23 @@ impl Server {
     /// `do_item_unlink`: removes the item from the table and its LRU. Its
     /// chunks are freed now, or when the last queued reply that references
     /// it has been sent.
-    pub(crate) fn item_unlink(&mut self, id: ItemId) -> Option<Item> {
-        let item = self.arena.get_mut(id).filter(|item| item.linked)?;
+    /// Returns false when the item was not linked.
+    pub(crate) fn item_unlink(&mut self, id: ItemId) -> bool {
+        let Some(item) = self.arena.get_mut(id).filter(|item| item.linked) else {
+            return false;
+        };
         item.linked = false;
-        let item = item.clone();
-        let size = item.total_size();
+        let (class, segment, size) = (item.class, item.segment, item.total_size());
         self.stats.curr_bytes = self.stats.curr_bytes.saturating_sub(size);
         self.stats.curr_items = self.stats.curr_items.saturating_sub(1);
-        self.table.remove(&item.key);
-        self.lru.remove(id, item.class, item.segment, size);
-        if !self.refs.contains_key(&id) {
-            self.arena.remove(id);
+        self.table.remove(&self.arena, id);
+        self.lru.remove(id, class, segment, size);
+        if !self.refs.contains_key(&id)
+            && let Some(item) = self.arena.remove(id)
+        {
             self.item_free(&item);
         }
-        Some(item)
+        true
     }
 
     /// A queued reply references the item: it stays in memory until sent.
@@ -302,7 +340,7 @@ impl Server {
         let id = self.item_link(new);
         let item = &self.arena[id];
         self.events.push(Event::Updated {
-            key: item.key.clone(),
+            key: item.key().to_vec(),
             class: item.class,
             cas: item.cas,
         });
@@ -314,7 +352,7 @@ impl Server {
         let id = self.item_link(item);
         let item = &self.arena[id];
         self.events.push(Event::Stored {
-            key: item.key.clone(),
+            key: item.key().to_vec(),
             class: item.class,
             cas: item.cas,
         });
@@ -326,7 +364,7 @@ impl Server {
         let item = &mut self.arena[id];
         item.exptime = exptime;
         let event = Event::Touched {
-            key: item.key.clone(),
+            key: item.key().to_vec(),
             class: item.class,
         };
         self.events.push(event);
@@ -345,7 +383,7 @@ impl Server {
     /// `do_item_get`: looks a key up, removing it instead when it has expired
     /// or been flushed. With `bump`, records the fetch for the LRU.
     pub(crate) fn item_get(&mut self, key: &[u8], bump: bool) -> Option<ItemId> {
-        let id = *self.table.get(key)?;
+        let id = self.table.get(&self.arena, key)?;
         let item = &self.arena[id];
         let now = self.clock.now();
         if self.item_is_flushed(item) {
@@ -370,8 +408,12 @@ impl Server {
         id: ItemId,
         event: impl FnOnce(Vec<u8>, ClassId) -> Event,
     ) {
-        if let Some(item) = self.item_unlink(id) {
-            self.events.push(event(item.key, item.class));
+        let Some(item) = self.arena.get(id) else {
+            return;
+        };
+        let (key, class) = (item.key().to_vec(), item.class);
+        if self.item_unlink(id) {
+            self.events.push(event(key, class));
         }
     }
 
@@ -428,7 +470,7 @@ impl Server {
         let item = &mut self.arena[id];
         let (class, from, size) = (item.class, item.segment, item.total_size());
         item.segment = to;
-        let key = item.key.clone();
+        let key = item.key().to_vec();
         self.lru.remove(id, class, from, size);
         self.lru.push_head(id, class, to, size);
         self.events.push(Event::Moved { key, class, to });

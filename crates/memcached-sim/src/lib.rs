@@ -2,8 +2,8 @@
 //! memcached 1.6.18, in pure Rust, for the Middleware Playground.
 //!
 //! The layout follows memcached's own sources: `slabs` (the slab allocator),
-//! `lru` (the segmented LRU), `items` (allocation, lookup, expiry,
-//! eviction), `store` and `arithmetic` (what set/add/cas/incr... do),
+//! `lru` (the segmented LRU), `table` (the key hash table, `assoc.c`),
+//! `items` (allocation, lookup, expiry, eviction), `store` and `arithmetic` (what set/add/cas/incr... do),
 //! `stats`, and `protocol` (the text and meta protocols). `connection`
 //! turns a byte stream into commands; `cluster` holds the client-side key
 //! distribution of python-memcached, libketama and pymemcache.
@@ -26,6 +26,7 @@ pub mod settings;
 pub mod slabs;
 pub mod stats;
 pub mod store;
+mod table;
 
 pub use connection::Connection;
 pub use events::Event;

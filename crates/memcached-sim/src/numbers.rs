@@ -3,6 +3,7 @@
 //! whitespace and a sign are accepted, the number must be followed by the
 //! end of the token or whitespace, and overflow of the 64-bit C type fails.
 //! The 32-bit variants then truncate, as the C code's assignment does.
+//! Writing numbers into replies is here too, without the formatting machinery.
 
 /// C's `isspace` in the "C" locale.
 fn is_c_space(b: u8) -> bool {
@@ -85,9 +86,33 @@ pub fn parse_f64(s: &[u8]) -> Option<f64> {
     std::str::from_utf8(&s[start..end]).ok()?.parse().ok()
 }
 
+/// Appends `n` in decimal, as memcached's `itoa_u64` writes it into a reply.
+pub fn push_decimal(out: &mut Vec<u8>, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[start..]);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimals_are_written_without_padding() {
+        for n in [0, 7, 10, 4_294_967_295, u64::MAX] {
+            let mut out = b"x".to_vec();
+            push_decimal(&mut out, n);
+            assert_eq!(out, format!("x{n}").into_bytes());
+        }
+    }
 
     #[test]
     fn unsigned_like_strtoull() {

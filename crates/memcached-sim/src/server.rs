@@ -9,6 +9,7 @@ use crate::lru::{ItemId, Lru, Segment};
 use crate::settings::Settings;
 use crate::slabs::{ClassId, Slabs};
 use crate::stats::Stats;
+use crate::table::Table;
 
 /// One memcached process: items, slabs, LRU, counters and the clock.
 #[derive(Clone, Debug)]
@@ -18,8 +19,8 @@ pub struct Server {
     pub(crate) slabs: Slabs,
     pub(crate) lru: Lru,
     pub(crate) arena: Arena,
-    /// The hash table. Ordered so that views list keys in a stable order.
-    pub(crate) table: BTreeMap<Vec<u8>, ItemId>,
+    /// The hash table.
+    pub(crate) table: Table,
     pub(crate) stats: Stats,
     /// The global cas counter; the last unique handed out.
     pub(crate) cas_id: u64,
@@ -48,7 +49,7 @@ impl Server {
             settings,
             lru: Lru::default(),
             arena: Arena::default(),
-            table: BTreeMap::new(),
+            table: Table::default(),
             stats: Stats::default(),
             cas_id: 0,
             oldest_live: 0,
@@ -80,17 +81,20 @@ impl Server {
 
     /// Every item, in key order (expired items stay until something looks at them).
     pub fn items(&self) -> Vec<ItemView> {
-        self.table
-            .values()
-            .map(|&id| ItemView::of(&self.arena[id], &self.clock))
-            .collect()
+        let mut items: Vec<ItemView> = self
+            .table
+            .ids()
+            .map(|id| ItemView::of(&self.arena[id], &self.clock))
+            .collect();
+        items.sort_unstable_by(|a, b| a.key.cmp(&b.key));
+        items
     }
 
     /// The item stored under `key`, if any.
     pub fn item(&self, key: &[u8]) -> Option<ItemView> {
         self.table
-            .get(key)
-            .map(|&id| ItemView::of(&self.arena[id], &self.clock))
+            .get(&self.arena, key)
+            .map(|id| ItemView::of(&self.arena[id], &self.clock))
     }
 
     /// Every slab class with its memory and LRU occupancy, smallest chunk first.
@@ -170,6 +174,10 @@ impl Arena {
         Some(item)
     }
 
+    pub(crate) fn get(&self, id: ItemId) -> Option<&Item> {
+        self.slots.get(id)?.as_ref()
+    }
+
     pub(crate) fn get_mut(&mut self, id: ItemId) -> Option<&mut Item> {
         self.slots.get_mut(id)?.as_mut()
     }
@@ -223,8 +231,8 @@ impl ItemView {
             clock.to_unix(item.exptime)
         };
         ItemView {
-            key: item.key.clone(),
-            value: item.data.clone(),
+            key: item.key().to_vec(),
+            value: item.data().to_vec(),
             flags: item.flags,
             exptime_unix,
             cas: item.cas,

@@ -408,8 +408,8 @@ impl Server {
                 self.clock.to_unix(item.exptime)
             };
             o.extend_from_slice(b"ITEM ");
-            o.extend_from_slice(&item.key);
-            o.extend_from_slice(format!(" [{} b; {expires} s]\r\n", item.data.len()).as_bytes());
+            o.extend_from_slice(item.key());
+            o.extend_from_slice(format!(" [{} b; {expires} s]\r\n", item.data().len()).as_bytes());
         }
         o.extend_from_slice(b"END\r\n");
         o

@@ -46,7 +46,7 @@ impl Server {
         set_stale: bool,
     ) -> (StoreResult, u64) {
         let req_cas = item.cas;
-        let Some(old) = self.item_get(&item.key, false) else {
+        let Some(old) = self.item_get(item.key(), false) else {
             let result = match mode {
                 StoreMode::Add | StoreMode::Set => {
                     let id = self.item_link_new(item);
@@ -112,19 +112,19 @@ impl Server {
     /// expiration with the two values joined. Fails when memory runs out.
     fn concatenate(&mut self, old: usize, item: &Item, mode: StoreMode) -> Option<Item> {
         let (flags, exptime) = (self.arena[old].flags, self.arena[old].exptime);
-        let old_data = self.arena[old].data.clone();
+        let old_data = self.arena[old].data().to_vec();
         let (first, second) = if mode == StoreMode::Append {
-            (&old_data, &item.data)
+            (&old_data[..], item.data())
         } else {
-            (&item.data, &old_data)
+            (item.data(), &old_data[..])
         };
         // The copies memcached makes: the first value without its "\r\n", the second with it.
         let copies = [first.len() as u64, second.len() as u64 + 2];
         let mut joined = self
-            .item_alloc_copied(&item.key, flags, exptime, copies)
+            .item_alloc_copied(item.key(), flags, exptime, copies)
             .ok()?;
-        joined.data.extend_from_slice(first);
-        joined.data.extend_from_slice(second);
+        joined.push_data(first);
+        joined.push_data(second);
         Some(joined)
     }
 }

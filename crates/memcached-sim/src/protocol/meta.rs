@@ -75,7 +75,7 @@ fn preparse(server: &Server, t: &Tokens, start: usize) -> Result<Flags, &'static
     let mut seen = [false; 127];
     let mut err: Option<&'static str> = None;
     let mut failed = false;
-    for token in t.tokens.iter().skip(start) {
+    for token in t.tokens().iter().skip(start) {
         let flag = token[0];
         if flag >= 127 || seen[usize::from(flag)] {
             return Err("CLIENT_ERROR duplicate flag");
@@ -170,7 +170,7 @@ enum Echo<'a> {
 /// Collects the `O` and `k` flags, or the opaque-too-long error.
 fn echoes<'a>(t: &Tokens<'a>, start: usize) -> Result<Vec<Echo<'a>>, &'static str> {
     let mut out = Vec::new();
-    for token in t.tokens.iter().skip(start) {
+    for token in t.tokens().iter().skip(start) {
         match token[0] {
             b'O' if token.len() > MFLAG_MAX_OPAQUE_LENGTH => return Err(OPAQUE_TOO_LONG),
             b'O' => out.push(Echo::Opaque(token)),
@@ -261,13 +261,13 @@ fn mget(server: &mut Server, t: &Tokens) -> Response {
     let now = server.clock.now();
     let item = &server.arena[id];
     let mut line = if f.value {
-        format!("VA {}", item.data.len()).into_bytes()
+        format!("VA {}", item.data().len()).into_bytes()
     } else {
         b"HD".to_vec()
     };
     let mut won_token = false;
     let mut ttl_set = false;
-    for token in t.tokens.iter().skip(2) {
+    for token in t.tokens().iter().skip(2) {
         let item = &mut server.arena[id];
         match token[0] {
             b'T' => {
@@ -285,7 +285,7 @@ fn mget(server: &mut Server, t: &Tokens) -> Response {
             {
                 won_token = true;
             }
-            b's' => line.extend_from_slice(format!(" s{}", item.data.len()).as_bytes()),
+            b's' => line.extend_from_slice(format!(" s{}", item.data().len()).as_bytes()),
             b't' => line.extend_from_slice(format!(" t{}", ttl(item.exptime, now)).as_bytes()),
             b'c' => line.extend_from_slice(format!(" c{}", item.cas).as_bytes()),
             b'f' => line.extend_from_slice(format!(" f{}", item.flags).as_bytes()),
@@ -294,7 +294,7 @@ fn mget(server: &mut Server, t: &Tokens) -> Response {
             b'O' if token.len() > MFLAG_MAX_OPAQUE_LENGTH => return error(OPAQUE_TOO_LONG),
             b'O' => push_opaque(&mut line, token),
             b'k' => {
-                let (key, binary) = (item.key.clone(), item.key_binary);
+                let (key, binary) = (item.key().to_vec(), item.key_binary);
                 push_key(&mut line, &key, binary);
             }
             _ => {}
@@ -316,13 +316,13 @@ fn mget(server: &mut Server, t: &Tokens) -> Response {
     }
     line.extend_from_slice(b"\r\n");
     if f.value {
-        line.extend_from_slice(&item.data);
+        line.extend_from_slice(item.data());
         line.extend_from_slice(b"\r\n");
     }
     let (class, segment) = (item.class, item.segment);
     if ttl_set {
         let event = Event::Touched {
-            key: item.key.clone(),
+            key: item.key().to_vec(),
             class,
         };
         server.events.push(event);
@@ -412,7 +412,7 @@ fn mset(server: &mut Server, t: &Tokens) -> Response {
     };
     let mut echoes = Vec::new();
     let mut opaque_error = false;
-    for token in t.tokens.iter().skip(2) {
+    for token in t.tokens().iter().skip(2) {
         match token[0] {
             b'O' if token.len() > MFLAG_MAX_OPAQUE_LENGTH => opaque_error = true,
             b'O' => echoes.push(SetEcho::Opaque(token.to_vec())),
@@ -513,7 +513,7 @@ fn mdelete(server: &mut Server, t: &Tokens) -> Response {
                 item.token_sent = false;
                 item.cas = cas;
                 let event = Event::Updated {
-                    key: item.key.clone(),
+                    key: item.key().to_vec(),
                     class: item.class,
                     cas,
                 };
@@ -563,8 +563,8 @@ fn marithmetic(server: &mut Server, t: &Tokens) -> Response {
             // (T) are lost.
             let exptime = server
                 .table
-                .get(&f.key)
-                .map_or(0, |&id| server.arena[id].exptime);
+                .get(&server.arena, &f.key)
+                .map_or(0, |id| server.arena[id].exptime);
             Some(Held {
                 live: delta.in_place,
                 cas: delta.cas,
@@ -582,9 +582,9 @@ fn marithmetic(server: &mut Server, t: &Tokens) -> Response {
             let Ok(mut item) = server.item_alloc(&f.key, 0, 0, digits.len() + 2) else {
                 return error("SERVER_ERROR Out of memory allocating new item");
             };
-            item.data.extend_from_slice(digits.as_bytes());
+            item.push_data(digits.as_bytes());
             let (_, cas) = server.store_item(item, StoreMode::Add, false);
-            let live = server.table.get(&f.key).copied();
+            let live = server.table.get(&server.arena, &f.key);
             Some(Held {
                 live,
                 cas,
@@ -621,7 +621,7 @@ fn marithmetic(server: &mut Server, t: &Tokens) -> Response {
     } else {
         b"HD".to_vec()
     };
-    for token in t.tokens.iter().skip(2) {
+    for token in t.tokens().iter().skip(2) {
         match token[0] {
             b'c' => line.extend_from_slice(format!(" c{}", held.cas).as_bytes()),
             b't' => line.extend_from_slice(format!(" t{}", ttl(held.exptime, now)).as_bytes()),
@@ -681,9 +681,9 @@ fn mdebug(server: &mut Server, t: &Tokens) -> Response {
     let item = &server.arena[id];
     let mut line = b"ME ".to_vec();
     if item.key_binary {
-        line.extend_from_slice(&base64::encode(&item.key));
+        line.extend_from_slice(&base64::encode(item.key()));
     } else {
-        line.extend_from_slice(&item.key);
+        line.extend_from_slice(item.key());
     }
     // memcached prints the unsigned difference as a signed int.
     let exp = if item.exptime == 0 {

@@ -15,11 +15,14 @@ const MAX_TOKENS: usize = 24;
 /// Longest key memcached accepts.
 pub const KEY_MAX_LENGTH: usize = 250;
 
-/// A command line split on spaces as `tokenize_command` splits it.
+/// A command line split on spaces as `tokenize_command` splits it, into a
+/// fixed array as memcached does, so splitting a line allocates nothing.
 #[derive(Debug)]
 pub struct Tokens<'a> {
-    /// The tokens, without the empty terminal token memcached appends.
-    pub tokens: Vec<&'a [u8]>,
+    /// The tokens found, then empty slices.
+    found: [&'a [u8]; MAX_TOKENS - 1],
+    /// How many tokens were found.
+    len: usize,
     /// The unsplit remainder when the line had more tokens than fit.
     pub rest: Option<&'a [u8]>,
 }
@@ -27,43 +30,52 @@ pub struct Tokens<'a> {
 impl<'a> Tokens<'a> {
     /// Splits on single spaces (tabs are not separators), collapsing runs.
     pub fn split(line: &'a [u8]) -> Self {
-        let mut tokens = Vec::new();
+        let mut t = Tokens {
+            found: [b""; MAX_TOKENS - 1],
+            len: 0,
+            rest: None,
+        };
         let mut start = 0;
         for (i, &b) in line.iter().enumerate() {
             if b != b' ' {
                 continue;
             }
             if start != i {
-                tokens.push(&line[start..i]);
-                if tokens.len() == MAX_TOKENS - 1 {
+                t.found[t.len] = &line[start..i];
+                t.len += 1;
+                if t.len == MAX_TOKENS - 1 {
                     let rest = &line[i + 1..];
-                    return Tokens {
-                        tokens,
-                        rest: (!rest.is_empty()).then_some(rest),
-                    };
+                    t.rest = (!rest.is_empty()).then_some(rest);
+                    return t;
                 }
             }
             start = i + 1;
         }
         if start != line.len() {
-            tokens.push(&line[start..]);
+            t.found[t.len] = &line[start..];
+            t.len += 1;
         }
-        Tokens { tokens, rest: None }
+        t
+    }
+
+    /// The tokens, without the empty terminal token memcached appends.
+    pub fn tokens(&self) -> &[&'a [u8]] {
+        &self.found[..self.len]
     }
 
     /// memcached's `ntokens`, which counts the terminal token.
     pub fn ntokens(&self) -> usize {
-        self.tokens.len() + 1
+        self.len + 1
     }
 
     /// Token `i`, or empty past the end (memcached would read the terminal token).
     pub fn get(&self, i: usize) -> &'a [u8] {
-        self.tokens.get(i).copied().unwrap_or(b"")
+        self.tokens().get(i).copied().unwrap_or(b"")
     }
 
     /// The last real token (`tokens[ntokens - 2]`), where `noreply` goes.
     pub fn last(&self) -> &'a [u8] {
-        self.tokens.last().copied().unwrap_or(b"")
+        self.tokens().last().copied().unwrap_or(b"")
     }
 }
 
@@ -158,14 +170,14 @@ mod tests {
     #[test]
     fn splits_like_tokenize_command() {
         let t = Tokens::split(b"  set  a 0\t 0 1 ");
-        assert_eq!(t.tokens, [&b"set"[..], b"a", b"0\t", b"0", b"1"]);
+        assert_eq!(t.tokens(), [&b"set"[..], b"a", b"0\t", b"0", b"1"]);
         assert_eq!(t.rest, None);
         let long: Vec<u8> = (0..30)
             .map(|i| format!("k{i} "))
             .collect::<String>()
             .into_bytes();
         let t = Tokens::split(&long);
-        assert_eq!(t.tokens.len(), 23);
+        assert_eq!(t.tokens().len(), 23);
         assert_eq!(t.rest, Some(&b"k23 k24 k25 k26 k27 k28 k29 "[..]));
     }
 }

@@ -4,7 +4,7 @@
 use crate::arithmetic::DeltaResult;
 use crate::events::Event;
 use crate::items::AllocError;
-use crate::numbers::{parse_f64, parse_i32, parse_u32, parse_u64};
+use crate::numbers::{parse_f64, parse_i32, parse_u32, parse_u64, push_decimal};
 use crate::protocol::{Flush, KEY_MAX_LENGTH, Next, PendingStore, Response, Tokens, meta};
 use crate::server::Server;
 use crate::stats::VERSION;
@@ -108,7 +108,9 @@ fn process_get(server: &mut Server, t: &Tokens, return_cas: bool, touch: bool) -
         first_key = 2;
     }
     let mut out = Vec::new();
-    let mut keys: Vec<&[u8]> = t.tokens.get(first_key..).unwrap_or(&[]).to_vec();
+    // More keys than one split holds are split again, as memcached does.
+    let mut more_keys;
+    let mut keys = t.tokens().get(first_key..).unwrap_or(&[]);
     let mut rest = t.rest;
     loop {
         for key in keys {
@@ -119,9 +121,9 @@ fn process_get(server: &mut Server, t: &Tokens, return_cas: bool, touch: bool) -
             server.fetch_one(key, return_cas, touch.then_some(exptime), &mut out);
         }
         let Some(more) = rest else { break };
-        let next = Tokens::split(more);
-        keys = next.tokens;
-        rest = next.rest;
+        more_keys = Tokens::split(more);
+        keys = more_keys.tokens();
+        rest = more_keys.rest;
     }
     out.extend_from_slice(b"END\r\n");
     Response::bytes(out).with_flush(Flush::Now)
@@ -155,13 +157,17 @@ impl Server {
         }
         let item = &self.arena[id];
         out.extend_from_slice(b"VALUE ");
-        out.extend_from_slice(&item.key);
-        out.extend_from_slice(format!(" {} {}", item.flags, item.data.len()).as_bytes());
+        out.extend_from_slice(item.key());
+        out.push(b' ');
+        push_decimal(out, u64::from(item.flags));
+        out.push(b' ');
+        push_decimal(out, item.data().len() as u64);
         if return_cas {
-            out.extend_from_slice(format!(" {}", item.cas).as_bytes());
+            out.push(b' ');
+            push_decimal(out, item.cas);
         }
         out.extend_from_slice(b"\r\n");
-        out.extend_from_slice(&item.data);
+        out.extend_from_slice(item.data());
         out.extend_from_slice(b"\r\n");
     }
 }
