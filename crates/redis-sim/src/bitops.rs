@@ -50,7 +50,8 @@ pub fn setbit(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result
     check_length(offset / 8 + 1)?;
     let key = &argv[1];
     let string = server.write::<StringValue>(client, key)?;
-    let bytes = string.bytes_mut();
+    let new_len = string.bytes().len().max(offset / 8 + 1);
+    let bytes = string.grown_to(new_len);
     if bytes.len() <= offset / 8 {
         bytes.resize(offset / 8 + 1, 0);
     }

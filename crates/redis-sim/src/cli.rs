@@ -153,11 +153,24 @@ pub fn quote_bytes(bytes: &[u8]) -> String {
 }
 
 /// What redis-cli prints for commands whose output it never quotes (INFO):
-/// bulk strings go out as they are.
+/// bulk strings go out as they are, errors without the `(error)` label.
 fn format_verbatim(reply: &Reply) -> String {
     match reply {
         Reply::Bulk(bytes) => String::from_utf8_lossy(bytes).into_owned(),
+        Reply::Error(error) => format!("{error}\n"),
         other => format_reply(other),
+    }
+}
+
+/// Commands whose reply redis-cli always prints unquoted, as text for a
+/// person to read: INFO, CLIENT LIST and CLIENT INFO.
+fn prints_raw(argv: &[Vec<u8>]) -> bool {
+    match argv {
+        [name, ..] if name.eq_ignore_ascii_case(b"info") => true,
+        [name, sub, ..] if name.eq_ignore_ascii_case(b"client") => {
+            sub.eq_ignore_ascii_case(b"list") || sub.eq_ignore_ascii_case(b"info")
+        }
+        _ => false,
     }
 }
 
@@ -395,7 +408,7 @@ pub fn run_line(
             continue;
         }
         if let Some(frame) = connection.pop_front() {
-            let text = if name == "info" {
+            let text = if prints_raw(&argv) {
                 format_verbatim(&frame)
             } else {
                 format_reply(&frame)

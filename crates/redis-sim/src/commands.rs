@@ -5,8 +5,8 @@
 use crate::reply::Reply;
 use crate::types::{hash, list, set, string, zset};
 use crate::{
-    ClientId, Server, bitops, config, connection, expire, introspection, keys, multi, pubsub, scan,
-    sort,
+    ClientId, Server, bitops, config, connection, expire, info, introspection, keys, multi, pubsub,
+    scan, sort,
 };
 
 /// Runs a command: the server, the calling client and the full argv (name included).
@@ -111,7 +111,7 @@ pub static COMMANDS: &[Command] = &[
     cmd("flushdb", -1, connection::flushdb),
     cmd("flushall", -1, connection::flushall),
     cmd("time", 1, connection::time),
-    cmd("info", -1, connection::info),
+    cmd("info", -1, info::info),
     flagged("reset", 1, PUBSUB.with(TX), connection::reset),
     container(
         "client",
@@ -119,6 +119,8 @@ pub static COMMANDS: &[Command] = &[
             cmd("client|id", 2, connection::client_id),
             cmd("client|setname", 3, connection::client_setname),
             cmd("client|getname", 2, connection::client_getname),
+            cmd("client|list", -2, info::client_list),
+            cmd("client|info", 2, info::client_info),
         ],
     ),
     container(
@@ -147,6 +149,7 @@ pub static COMMANDS: &[Command] = &[
             cmd("command|docs", -2, introspection::command_docs),
         ],
     ),
+    container("memory", &[cmd("memory|usage", -3, info::memory_usage)]),
     // Keys.
     cmd("del", -2, keys::del),
     cmd("unlink", -2, keys::del),

@@ -69,6 +69,7 @@ pub fn swapdb(server: &mut Server, _: ClientId, argv: &[Vec<u8>]) -> Result {
             }
         }
         server.dbs.swap(a, b);
+        server.memory_invalidate();
         server.events.push(Event::DbsSwapped { a, b });
     }
     Ok(Reply::ok())
@@ -114,40 +115,17 @@ pub fn time(server: &mut Server, _: ClientId, _: &[Vec<u8>]) -> Result {
     Ok(Reply::bulks([seconds.to_string(), micros.to_string()]))
 }
 
-/// INFO [section...]: the keyspace section (the one whose fields a playground
-/// can state truthfully); other sections answer empty, as unknown ones do in Redis.
-pub fn info(server: &mut Server, _: ClientId, argv: &[Vec<u8>]) -> Result {
-    let wanted = argv.len() == 1
-        || argv[1..].iter().any(|s| {
-            ["keyspace", "default", "all", "everything"]
-                .iter()
-                .any(|w| args::is(s, w))
-        });
-    if !wanted {
-        return Ok(Reply::bulk(""));
-    }
-    let mut text = String::from("# Keyspace\r\n");
-    for (n, db) in server
-        .dbs
-        .iter()
-        .enumerate()
-        .filter(|(_, db)| !db.entries.is_empty())
-    {
-        text.push_str(&format!(
-            "db{n}:keys={},expires={},avg_ttl=0\r\n",
-            db.entries.len(),
-            db.volatile_count()
-        ));
-    }
-    Ok(Reply::bulk(text))
-}
-
 /// RESET: back to a fresh connection (database 0, no transaction, no
 /// watches, no subscriptions, no name).
 pub fn reset(server: &mut Server, client: ClientId, _: &[Vec<u8>]) -> Result {
     server.unsubscribe_all(client);
     if let Some(c) = server.clients.get_mut(&client) {
-        *c = Client::default();
+        *c = Client {
+            connected_ms: c.connected_ms,
+            last_command_ms: c.last_command_ms,
+            last_command: c.last_command,
+            ..Client::default()
+        };
     }
     Ok(Reply::Status("RESET".into()))
 }

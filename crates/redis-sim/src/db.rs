@@ -223,6 +223,9 @@ impl Server {
     /// `signalModifiedKey`: any client watching this key will see its EXEC fail.
     /// Deleting a key that was already expired when watched is not a change.
     pub(crate) fn signal_modified(&mut self, db: usize, key: &[u8]) {
+        if let Some(ledger) = self.memory.as_mut() {
+            ledger.mark(db, key);
+        }
         let still_there = self.dbs[db].entries.contains_key(key);
         for client in self.clients.values_mut() {
             for watched in client

@@ -44,6 +44,12 @@ pub(crate) struct Client {
     pub inbox: VecDeque<Reply>,
     /// Set while the client waits in BLPOP and friends.
     pub blocked: Option<Blocked>,
+    /// Virtual time the connection opened (CLIENT LIST's `age`).
+    pub connected_ms: u64,
+    /// Virtual time of its latest command (CLIENT LIST's `idle`).
+    pub last_command_ms: u64,
+    /// Its latest command's name (CLIENT LIST's `cmd`).
+    pub last_command: Option<&'static str>,
 }
 
 impl Client {
@@ -60,6 +66,12 @@ pub struct Stats {
     pub commands: u64,
     /// Keys removed because their TTL ran out.
     pub expired_keys: u64,
+    /// Keys removed to stay under `maxmemory`.
+    pub evicted_keys: u64,
+    /// Connections opened since the server started.
+    pub connections: u64,
+    /// Error replies sent, including refused commands.
+    pub error_replies: u64,
 }
 
 /// A Redis 7.0 server: sixteen databases and any number of clients, driven
@@ -81,6 +93,10 @@ pub struct Server {
     pub(crate) blocked_order: Vec<ClientId>,
     /// EXEC is running queued commands: blocking commands must not wait.
     pub(crate) executing_transaction: bool,
+    /// The virtual time of the first command: uptime counts from there.
+    pub(crate) started_ms: Option<u64>,
+    /// Per-key memory sizes, kept once someone asks for `used_memory`.
+    pub(crate) memory: Option<crate::memory::Ledger>,
 }
 
 impl Server {
@@ -98,6 +114,8 @@ impl Server {
             config: Config::default(),
             blocked_order: Vec::new(),
             executing_transaction: false,
+            started_ms: None,
+            memory: None,
         }
     }
 
@@ -105,7 +123,15 @@ impl Server {
     pub fn connect(&mut self) -> ClientId {
         let id = ClientId(self.next_client_id);
         self.next_client_id += 1;
-        self.clients.insert(id, Client::default());
+        self.stats.connections += 1;
+        self.clients.insert(
+            id,
+            Client {
+                connected_ms: self.now_ms,
+                last_command_ms: self.now_ms,
+                ..Client::default()
+            },
+        );
         id
     }
 
@@ -193,6 +219,7 @@ impl Server {
             return Reply::error("ERR unknown client");
         }
         self.now_ms = self.now_ms.max(now_ms);
+        self.started_ms.get_or_insert(self.now_ms);
         self.time_out_blocked(self.now_ms);
         if self.hold_if_blocked(client, &argv) {
             return Reply::Frames(Vec::new());
@@ -232,7 +259,16 @@ impl Server {
     /// Runs a command that passed the checks (EXEC calls this for each queued command).
     pub(crate) fn call(&mut self, client: ClientId, command: &Command, argv: &[Vec<u8>]) -> Reply {
         self.stats.commands += 1;
-        (command.handler)(self, client, argv).unwrap_or_else(|error| error)
+        let now = self.now_ms;
+        if let Some(c) = self.clients.get_mut(&client) {
+            c.last_command_ms = now;
+            c.last_command = Some(command.name);
+        }
+        let reply = (command.handler)(self, client, argv).unwrap_or_else(|error| error);
+        if reply.is_error() {
+            self.stats.error_replies += 1;
+        }
+        reply
     }
 
     /// A command refused before running: inside MULTI this also dooms the
@@ -241,6 +277,7 @@ impl Server {
         if let Some(multi) = self.clients.get_mut(&client).and_then(|c| c.multi.as_mut()) {
             multi.aborted = true;
         }
+        self.stats.error_replies += 1;
         Reply::Error(sanitize_error(error))
     }
 }

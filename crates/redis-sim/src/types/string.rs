@@ -4,6 +4,7 @@
 use crate::args;
 use crate::expire::{Expiry, ExpiryKind, parse_expiry_option, resolve_expiry};
 use crate::long_double::{self, SumError};
+use crate::memory;
 use crate::numbers::parse_i64;
 use crate::object::Value;
 use crate::reply::{Reply, errors};
@@ -37,6 +38,9 @@ pub enum StringEncoding {
 pub struct StringValue {
     bytes: Vec<u8>,
     encoding: StringEncoding,
+    /// The sds buffer of a string grown in place: header size and capacity
+    /// (MEMORY USAGE counts the spare room Redis keeps after an APPEND).
+    buffer: Option<SdsBuffer>,
 }
 
 impl Default for StringValue {
@@ -44,6 +48,7 @@ impl Default for StringValue {
         StringValue {
             bytes: Vec::new(),
             encoding: StringEncoding::Embstr,
+            buffer: None,
         }
     }
 }
@@ -56,13 +61,21 @@ impl StringValue {
         } else {
             Self::plain_encoding(&bytes)
         };
-        StringValue { bytes, encoding }
+        StringValue {
+            bytes,
+            encoding,
+            buffer: None,
+        }
     }
 
     /// `createStringObject`: what INCRBYFLOAT stores, never an integer.
     pub fn plain(bytes: Vec<u8>) -> StringValue {
         let encoding = Self::plain_encoding(&bytes);
-        StringValue { bytes, encoding }
+        StringValue {
+            bytes,
+            encoding,
+            buffer: None,
+        }
     }
 
     fn plain_encoding(bytes: &[u8]) -> StringEncoding {
@@ -92,13 +105,72 @@ impl StringValue {
         StringValue {
             bytes,
             encoding: StringEncoding::Raw,
+            buffer: None,
         }
     }
 
-    /// Bytes to modify in place; the string becomes "raw" as in Redis.
-    pub(crate) fn bytes_mut(&mut self) -> &mut Vec<u8> {
+    /// Bytes to modify in place, with room for `len` of them; the string
+    /// becomes "raw" and its buffer grows as `sdsMakeRoomFor` grows it.
+    pub(crate) fn grown_to(&mut self, len: usize) -> &mut Vec<u8> {
+        let buffer = match (self.encoding, self.buffer) {
+            // A key created by SETRANGE or SETBIT starts at the size asked for.
+            (_, None) if self.bytes.is_empty() => SdsBuffer::exact(len),
+            (StringEncoding::Raw, Some(buffer)) => buffer,
+            // An int or embstr value is first copied into an exact-size buffer.
+            _ => SdsBuffer::exact(self.bytes.len()),
+        };
+        self.buffer = Some(buffer.make_room(len));
         self.encoding = StringEncoding::Raw;
         &mut self.bytes
+    }
+
+    /// The bytes allocated for the string's buffer, when it was grown in place.
+    pub fn buffer_allocation(&self) -> Option<usize> {
+        self.buffer.map(SdsBuffer::allocation)
+    }
+}
+
+/// An sds string buffer: its header size and how many bytes it can hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct SdsBuffer {
+    header: usize,
+    capacity: usize,
+}
+
+impl SdsBuffer {
+    /// `sdsnewlen`: the smallest header for `len`, and the room jemalloc's
+    /// rounding leaves (none for the 1-byte header, which has no length field).
+    fn exact(len: usize) -> SdsBuffer {
+        let header = memory::sds_header(len);
+        let capacity = if header == 1 {
+            len
+        } else {
+            memory::allocation(header + len + 1) - header - 1
+        };
+        SdsBuffer { header, capacity }
+    }
+
+    /// `sdsMakeRoomFor`: nothing if `len` fits, otherwise twice `len` (or
+    /// 1 MB more past 1 MB), never with the 1-byte header.
+    fn make_room(self, len: usize) -> SdsBuffer {
+        if len <= self.capacity {
+            return self;
+        }
+        const MAX_PREALLOC: usize = 1024 * 1024;
+        let wanted = if len < MAX_PREALLOC {
+            len * 2
+        } else {
+            len + MAX_PREALLOC
+        };
+        let header = memory::sds_header(wanted).max(3);
+        SdsBuffer {
+            header,
+            capacity: memory::allocation(header + wanted + 1) - header - 1,
+        }
+    }
+
+    fn allocation(self) -> usize {
+        memory::allocation(self.header + self.capacity + 1)
     }
 }
 
@@ -397,7 +469,8 @@ pub fn append(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result
         return Ok(Reply::count(argv[2].len()));
     };
     check_length(current.bytes.len() + argv[2].len())?;
-    let bytes = current.bytes_mut();
+    let new_len = current.bytes.len() + argv[2].len();
+    let bytes = current.grown_to(new_len);
     bytes.extend_from_slice(&argv[2]);
     let len = bytes.len();
     server.changed(client, key);
@@ -439,19 +512,11 @@ pub fn setrange(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Resu
     let end = offset.saturating_add(patch.len());
     check_length(end)?;
     if current_len.is_none() {
-        store_string(
-            server,
-            client,
-            key,
-            StringValue {
-                bytes: Vec::new(),
-                encoding: StringEncoding::Raw,
-            },
-            false,
-        );
+        store_string(server, client, key, StringValue::raw(Vec::new()), false);
     }
     let string = server.write::<StringValue>(client, key)?;
-    let bytes = string.bytes_mut();
+    let new_len = string.bytes.len().max(end);
+    let bytes = string.grown_to(new_len);
     if bytes.len() < end {
         bytes.resize(end, 0);
     }
@@ -474,6 +539,7 @@ fn incr_by(server: &mut Server, client: ClientId, key: &[u8], delta: i64) -> Res
     let string = StringValue {
         bytes: value.to_string().into_bytes(),
         encoding: StringEncoding::Int,
+        buffer: None,
     };
     server.store(db, key, Value::String(string), true);
     Ok(Reply::Integer(value))
