@@ -61,17 +61,26 @@ impl Continuum {
         Continuum { points }
     }
 
-    /// `ketama_get_server`: libketama's binary search for the first point at
-    /// or after the key's hash, falling back to the first point.
+    /// The index of the node `key` goes to.
     pub fn server_for(&self, key: &[u8]) -> Option<usize> {
-        let first = self.points.first()?;
-        let h = ketama_hash(key);
+        self.point_for(key).map(|p| p.node)
+    }
+
+    /// `ketama_get_server`: the point `key` goes to.
+    pub fn point_for(&self, key: &[u8]) -> Option<Point> {
+        self.point_at(ketama_hash(key))
+    }
+
+    /// libketama's binary search for the first point at or after hash `h`,
+    /// falling back to the first point.
+    pub fn point_at(&self, h: u32) -> Option<Point> {
+        let first = *self.points.first()?;
         let n = self.points.len();
         let (mut low, mut high) = (0usize, n);
         loop {
             let mid = (low + high) / 2;
             if mid == n {
-                return Some(first.node);
+                return Some(first);
             }
             let value = self.points[mid].point;
             let below = if mid == 0 {
@@ -80,17 +89,17 @@ impl Continuum {
                 self.points[mid - 1].point
             };
             if h <= value && h > below {
-                return Some(self.points[mid].node);
+                return Some(self.points[mid]);
             }
             if value < h {
                 low = mid + 1;
             } else if mid == 0 {
-                return Some(first.node);
+                return Some(first);
             } else {
                 high = mid - 1;
             }
             if low > high {
-                return Some(first.node);
+                return Some(first);
             }
         }
     }
@@ -118,6 +127,51 @@ mod tests {
             .map(|i| Node::new(format!("10.0.0.{i}:11211"), 1))
             .collect();
         assert_eq!(Continuum::new(&nodes).points.len(), 7 * 160);
+    }
+
+    /// The servers of libketama's own `ketama.servers` file, with their memory as weight.
+    fn libketama_servers() -> Vec<Node> {
+        [600, 300, 200, 350, 1000, 800, 950, 100]
+            .iter()
+            .enumerate()
+            .map(|(i, &memory)| Node::new(format!("10.0.1.{}:11211", i + 1), memory))
+            .collect()
+    }
+
+    /// libketama's `make test` runs `ketama_test ketama.servers`, which prints
+    /// its (empty) error line, then `hash point server` for the keys "0" to
+    /// "999999", and checks the MD5 of that output against the one written in
+    /// its `test.sh`. The same transcript from this ring must have that MD5.
+    #[test]
+    fn reproduces_the_transcript_libketama_tests_itself_against() {
+        let nodes = libketama_servers();
+        let ring = Continuum::new(&nodes);
+        let mut transcript = Md5::new();
+        transcript.update(b"\n");
+        for i in 0..1_000_000 {
+            let hash = ketama_hash(i.to_string().as_bytes());
+            let point = ring.point_at(hash).unwrap();
+            let line = format!("{hash} {} {}\n", point.point, nodes[point.node].address);
+            transcript.update(line.as_bytes());
+        }
+        let hex: String = transcript
+            .finalize()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert_eq!(hex, "5672b131391f5aa2b280936aec1eea74");
+    }
+
+    /// python_ketama's test: with 127.0.0.1:11211 at 600 and :11212 at 400,
+    /// "test" lands on point 3454255383 of the first server.
+    #[test]
+    fn python_ketama_test_vector() {
+        let nodes = [
+            Node::new("127.0.0.1:11211", 600),
+            Node::new("127.0.0.1:11212", 400),
+        ];
+        let point = Continuum::new(&nodes).point_for(b"test").unwrap();
+        assert_eq!((point.point, point.node), (3_454_255_383, 0));
     }
 
     #[test]
