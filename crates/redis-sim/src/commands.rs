@@ -3,7 +3,7 @@
 //! decided in one place for every command, exactly as the real server does.
 
 use crate::reply::Reply;
-use crate::types::{hash, list, set, string, zset};
+use crate::types::{hash, hyperloglog, list, set, string, zset};
 use crate::{
     ClientId, Server, bitops, config, connection, expire, info, introspection, keys, multi, pubsub,
     scan, sort,
@@ -298,6 +298,10 @@ pub static COMMANDS: &[Command] = &[
     cmd("bzpopmin", -3, zset::bzpopmin),
     cmd("bzpopmax", -3, zset::bzpopmax),
     cmd("bzmpop", -5, zset::bzmpop),
+    // HyperLogLog.
+    cmd("pfadd", -2, hyperloglog::pfadd),
+    cmd("pfcount", -2, hyperloglog::pfcount),
+    cmd("pfmerge", -2, hyperloglog::pfmerge),
     // Transactions.
     flagged("multi", 1, TX, multi::multi),
     flagged("exec", 1, TX, multi::exec),

@@ -203,7 +203,7 @@ mod tests {
         assert_eq!(
             run(
                 &mut server,
-                &["command", "list", "filterby", "aclcat", "HYPERLOGLOG"]
+                &["command", "list", "filterby", "aclcat", "nosuchcategory"]
             ),
             Reply::Array(vec![])
         );

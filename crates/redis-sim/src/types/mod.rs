@@ -2,6 +2,7 @@
 //! representation and encoding rules next to the commands that use it.
 
 pub mod hash;
+pub mod hyperloglog;
 pub mod list;
 pub mod set;
 pub mod string;
