@@ -1,5 +1,6 @@
 //! Bindings: the rules that connect an exchange to a queue or to another exchange.
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::value::FieldTable;
@@ -51,35 +52,96 @@ pub struct Binding {
 
 /// The destinations reached through a set of bindings, counted, because two bindings
 /// that differ only in their arguments lead to the same place and the place stays
-/// reachable until both are gone.
+/// reachable until both are gone. Nearly every set holds one destination, kept inline so
+/// routing reads it without following a pointer.
 #[derive(Debug, Clone, Default)]
-pub struct DestinationSet {
-    counts: std::collections::BTreeMap<Destination, usize>,
+pub enum DestinationSet {
+    /// No binding.
+    #[default]
+    Empty,
+    /// One destination and its number of bindings.
+    One(Destination, usize),
+    /// Several destinations and their numbers of bindings.
+    Many(BTreeMap<Destination, usize>),
 }
 
 impl DestinationSet {
     /// Counts one more binding to `destination`.
     pub fn add(&mut self, destination: &Destination) {
-        *self.counts.entry(destination.clone()).or_default() += 1;
+        match self {
+            DestinationSet::Empty => *self = DestinationSet::One(destination.clone(), 1),
+            DestinationSet::One(only, n) if only == destination => *n += 1,
+            DestinationSet::One(only, n) => {
+                let first = (only.clone(), *n);
+                *self = DestinationSet::Many(BTreeMap::from([first, (destination.clone(), 1)]));
+            }
+            DestinationSet::Many(counts) => *counts.entry(destination.clone()).or_default() += 1,
+        }
     }
 
     /// Counts one binding fewer to `destination`.
     pub fn remove(&mut self, destination: &Destination) {
-        if let Some(n) = self.counts.get_mut(destination) {
-            *n -= 1;
-            if *n == 0 {
-                self.counts.remove(destination);
+        match self {
+            DestinationSet::One(only, n) if only == destination => {
+                *n -= 1;
+                if *n == 0 {
+                    *self = DestinationSet::Empty;
+                }
             }
+            DestinationSet::Many(counts) => {
+                if let Some(n) = counts.get_mut(destination) {
+                    *n -= 1;
+                    if *n == 0 {
+                        counts.remove(destination);
+                    }
+                }
+                if counts.len() == 1
+                    && let Some((only, n)) = counts.pop_first()
+                {
+                    *self = DestinationSet::One(only, n);
+                }
+            }
+            _ => {}
         }
     }
 
     /// Whether no binding is left.
     pub fn is_empty(&self) -> bool {
-        self.counts.is_empty()
+        matches!(self, DestinationSet::Empty)
     }
 
     /// The reachable destinations, in order.
     pub fn iter(&self) -> impl Iterator<Item = &Destination> {
-        self.counts.keys()
+        let (only, many) = match self {
+            DestinationSet::Empty => (None, None),
+            DestinationSet::One(only, _) => (Some(only), None),
+            DestinationSet::Many(counts) => (None, Some(counts.keys())),
+        };
+        only.into_iter().chain(many.into_iter().flatten())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_destination_stays_until_its_last_binding_goes() {
+        let (a, b) = (
+            Destination::Queue("a".into()),
+            Destination::Queue("b".into()),
+        );
+        let mut set = DestinationSet::default();
+        set.add(&b);
+        set.add(&a);
+        set.add(&b);
+        assert_eq!(set.iter().collect::<Vec<_>>(), [&a, &b]);
+        set.remove(&a);
+        set.remove(&b);
+        assert_eq!(set.iter().collect::<Vec<_>>(), [&b]);
+        set.remove(&a);
+        set.remove(&b);
+        assert!(set.is_empty());
+        assert_eq!(set.iter().count(), 0);
     }
 }
