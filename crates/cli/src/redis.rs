@@ -16,16 +16,21 @@ use redis_sim::{Server, cli};
 const SCRIPT_TIME_MS: u64 = 1_767_225_600_000;
 
 const USAGE: &str = "\
-usage: playground redis [--seed N] < script
+usage: playground redis [--seed N] [--subscriber FILE --subscriber-output FILE] < script
 
 Reads redis-cli command lines on standard input and prints what
 `redis-cli --no-raw` prints for them against a fresh Redis 7.0 server.
-  --seed N   seed for random choices (SPOP, RANDOMKEY...), default 0
+  --seed N                 seed for random choices (SPOP, RANDOMKEY...), default 0
+  --subscriber FILE        before the script, a second client runs the
+                           (P)SUBSCRIBE line in FILE, as a second redis-cli would
+  --subscriber-output FILE where that second client's transcript goes
 ";
 
 /// Runs `playground redis` with the arguments after the engine name.
 pub fn run(args: &[String]) -> ExitCode {
     let mut seed = 0;
+    let mut subscriber_input = None;
+    let mut subscriber_output = None;
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         match arg.as_str() {
@@ -40,6 +45,17 @@ pub fn run(args: &[String]) -> ExitCode {
                     return ExitCode::from(2);
                 }
             },
+            "--subscriber" | "--subscriber-output" => {
+                let Some(path) = rest.next() else {
+                    eprint!("playground redis: {arg} needs a file\n\n{USAGE}");
+                    return ExitCode::from(2);
+                };
+                if arg == "--subscriber" {
+                    subscriber_input = Some(path.clone());
+                } else {
+                    subscriber_output = Some(path.clone());
+                }
+            }
             other => {
                 eprint!("playground redis: unknown option '{other}'\n\n{USAGE}");
                 return ExitCode::from(2);
@@ -52,8 +68,28 @@ pub fn run(args: &[String]) -> ExitCode {
         return ExitCode::FAILURE;
     }
     let mut server = Server::new(seed);
-    let client = server.connect();
     let mut now = SCRIPT_TIME_MS;
+    let mut subscriber = match (&subscriber_input, &subscriber_output) {
+        (Some(input), Some(_)) => match std::fs::read(input) {
+            Ok(line) => {
+                let id = server.connect();
+                let line = line.split(|&b| b == b'\n').next().unwrap_or_default();
+                Some((id, cli::run_line(&mut server, id, line, now).text))
+            }
+            Err(e) => {
+                eprintln!("playground redis: cannot read {input}: {e}");
+                return ExitCode::FAILURE;
+            }
+        },
+        (None, None) => None,
+        _ => {
+            eprint!(
+                "playground redis: --subscriber and --subscriber-output go together\n\n{USAGE}"
+            );
+            return ExitCode::from(2);
+        }
+    };
+    let client = server.connect();
     let mut stdout = std::io::stdout().lock();
     // A final line without a newline still counts; the empty piece after a final newline does not.
     let input = input.strip_suffix(b"\n").unwrap_or(&input);
@@ -75,12 +111,24 @@ pub fn run(args: &[String]) -> ExitCode {
         if stdout.write_all(text.as_bytes()).is_err() {
             return ExitCode::FAILURE;
         }
+        // The second redis-cli prints every message as it arrives.
+        if let Some((id, transcript)) = subscriber.as_mut() {
+            for message in server.take_messages(*id) {
+                transcript.push_str(&cli::format_reply(&message));
+            }
+        }
         if output.quit || output.reading_messages || waiting_forever {
             break;
         }
     }
     if stdout.flush().is_err() {
         return ExitCode::FAILURE;
+    }
+    if let (Some((_, transcript)), Some(path)) = (subscriber, subscriber_output) {
+        if let Err(e) = std::fs::write(&path, transcript) {
+            eprintln!("playground redis: cannot write {path}: {e}");
+            return ExitCode::FAILURE;
+        }
     }
     ExitCode::SUCCESS
 }

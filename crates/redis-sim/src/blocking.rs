@@ -100,6 +100,11 @@ impl Server {
                 else {
                     continue;
                 };
+                // The served command's writes announce its own events.
+                self.current_event = blocked.argv.first().and_then(|name| {
+                    let name = String::from_utf8_lossy(name).to_ascii_lowercase();
+                    crate::notify::default_event(&name)
+                });
                 let served = match (blocked.attempt)(self, client, &blocked.argv) {
                     Ok(Some(reply)) => Some(reply),
                     Ok(None) => None,

@@ -281,12 +281,15 @@ pub mod notify {
 #[derive(Debug, Clone)]
 pub struct Config {
     values: BTreeMap<&'static str, u64>,
+    /// notify-keyspace-events, read on every write, kept at hand.
+    notify: u64,
 }
 
 impl Default for Config {
     fn default() -> Self {
         Config {
             values: PARAMS.iter().map(|p| (p.name, p.default)).collect(),
+            notify: 0,
         }
     }
 }
@@ -339,7 +342,7 @@ impl Config {
 
     /// The keyspace notification classes switched on ([`notify`] flags).
     pub fn notify_flags(&self) -> u64 {
-        self.get("notify-keyspace-events")
+        self.notify
     }
 
     /// A parameter's value as CONFIG GET prints it.
@@ -490,5 +493,6 @@ pub fn config_set(server: &mut Server, _: ClientId, argv: &[Vec<u8>]) -> Result 
     for (name, value) in updates {
         server.config.values.insert(name, value);
     }
+    server.config.notify = server.config.get("notify-keyspace-events");
     Ok(Reply::ok())
 }

@@ -59,6 +59,7 @@ impl Server {
         if expired {
             self.dbs[db].entries.remove(key);
             self.stats.expired_keys += 1;
+            self.notify_expired(db, key);
             self.signal_modified(db, key);
             self.events.push(Event::KeyExpired {
                 db,
@@ -114,6 +115,7 @@ impl Server {
                 last_access_ms: now,
             };
             self.dbs[db].entries.insert(key.to_vec(), entry);
+            self.notify_new(db, key);
         }
         let entry = self
             .lookup(db, key)
@@ -126,6 +128,7 @@ impl Server {
     /// goes out.
     pub(crate) fn changed(&mut self, client: ClientId, key: &[u8]) {
         let db = self.db_index(client);
+        self.notify_default(db, key);
         let emptied = self.dbs[db]
             .entries
             .get(key)
@@ -156,8 +159,12 @@ impl Server {
     pub(crate) fn store(&mut self, db: usize, key: &[u8], value: Value, keep_ttl: bool) {
         self.expire_if_needed(db, key);
         let now = self.now_ms;
-        let old_ttl = self.dbs[db].entries.get(key).and_then(|e| e.expire_at);
-        let expire_at = if keep_ttl { old_ttl } else { None };
+        let old = self.dbs[db].entries.get(key).map(|e| e.expire_at);
+        let expire_at = if keep_ttl { old.flatten() } else { None };
+        if old.is_none() {
+            self.notify_new(db, key);
+        }
+        self.notify_default(db, key);
         self.dbs[db].entries.insert(
             key.to_vec(),
             Entry {
@@ -173,8 +180,18 @@ impl Server {
         });
     }
 
-    /// Deletes `key` from `db`; true if it existed.
+    /// Deletes `key` from `db`; true if it existed. Announced as `del`.
     pub(crate) fn delete(&mut self, db: usize, key: &[u8]) -> bool {
+        let existed = self.delete_quietly(db, key);
+        if existed {
+            self.notify(crate::config::notify::GENERIC, "del", db, key);
+        }
+        existed
+    }
+
+    /// Deletes `key` without a keyspace event (`dbDelete` as RENAME and
+    /// COPY ... REPLACE use it on their destination).
+    pub(crate) fn delete_quietly(&mut self, db: usize, key: &[u8]) -> bool {
         self.expire_if_needed(db, key);
         let existed = self.dbs[db].entries.remove(key).is_some();
         if existed {
@@ -202,7 +219,9 @@ impl Server {
 
     /// Puts an entry taken with [`Server::take`] back under a key.
     pub(crate) fn put(&mut self, db: usize, key: &[u8], entry: Entry) {
-        self.dbs[db].entries.insert(key.to_vec(), entry);
+        if self.dbs[db].entries.insert(key.to_vec(), entry).is_none() {
+            self.notify_new(db, key);
+        }
         self.signal_modified(db, key);
         self.events.push(Event::KeyChanged {
             db,

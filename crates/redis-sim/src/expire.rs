@@ -89,6 +89,7 @@ impl Server {
     pub(crate) fn set_expire(&mut self, db: usize, key: &[u8], at_ms: u64) {
         if let Some(entry) = self.dbs[db].entries.get_mut(key) {
             entry.expire_at = Some(at_ms);
+            self.notify(crate::config::notify::GENERIC, "expire", db, key);
             self.signal_modified(db, key);
             self.events.push(Event::KeyChanged {
                 db,
@@ -104,6 +105,7 @@ impl Server {
             .and_then(|e| e.expire_at.take())
             .is_some();
         if had_ttl {
+            self.notify(crate::config::notify::GENERIC, "persist", db, key);
             self.signal_modified(db, key);
             self.events.push(Event::KeyChanged {
                 db,

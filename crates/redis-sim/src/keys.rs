@@ -4,6 +4,7 @@
 use rand::Rng;
 
 use crate::args;
+use crate::config::notify::GENERIC;
 use crate::db::DATABASES;
 use crate::glob;
 use crate::reply::{Reply, errors};
@@ -85,8 +86,10 @@ fn rename_generic(
         return Ok(answer(false));
     }
     if let Some(entry) = server.take(db, from) {
-        server.delete(db, to);
+        server.notify(GENERIC, "rename_from", db, from);
+        server.delete_quietly(db, to);
         server.put(db, to, entry);
+        server.notify(GENERIC, "rename_to", db, to);
     }
     Ok(answer(true))
 }
@@ -118,7 +121,9 @@ pub fn move_(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result 
         return Ok(Reply::Integer(0));
     }
     if let Some(entry) = server.take(db, key) {
+        server.notify(GENERIC, "move_from", db, key);
         server.put(target, key, entry);
+        server.notify(GENERIC, "move_to", target, key);
     }
     Ok(Reply::Integer(1))
 }
@@ -207,8 +212,9 @@ pub fn copy(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
         if !replace {
             return Ok(Reply::Integer(0));
         }
-        server.delete(target_db, target);
+        server.delete_quietly(target_db, target);
     }
     server.put(target_db, target, entry);
+    server.notify_default(target_db, target);
     Ok(Reply::Integer(1))
 }

@@ -36,6 +36,7 @@ mod keys;
 pub mod long_double;
 pub mod memory;
 mod multi;
+mod notify;
 pub mod numbers;
 pub mod object;
 mod pubsub;

@@ -154,33 +154,41 @@ pub fn punsubscribe(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> 
 /// PUBLISH channel message: pushes the message to channel subscribers, then
 /// to clients whose patterns match; answers how many received it.
 pub fn publish(server: &mut Server, _: ClientId, argv: &[Vec<u8>]) -> Result {
-    let (channel, message) = (&argv[1], &argv[2]);
-    let mut deliveries: Vec<(ClientId, Reply)> = Vec::new();
-    for listener in server.pubsub.channels.get(channel).into_iter().flatten() {
-        deliveries.push((*listener, Reply::bulks([&b"message"[..], channel, message])));
-    }
-    for (pattern, listeners) in &server.pubsub.patterns {
-        if glob::matches(pattern, channel, false) {
-            for listener in listeners {
-                deliveries.push((
-                    *listener,
-                    Reply::bulks([&b"pmessage"[..], pattern, channel, message]),
-                ));
+    Ok(Reply::count(server.publish_message(&argv[1], &argv[2])))
+}
+
+impl Server {
+    /// Delivers a message to the channel's subscribers and to every matching
+    /// pattern's; answers how many received it.
+    pub(crate) fn publish_message(&mut self, channel: &[u8], message: &[u8]) -> usize {
+        let server = self;
+        let mut deliveries: Vec<(ClientId, Reply)> = Vec::new();
+        for listener in server.pubsub.channels.get(channel).into_iter().flatten() {
+            deliveries.push((*listener, Reply::bulks([&b"message"[..], channel, message])));
+        }
+        for (pattern, listeners) in &server.pubsub.patterns {
+            if glob::matches(pattern, channel, false) {
+                for listener in listeners {
+                    deliveries.push((
+                        *listener,
+                        Reply::bulks([&b"pmessage"[..], pattern, channel, message]),
+                    ));
+                }
             }
         }
-    }
-    let receivers: Vec<ClientId> = deliveries.iter().map(|(c, _)| *c).collect();
-    for (listener, reply) in deliveries {
-        if let Some(c) = server.clients.get_mut(&listener) {
-            c.inbox.push_back(reply);
+        let receivers: Vec<ClientId> = deliveries.iter().map(|(c, _)| *c).collect();
+        for (listener, reply) in deliveries {
+            if let Some(c) = server.clients.get_mut(&listener) {
+                c.inbox.push_back(reply);
+            }
         }
+        let count = receivers.len();
+        server.events.push(Event::Published {
+            channel: channel.to_vec(),
+            receivers,
+        });
+        count
     }
-    let count = receivers.len();
-    server.events.push(Event::Published {
-        channel: channel.clone(),
-        receivers,
-    });
-    Ok(Reply::count(count))
 }
 
 /// PUBSUB CHANNELS [pattern]: channels with at least one subscriber.

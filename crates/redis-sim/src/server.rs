@@ -97,6 +97,8 @@ pub struct Server {
     pub(crate) started_ms: Option<u64>,
     /// Per-key memory sizes, kept once someone asks for `used_memory`.
     pub(crate) memory: Option<crate::memory::Ledger>,
+    /// What the running command's writes announce as keyspace events.
+    pub(crate) current_event: Option<(u64, &'static str)>,
 }
 
 impl Server {
@@ -116,6 +118,7 @@ impl Server {
             executing_transaction: false,
             started_ms: None,
             memory: None,
+            current_event: None,
         }
     }
 
@@ -264,6 +267,11 @@ impl Server {
             c.last_command_ms = now;
             c.last_command = Some(command.name);
         }
+        self.current_event = if self.config.notify_flags() == 0 {
+            None
+        } else {
+            crate::notify::default_event(command.name)
+        };
         let reply = (command.handler)(self, client, argv).unwrap_or_else(|error| error);
         if reply.is_error() {
             self.stats.error_replies += 1;

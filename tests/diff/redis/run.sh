@@ -43,8 +43,29 @@ for script in "$here"/*.redis; do
     name=$(basename "$script")
     redis-cli -p "$port" flushall >/dev/null
     # After SUBSCRIBE redis-cli waits for messages forever: the timeout ends it.
+    # A sibling .subscriber file holds a (P)SUBSCRIBE line for a second
+    # redis-cli that listens while the script runs (keyspace notifications).
+    subscriber="${script%.redis}.subscriber"
+    if [ -f "$subscriber" ]; then
+        timeout 10 redis-cli -p "$port" --no-raw <"$subscriber" >"$work/sub_expected" 2>&1 &
+        listener=$!
+        sleep 0.5
+    fi
     timeout 3 redis-cli -p "$port" --no-raw <"$script" >"$work/expected" 2>&1
-    "$playground" redis <"$script" >"$work/actual" 2>&1
+    if [ -f "$subscriber" ]; then
+        sleep 0.5
+        kill "$listener" 2>/dev/null
+        wait "$listener" 2>/dev/null
+        "$playground" redis --subscriber "$subscriber" --subscriber-output "$work/sub_actual" \
+            <"$script" >"$work/actual" 2>&1
+        # The listener's transcript is judged with the script's.
+        printf '%s\n' "--- listener" >>"$work/expected"
+        cat "$work/sub_expected" >>"$work/expected"
+        printf '%s\n' "--- listener" >>"$work/actual"
+        cat "$work/sub_actual" >>"$work/actual"
+    else
+        "$playground" redis <"$script" >"$work/actual" 2>&1
+    fi
     if cmp -s "$work/expected" "$work/actual"; then
         passed=$((passed + 1))
     else

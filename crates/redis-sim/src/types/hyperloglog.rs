@@ -6,6 +6,7 @@
 //! a cached count whose top bit marks it stale) followed by 16384 registers:
 //! packed 6 bits each when dense, or run-length opcodes when sparse.
 
+use crate::db::Entry;
 use crate::object::Value;
 use crate::reply::Reply;
 use crate::types::string::StringValue;
@@ -383,6 +384,17 @@ fn count(bytes: &[u8]) -> std::result::Result<u64, Reply> {
     Ok(estimate(&histogram))
 }
 
+/// Stores an empty HyperLogLog under `key`; the command announces its own event.
+fn create(server: &mut Server, client: ClientId, key: &[u8]) {
+    let db = server.db_index(client);
+    let entry = Entry {
+        value: Value::String(StringValue::raw(new_hll())),
+        expire_at: None,
+        last_access_ms: server.now_ms,
+    };
+    server.put(db, key, entry);
+}
+
 /// The HyperLogLog under `key` in the client's database, checked.
 fn existing<'a>(
     server: &'a mut Server,
@@ -401,8 +413,7 @@ pub fn pfadd(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result 
     let key = &argv[1];
     let mut updated = false;
     if existing(server, client, key)?.is_none() {
-        let db = server.db_index(client);
-        server.store(db, key, Value::String(StringValue::raw(new_hll())), false);
+        create(server, client, key);
         updated = true;
     }
     let value = existing(server, client, key)?.ok_or_else(|| Reply::error(CORRUPTED))?;
@@ -460,8 +471,7 @@ pub fn pfmerge(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Resul
     }
     let key = &argv[1];
     if existing(server, client, key)?.is_none() {
-        let db = server.db_index(client);
-        server.store(db, key, Value::String(StringValue::raw(new_hll())), false);
+        create(server, client, key);
     }
     let value = existing(server, client, key)?.ok_or_else(|| Reply::error(CORRUPTED))?;
     if use_dense {

@@ -7,6 +7,7 @@ use std::collections::VecDeque;
 
 use crate::args;
 use crate::blocking::{Attempt, parse_timeout};
+use crate::config::notify::LIST;
 use crate::reply::{Reply, errors};
 use crate::{ClientId, Server};
 
@@ -61,6 +62,22 @@ impl ListValue {
 enum End {
     Left,
     Right,
+}
+
+/// The event a pop from this end announces.
+fn pop_event(end: End) -> &'static str {
+    match end {
+        End::Left => "lpop",
+        End::Right => "rpop",
+    }
+}
+
+/// The event a push to this end announces.
+fn push_event(end: End) -> &'static str {
+    match end {
+        End::Left => "lpush",
+        End::Right => "rpush",
+    }
 }
 
 /// LEFT or RIGHT, as LMOVE spells them.
@@ -393,12 +410,13 @@ fn move_element(
     let Some(item) = server.write::<ListValue>(client, source)?.pop(from) else {
         return Ok(Reply::Nil);
     };
-    server.changed(client, source);
+    // Redis announces the push, then the pop, then the source's deletion.
     server
         .write::<ListValue>(client, target)?
         .push(to, item.clone());
     server.touched(client, target, &item);
-    server.changed(client, target);
+    server.changed_as(client, target, LIST, push_event(to));
+    server.changed_as(client, source, LIST, pop_event(from));
     Ok(Reply::Bulk(item))
 }
 
@@ -427,7 +445,7 @@ fn lmpop_from(
             continue;
         };
         let popped: Vec<Vec<u8>> = (0..count).map_while(|_| list.pop(end)).collect();
-        server.changed(client, key);
+        server.changed_as(client, key, LIST, pop_event(end));
         return Ok(Some(Reply::Array(vec![
             Reply::bulk(key),
             Reply::bulks(popped),

@@ -5,6 +5,7 @@ use indexmap::IndexSet;
 use rand::Rng;
 
 use crate::args;
+use crate::config::notify::SET;
 use crate::numbers::parse_i64;
 use crate::object::Value;
 use crate::random;
@@ -165,11 +166,11 @@ pub fn smove(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result 
         return Ok(Reply::Integer(i64::from(present)));
     }
     server.write::<SetValue>(client, source)?.remove(member);
-    server.changed(client, source);
+    server.changed_as(client, source, SET, "srem");
     let max = server.config.max_intset_entries();
     server.write::<SetValue>(client, target)?.add(member, max);
     server.touched(client, target, member);
-    server.changed(client, target);
+    server.changed_as(client, target, SET, "sadd");
     Ok(Reply::Integer(1))
 }
 

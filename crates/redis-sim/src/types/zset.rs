@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::args;
 use crate::blocking::{Attempt, parse_timeout};
 use crate::config::ListpackLimits;
+use crate::config::notify::ZSET;
 use crate::numbers::{format_double, parse_f64};
 use crate::random;
 use crate::reply::{Reply, errors};
@@ -218,7 +219,8 @@ pub fn zadd(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
         for pair in pairs.chunks_exact(2) {
             server.touched(client, key, &pair[1]);
         }
-        server.changed(client, key);
+        let event = if o.incr { "zincr" } else { "zadd" };
+        server.changed_as(client, key, ZSET, event);
         if let Some(e) = failure {
             return Err(e);
         }
@@ -977,7 +979,8 @@ fn zmpop_from(
             continue;
         };
         let popped = pop_members(zset, count, max);
-        server.changed(client, key);
+        let event = if max { "zpopmax" } else { "zpopmin" };
+        server.changed_as(client, key, ZSET, event);
         let pairs = popped
             .into_iter()
             .map(|(m, s)| Reply::Array(vec![Reply::Bulk(m), Reply::bulk(format_double(s))]));
