@@ -43,6 +43,14 @@ class RabbitPage extends ConsolePage {
     return keys.sort();
   }
 
+  /** Waits until the dots canvas has messages in flight on it. */
+  async dotsInFlight(timeout = 3000) {
+    await this.page.waitForFunction(() => {
+      const dots = document.querySelector(".page-slot:not([hidden]) [data-testid=rmq-dots]");
+      return Number(dots?.dataset.drawn ?? 0) > 0;
+    }, null, { timeout });
+  }
+
   /** Virtual seconds shown on the clock. */
   async seconds() {
     return Number((await this.clock.innerText()).replace(/[^\d.]/g, ""));
@@ -64,7 +72,9 @@ test("the examples tell the lesson's story: hello world, then a fanout logs exch
   for (const name of ["emit_log", "receive_logs_a", "receive_logs_b"]) {
     await rmq.node(name.startsWith("emit") ? "producer" : "consumer", name).waitFor();
   }
-  await rmq.canvas.locator("circle.message").first().waitFor({ timeout: 3000 });
+  await rmq.dotsInFlight();
+  await rmq.canvas.scrollIntoViewIfNeeded();
+  await screenshot(rmq.page, "rabbitmq-fanout-canvas-desktop");
   await rmq.view("rmq-controls").scrollIntoViewIfNeeded();
   await screenshot(rmq.page, "rabbitmq-fanout-desktop");
   assert.deepEqual(rmq.page.errors, []);
@@ -183,7 +193,8 @@ test("heavy traffic draws a sample and says so; frame time is measured", async (
   await rmq.view("rmq-play").click();
   await rmq.view("rmq-sampled").waitFor({ timeout: 5000 });
   await rmq.canvas.scrollIntoViewIfNeeded();
-  assert.match(await rmq.view("rmq-sampled").textContent(), /drawing 1 in \d+ messages/);
+  assert.match(await rmq.view("rmq-sampled").textContent(), /drawing about 1 in \d+ messages/);
+  await rmq.dotsInFlight();
   const frames = await rmq.page.evaluate(() => new Promise((done) => {
     const times = [];
     let last = performance.now();

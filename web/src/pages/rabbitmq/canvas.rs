@@ -1,18 +1,28 @@
 //! The topology canvas: the laid-out graph in hand-written SVG, with queue bars, consumer
-//! prefetch windows, labelled bindings and the messages travelling along the edges.
+//! prefetch windows and labelled bindings, and over it a 2D canvas where the page's frame
+//! loop paints the messages travelling (see [`super::dots`]).
+//!
+//! Nodes can be dragged (or moved with the arrow keys): a moved node is pinned where it
+//! was left, whatever the layout does as the topology changes, and its edges follow. Each
+//! node and edge is its own component, so a redraw touches only what changed.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use scenario::rabbitmq_sim::Simulation;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, PointerEvent};
 use yew::prelude::*;
 
 use super::topology::{EdgeKind, NodeId, Topology};
-use super::traffic::{Fate, Flight, LEG_MS, key_hue};
 
 /// Width of a column and height of a row, in SVG user units.
 const COL_W: f64 = 264.0;
 const ROW_H: f64 = 92.0;
 /// Size of a node's box.
-const NODE_W: f64 = 156.0;
-const NODE_H: f64 = 70.0;
+pub const NODE_W: f64 = 156.0;
+pub const NODE_H: f64 = 70.0;
 /// Margin around the drawing; the top one leaves room for the column titles.
 const PAD: f64 = 16.0;
 const TOP: f64 = 40.0;
@@ -20,12 +30,52 @@ const TOP: f64 = 40.0;
 const SLOTS_DRAWN: u16 = 10;
 /// Length of a queue's bars.
 const BAR_W: f64 = NODE_W - 20.0;
+/// Pointer travel, in screen pixels, that turns a press on a node into a drag.
+const DRAG_SLOP: f64 = 4.0;
+/// How far an arrow key moves a focused node.
+const NUDGE: f64 = 12.0;
 
-/// A point on the canvas.
-type Point = (f64, f64);
+/// A point on the canvas, in SVG user units.
+pub type Point = (f64, f64);
 
-/// Where each node's box is: its top-left corner, by node index.
-fn boxes(topology: &Topology) -> Vec<Point> {
+/// What the dot painter needs from the canvas: where each node's box is, the drawing's
+/// size, and the theme's colours. The canvas rewrites it on every redraw.
+#[derive(Debug, Default)]
+pub struct Stage {
+    /// Each node's top-left corner.
+    pub corners: BTreeMap<NodeId, Point>,
+    /// The drawing's width in SVG user units (its viewBox).
+    pub width: f64,
+    /// Colours read from the page's stylesheet.
+    pub palette: Palette,
+}
+
+/// Colours of the dots, from the stylesheet's variables so the theme decides them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Palette {
+    /// Lightness of a routing key's colour, in percent.
+    pub light: f64,
+    /// A lost message (dropped, expired, unroutable) and a returned one's ring.
+    pub lost: String,
+    /// A dead-lettered message's ring.
+    pub dead: String,
+    /// The ring around every dot, to lift it off the edges.
+    pub ring: String,
+}
+
+/// The stage shared between the canvas and the page's frame loop.
+#[derive(Clone, Default)]
+pub struct SharedStage(pub Rc<RefCell<Stage>>);
+
+/// One stage is equal only to itself: the canvas keeps its handle for its life.
+impl PartialEq for SharedStage {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// Where the layout puts each node's box: its top-left corner, by node index.
+fn layout_corners(topology: &Topology) -> Vec<Point> {
     let mut per_layer = vec![0_usize; topology.layers];
     for n in &topology.nodes {
         per_layer[n.layer] += 1;
@@ -45,9 +95,10 @@ fn boxes(topology: &Topology) -> Vec<Point> {
 }
 
 /// The curve from one box to another: out of the right side into the left side when it
-/// goes forwards, or under both boxes when it goes back (dead letters, returns).
-fn curve(from: Point, to: Point) -> [Point; 4] {
-    if to.0 > from.0 {
+/// goes forwards, or under both boxes when it goes back (dead letters, returns, or a node
+/// dragged behind another).
+pub fn curve(from: Point, to: Point) -> [Point; 4] {
+    if to.0 >= from.0 + NODE_W {
         let (a, b) = (
             (from.0 + NODE_W, from.1 + NODE_H / 2.0),
             (to.0, to.1 + NODE_H / 2.0),
@@ -60,17 +111,19 @@ fn curve(from: Point, to: Point) -> [Point; 4] {
             (to.0 + NODE_W / 2.0, to.1 + NODE_H),
         );
         let depth = ROW_H * 0.6;
-        [a, (a.0, a.1 + depth), (b.0, b.1 + depth), b]
+        let low = a.1.max(b.1) + depth;
+        [a, (a.0, low), (b.0, low), b]
     }
 }
 
 /// The point at `t` (0 to 1) along a cubic Bézier curve.
-fn at(c: &[Point; 4], t: f64) -> Point {
+pub fn at(c: &[Point; 4], t: f64) -> Point {
     let u = 1.0 - t;
     let w = [u * u * u, 3.0 * u * u * t, 3.0 * u * t * t, t * t * t];
-    let x = (0..4).map(|i| w[i] * c[i].0).sum();
-    let y = (0..4).map(|i| w[i] * c[i].1).sum();
-    (x, y)
+    (
+        w[0] * c[0].0 + w[1] * c[1].0 + w[2] * c[2].0 + w[3] * c[3].0,
+        w[0] * c[0].1 + w[1] * c[1].1 + w[2] * c[2].1 + w[3] * c[3].1,
+    )
 }
 
 fn path(c: &[Point; 4]) -> String {
@@ -84,19 +137,19 @@ fn path(c: &[Point; 4]) -> String {
 #[derive(Properties, PartialEq)]
 pub struct TopologyCanvasProps {
     /// The laid-out graph.
-    pub topology: Topology,
-    /// Nodes' live figures, drawn inside their boxes.
-    pub figures: Vec<Figures>,
-    /// Dots in the air.
-    pub flights: Vec<Flight>,
-    /// Draw one message in this many.
+    pub topology: Rc<Topology>,
+    /// Nodes' live figures, drawn inside their boxes, in the topology's node order.
+    pub figures: Rc<[Figures]>,
+    /// About one message in this many is drawn.
     pub sample_every: u64,
-    /// Real time now, where the dots are.
-    pub now: f64,
     /// The node the inspector shows.
     pub selected: Option<NodeId>,
     /// Selects a node for the inspector.
     pub on_select: Callback<NodeId>,
+    /// Where the canvas tells the dot painter where things are.
+    pub stage: SharedStage,
+    /// The 2D canvas the dots are painted on.
+    pub dots: NodeRef,
 }
 
 /// What a node shows inside its box, read from the simulation.
@@ -194,143 +247,360 @@ impl Figures {
             })
             .collect()
     }
+
+    /// Whether the node is gone after a broker restart (exchanges and queues only).
+    fn transient(&self) -> bool {
+        matches!(
+            self,
+            Figures::Exchange { durable: false, .. } | Figures::Queue { durable: false, .. }
+        )
+    }
+}
+
+/// A node being dragged.
+struct Drag {
+    id: NodeId,
+    pointer: i32,
+    /// Where the pointer went down, in screen pixels.
+    from_screen: Point,
+    /// Where the node's box was then.
+    from_corner: Point,
+    /// SVG units per screen pixel.
+    scale: f64,
+    /// Whether it has moved beyond a click's wobble.
+    moved: bool,
 }
 
 /// The canvas. See the module documentation.
 #[component]
 pub fn TopologyCanvas(props: &TopologyCanvasProps) -> Html {
+    let pinned = use_mut_ref(BTreeMap::<NodeId, Point>::new);
+    let drag = use_mut_ref(|| None::<Drag>);
+    let redraw = use_force_update();
+    let svg_ref = use_node_ref();
+    let frame_ref = use_node_ref();
+
     let t = &props.topology;
-    let corners = boxes(t);
-    let width = (PAD * 2.0 + t.layers.max(1) as f64 * COL_W - (COL_W - NODE_W)).max(400.0);
-    let height = TOP + t.tallest.max(1) as f64 * ROW_H + PAD + ROW_H * 0.4;
-    let titles = column_titles(t);
+    let layout_width = (PAD * 2.0 + t.layers.max(1) as f64 * COL_W - (COL_W - NODE_W)).max(400.0);
+    let layout_height = TOP + t.tallest.max(1) as f64 * ROW_H + PAD + ROW_H * 0.4;
+    let corners: Vec<Point> = {
+        let pinned = pinned.borrow();
+        layout_corners(t)
+            .into_iter()
+            .zip(&t.nodes)
+            .map(|(c, n)| pinned.get(&n.id).copied().unwrap_or(c))
+            .collect()
+    };
+    // A node dragged below the rest makes room for itself.
+    let height = corners
+        .iter()
+        .map(|c| c.1 + NODE_H + PAD + ROW_H * 0.4)
+        .fold(layout_height, f64::max);
+    let width = layout_width;
+    {
+        let mut stage = props.stage.0.borrow_mut();
+        stage.corners = t
+            .nodes
+            .iter()
+            .zip(&corners)
+            .map(|(n, &c)| (n.id.clone(), c))
+            .collect();
+        stage.width = width;
+    }
+    // The dots' colours follow the theme's variables.
+    {
+        let (stage, frame_ref) = (props.stage.clone(), frame_ref.clone());
+        use_effect(move || {
+            if let Some(palette) = frame_ref.cast::<Element>().and_then(|e| palette_of(&e)) {
+                stage.0.borrow_mut().palette = palette;
+            }
+        });
+    }
+
+    let on_grab = {
+        let (drag, svg_ref, stage) = (drag.clone(), svg_ref.clone(), props.stage.clone());
+        use_callback(
+            (),
+            move |(id, corner, e): (NodeId, Point, PointerEvent), ()| {
+                if e.button() != 0 {
+                    return;
+                }
+                let shown = svg_ref
+                    .cast::<Element>()
+                    .map_or(0.0, |svg| svg.get_bounding_client_rect().width());
+                if shown <= 0.0 {
+                    return;
+                }
+                if let Some(target) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) {
+                    let _ = target.set_pointer_capture(e.pointer_id());
+                }
+                *drag.borrow_mut() = Some(Drag {
+                    id,
+                    pointer: e.pointer_id(),
+                    from_screen: (f64::from(e.client_x()), f64::from(e.client_y())),
+                    from_corner: corner,
+                    scale: stage.0.borrow().width / shown,
+                    moved: false,
+                });
+            },
+        )
+    };
+    let on_drag = {
+        let (drag, pinned, redraw) = (drag.clone(), pinned.clone(), redraw.clone());
+        use_callback((width, height), move |e: PointerEvent, &(width, height)| {
+            let mut drag = drag.borrow_mut();
+            let Some(d) = drag.as_mut().filter(|d| d.pointer == e.pointer_id()) else {
+                return;
+            };
+            let dx = f64::from(e.client_x()) - d.from_screen.0;
+            let dy = f64::from(e.client_y()) - d.from_screen.1;
+            d.moved |= dx.abs() + dy.abs() > DRAG_SLOP;
+            if d.moved {
+                e.prevent_default();
+                let to = (
+                    d.from_corner.0 + dx * d.scale,
+                    d.from_corner.1 + dy * d.scale,
+                );
+                pinned
+                    .borrow_mut()
+                    .insert(d.id.clone(), keep_inside(to, width, height));
+                redraw.force_update();
+            }
+        })
+    };
+    let on_drop = {
+        let drag = drag.clone();
+        use_callback(
+            props.on_select.clone(),
+            move |e: PointerEvent, on_select| {
+                let dropped = drag.borrow_mut().take();
+                if let Some(d) = dropped.filter(|d| d.pointer == e.pointer_id())
+                    && !d.moved
+                    && e.type_() == "pointerup"
+                {
+                    on_select.emit(d.id);
+                }
+            },
+        )
+    };
+    let on_key = {
+        let (pinned, redraw) = (pinned.clone(), redraw.clone());
+        use_callback(
+            (props.on_select.clone(), width, height),
+            move |(id, corner, e): (NodeId, Point, KeyboardEvent), (on_select, width, height)| {
+                let step = match e.key().as_str() {
+                    "Enter" | " " => {
+                        e.prevent_default();
+                        on_select.emit(id);
+                        return;
+                    }
+                    "ArrowLeft" => (-NUDGE, 0.0),
+                    "ArrowRight" => (NUDGE, 0.0),
+                    "ArrowUp" => (0.0, -NUDGE),
+                    "ArrowDown" => (0.0, NUDGE),
+                    _ => return,
+                };
+                e.prevent_default();
+                let to = (corner.0 + step.0, corner.1 + step.1);
+                pinned
+                    .borrow_mut()
+                    .insert(id, keep_inside(to, *width, *height + NUDGE));
+                redraw.force_update();
+            },
+        )
+    };
+    let put_back = {
+        let (pinned, redraw) = (pinned.clone(), redraw.clone());
+        Callback::from(move |_: MouseEvent| {
+            pinned.borrow_mut().clear();
+            redraw.force_update();
+        })
+    };
+    let any_pinned = !pinned.borrow().is_empty();
+    let dragging = drag
+        .borrow()
+        .as_ref()
+        .filter(|d| d.moved)
+        .map(|d| d.id.clone());
 
     let edges = t.edges.iter().map(|e| {
-        let c = curve(corners[e.from], corners[e.to]);
-        let (lx, ly) = at(&c, 0.5);
-        let kind = match e.kind {
-            EdgeKind::Publish => "publish",
-            EdgeKind::Binding => "binding",
-            EdgeKind::Alternate => "alternate",
-            EdgeKind::DeadLetter => "dead-letter",
-            EdgeKind::Consume => "consume",
-        };
-        let label = match e.kind {
-            EdgeKind::Consume => String::new(),
-            _ => edge_label(&e.label),
-        };
+        let (from, to) = (&t.nodes[e.from].id, &t.nodes[e.to].id);
         html! {
-            <g class={classes!("edge", kind)} data-testid="rmq-edge"
-                data-from={t.nodes[e.from].id.label().to_string()}
-                data-to={t.nodes[e.to].id.label().to_string()} data-key={e.label.clone()}>
-                <path d={path(&c)} marker-end="url(#rmq-arrow)" />
-                <title>{ e.label.clone() }</title>
-                if !label.is_empty() {
-                    <text class="edge-label" x={format!("{lx:.1}")} y={format!("{:.1}", ly - 4.0)}
-                        text-anchor="middle">{ label }</text>
-                }
-            </g>
+            <EdgeView key={format!("{from:?}>{to:?}>{}", e.label)} kind={e.kind}
+                from={AttrValue::from(from.label().to_string())} to={AttrValue::from(to.label().to_string())}
+                label={AttrValue::from(e.label.clone())} curve={curve(corners[e.from], corners[e.to])} />
         }
     });
-
     let nodes = t.nodes.iter().enumerate().map(|(i, n)| {
-        let (x, y) = corners[i];
-        let id = n.id.clone();
-        let onclick = props.on_select.reform({
-            let id = id.clone();
-            move |_: MouseEvent| id.clone()
-        });
-        let onkeydown = {
-            let on_select = props.on_select.clone();
-            let id = id.clone();
-            Callback::from(move |e: KeyboardEvent| {
-                if e.key() == "Enter" || e.key() == " " {
-                    e.prevent_default();
-                    on_select.emit(id.clone());
-                }
-            })
-        };
-        let selected = props.selected.as_ref() == Some(&id);
-        let figures = props
-            .figures
-            .get(i)
-            .map(|f| inside(f, x, y))
-            .unwrap_or_default();
         html! {
-            <g class={classes!("node", id.kind(), selected.then_some("selected"))}
-                data-testid="rmq-node" data-kind={id.kind()} data-name={id.label().to_string()}
-                role="button" tabindex="0" aria-pressed={selected.to_string()}
-                aria-label={format!("{} {}", id.kind(), id.label())} {onclick} {onkeydown}>
-                <rect class="box" x={format!("{x}")} y={format!("{y}")}
-                    width={NODE_W.to_string()} height={NODE_H.to_string()} rx="8" />
-                <text class="node-name" x={format!("{}", x + 10.0)} y={format!("{}", y + 18.0)}>
-                    { clip(id.label(), 20) }</text>
-                { figures }
-            </g>
+            <NodeView key={format!("{:?}", n.id)} id={n.id.clone()} corner={corners[i]}
+                figures={props.figures.get(i).cloned()}
+                selected={props.selected.as_ref() == Some(&n.id)}
+                dragging={dragging.as_ref() == Some(&n.id)}
+                on_grab={on_grab.clone()} on_drag={on_drag.clone()} on_drop={on_drop.clone()}
+                on_key={on_key.clone()} />
         }
     });
-
-    let dots = props.flights.iter().filter_map(|f| {
-        let progress = (props.now - f.starts) / LEG_MS;
-        if !(0.0..1.0).contains(&progress) {
-            return None;
-        }
-        let from = corners[t.index(&f.from)?];
-        let to = corners[t.index(&f.to)?];
-        let (x, y, class) = match f.fate {
-            Fate::Lost => {
-                // It falls from under the node and fades.
-                let (x, y) = (from.0 + NODE_W / 2.0, from.1 + NODE_H);
-                (x, y + progress * ROW_H * 0.35, "lost")
-            }
-            fate => {
-                let (x, y) = at(&curve(from, to), progress);
-                let class = match fate {
-                    Fate::Returned => "returned",
-                    Fate::DeadLettered => "dead-lettered",
-                    _ => "arrives",
-                };
-                (x, y, class)
-            }
-        };
-        Some(html! {
-            <circle class={classes!("message", class)} cx={format!("{x:.1}")} cy={format!("{y:.1}")} r="5"
-                style={format!("--key-hue: {}", key_hue(&f.key))}>
-                <title>{ format!("routing key \"{}\"", f.key) }</title>
-            </circle>
-        })
-    });
+    let titles = column_titles(t);
 
     html! {
-        <svg class="topology" data-testid="rmq-canvas" viewBox={format!("0 0 {width:.0} {height:.0}")}
-            style={format!("--canvas-min-width: {:.0}px", width * 0.85)}
-            role="group" aria-label="Topology: producers, exchanges, queues and consumers">
-            <defs>
-                <marker id="rmq-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7"
-                    markerHeight="7" orient="auto-start-reverse">
-                    <path d="M0,0 L10,5 L0,10 z" class="arrow-head" />
-                </marker>
-            </defs>
-            { for titles.into_iter().map(|(layer, title)| html! {
-                <text class="column-title" x={format!("{}", PAD + layer as f64 * COL_W + NODE_W / 2.0)}
-                    y="20" text-anchor="middle">{ title }</text>
-            }) }
-            if t.nodes.is_empty() {
-                <text class="empty" x={format!("{}", width / 2.0)} y={format!("{}", TOP + 30.0)}
-                    text-anchor="middle">
-                    { "Nothing declared yet: pick an example, or add a producer and a consumer below." }
-                </text>
+        <div class="canvas-frame" ref={frame_ref} style={format!("--canvas-min-width: {:.0}px", width * 0.85)}>
+            <svg class="topology" data-testid="rmq-canvas" ref={svg_ref}
+                viewBox={format!("0 0 {width:.0} {height:.0}")}
+                role="group" aria-label="Topology: producers, exchanges, queues and consumers">
+                <defs>
+                    <marker id="rmq-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7"
+                        markerHeight="7" orient="auto-start-reverse">
+                        <path d="M0,0 L10,5 L0,10 z" class="arrow-head" />
+                    </marker>
+                </defs>
+                { for titles.into_iter().map(|(layer, title)| html! {
+                    <text class="column-title" x={format!("{}", PAD + layer as f64 * COL_W + NODE_W / 2.0)}
+                        y="20" text-anchor="middle">{ title }</text>
+                }) }
+                if t.nodes.is_empty() {
+                    <text class="empty" x={format!("{}", width / 2.0)} y={format!("{}", TOP + 30.0)}
+                        text-anchor="middle">
+                        { "Nothing declared yet: pick an example, or add a producer and a consumer below." }
+                    </text>
+                }
+                <g class="edges">{ for edges }</g>
+                <g class="nodes">{ for nodes }</g>
+                if props.sample_every > 1 {
+                    <text class="sampled" data-testid="rmq-sampled" x={format!("{}", width - PAD)} y="20"
+                        text-anchor="end">
+                        { format!("busy: drawing about 1 in {} messages", props.sample_every) }
+                    </text>
+                }
+            </svg>
+            <canvas class="dots" data-testid="rmq-dots" ref={props.dots.clone()} aria-hidden="true"></canvas>
+            if any_pinned {
+                <button type="button" class="put-back" onclick={put_back} data-testid="rmq-put-back"
+                    title="Forget where nodes were dragged and lay the graph out again">
+                    { "Tidy layout" }
+                </button>
             }
-            { for edges }
-            { for nodes }
-            { for dots }
-            if props.sample_every > 1 {
-                <text class="sampled" data-testid="rmq-sampled" x={format!("{}", width - PAD)} y="20"
-                    text-anchor="end">
-                    { format!("busy: drawing 1 in {} messages", props.sample_every) }
-                </text>
+        </div>
+    }
+}
+
+/// Keeps a dragged box on the drawing, allowing it one row below the rest.
+fn keep_inside(corner: Point, width: f64, height: f64) -> Point {
+    (
+        corner.0.clamp(0.0, (width - NODE_W).max(0.0)),
+        corner.1.clamp(TOP - 12.0, height - NODE_H - PAD),
+    )
+}
+
+/// The dots' colours, from the stylesheet's variables on `element`.
+fn palette_of(element: &Element) -> Option<Palette> {
+    let style = web_sys::window()?.get_computed_style(element).ok()??;
+    let var = |name: &str| {
+        style
+            .get_property_value(name)
+            .map(|v| v.trim().to_string())
+            .unwrap_or_default()
+    };
+    Some(Palette {
+        light: var("--rmq-dot-light")
+            .trim_end_matches('%')
+            .parse()
+            .unwrap_or(50.0),
+        lost: var("--rmq-lost"),
+        dead: var("--rmq-dead"),
+        ring: var("--surface"),
+    })
+}
+
+/// Properties of [`EdgeView`].
+#[derive(Properties, PartialEq)]
+struct EdgeViewProps {
+    kind: EdgeKind,
+    /// The names of its ends, for tests and tooltips.
+    from: AttrValue,
+    to: AttrValue,
+    /// The routing or binding key(s), or what the edge is for.
+    label: AttrValue,
+    curve: [Point; 4],
+}
+
+/// One edge with its label.
+#[component]
+fn EdgeView(props: &EdgeViewProps) -> Html {
+    let (lx, ly) = at(&props.curve, 0.5);
+    let kind = match props.kind {
+        EdgeKind::Publish => "publish",
+        EdgeKind::Binding => "binding",
+        EdgeKind::Alternate => "alternate",
+        EdgeKind::DeadLetter => "dead-letter",
+        EdgeKind::Consume => "consume",
+    };
+    let label = match props.kind {
+        EdgeKind::Consume => String::new(),
+        _ => edge_label(&props.label),
+    };
+    html! {
+        <g class={classes!("edge", kind)} data-testid="rmq-edge"
+            data-from={props.from.clone()} data-to={props.to.clone()} data-key={props.label.clone()}>
+            <path d={path(&props.curve)} marker-end="url(#rmq-arrow)" />
+            <title>{ props.label.clone() }</title>
+            if !label.is_empty() {
+                <text class="edge-label" x={format!("{lx:.1}")} y={format!("{:.1}", ly - 4.0)}
+                    text-anchor="middle">{ label }</text>
             }
-        </svg>
+        </g>
+    }
+}
+
+/// Properties of [`NodeView`].
+#[derive(Properties, PartialEq)]
+struct NodeViewProps {
+    id: NodeId,
+    /// Its box's top-left corner.
+    corner: Point,
+    figures: Option<Figures>,
+    selected: bool,
+    dragging: bool,
+    /// A pointer went down on it.
+    on_grab: Callback<(NodeId, Point, PointerEvent)>,
+    /// The pointer moved.
+    on_drag: Callback<PointerEvent>,
+    /// The pointer went up or was cancelled.
+    on_drop: Callback<PointerEvent>,
+    /// A key was pressed while it had the focus.
+    on_key: Callback<(NodeId, Point, KeyboardEvent)>,
+}
+
+/// One node: its box, name and figures.
+#[component]
+fn NodeView(props: &NodeViewProps) -> Html {
+    let (x, y) = props.corner;
+    let id = &props.id;
+    let onpointerdown = {
+        let (on_grab, id, corner) = (props.on_grab.clone(), id.clone(), props.corner);
+        Callback::from(move |e: PointerEvent| on_grab.emit((id.clone(), corner, e)))
+    };
+    let onkeydown = {
+        let (on_key, id, corner) = (props.on_key.clone(), id.clone(), props.corner);
+        Callback::from(move |e: KeyboardEvent| on_key.emit((id.clone(), corner, e)))
+    };
+    let transient = props.figures.as_ref().is_some_and(Figures::transient);
+    html! {
+        <g class={classes!("node", id.kind(), props.selected.then_some("selected"),
+                transient.then_some("transient"), props.dragging.then_some("dragging"))}
+            data-testid="rmq-node" data-kind={id.kind()} data-name={id.label().to_string()}
+            data-x={format!("{x:.0}")} data-y={format!("{y:.0}")}
+            role="button" tabindex="0" aria-pressed={props.selected.to_string()}
+            aria-label={format!("{} {}", id.kind(), id.label())}
+            aria-description="Enter inspects it; drag it, or move it with the arrow keys"
+            {onpointerdown} onpointermove={props.on_drag.clone()} onpointerup={props.on_drop.clone()}
+            onpointercancel={props.on_drop.clone()} {onkeydown}>
+            <rect class="box" x={format!("{x:.1}")} y={format!("{y:.1}")}
+                width={NODE_W.to_string()} height={NODE_H.to_string()} rx="8" />
+            <text class="node-name" x={format!("{:.1}", x + 10.0)} y={format!("{:.1}", y + 18.0)}>
+                { clip(id.label(), 20) }</text>
+            { props.figures.as_ref().map(|f| inside(f, x, y)).unwrap_or_default() }
+        </g>
     }
 }
 
@@ -379,7 +649,7 @@ fn clip(name: &str, chars: usize) -> String {
 /// The figures drawn inside a node whose box is at (`x`, `y`).
 fn inside(f: &Figures, x: f64, y: f64) -> Html {
     let line = |dy: f64, text: String| {
-        html! { <text class="node-detail" x={format!("{}", x + 10.0)} y={format!("{}", y + dy)}>{ text }</text> }
+        html! { <text class="node-detail" x={format!("{:.1}", x + 10.0)} y={format!("{:.1}", y + dy)}>{ text }</text> }
     };
     match *f {
         Figures::Producer { sent, rate } => html! {
@@ -401,18 +671,19 @@ fn inside(f: &Figures, x: f64, y: f64) -> Html {
             durable: _,
         } => {
             let bar = |n: usize| (n as f64 / scale as f64).min(1.0) * BAR_W;
+            let left = format!("{:.1}", x + 10.0);
             html! {
                 <>
-                    <rect class="bar-track" x={format!("{}", x + 10.0)} y={format!("{}", y + 26.0)}
+                    <rect class="bar-track" x={left.clone()} y={format!("{:.1}", y + 26.0)}
                         width={BAR_W.to_string()} height="8" rx="2" />
-                    <rect class="bar ready" x={format!("{}", x + 10.0)} y={format!("{}", y + 26.0)}
+                    <rect class="bar ready" x={left.clone()} y={format!("{:.1}", y + 26.0)}
                         width={format!("{:.1}", bar(ready))} height="8" rx="2" />
-                    <rect class="bar-track" x={format!("{}", x + 10.0)} y={format!("{}", y + 38.0)}
+                    <rect class="bar-track" x={left.clone()} y={format!("{:.1}", y + 38.0)}
                         width={BAR_W.to_string()} height="8" rx="2" />
-                    <rect class="bar unacked" x={format!("{}", x + 10.0)} y={format!("{}", y + 38.0)}
+                    <rect class="bar unacked" x={left.clone()} y={format!("{:.1}", y + 38.0)}
                         width={format!("{:.1}", bar(unacked))} height="8" rx="2" />
-                    <text class="node-detail" data-testid="rmq-queue-counts" x={format!("{}", x + 10.0)}
-                        y={format!("{}", y + 62.0)}>
+                    <text class="node-detail" data-testid="rmq-queue-counts" x={left}
+                        y={format!("{:.1}", y + 62.0)}>
                         { format!("{ready} ready · {unacked} unacked") }
                     </text>
                 </>
@@ -425,7 +696,7 @@ fn inside(f: &Figures, x: f64, y: f64) -> Html {
             auto_ack,
         } => {
             if !connected {
-                return line(44.0, "down (crashed)".into());
+                return line(44.0, "down (no channel)".into());
             }
             if auto_ack || prefetch == 0 {
                 let what = if auto_ack {
@@ -441,7 +712,7 @@ fn inside(f: &Figures, x: f64, y: f64) -> Html {
                 <>
                     { for (0..slots).map(|i| html! {
                         <rect class={classes!("slot", (usize::from(i) < unacked).then_some("full"))}
-                            x={format!("{:.1}", x + 10.0 + f64::from(i) * size)} y={format!("{}", y + 28.0)}
+                            x={format!("{:.1}", x + 10.0 + f64::from(i) * size)} y={format!("{:.1}", y + 28.0)}
                             width={format!("{:.1}", size - 2.0)} height="12" rx="2" />
                     }) }
                     { line(60.0, format!("{unacked} of prefetch {prefetch} unacked")) }
@@ -465,6 +736,16 @@ mod tests {
             at(&back, 0.5).1 > NODE_H,
             "a backward edge runs under the boxes"
         );
+    }
+
+    #[test]
+    fn a_dragged_box_stays_on_the_drawing() {
+        assert_eq!(keep_inside((-50.0, -50.0), 800.0, 400.0), (0.0, TOP - 12.0));
+        assert_eq!(
+            keep_inside((900.0, 900.0), 800.0, 400.0),
+            (800.0 - NODE_W, 400.0 - NODE_H - PAD)
+        );
+        assert_eq!(keep_inside((100.0, 100.0), 800.0, 400.0), (100.0, 100.0));
     }
 
     #[test]

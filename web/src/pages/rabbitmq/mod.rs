@@ -11,6 +11,7 @@ mod bounded_queue;
 mod canvas;
 mod charts;
 mod controls;
+mod dots;
 mod inspector;
 mod layout;
 mod topology;
@@ -19,25 +20,30 @@ mod traffic;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo::timers::callback::Interval;
 use scenario::{RabbitAdminSession, SharedSimulation};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
 use crate::engines::{RABBITMQ, SEED};
 use crate::pages::engine::{EngineLayout, PageProps};
 use crate::route::Mode;
-use crate::session::{SessionAction, SessionState, use_session_actions, virtual_now_ms};
+use crate::session::{SessionAction, SessionState, use_session_actions};
 use bounded_queue::{BoundedFigures, BoundedQueueView};
-use canvas::{Figures, TopologyCanvas};
+use canvas::{Figures, SharedStage, TopologyCanvas};
 use charts::{ChartData, RateCharts};
 use controls::Controls;
+use dots::Painter;
 use inspector::{Details, Inspector};
 use topology::{NodeId, Topology};
 use traffic::Traffic;
 
-/// Real milliseconds between frames while the clock runs or dots fly.
-const FRAME_MS: u32 = 50;
-/// The longest real gap one frame makes up for (a background tab's timer is throttled;
+/// Real milliseconds between redraws of the views (the figures in the nodes, the charts,
+/// the clock) while the clock runs. The dots move on every frame; numbers that change
+/// five times a second can still be read, and redrawing them costs a frame's budget.
+const VIEW_MS: f64 = 200.0;
+/// The longest real gap one frame makes up for (a background tab's frames are throttled;
 /// coming back should not run minutes of virtual time in one go).
 const LONGEST_FRAME_MS: f64 = 250.0;
 /// Virtual time one press of the step button runs.
@@ -50,7 +56,7 @@ pub fn RabbitMqPage(props: &PageProps) -> Html {
     let seed = use_state(|| SEED);
     let on_seed = {
         let seed = seed.clone();
-        Callback::from(move |s| seed.set(s))
+        use_callback((), move |s, ()| seed.set(s))
     };
     html! {
         <World key={*seed} seed={*seed} mode={props.mode} active={props.active} {on_seed} />
@@ -68,6 +74,60 @@ struct WorldProps {
     on_seed: Callback<u64>,
 }
 
+/// Real time in milliseconds, on the clock animation frames are stamped with.
+fn real_now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// A frame callback that re-requests itself, shared with the loop that can end it.
+type FrameCallback = Rc<RefCell<Option<Closure<dyn FnMut(f64)>>>>;
+
+/// Calls a function on every animation frame, with the frame's time, until dropped.
+struct FrameLoop {
+    /// The pending frame's request.
+    request: Rc<RefCell<i32>>,
+    /// The callback, which re-requests itself; taken out on drop to end the cycle.
+    callback: FrameCallback,
+}
+
+impl FrameLoop {
+    fn start(mut tick: impl FnMut(f64) + 'static) -> FrameLoop {
+        let request = Rc::new(RefCell::new(0));
+        let callback: FrameCallback = Rc::new(RefCell::new(None));
+        let (again, pending) = (Rc::clone(&callback), Rc::clone(&request));
+        *callback.borrow_mut() = Some(Closure::new(move |now: f64| {
+            tick(now);
+            if let Some(next) = again.borrow().as_ref() {
+                *pending.borrow_mut() = request_frame(next);
+            }
+        }));
+        if let Some(first) = callback.borrow().as_ref() {
+            *request.borrow_mut() = request_frame(first);
+        }
+        FrameLoop { request, callback }
+    }
+}
+
+impl Drop for FrameLoop {
+    fn drop(&mut self) {
+        if let Some(window) = web_sys::window() {
+            let _ = window.cancel_animation_frame(*self.request.borrow());
+        }
+        self.callback.borrow_mut().take();
+    }
+}
+
+fn request_frame(callback: &Closure<dyn FnMut(f64)>) -> i32 {
+    web_sys::window()
+        .and_then(|w| {
+            w.request_animation_frame(callback.as_ref().unchecked_ref())
+                .ok()
+        })
+        .unwrap_or(0)
+}
+
 /// One simulation, its console and every view of it.
 #[component]
 fn World(props: &WorldProps) -> Html {
@@ -75,83 +135,110 @@ fn World(props: &WorldProps) -> Html {
     let state = use_reducer(move || SessionState::new(RabbitAdminSession::new(seed)));
     let sim = state.session().simulation();
     let traffic = use_mut_ref(Traffic::default);
+    let painter = use_mut_ref(Painter::default);
+    let stage = (*use_memo((), |()| SharedStage::default())).clone();
+    let dots = use_node_ref();
     let playing = use_state(|| false);
     let speed = use_state(|| 1.0_f64);
     let selected = use_state(|| None::<NodeId>);
-    let frame = use_force_update();
+    let view = use_force_update();
 
     let on_action = use_session_actions(&state);
-    let on_run = on_action.reform(SessionAction::Run);
+    let on_run = use_callback(on_action.clone(), |line, on_action| {
+        on_action.emit(SessionAction::Run(line));
+    });
 
     // Events from console lines: the transcript is replaced after every line.
     {
-        let (sim, traffic, frame) = (sim.clone(), Rc::clone(&traffic), frame.clone());
+        let (sim, traffic, view) = (sim.clone(), Rc::clone(&traffic), view.clone());
         use_effect_with(state.transcript(), move |_| {
-            absorb(&sim, &traffic, virtual_now_ms() as f64);
-            frame.force_update();
+            absorb(&sim, &traffic, real_now());
+            view.force_update();
         });
     }
-    // The clock: while the page is shown, a timer runs the simulation (when playing) and
-    // moves the dots. Dropping the interval, when any of these change, stops it.
+    // The clock: while the page is shown, every animation frame runs the simulation (when
+    // playing) for the real time elapsed times the speed, and paints the dots; the views
+    // are redrawn every VIEW_MS. Dropping the loop, when any of these change, stops it.
     {
-        let (sim, traffic, frame) = (sim.clone(), Rc::clone(&traffic), frame.clone());
+        let (sim, traffic, view) = (sim.clone(), Rc::clone(&traffic), view.clone());
+        let (painter, stage, dots) = (Rc::clone(&painter), stage.clone(), dots.clone());
         use_effect_with(
             (props.active, *playing, *speed),
             move |&(active, playing, speed)| {
-                let last = RefCell::new(virtual_now_ms() as f64);
-                let interval = active.then(|| {
-                    Interval::new(FRAME_MS, move || {
-                        let now = virtual_now_ms() as f64;
-                        let elapsed = (now - last.replace(now)).clamp(0.0, LONGEST_FRAME_MS);
+                let mut last: Option<f64> = None;
+                let mut last_view = 0.0;
+                // Virtual milliseconds owed: at 0.1x a frame is worth less than one.
+                let mut owed = 0.0;
+                let frames = active.then(|| {
+                    FrameLoop::start(move |now| {
+                        let elapsed = last
+                            .replace(now)
+                            .map_or(0.0, |l| (now - l).clamp(0.0, LONGEST_FRAME_MS));
                         if playing {
-                            let mut s = sim.borrow_mut();
-                            let until = s
-                                .now()
-                                .saturating_add((elapsed * speed).round().max(1.0) as u64);
-                            s.run_until(until);
+                            owed += elapsed * speed;
+                            let whole = owed.floor();
+                            if whole >= 1.0 {
+                                owed -= whole;
+                                let mut s = sim.borrow_mut();
+                                let until = s.now().saturating_add(whole as u64);
+                                s.run_until(until);
+                            }
                         }
-                        let idle = !playing && traffic.borrow().flights.is_empty();
-                        if !idle {
-                            absorb(&sim, &traffic, now);
-                            frame.force_update();
+                        let share = traffic.borrow().sample_every;
+                        absorb(&sim, &traffic, now);
+                        if let Some(canvas) = dots.cast::<HtmlCanvasElement>() {
+                            painter.borrow_mut().paint(
+                                &canvas,
+                                &stage.0.borrow(),
+                                &traffic.borrow(),
+                                now,
+                            );
+                        }
+                        let share_changed = traffic.borrow().sample_every != share;
+                        if share_changed || playing && now - last_view >= VIEW_MS {
+                            last_view = now;
+                            view.force_update();
                         }
                     })
                 });
-                move || drop(interval)
+                move || drop(frames)
             },
         );
     }
 
     let on_play = {
         let playing = playing.clone();
-        Callback::from(move |on| playing.set(on))
+        use_callback((), move |on, ()| playing.set(on))
     };
     let on_step = {
-        let (sim, traffic, frame) = (sim.clone(), Rc::clone(&traffic), frame.clone());
-        Callback::from(move |()| {
+        let (sim, traffic, view) = (sim.clone(), Rc::clone(&traffic), view.clone());
+        use_callback((), move |(), ()| {
             {
                 let mut s = sim.borrow_mut();
                 let until = s.now().saturating_add(STEP_MS);
                 s.run_until(until);
             }
-            absorb(&sim, &traffic, virtual_now_ms() as f64);
-            frame.force_update();
+            absorb(&sim, &traffic, real_now());
+            view.force_update();
         })
     };
     let on_speed = {
         let speed = speed.clone();
-        Callback::from(move |s| speed.set(s))
+        use_callback((), move |s, ()| speed.set(s))
     };
     let on_select = {
         let selected = selected.clone();
-        Callback::from(move |id: NodeId| {
-            let again = selected.as_ref() == Some(&id);
-            selected.set((!again).then_some(id));
+        use_callback((), move |id: NodeId, ()| {
+            selected.set(if selected.as_ref() == Some(&id) {
+                None
+            } else {
+                Some(id)
+            });
         })
     };
     let on_close = {
         let selected = selected.clone();
-        Callback::from(move |()| selected.set(None))
+        use_callback((), move |(), ()| selected.set(None))
     };
 
     let s = sim.borrow();
@@ -179,10 +266,9 @@ fn World(props: &WorldProps) -> Html {
                         on_seed={props.on_seed.clone()} />
                     <div class="canvas-and-inspector">
                         <div class="canvas-scroll">
-                            <TopologyCanvas topology={topology} {figures}
-                                flights={t.flights.iter().cloned().collect::<Vec<_>>()}
-                                sample_every={t.sample_every} now={virtual_now_ms() as f64}
-                                selected={(*selected).clone()} {on_select} />
+                            <TopologyCanvas topology={Rc::new(topology)} figures={Rc::<[Figures]>::from(figures)}
+                                sample_every={t.sample_every} selected={(*selected).clone()} {on_select}
+                                {stage} {dots} />
                         </div>
                         if let Some(details) = details {
                             <Inspector {details} on_run={on_run.clone()} {on_close} />
@@ -195,7 +281,7 @@ fn World(props: &WorldProps) -> Html {
                         <span><span class="key dot"></span>{ "a message, coloured by routing key" }</span>
                         <span><span class="key lost"></span>{ "dropped, expired or unroutable" }</span>
                         <span><span class="key transient"></span>{ "transient: gone after a restart" }</span>
-                        <span>{ "Click a node to inspect it." }</span>
+                        <span>{ "Click a node to inspect it; drag it to move it." }</span>
                         <span class="narrow-only">{ "Scroll the canvas sideways to see it all." }</span>
                     </p>
                 </section>

@@ -239,11 +239,6 @@ impl Topology {
             tallest: per_layer.into_iter().max().unwrap_or(0),
         }
     }
-
-    /// The index of a node, if it is drawn.
-    pub fn index(&self, id: &NodeId) -> Option<usize> {
-        self.nodes.iter().position(|n| &n.id == id)
-    }
 }
 
 /// Columns: producers first; exchanges next, an exchange bound to another (or its
@@ -301,8 +296,13 @@ mod tests {
         Topology::of(&sim, &Seen::default())
     }
 
+    /// The index of a node, if it is drawn.
+    fn index(t: &Topology, id: &NodeId) -> Option<usize> {
+        t.nodes.iter().position(|n| &n.id == id)
+    }
+
     fn placed(t: &Topology, id: NodeId) -> (usize, usize) {
-        let n = &t.nodes[t.index(&id).expect("drawn")];
+        let n = &t.nodes[index(t, &id).expect("drawn")];
         (n.layer, n.row)
     }
 
@@ -324,7 +324,7 @@ mod tests {
         assert_eq!(placed(&t, NodeId::Queue("q2".into())).0, 2);
         assert_eq!(placed(&t, NodeId::Consumer("c2".into())), (3, 1));
         assert!(
-            t.index(&NodeId::Exchange("amq.topic".into())).is_none(),
+            index(&t, &NodeId::Exchange("amq.topic".into())).is_none(),
             "unused amq.* hidden"
         );
         let bindings = t
@@ -366,9 +366,7 @@ mod tests {
             "declare queue name=hello
              producer name=send exchange= routing_key=hello rate=1",
         );
-        let x = t
-            .index(&NodeId::Exchange(String::new()))
-            .expect("default exchange drawn");
+        let x = index(&t, &NodeId::Exchange(String::new())).expect("default exchange drawn");
         assert_eq!(t.nodes[x].id.label(), "(AMQP default)");
         assert!(t.edges.iter().any(|e| e.from == x && e.label == "hello"));
     }

@@ -2,6 +2,10 @@
 //! a message (published, routed, delivered, returned, dead-lettered, dropped, expired)
 //! becomes a dot travelling along the edge it took. Dots move in real time, so they stay
 //! visible at any simulation speed; the legs of one message's journey follow each other.
+//!
+//! Heavy traffic is sampled when it is published: a bucket of tokens, refilled at
+//! [`DRAWN_PER_SECOND`], decides which messages are followed, and only those cost anything
+//! afterwards (the others' events are skipped at the price of one map lookup).
 
 use std::collections::{BTreeMap, VecDeque};
 
@@ -13,11 +17,17 @@ use super::topology::{NodeId, Seen};
 
 /// Real milliseconds a dot takes to travel one edge.
 pub const LEG_MS: f64 = 700.0;
-/// The most dots in the air at once; above it a sample of messages is drawn.
-pub const MAX_FLIGHTS: usize = 120;
-/// Routing keys remembered for messages still in the broker (events after `Published`
-/// carry only the message id); the oldest are forgotten first.
-const KEYS_KEPT: usize = 20_000;
+/// The most dots in the air at once.
+pub const MAX_FLIGHTS: usize = 150;
+/// Messages followed a second at most: with a journey of three legs, about the most dots
+/// the canvas shows at once.
+const DRAWN_PER_SECOND: f64 = 50.0;
+/// Messages followed at once after a quiet spell (a console `publish`, a burst).
+const BURST: f64 = 12.0;
+/// Followed messages remembered (where each one is); the oldest are forgotten first.
+const FOLLOWED_KEPT: usize = 4096;
+/// Real milliseconds over which the share of messages drawn is counted for the canvas.
+const SHARE_WINDOW_MS: f64 = 1000.0;
 
 /// How a dot ends its leg.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,18 +45,23 @@ pub enum Fate {
 /// One dot on one edge.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Flight {
-    /// The message, by broker-wide id.
-    pub message: u64,
     /// Where the dot starts.
     pub from: NodeId,
     /// Where it goes (for [`Fate::Lost`], where it is lost).
     pub to: NodeId,
-    /// The message's routing key, which colours the dot.
-    pub key: String,
+    /// The hue of the message's routing key (see [`key_hue`]).
+    pub hue: u32,
     /// What happens to it.
     pub fate: Fate,
     /// Real time (ms) it leaves.
     pub starts: f64,
+}
+
+/// A followed message: its colour, and from when it is at each node it reached.
+#[derive(Debug, Clone)]
+struct Followed {
+    hue: u32,
+    arrivals: Vec<(NodeId, f64)>,
 }
 
 /// The dots, and what the events taught about the topology.
@@ -56,176 +71,182 @@ pub struct Traffic {
     pub flights: VecDeque<Flight>,
     /// Exchanges and default routes that carried messages.
     pub seen: Seen,
-    /// Draw one message in this many (1 when all are drawn).
+    /// About one message in this many is drawn, over the last second (1 or less when all
+    /// are).
     pub sample_every: u64,
-    keys: BTreeMap<u64, String>,
+    followed: BTreeMap<u64, Followed>,
+    tokens: f64,
+    /// Real time of the last batch, for refilling the tokens.
+    last: Option<f64>,
+    /// Messages published and followed since `window_start`.
+    window: (u64, u64),
+    window_start: f64,
 }
 
 impl Traffic {
     /// Turns a batch of events into dots leaving from real time `now`.
     pub fn absorb(&mut self, events: Vec<Event>, sim: &Simulation, now: f64) {
         self.expire(now);
-        if events.is_empty() {
-            return;
-        }
-        // Which leg of its journey each message is on in this batch, by where it is.
-        let mut legs: BTreeMap<(u64, NodeId), f64> = BTreeMap::new();
-        let mut new = Vec::new();
+        let since = self
+            .last
+            .map_or(f64::INFINITY, |last| (now - last).max(0.0));
+        self.last = Some(now);
+        self.tokens = (self.tokens + since * DRAWN_PER_SECOND / 1000.0).min(BURST);
         for event in events {
-            let mut fly = |message: u64, from: NodeId, to: NodeId, fate: Fate, key: String| {
-                let leg = legs.get(&(message, from.clone())).copied().unwrap_or(0.0);
-                if fate == Fate::Arrives || fate == Fate::DeadLettered {
-                    legs.insert((message, to.clone()), leg + 1.0);
-                }
-                new.push(Flight {
-                    message,
-                    from,
-                    to,
-                    key,
-                    fate,
-                    starts: now + leg * LEG_MS,
-                });
-            };
-            match event {
-                Event::Published {
-                    message,
-                    exchange,
-                    routing_key,
-                } => {
-                    self.seen.exchanges.insert(exchange.clone());
-                    self.keys.insert(message, routing_key.clone());
-                    // Events do not name the publisher: the dot starts at the first producer
-                    // that could have sent it (none for a console publish).
-                    let producer = publisher(sim.producers().values(), &exchange, &routing_key);
-                    let to = NodeId::Exchange(exchange);
-                    match producer {
-                        Some(p) => {
-                            fly(message, NodeId::Producer(p), to, Fate::Arrives, routing_key)
-                        }
-                        None => {
-                            legs.insert((message, to), 0.0);
-                        }
-                    }
-                }
-                Event::Routed {
-                    message,
-                    exchange,
-                    destination,
-                } => {
-                    let to = match destination {
-                        Destination::Queue(q) => {
-                            if exchange.is_empty() {
-                                self.seen.default_routes.insert(q.clone());
-                            }
-                            NodeId::Queue(q)
-                        }
-                        Destination::Exchange(e) => NodeId::Exchange(e),
-                    };
-                    let key = self.key(message);
-                    fly(message, NodeId::Exchange(exchange), to, Fate::Arrives, key);
-                }
-                Event::Unroutable { message, exchange } => {
-                    let at = NodeId::Exchange(exchange);
-                    let key = self.key(message);
-                    fly(message, at.clone(), at, Fate::Lost, key);
-                }
-                Event::Returned {
-                    message,
-                    exchange,
-                    routing_key,
-                } => {
-                    if let Some(p) = publisher(sim.producers().values(), &exchange, &routing_key) {
-                        fly(
-                            message,
-                            NodeId::Exchange(exchange),
-                            NodeId::Producer(p),
-                            Fate::Returned,
-                            routing_key,
-                        );
-                    }
-                }
-                Event::Delivered {
-                    message,
-                    queue,
-                    consumer_tag: Some(tag),
-                    ..
-                } => {
-                    let key = self.key(message);
-                    fly(
-                        message,
-                        NodeId::Queue(queue),
-                        NodeId::Consumer(tag),
-                        Fate::Arrives,
-                        key,
-                    );
-                }
-                Event::DeadLettered {
-                    message,
-                    queue,
-                    exchange,
-                    ..
-                } => {
-                    let key = self.key(message);
-                    fly(
-                        message,
-                        NodeId::Queue(queue),
-                        NodeId::Exchange(exchange),
-                        Fate::DeadLettered,
-                        key,
-                    );
-                }
-                Event::Dropped { message, queue } | Event::Expired { message, queue } => {
-                    let at = NodeId::Queue(queue);
-                    let key = self.key(message);
-                    fly(message, at.clone(), at, Fate::Lost, key);
-                }
-                Event::Acked { message, .. } | Event::Nacked { message, .. } => {
-                    self.keys.remove(&message);
-                }
-                Event::Restarted => self.flights.clear(),
-                _ => {}
-            }
+            self.take(event, sim, now);
         }
-        while self.keys.len() > KEYS_KEPT {
-            self.keys.pop_first();
+        while self.followed.len() > FOLLOWED_KEPT {
+            self.followed.pop_first();
         }
-        self.take_sample(new);
-    }
-
-    /// Adds the new dots, keeping every k-th message's whole journey when there are more
-    /// than the canvas can show (by message id, so a sampled message is followed to the end).
-    fn take_sample(&mut self, new: Vec<Flight>) {
-        let messages = {
-            let mut ids: Vec<u64> = new.iter().map(|f| f.message).collect();
-            ids.dedup();
-            ids.len()
-        };
-        let room = MAX_FLIGHTS.saturating_sub(self.flights.len()).max(1);
-        let legs_per_message = new.len().div_ceil(messages.max(1)).max(1);
-        let fits = room / legs_per_message;
-        self.sample_every = if messages <= fits.max(1) {
-            1
-        } else {
-            messages.div_ceil(fits.max(1)) as u64
-        };
-        let every = self.sample_every;
-        self.flights
-            .extend(new.into_iter().filter(|f| f.message % every == 0));
         while self.flights.len() > MAX_FLIGHTS {
             self.flights.pop_front();
         }
+        if now - self.window_start >= SHARE_WINDOW_MS {
+            let (published, drawn) = std::mem::take(&mut self.window);
+            self.sample_every = if published > 0 {
+                published.div_ceil(drawn.max(1))
+            } else {
+                1
+            };
+            self.window_start = now;
+        }
+    }
+
+    fn take(&mut self, event: Event, sim: &Simulation, now: f64) {
+        match event {
+            Event::Published {
+                message,
+                exchange,
+                routing_key,
+            } => {
+                self.window.0 += 1;
+                let follow = self.tokens >= 1.0;
+                if follow {
+                    self.tokens -= 1.0;
+                    self.window.1 += 1;
+                    self.followed.insert(
+                        message,
+                        Followed {
+                            hue: key_hue(&routing_key),
+                            arrivals: Vec::new(),
+                        },
+                    );
+                    // Events do not name the publisher: the dot starts at the first producer
+                    // that could have sent it (none for a console publish, which appears at
+                    // the exchange).
+                    let to = NodeId::Exchange(exchange.clone());
+                    match publisher(sim.producers().values(), &exchange, &routing_key) {
+                        Some(p) => self.fly(message, NodeId::Producer(p), to, Fate::Arrives, now),
+                        None => self.arrive(message, to, now),
+                    }
+                }
+                if !self.seen.exchanges.contains(&exchange) {
+                    self.seen.exchanges.insert(exchange);
+                }
+            }
+            Event::Routed {
+                message,
+                exchange,
+                destination,
+            } => {
+                let to = match destination {
+                    Destination::Queue(q) => {
+                        if exchange.is_empty() && !self.seen.default_routes.contains(&q) {
+                            self.seen.default_routes.insert(q.clone());
+                        }
+                        NodeId::Queue(q)
+                    }
+                    Destination::Exchange(e) => NodeId::Exchange(e),
+                };
+                self.fly(message, NodeId::Exchange(exchange), to, Fate::Arrives, now);
+            }
+            Event::Unroutable { message, exchange } => {
+                let at = NodeId::Exchange(exchange);
+                self.fly(message, at.clone(), at, Fate::Lost, now);
+            }
+            Event::Returned {
+                message,
+                exchange,
+                routing_key,
+            } => {
+                if self.followed.contains_key(&message)
+                    && let Some(p) = publisher(sim.producers().values(), &exchange, &routing_key)
+                {
+                    let from = NodeId::Exchange(exchange);
+                    self.fly(message, from, NodeId::Producer(p), Fate::Returned, now);
+                }
+            }
+            Event::Delivered {
+                message,
+                queue,
+                consumer_tag: Some(tag),
+                ..
+            } => self.fly(
+                message,
+                NodeId::Queue(queue),
+                NodeId::Consumer(tag),
+                Fate::Arrives,
+                now,
+            ),
+            Event::DeadLettered {
+                message,
+                queue,
+                exchange,
+                ..
+            } => self.fly(
+                message,
+                NodeId::Queue(queue),
+                NodeId::Exchange(exchange),
+                Fate::DeadLettered,
+                now,
+            ),
+            Event::Dropped { message, queue } | Event::Expired { message, queue } => {
+                let at = NodeId::Queue(queue);
+                self.fly(message, at.clone(), at, Fate::Lost, now);
+            }
+            Event::Restarted => {
+                self.flights.clear();
+                self.followed.clear();
+            }
+            _ => {}
+        }
+    }
+
+    /// Marks a followed message as being at `node` from `at`.
+    fn arrive(&mut self, message: u64, node: NodeId, at: f64) {
+        if let Some(f) = self.followed.get_mut(&message) {
+            f.arrivals.retain(|(n, _)| n != &node);
+            f.arrivals.push((node, at));
+        }
+    }
+
+    /// Sends a followed message's dot from `from` to `to`: it leaves when the message has
+    /// arrived at `from`, or now if it has been there a while.
+    fn fly(&mut self, message: u64, from: NodeId, to: NodeId, fate: Fate, now: f64) {
+        let Some(f) = self.followed.get(&message) else {
+            return;
+        };
+        let starts = f
+            .arrivals
+            .iter()
+            .find(|(n, _)| n == &from)
+            .map_or(now, |&(_, at)| at.max(now));
+        let hue = f.hue;
+        if matches!(fate, Fate::Arrives | Fate::DeadLettered) {
+            self.arrive(message, to.clone(), starts + LEG_MS);
+        }
+        self.flights.push_back(Flight {
+            from,
+            to,
+            hue,
+            fate,
+            starts,
+        });
     }
 
     /// Forgets dots that have finished their leg.
     pub fn expire(&mut self, now: f64) {
         self.flights.retain(|f| now - f.starts < LEG_MS);
-        if self.flights.is_empty() {
-            self.sample_every = 1;
-        }
-    }
-
-    fn key(&self, message: u64) -> String {
-        self.keys.get(&message).cloned().unwrap_or_default()
     }
 }
 
@@ -242,11 +263,17 @@ fn publisher<'a>(
 
 /// The hue a routing key's dots are drawn in: the same key, the same colour, on every run.
 pub fn key_hue(key: &str) -> u32 {
-    // FNV-1a: tiny, stable, and spreads short keys like `info` and `error` apart.
-    let hash = key.bytes().fold(0x811c_9dc5_u32, |h, b| {
+    // FNV-1a, then a finalizer that mixes every bit into the low ones: FNV alone leaves
+    // keys that differ in their last letter (`k.1`, `k.2`, ...) on two hues.
+    let mut h = key.bytes().fold(0x811c_9dc5_u32, |h, b| {
         (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
     });
-    hash % 360
+    h ^= h >> 16;
+    h = h.wrapping_mul(0x85eb_ca6b);
+    h ^= h >> 13;
+    h = h.wrapping_mul(0xc2b2_ae35);
+    h ^= h >> 16;
+    h % 360
 }
 
 #[cfg(test)]
@@ -293,9 +320,28 @@ mod tests {
                 ("q1", "c1", 1000.0 + 2.0 * LEG_MS)
             ]
         );
-        assert!(traffic.flights.iter().all(|f| f.key == "info"));
+        assert!(traffic.flights.iter().all(|f| f.hue == key_hue("info")));
         traffic.expire(1000.0 + 3.0 * LEG_MS);
         assert!(traffic.flights.is_empty());
+    }
+
+    #[test]
+    fn a_later_leg_waits_for_the_message_to_arrive() {
+        let mut sim = world(
+            "declare queue name=q
+             publish exchange=amq.default routing_key=q payload=hi",
+        );
+        let mut traffic = Traffic::default();
+        traffic.absorb(sim.drain_events(), &sim, 0.0);
+        run_sim_line(&mut sim, "consumer name=c queue=q");
+        run_sim_line(&mut sim, "run 10ms");
+        traffic.absorb(sim.drain_events(), &sim, 100.0);
+        let delivery = traffic.flights.back().expect("a delivery leg");
+        assert_eq!((delivery.from.label(), delivery.to.label()), ("q", "c"));
+        assert_eq!(
+            delivery.starts, LEG_MS,
+            "it leaves the queue once it got there"
+        );
     }
 
     #[test]
@@ -314,21 +360,42 @@ mod tests {
     }
 
     #[test]
-    fn heavy_traffic_is_sampled() {
-        let mut sim = world(
-            "declare queue name=q
-             producer name=p exchange= routing_key=q rate=10000",
-        );
-        run_sim_line(&mut sim, "run 1s");
+    fn heavy_traffic_is_sampled_and_the_share_is_counted() {
+        let mut sim = world("declare queue name=q");
+        for p in 0..10 {
+            // A producer publishes at most one message a millisecond.
+            run_sim_line(
+                &mut sim,
+                &format!("producer name=p{p} exchange= routing_key=q rate=1000"),
+            );
+        }
         let mut traffic = Traffic::default();
-        traffic.absorb(sim.drain_events(), &sim, 0.0);
-        assert!(traffic.flights.len() <= MAX_FLIGHTS);
-        assert!(traffic.sample_every > 1);
+        let mut seen = std::collections::BTreeSet::new();
+        // Two seconds of frames at 60 a second, in real time and at 1x.
+        for frame in 1..=120 {
+            let now = f64::from(frame) * 1000.0 / 60.0;
+            sim.run_until(now as u64);
+            traffic.absorb(sim.drain_events(), &sim, now);
+            assert!(traffic.flights.len() <= MAX_FLIGHTS);
+            seen.extend(traffic.flights.iter().map(|f| f.starts.to_bits()));
+        }
+        assert!(
+            (150..=250).contains(&traffic.sample_every),
+            "10,000 a second drawn at about {DRAWN_PER_SECOND}: 1 in {}",
+            traffic.sample_every
+        );
+        assert!(seen.len() > 50, "dots keep leaving: {}", seen.len());
     }
 
     #[test]
-    fn a_key_keeps_its_colour() {
+    fn a_key_keeps_its_colour_and_similar_keys_differ() {
         assert_eq!(key_hue("kern.critical"), key_hue("kern.critical"));
         assert_ne!(key_hue("info"), key_hue("error"));
+        let hues: std::collections::BTreeSet<u32> =
+            (0..20).map(|i| key_hue(&format!("k.{i}")) / 30).collect();
+        assert!(
+            hues.len() >= 8,
+            "twenty keys spread over the wheel: {hues:?}"
+        );
     }
 }

@@ -1,0 +1,117 @@
+//! The messages in flight, painted every animation frame on one 2D canvas laid over the
+//! topology's SVG. Painting a hundred dots this way costs a few calls each; as SVG
+//! elements they would cost the page a diff, a style pass and a layout every frame.
+
+use std::collections::HashMap;
+
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+use super::canvas::{NODE_H, NODE_W, Stage, at, curve};
+use super::traffic::{Fate, LEG_MS, Traffic};
+
+/// A dot's radius, in SVG user units.
+const RADIUS: f64 = 5.0;
+/// How far a lost message falls below its node, in SVG user units.
+const FALL: f64 = 32.0;
+
+/// Paints the dots; keeps what it can between frames.
+#[derive(Default)]
+pub struct Painter {
+    /// Fill colours by hue, for the theme's lightness `light`.
+    fills: HashMap<u32, String>,
+    light: f64,
+    /// Dots painted on the last frame (0: the canvas is clear).
+    drawn: usize,
+}
+
+impl Painter {
+    /// Paints the dots of `traffic` at real time `now` on `canvas`, whose box covers the
+    /// SVG drawing described by `stage`.
+    pub fn paint(
+        &mut self,
+        canvas: &HtmlCanvasElement,
+        stage: &Stage,
+        traffic: &Traffic,
+        now: f64,
+    ) {
+        if traffic.flights.is_empty() && self.drawn == 0 {
+            return;
+        }
+        let Some(ctx) = context(canvas) else {
+            return;
+        };
+        let shown = f64::from(canvas.client_width());
+        if shown <= 0.0 || stage.width <= 0.0 {
+            return;
+        }
+        let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
+        let (w, h) = (
+            (shown * ratio).round() as u32,
+            (f64::from(canvas.client_height()) * ratio).round() as u32,
+        );
+        if canvas.width() != w || canvas.height() != h {
+            canvas.set_width(w);
+            canvas.set_height(h);
+        }
+        let _ = ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+        ctx.clear_rect(0.0, 0.0, f64::from(w), f64::from(h));
+        let scale = ratio * shown / stage.width;
+        let _ = ctx.set_transform(scale, 0.0, 0.0, scale, 0.0, 0.0);
+
+        let palette = &stage.palette;
+        if palette.light != self.light {
+            self.fills.clear();
+            self.light = palette.light;
+        }
+        let mut drawn = 0;
+        for f in &traffic.flights {
+            let progress = (now - f.starts) / LEG_MS;
+            if !(0.0..1.0).contains(&progress) {
+                continue;
+            }
+            let (Some(&from), Some(&to)) = (stage.corners.get(&f.from), stage.corners.get(&f.to))
+            else {
+                continue;
+            };
+            drawn += 1;
+            ctx.begin_path();
+            if f.fate == Fate::Lost {
+                // It falls from under the node and fades.
+                let (x, y) = (from.0 + NODE_W / 2.0, from.1 + NODE_H + progress * FALL);
+                let _ = ctx.arc(x, y, RADIUS, 0.0, std::f64::consts::TAU);
+                ctx.set_global_alpha(0.8 * (1.0 - progress));
+                ctx.set_fill_style_str(&palette.lost);
+                ctx.fill();
+                ctx.set_global_alpha(1.0);
+                continue;
+            }
+            let (x, y) = at(&curve(from, to), progress);
+            let _ = ctx.arc(x, y, RADIUS, 0.0, std::f64::consts::TAU);
+            let light = self.light;
+            let fill = self
+                .fills
+                .entry(f.hue)
+                .or_insert_with(|| format!("hsl({}, 75%, {light}%)", f.hue));
+            ctx.set_fill_style_str(fill);
+            ctx.fill();
+            let (ring, width) = match f.fate {
+                Fate::Returned => (&palette.lost, 2.5),
+                Fate::DeadLettered => (&palette.dead, 2.5),
+                _ => (&palette.ring, 1.5),
+            };
+            ctx.set_stroke_style_str(ring);
+            ctx.set_line_width(width);
+            ctx.stroke();
+        }
+        if drawn != self.drawn {
+            // For tests and the curious: how many dots are in the air.
+            let _ = canvas.set_attribute("data-drawn", &drawn.to_string());
+        }
+        self.drawn = drawn;
+    }
+}
+
+fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
+    canvas.get_context("2d").ok()??.dyn_into().ok()
+}
