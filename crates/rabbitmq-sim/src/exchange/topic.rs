@@ -58,9 +58,9 @@ impl Link {
     }
 }
 
-/// One trie node: the ways to continue, and whether bindings end here. Small, so the
-/// nodes routing reads share cache lines; the destinations live apart.
-#[derive(Debug, Clone, Copy, Default)]
+/// One trie node: the ways to continue, and the destinations of the bindings whose
+/// pattern ends here (usually one, stored inline, so a match costs no further read).
+#[derive(Debug, Clone, Default)]
 struct Node {
     /// The child reached by a `*` word.
     star: Option<Link>,
@@ -68,8 +68,7 @@ struct Node {
     hash: Option<Link>,
     /// How many literal-word children it has (the edges live with their words).
     literal_children: u32,
-    /// Some binding's pattern ends here.
-    ends_patterns: bool,
+    destinations: DestinationSet,
 }
 
 impl Node {
@@ -77,7 +76,7 @@ impl Node {
         self.star.is_none()
             && self.hash.is_none()
             && self.literal_children == 0
-            && !self.ends_patterns
+            && self.destinations.is_empty()
     }
 }
 
@@ -185,8 +184,6 @@ impl WordEdges {
 #[derive(Debug, Clone)]
 pub struct TopicTrie {
     nodes: Vec<Node>,
-    /// The destinations of the bindings ending at each node, by node id.
-    destinations: Vec<DestinationSet>,
     free_nodes: Vec<NodeId>,
     words: FastMap<WordKey, WordEdges>,
 }
@@ -195,7 +192,6 @@ impl Default for TopicTrie {
     fn default() -> TopicTrie {
         TopicTrie {
             nodes: vec![Node::default()],
-            destinations: vec![DestinationSet::default()],
             free_nodes: Vec::new(),
             words: FastMap::default(),
         }
@@ -269,7 +265,6 @@ impl TopicTrie {
     fn new_node(&mut self) -> NonZeroU32 {
         let id = self.free_nodes.pop().unwrap_or_else(|| {
             self.nodes.push(Node::default());
-            self.destinations.push(DestinationSet::default());
             (self.nodes.len() - 1) as NodeId
         });
         NonZeroU32::new(id).unwrap_or(NonZeroU32::MIN)
@@ -319,8 +314,7 @@ impl TopicTrie {
             link.admit(length_bounds(&steps[i + 1..]));
             node = link.node();
         }
-        self.node_mut(node).ends_patterns = true;
-        self.destinations[node as usize].add(&binding.destination);
+        self.node_mut(node).destinations.add(&binding.destination);
     }
 
     /// Removes a binding, pruning branches that no longer lead to any binding.
@@ -335,10 +329,9 @@ impl TopicTrie {
             path.push((node, step, link.node()));
             node = link.node();
         }
-        let destinations = &mut self.destinations[node as usize];
-        destinations.remove(&binding.destination);
-        let ends_patterns = !destinations.is_empty();
-        self.node_mut(node).ends_patterns = ends_patterns;
+        self.node_mut(node)
+            .destinations
+            .remove(&binding.destination);
         // Walk back up, unlinking nodes that lead nowhere any more.
         for (parent, step, child) in path.into_iter().rev() {
             if !self.node(child).is_empty() {
@@ -399,11 +392,7 @@ impl TopicTrie {
     ) {
         let n = self.node(node);
         match rest.split_first() {
-            None => {
-                if n.ends_patterns {
-                    out.extend(self.destinations[node as usize].iter());
-                }
-            }
+            None => out.extend(n.destinations.iter()),
             Some((word, tail)) => {
                 let literal = if n.literal_children > 0 {
                     word.and_then(|edges| edges.get(node))
