@@ -283,6 +283,9 @@ pub struct Config {
     values: BTreeMap<&'static str, u64>,
     /// notify-keyspace-events, read on every write, kept at hand.
     notify: u64,
+    /// maxmemory and maxmemory-policy, read on every command, kept at hand.
+    maxmemory: u64,
+    policy: Policy,
 }
 
 impl Default for Config {
@@ -290,6 +293,8 @@ impl Default for Config {
         Config {
             values: PARAMS.iter().map(|p| (p.name, p.default)).collect(),
             notify: 0,
+            maxmemory: 0,
+            policy: Policy::NoEviction,
         }
     }
 }
@@ -327,12 +332,12 @@ impl Config {
 
     /// The memory limit in bytes; 0 means none.
     pub fn maxmemory(&self) -> u64 {
-        self.get("maxmemory")
+        self.maxmemory
     }
 
     /// What happens when a write would pass the memory limit.
     pub fn policy(&self) -> Policy {
-        Policy::from_code(self.get("maxmemory-policy"))
+        self.policy
     }
 
     /// How many keys eviction samples to pick one.
@@ -493,6 +498,9 @@ pub fn config_set(server: &mut Server, _: ClientId, argv: &[Vec<u8>]) -> Result 
     for (name, value) in updates {
         server.config.values.insert(name, value);
     }
-    server.config.notify = server.config.get("notify-keyspace-events");
+    let config = &mut server.config;
+    config.notify = config.get("notify-keyspace-events");
+    config.maxmemory = config.get("maxmemory");
+    config.policy = Policy::from_code(config.get("maxmemory-policy"));
     Ok(Reply::ok())
 }

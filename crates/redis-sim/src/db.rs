@@ -21,6 +21,20 @@ pub struct Entry {
     pub expire_at: Option<u64>,
     /// When a command last read or wrote the key (OBJECT IDLETIME).
     pub last_access_ms: u64,
+    /// The logarithmic access counter the LFU policies keep (OBJECT FREQ).
+    pub frequency: u8,
+}
+
+impl Entry {
+    /// A key just created at `now_ms`, without a TTL.
+    pub fn new(value: Value, now_ms: u64) -> Entry {
+        Entry {
+            value,
+            expire_at: None,
+            last_access_ms: now_ms,
+            frequency: crate::evict::LFU_INIT_VAL,
+        }
+    }
 }
 
 /// One database. Keys are kept sorted so anything that lists them is deterministic.
@@ -69,11 +83,15 @@ impl Server {
         expired
     }
 
-    /// The live entry under `key` in `db`, expiring it first if due.
+    /// The live entry under `key` in `db`, expiring it first if due. The
+    /// access counts for LRU and, under an LFU policy, for LFU.
     pub(crate) fn lookup(&mut self, db: usize, key: &[u8]) -> Option<&mut Entry> {
         self.expire_if_needed(db, key);
         let now = self.now_ms;
         let entry = self.dbs[db].entries.get_mut(key)?;
+        if self.config.policy().is_lfu() {
+            entry.frequency = crate::evict::lfu_touch(entry, now, &mut self.rng);
+        }
         entry.last_access_ms = now;
         Some(entry)
     }
@@ -109,11 +127,7 @@ impl Server {
         let db = self.db_index(client);
         let now = self.now_ms;
         if self.lookup(db, key).is_none() {
-            let entry = Entry {
-                value: T::default().wrap(),
-                expire_at: None,
-                last_access_ms: now,
-            };
+            let entry = Entry::new(T::default().wrap(), now);
             self.dbs[db].entries.insert(key.to_vec(), entry);
             self.notify_new(db, key);
         }
@@ -168,9 +182,8 @@ impl Server {
         self.dbs[db].entries.insert(
             key.to_vec(),
             Entry {
-                value,
                 expire_at,
-                last_access_ms: now,
+                ..Entry::new(value, now)
             },
         );
         self.signal_modified(db, key);

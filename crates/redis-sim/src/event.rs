@@ -37,6 +37,13 @@ pub enum Event {
         /// The key.
         key: Vec<u8>,
     },
+    /// A key was evicted to bring memory back under `maxmemory`.
+    KeyEvicted {
+        /// Database number.
+        db: usize,
+        /// The key.
+        key: Vec<u8>,
+    },
     /// A whole database was emptied (FLUSHDB, or every database for FLUSHALL).
     DbFlushed {
         /// Database number.

@@ -158,25 +158,35 @@ pub fn object_idletime(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) 
     let db = server.db_index(client);
     server.expire_if_needed(db, &argv[2]);
     let now = server.now_ms;
-    let idle = server.dbs[db]
-        .entries
-        .get(&argv[2])
-        .map(|e| now.saturating_sub(e.last_access_ms) / 1000);
-    Ok(idle.map_or(Reply::Nil, |s| {
-        Reply::Integer(i64::try_from(s).unwrap_or(i64::MAX))
-    }))
+    let Some(entry) = server.dbs[db].entries.get(&argv[2]) else {
+        return Ok(Reply::Nil);
+    };
+    if server.config.policy().is_lfu() {
+        return Err(Reply::error(
+            "ERR An LFU maxmemory policy is selected, idle time not tracked. Please note that when switching between policies at runtime LRU and LFU data will take some time to adjust.",
+        ));
+    }
+    let idle = now.saturating_sub(entry.last_access_ms) / 1000;
+    Ok(Reply::Integer(i64::try_from(idle).unwrap_or(i64::MAX)))
 }
 
-/// OBJECT FREQ key: access frequencies are only tracked under an LFU eviction
-/// policy, and this server runs without eviction.
+/// OBJECT FREQ key: the LFU access counter, decayed to now; only tracked
+/// under an LFU eviction policy.
 pub fn object_freq(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
     let db = server.db_index(client);
-    if !server.key_exists(db, &argv[2]) {
+    server.expire_if_needed(db, &argv[2]);
+    let Some(entry) = server.dbs[db].entries.get(&argv[2]) else {
         return Ok(Reply::Nil);
+    };
+    if !server.config.policy().is_lfu() {
+        return Err(Reply::error(
+            "ERR An LFU maxmemory policy is not selected, access frequency not tracked. Please note that when switching between policies at runtime LRU and LFU data will take some time to adjust.",
+        ));
     }
-    Err(Reply::error(
-        "ERR An LFU maxmemory policy is not selected, access frequency not tracked. Please note that when switching between policies at runtime LRU and LFU data will take some time to adjust.",
-    ))
+    Ok(Reply::Integer(i64::from(crate::evict::lfu_decayed(
+        entry,
+        server.now_ms,
+    ))))
 }
 
 /// COPY source destination [DB destination-db] [REPLACE]: copies the value and its TTL.

@@ -28,6 +28,7 @@ mod connection;
 pub mod db;
 pub mod docs;
 pub mod event;
+mod evict;
 mod expire;
 pub mod glob;
 mod info;

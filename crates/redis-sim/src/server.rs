@@ -99,6 +99,8 @@ pub struct Server {
     pub(crate) memory: Option<crate::memory::Ledger>,
     /// What the running command's writes announce as keyspace events.
     pub(crate) current_event: Option<(u64, &'static str)>,
+    /// The eviction pool and the random policies' next database.
+    pub(crate) evictor: crate::evict::Evictor,
 }
 
 impl Server {
@@ -119,6 +121,7 @@ impl Server {
             started_ms: None,
             memory: None,
             current_event: None,
+            evictor: crate::evict::Evictor::default(),
         }
     }
 
@@ -233,6 +236,9 @@ impl Server {
         };
         if let Some(error) = arity_error(command, argv.len()) {
             return self.reject(client, error);
+        }
+        if self.out_of_memory(client, command.name) {
+            return self.reject(client, crate::evict::OOM.to_string());
         }
         let (subscribed, queueing) = self
             .clients

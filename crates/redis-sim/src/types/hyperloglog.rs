@@ -387,11 +387,7 @@ fn count(bytes: &[u8]) -> std::result::Result<u64, Reply> {
 /// Stores an empty HyperLogLog under `key`; the command announces its own event.
 fn create(server: &mut Server, client: ClientId, key: &[u8]) {
     let db = server.db_index(client);
-    let entry = Entry {
-        value: Value::String(StringValue::raw(new_hll())),
-        expire_at: None,
-        last_access_ms: server.now_ms,
-    };
+    let entry = Entry::new(Value::String(StringValue::raw(new_hll())), server.now_ms);
     server.put(db, key, entry);
 }
 
