@@ -1,6 +1,6 @@
-//! `playground bench rabbitmq`: topic routing through the broker's trie as bindings grow,
-//! beside a naive matcher that tests every binding, and messages per second through the
-//! whole path (publish, route, deliver, ack).
+//! RabbitMQ: topic routing through the broker's trie as bindings grow, beside a naive
+//! matcher that tests every binding, and messages per second through the whole path
+//! (publish, route, deliver, ack).
 //!
 //! There is no real RabbitMQ here: the contrast for routing is the naive matcher, and the
 //! end-to-end figures stand alone.
@@ -14,7 +14,7 @@ use rabbitmq_sim::sim::distribution::Duration;
 use rabbitmq_sim::sim::producer::ProducerSpec;
 use rabbitmq_sim::{AmqpResult, Broker, ExchangeDeclare, Publish, QueueDeclare, Simulation};
 
-use super::{PIPELINE_DEPTH, Rng, Row, measure, print_table, print_target, rate, timed};
+use crate::{Clock, PIPELINE_DEPTH, Rng, Row, Table, measure, rate, timed};
 
 /// Binding counts to route through.
 const BINDING_COUNTS: [usize; 3] = [100, 10_000, 100_000];
@@ -23,91 +23,120 @@ const BINDING_COUNTS: [usize; 3] = [100, 10_000, 100_000];
 /// matches about as many bindings at every size and the figure measures the search rather
 /// than the size of the answer; the table's footnote prints the matches per route.
 const WORDS_PER_BINDING: u64 = 10;
-/// Distinct routing keys at each size, routed in turn.
-const ROUTES: u64 = 200_000;
-/// Wall-clock time routing may take at one size, per matcher; the naive matcher at
-/// 100,000 bindings gets through only a few hundred routes in it.
-const ROUTING_BUDGET: std::time::Duration = std::time::Duration::from_secs(2);
 /// Routes compared between the trie and the naive matcher before timing.
 const CHECKED_ROUTES: usize = 500;
 /// Routing cost at 100,000 bindings may be at most this many times the cost at 100.
 const TARGET_GROWTH: f64 = 3.0;
-/// Messages through the end-to-end runs.
-const MESSAGES: u64 = 1_000_000;
+
+/// How much work a run does.
+#[derive(Clone, Copy, Debug)]
+pub struct Size {
+    /// Binding counts to route through.
+    pub binding_counts: [usize; 3],
+    /// Distinct routing keys at each size, routed in turn.
+    pub routes: u64,
+    /// Wall-clock milliseconds routing may take at one size, per matcher; the naive
+    /// matcher at 100,000 bindings gets through only a few hundred routes in it.
+    pub routing_budget_ms: f64,
+    /// Messages through the end-to-end runs.
+    pub messages: u64,
+}
+
+impl Size {
+    /// The issue's figures.
+    pub const FULL: Size = Size {
+        binding_counts: BINDING_COUNTS,
+        routes: 200_000,
+        routing_budget_ms: 2_000.0,
+        messages: 1_000_000,
+    };
+}
 /// Simulated messages per second the engine should reach.
 const TARGET_MESSAGES_PER_SEC: f64 = 1_000_000.0;
 /// Queues in the end-to-end topology, one consumer each.
 const REGIONS: [&str; 4] = ["eu", "us", "asia", "africa"];
 
-/// Runs the rabbitmq bench and prints its table; `Err` only when something broke.
-pub fn run() -> Result<(), String> {
+/// Runs the whole bench and returns its table; `Err` only when something broke.
+pub fn run(clock: &impl Clock, size: Size) -> Result<Table, String> {
     let mut rows = Vec::new();
     let mut matched = Vec::new();
-    for count in BINDING_COUNTS {
-        let (row, per_route) = routing(count)?;
+    for count in size.binding_counts {
+        let (row, per_route) = routing(clock, size, count)?;
         rows.push(row);
-        matched.push(format!("{} at {}", per_route, super::grouped(count as u64)));
+        matched.push(format!("{} at {}", per_route, crate::grouped(count as u64)));
     }
     let growth = rows[0].engine / rows[rows.len() - 1].engine;
-    let simulated = simulation()?;
+    let simulated = simulation(clock, size.messages)?;
     let end_to_end = simulated.engine;
     rows.push(simulated);
-    rows.push(broker_only()?);
-    print_table(
-        "rabbitmq: topic routes/s through the trie vs a naive every-binding matcher; \
-         end-to-end messages/s",
-        "naive matcher",
-        &rows,
-    );
-    println!("destinations matched per route: {}", matched.join(", "));
-    print_target(
-        &format!("routing cost at 100,000 bindings <= {TARGET_GROWTH}x the cost at 100"),
-        &super::times(growth),
+    rows.push(broker_only(clock, size.messages)?);
+    let mut table = Table {
+        title: "rabbitmq: topic routes/s through the trie vs a naive every-binding matcher; \
+                end-to-end messages/s"
+            .to_string(),
+        contrast: "naive matcher".to_string(),
+        rows,
+        notes: vec![format!(
+            "destinations matched per route: {}",
+            matched.join(", ")
+        )],
+    };
+    table.target(
+        &format!(
+            "routing cost at {} bindings <= {TARGET_GROWTH}x the cost at {}",
+            crate::grouped(size.binding_counts[2] as u64),
+            crate::grouped(size.binding_counts[0] as u64)
+        ),
+        &crate::times(growth),
         growth <= TARGET_GROWTH,
     );
-    print_target(
+    table.target(
         &format!(
             "simulated messages/s >= {}",
-            super::grouped(TARGET_MESSAGES_PER_SEC as u64)
+            crate::grouped(TARGET_MESSAGES_PER_SEC as u64)
         ),
-        &super::grouped(end_to_end as u64),
+        &crate::grouped(end_to_end as u64),
         end_to_end >= TARGET_MESSAGES_PER_SEC,
     );
-    Ok(())
+    Ok(table)
 }
 
 /// Times routing at `count` bindings through the trie and the naive matcher; returns the
 /// row and the mean number of destinations a route finds.
-fn routing(count: usize) -> Result<(Row, String), String> {
+fn routing(clock: &impl Clock, size: Size, count: usize) -> Result<(Row, String), String> {
     let mut rng = Rng::new(count as u64);
     let bindings = random_bindings(&mut rng, count);
     let trie = trie_of(&bindings);
     let naive = NaiveTopic::new(&bindings);
-    let keys: Vec<String> = (0..ROUTES)
+    let keys: Vec<String> = (0..size.routes)
         .map(|_| random_key(&mut rng, &bindings))
         .collect();
-    let matched = check_agreement(&trie, &naive, &keys[..CHECKED_ROUTES])?;
-    let (routes, trie_rate) = route_rate(&keys, |key, out| trie.route(key, out))?;
-    let (_, naive_rate) = route_rate(&keys, |key, out| naive.route(key, out))?;
+    let checked = CHECKED_ROUTES.min(keys.len());
+    let matched = check_agreement(&trie, &naive, &keys[..checked])?;
+    let budget = size.routing_budget_ms;
+    let (routes, trie_rate) = route_rate(clock, budget, &keys, |key, out| trie.route(key, out))?;
+    let (_, naive_rate) = route_rate(clock, budget, &keys, |key, out| naive.route(key, out))?;
     let row = Row {
-        workload: format!("route, {} bindings", super::grouped(count as u64)),
+        workload: format!("route, {} bindings", crate::grouped(count as u64)),
         ops: routes,
         engine: trie_rate,
         contrast: Some(naive_rate),
     };
     Ok((
         row,
-        format!("{:.1}", matched as f64 / CHECKED_ROUTES as f64),
+        format!("{:.1}", matched as f64 / checked.max(1) as f64),
     ))
 }
 
-/// Routes `keys` in turn with `route` for at most [`ROUTING_BUDGET`]: (routes, routes/s).
+/// Routes `keys` in turn with `route` for at most `budget_ms`: (routes, routes/s).
 fn route_rate<'d>(
+    clock: &impl Clock,
+    budget_ms: f64,
     keys: &[String],
     route: impl Fn(&str, &mut BTreeSet<&'d Destination>),
 ) -> Result<(u64, f64), String> {
     let mut out = BTreeSet::new();
-    measure(keys.len() as u64, ROUTING_BUDGET, |i| {
+    measure(clock, keys.len() as u64, budget_ms, |i| {
         out.clear();
         route(&keys[i as usize], &mut out);
         Ok(())
@@ -276,7 +305,7 @@ fn declare_orders(broker: &mut Broker) -> AmqpResult<Vec<String>> {
 
 /// Messages per second through the simulation the page runs: a producer publishing
 /// bursts on the virtual clock, consumers that ack each message as they finish it.
-fn simulation() -> Result<Row, String> {
+fn simulation(clock: &impl Clock, messages: u64) -> Result<Row, String> {
     let mut sim = Simulation::new(1);
     let keys = declare_orders(sim.broker_mut()).map_err(|e| e.to_string())?;
     // A burst per virtual millisecond, as many messages as the target per second.
@@ -284,7 +313,7 @@ fn simulation() -> Result<Row, String> {
     let producer = ProducerSpec {
         routing_keys: keys,
         burst: per_ms,
-        limit: Some(MESSAGES),
+        limit: Some(messages),
         ..ProducerSpec::new("producer", "orders", "", 1000.0)
     };
     sim.add_producer(producer)?;
@@ -292,24 +321,24 @@ fn simulation() -> Result<Row, String> {
         let consumer = ConsumerSpec::new(region, region, PIPELINE_DEPTH as u16, Duration::Fixed(0));
         sim.add_consumer(consumer).map_err(|e| e.to_string())?;
     }
-    let deadline = MESSAGES / u64::from(per_ms) * 10;
-    let (acked, elapsed) = timed(|| {
-        while sim.metrics().totals.acked < MESSAGES && sim.now() < deadline {
+    let deadline = messages.div_ceil(u64::from(per_ms)) * 10;
+    let (acked, elapsed_ms) = timed(clock, || {
+        while sim.metrics().totals.acked < messages && sim.now() < deadline {
             sim.run_until(sim.now() + 10);
             // The page drains events every frame; so does the bench, or they pile up.
             sim.drain_events();
         }
         sim.metrics().totals.acked
     });
-    if acked < MESSAGES {
+    if acked < messages {
         return Err(format!(
-            "the simulation acked {acked} of {MESSAGES} messages"
+            "the simulation acked {acked} of {messages} messages"
         ));
     }
     Ok(Row {
         workload: "Simulation: publish, deliver, ack".to_string(),
-        ops: MESSAGES,
-        engine: rate(MESSAGES, elapsed),
+        ops: messages,
+        engine: rate(messages, elapsed_ms),
         contrast: None,
     })
 }
@@ -317,10 +346,10 @@ fn simulation() -> Result<Row, String> {
 /// The same path driven by broker methods alone, as a client library would: a window of
 /// publishes, then the deliveries taken and acked with one multiple ack per queue. The
 /// gap to the simulation row is the cost of the simulation's agenda and bookkeeping.
-fn broker_only() -> Result<Row, String> {
+fn broker_only(clock: &impl Clock, messages: u64) -> Result<Row, String> {
     let mut broker = Broker::new(1);
     let keys = declare_orders(&mut broker).map_err(|e| e.to_string())?;
-    let (published, elapsed) = timed(|| -> AmqpResult<u64> {
+    let (published, elapsed_ms) = timed(clock, || -> AmqpResult<u64> {
         let connection = broker.open_connection("client");
         let producer = broker.open_channel(connection)?;
         let consumer = broker.open_channel(connection)?;
@@ -328,7 +357,7 @@ fn broker_only() -> Result<Row, String> {
             broker.basic_consume(consumer, region, region, false, false)?;
         }
         let mut acked = 0;
-        while acked < MESSAGES {
+        while acked < messages {
             for n in 0..PIPELINE_DEPTH {
                 let publish = Publish {
                     exchange: "orders".to_string(),
@@ -351,7 +380,7 @@ fn broker_only() -> Result<Row, String> {
     Ok(Row {
         workload: "Broker: publish, deliver, ack".to_string(),
         ops: acked,
-        engine: rate(acked, elapsed),
+        engine: rate(acked, elapsed_ms),
         contrast: None,
     })
 }
@@ -403,6 +432,23 @@ mod tests {
     #[test]
     fn a_b_c_does_not_match_a_hash_b() {
         assert!(!matches("a.b.c").contains(&"a.#.b".to_string()));
+    }
+
+    #[test]
+    fn a_small_run_fills_every_row() {
+        let clock = || 0.0;
+        let size = Size {
+            binding_counts: [10, 100, 1_000],
+            routes: 600,
+            routing_budget_ms: 1_000.0,
+            messages: 5_000,
+        };
+        let table = run(&clock, size).unwrap();
+        assert_eq!(table.rows.len(), 5);
+        assert!(table.rows[..3].iter().all(|r| r.ops == 600));
+        // The broker row acks whole windows of publishes, so it may run past the count.
+        assert_eq!(table.rows[3].ops, 5_000);
+        assert!(table.rows[4].ops >= 5_000);
     }
 
     #[test]
