@@ -128,6 +128,7 @@ test("the forms add a producer and a consumer through the console; a consumer ca
   await producer.locator("input[name=rate]").fill("20");
   await producer.getByRole("button", { name: "Start p1" }).click();
   assert.equal((await rmq.lastOutput()).trim(), "producer p1 started");
+  await rmq.view("rmq-tab-consumer").click();
   const consumer = rmq.view("rmq-add-consumer");
   await consumer.locator("select[name=queue]").selectOption("work");
   await consumer.locator("input[name=prefetch]").fill("3");
@@ -148,6 +149,111 @@ test("the forms add a producer and a consumer through the console; a consumer ca
   assert.match(await rmq.node("queue", "work").textContent(), /ready · 0 unacked/,
     "its unacked messages went back to the queue");
   await screenshot(rmq.page, "rabbitmq-crash-desktop");
+  assert.deepEqual(rmq.page.errors, []);
+});
+
+test("closing a consumer's channel requeues its unacked messages, marked redelivered", async () => {
+  const rmq = await RabbitPage.open();
+  await rmq.run("declare queue name=work");
+  await rmq.run("publish exchange=amq.default routing_key=work payload=a");
+  await rmq.run("publish exchange=amq.default routing_key=work payload=b");
+  await rmq.run("consumer name=slow queue=work prefetch=1 processing=10s");
+  await rmq.run("run 100ms");
+  assert.match(await rmq.node("queue", "work").textContent(), /1 ready · 1 unacked/);
+  await rmq.node("consumer", "slow").click();
+  await rmq.inspector.getByRole("button", { name: "Close channel" }).click();
+  assert.match(await rmq.lastOutput(), /slow/);
+  assert.match(await rmq.transcript.locator(".entry").last().locator(".entry-input").innerText(),
+    /close channel consumer=slow$/, "the button ran the console's line");
+  assert.match(await rmq.node("consumer", "slow").textContent(), /down/);
+  await rmq.node("queue", "work").click();
+  const rows = await rmq.inspector.locator("[data-testid=rmq-messages] tbody tr").allInnerTexts();
+  assert.equal(rows.length, 2);
+  assert.match(rows[0], /^a\s+work\s+yes/, `a is back first, redelivered: ${rows[0]}`);
+  assert.match(rows[1], /^b\s+work\s+no/);
+  assert.deepEqual(rmq.page.errors, []);
+});
+
+test("the forms declare an exchange, a queue with arguments and a binding; the inspector removes them", async () => {
+  const rmq = await RabbitPage.open();
+  await rmq.view("rmq-tab-exchange").click();
+  const exchange = rmq.view("rmq-add-exchange");
+  await exchange.locator("input[name=name]").fill("orders");
+  await exchange.locator("select[name=type]").selectOption("topic");
+  await exchange.getByRole("button", { name: "Declare exchange" }).click();
+  assert.equal((await rmq.lastOutput()).trim(), "exchange declared");
+  await exchange.locator("input[name=name]").fill("dead");
+  await exchange.locator("select[name=type]").selectOption("fanout");
+  await exchange.getByRole("button", { name: "Declare exchange" }).click();
+
+  await rmq.view("rmq-tab-queue").click();
+  const queue = rmq.view("rmq-add-queue");
+  await queue.locator("input[name=name]").fill("eu");
+  await queue.locator("input[name=ttl]").fill("5000");
+  await queue.locator("input[name=max_length]").fill("3");
+  await queue.locator("select[name=dlx]").selectOption("dead");
+  await queue.getByRole("button", { name: "Declare queue" }).click();
+  assert.equal((await rmq.lastOutput()).trim(), "queue declared");
+
+  await rmq.view("rmq-tab-binding").click();
+  const binding = rmq.view("rmq-add-binding");
+  await binding.locator("select[name=source]").selectOption("orders");
+  await binding.locator("select[name=destination]").selectOption("queue:eu");
+  await binding.locator("input[name=routing_key]").fill("eu.#");
+  await binding.getByRole("button", { name: "Bind" }).click();
+  assert.equal((await rmq.lastOutput()).trim(), "binding declared");
+  assert.deepEqual(await rmq.keysFrom("orders"), ["eu:eu.#"]);
+  assert.deepEqual(await rmq.keysFrom("eu"), ["dead:dead letters"], "the dead-letter route is drawn");
+
+  await rmq.node("queue", "eu").click();
+  const properties = await rmq.inspector.locator("dl").innerText();
+  assert.match(properties, /"x-message-ttl":5000/);
+  assert.match(properties, /"x-max-length":3/);
+  assert.match(properties, /"x-dead-letter-exchange":"dead"/);
+  await rmq.canvas.scrollIntoViewIfNeeded();
+  await screenshot(rmq.page, "rabbitmq-forms-inspector-desktop");
+  await rmq.inspector.getByRole("button", { name: /Remove binding/ }).click();
+  assert.equal((await rmq.lastOutput()).trim(), "binding deleted");
+  assert.deepEqual(await rmq.keysFrom("orders"), []);
+  await rmq.inspector.getByRole("button", { name: "Delete queue" }).click();
+  assert.equal((await rmq.lastOutput()).trim(), "queue deleted");
+  assert.equal(await rmq.node("queue", "eu").count(), 0);
+  await rmq.node("exchange", "orders").click();
+  await rmq.inspector.getByRole("button", { name: "Delete exchange" }).click();
+  assert.equal((await rmq.lastOutput()).trim(), "exchange deleted");
+  assert.equal(await rmq.node("exchange", "orders").count(), 0);
+  assert.deepEqual(rmq.page.errors, []);
+});
+
+test("a node can be dragged; it keeps its place while the topology changes, and its edges follow", async () => {
+  const rmq = await RabbitPage.open();
+  await rmq.example("publish/subscribe");
+  await rmq.canvas.scrollIntoViewIfNeeded();
+  const logs = rmq.node("exchange", "logs");
+  const edge = rmq.canvas.locator('[data-testid=rmq-edge][data-from="logs"][data-to="logs_a"] path');
+  const before = { x: Number(await logs.getAttribute("data-x")), y: Number(await logs.getAttribute("data-y")),
+    d: await edge.getAttribute("d") };
+  const box = await logs.locator("rect.box").boundingBox();
+  await rmq.page.mouse.move(box.x + 40, box.y + 30);
+  await rmq.page.mouse.down();
+  await rmq.page.mouse.move(box.x + 80, box.y + 110, { steps: 8 });
+  await rmq.page.mouse.up();
+  const after = { x: Number(await logs.getAttribute("data-x")), y: Number(await logs.getAttribute("data-y")) };
+  assert.ok(after.x > before.x + 20 && after.y > before.y + 50, `moved: ${JSON.stringify([before, after])}`);
+  assert.notEqual(await edge.getAttribute("d"), before.d, "the binding's edge follows the node");
+  assert.equal(await rmq.inspector.count(), 0, "a drag is not a click");
+
+  await rmq.run("declare queue name=logs_c");
+  await rmq.run("declare binding source=logs destination=logs_c");
+  assert.equal(Number(await logs.getAttribute("data-x")), after.x, "a new queue does not move it");
+  assert.equal(Number(await logs.getAttribute("data-y")), after.y);
+  await screenshot(rmq.page, "rabbitmq-dragged-desktop");
+
+  await logs.focus();
+  await rmq.page.keyboard.press("ArrowLeft");
+  assert.ok(Number(await logs.getAttribute("data-x")) < after.x, "the arrow keys move it too");
+  await rmq.view("rmq-put-back").click();
+  assert.equal(Number(await logs.getAttribute("data-x")), before.x, "tidying lays it out again");
   assert.deepEqual(rmq.page.errors, []);
 });
 

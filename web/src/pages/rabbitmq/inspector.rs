@@ -1,14 +1,16 @@
-//! The inspector: a clicked node's properties, arguments and messages, with the actions
-//! that apply to it (stop a producer, crash or stop a consumer, purge a queue), run as
-//! console lines like the forms.
+//! The inspector: a clicked node's properties, arguments, bindings and messages, with the
+//! actions that apply to it (stop a producer; close a consumer's channel, crash or stop
+//! it; purge or delete a queue; delete an exchange; remove a binding), run as console
+//! lines like the forms, so the transcript shows them.
 
 use scenario::rabbitmq_sim::Simulation;
+use scenario::rabbitmq_sim::binding::{Binding, Destination};
 use scenario::rabbitmq_sim::message::Message;
 use scenario::rabbitmq_sim::sim::distribution::Duration;
 use scenario::rabbitmq_sim::value::{FieldTable, table_to_json};
 use yew::prelude::*;
 
-use super::controls::quote;
+use super::forms::quote;
 use super::topology::NodeId;
 
 /// Messages listed for a queue; the rest are counted.
@@ -36,6 +38,9 @@ pub struct Details {
     pub messages: Vec<MessageRow>,
     /// Messages not listed.
     pub more: usize,
+    /// Bindings from an exchange, or to a queue or an exchange: what each says, and the
+    /// console line that removes it.
+    pub bindings: Vec<(String, String)>,
     /// Buttons: label and the console line each runs.
     pub actions: Vec<(&'static str, String)>,
 }
@@ -79,6 +84,42 @@ fn yes(b: bool) -> String {
     if b { "yes" } else { "no" }.to_string()
 }
 
+/// A binding as the inspector lists it, and the `delete binding` line that removes it
+/// (rabbitmqadmin's `properties_key`, `~` for the empty key).
+fn binding_row(b: &Binding) -> (String, String) {
+    let text = format!(
+        "{} → {} {}, key \"{}\" {}",
+        NodeId::Exchange(b.source.clone()).label(),
+        b.destination.kind(),
+        b.destination.name(),
+        b.routing_key,
+        json(&b.arguments)
+    );
+    let key = if b.arguments.is_empty() {
+        format!(
+            "properties_key={}",
+            if b.routing_key.is_empty() {
+                "~".to_string()
+            } else {
+                quote(&b.routing_key)
+            }
+        )
+    } else {
+        format!(
+            "routing_key={} arguments={}",
+            quote(&b.routing_key),
+            quote(&json(&b.arguments))
+        )
+    };
+    let line = format!(
+        "delete binding source={} destination={} destination_type={} {key}",
+        quote(&b.source),
+        quote(b.destination.name()),
+        b.destination.kind(),
+    );
+    (text.trim_end().to_string(), line)
+}
+
 fn duration(d: Duration) -> String {
     match d {
         Duration::Fixed(ms) => format!("{ms} ms"),
@@ -93,6 +134,7 @@ impl Details {
         let broker = sim.broker();
         let mut messages = Vec::new();
         let mut more = 0;
+        let mut bindings = Vec::new();
         let (properties, actions) = match id {
             NodeId::Producer(name) => {
                 let p = sim.producers().get(name)?;
@@ -117,31 +159,34 @@ impl Details {
             }
             NodeId::Exchange(name) => {
                 let x = broker.exchanges().get(name)?;
-                let mut rows = vec![
-                    ("type", x.kind.as_str().to_string()),
-                    ("durable", yes(x.durable)),
-                    ("auto_delete", yes(x.auto_delete)),
-                    ("internal", yes(x.internal)),
-                    ("arguments", json(&x.arguments)),
-                ];
-                rows.extend(
-                    broker
-                        .bindings()
-                        .iter()
-                        .filter(|b| &b.source == name)
-                        .map(|b| {
-                            (
-                                "binding",
-                                format!(
-                                    "→ {} \"{}\" {}",
-                                    b.destination,
-                                    b.routing_key,
-                                    json(&b.arguments)
-                                ),
-                            )
-                        }),
-                );
-                (rows, Vec::new())
+                bindings = broker
+                    .bindings()
+                    .iter()
+                    .filter(|b| {
+                        &b.source == name
+                            || matches!(&b.destination, Destination::Exchange(e) if e == name)
+                    })
+                    .map(binding_row)
+                    .collect();
+                // The default exchange and the amq.* ones cannot be deleted (403).
+                let builtin = name.is_empty() || name.starts_with("amq.");
+                (
+                    vec![
+                        ("type", x.kind.as_str().to_string()),
+                        ("durable", yes(x.durable)),
+                        ("auto_delete", yes(x.auto_delete)),
+                        ("internal", yes(x.internal)),
+                        ("arguments", json(&x.arguments)),
+                    ],
+                    if builtin {
+                        Vec::new()
+                    } else {
+                        vec![(
+                            "Delete exchange",
+                            format!("delete exchange name={}", quote(name)),
+                        )]
+                    },
+                )
             }
             NodeId::Queue(name) => {
                 let q = broker.queue(name)?;
@@ -152,6 +197,12 @@ impl Details {
                     .map(|m| MessageRow::of(&m.message))
                     .collect();
                 more = q.ready.len().saturating_sub(MESSAGES_LISTED);
+                bindings = broker
+                    .bindings()
+                    .iter()
+                    .filter(|b| matches!(&b.destination, Destination::Queue(q) if q == name))
+                    .map(binding_row)
+                    .collect();
                 (
                     vec![
                         ("durable", yes(q.durable)),
@@ -162,7 +213,10 @@ impl Details {
                         ("unacked", q.unacked.to_string()),
                         ("consumers", q.consumers.len().to_string()),
                     ],
-                    vec![("Purge queue", format!("purge queue name={}", quote(name)))],
+                    vec![
+                        ("Purge queue", format!("purge queue name={}", quote(name))),
+                        ("Delete queue", format!("delete queue name={}", quote(name))),
+                    ],
                 )
             }
             NodeId::Consumer(name) => {
@@ -202,6 +256,7 @@ impl Details {
                         ),
                     ],
                     vec![
+                        ("Close channel", format!("close channel consumer={quoted}")),
                         ("Crash consumer", format!("crash consumer name={quoted}")),
                         ("Stop consumer", format!("stop consumer name={quoted}")),
                     ],
@@ -213,6 +268,7 @@ impl Details {
             properties,
             messages,
             more,
+            bindings,
             actions,
         })
     }
@@ -237,6 +293,28 @@ pub fn Inspector(props: &InspectorProps) -> Html {
                     </div>
                 }) }
             </dl>
+            if matches!(d.id, NodeId::Exchange(_) | NodeId::Queue(_)) {
+                <h4>{ "Bindings" }</h4>
+                if d.bindings.is_empty() {
+                    <p class="none">{ "none" }</p>
+                } else {
+                    <ul class="bindings" data-testid="rmq-bindings">
+                        { for d.bindings.iter().map(|(text, line)| {
+                            let onclick = props.on_run.reform({
+                                let line = line.clone();
+                                move |_: MouseEvent| line.clone()
+                            });
+                            html! {
+                                <li>
+                                    <code>{ text }</code>
+                                    <button type="button" class="unbind" {onclick} title={format!("Runs: {line}")}
+                                        aria-label={format!("Remove binding {text}")}>{ "Unbind" }</button>
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                }
+            }
             if matches!(d.id, NodeId::Queue(_) | NodeId::Consumer(_)) {
                 <h4>{ if matches!(d.id, NodeId::Queue(_)) { "Ready messages, oldest first" } else { "In hand" } }</h4>
                 if d.messages.is_empty() {

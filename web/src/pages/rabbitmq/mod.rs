@@ -12,6 +12,7 @@ mod canvas;
 mod charts;
 mod controls;
 mod dots;
+mod forms;
 mod inspector;
 mod layout;
 mod topology;
@@ -35,6 +36,7 @@ use canvas::{Figures, SharedStage, TopologyCanvas};
 use charts::{ChartData, RateCharts};
 use controls::Controls;
 use dots::Painter;
+use forms::Forms;
 use inspector::{Details, Inspector};
 use topology::{NodeId, Topology};
 use traffic::Traffic;
@@ -261,9 +263,9 @@ fn World(props: &WorldProps) -> Html {
                 <section class="rmq-panel rmq-world" aria-labelledby="rmq-world-title">
                     <h2 id="rmq-world-title">{ "The broker, live" }</h2>
                     <Controls playing={*playing} speed={*speed} seed={s.seed()} clock_ms={s.now()}
-                        {exchanges} {queues} {next_producer} {next_consumer}
                         {on_play} {on_step} {on_speed} on_run={on_run.clone()}
                         on_seed={props.on_seed.clone()} />
+                    <Forms {exchanges} {queues} {next_producer} {next_consumer} on_run={on_run.clone()} />
                     <div class="canvas-and-inspector">
                         <div class="canvas-scroll">
                             <TopologyCanvas topology={Rc::new(topology)} figures={Rc::<[Figures]>::from(figures)}
