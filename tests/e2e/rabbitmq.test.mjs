@@ -323,10 +323,44 @@ test("on a phone, in the dark theme, the canvas scrolls and the controls wrap", 
   const rmq = await RabbitPage.open({ viewport: PHONE, colorScheme: "dark" });
   await rmq.example("publish/subscribe");
   await rmq.canvas.scrollIntoViewIfNeeded();
+  await rmq.dotsInFlight();
   await screenshot(rmq.page, "rabbitmq-fanout-phone-dark");
-  const overflow = await rmq.page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
-  assert.equal(overflow, false, "the page itself does not scroll sideways");
+  const overflow = () => rmq.page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+  assert.equal(await overflow(), false, "the page itself does not scroll sideways");
+  const frame = rmq.view("rmq-canvas").locator("xpath=ancestor::div[contains(@class,'canvas-scroll')]");
+  const scrolls = () => frame.evaluate((f) => f.scrollWidth > f.clientWidth);
+  assert.equal(await scrolls(), true, "the canvas scrolls in its own frame");
+  await rmq.view("rmq-fit").click();
+  assert.equal(await scrolls(), false, "fitted, it does not");
+  assert.equal(await overflow(), false);
+  await rmq.canvas.scrollIntoViewIfNeeded();
+  await screenshot(rmq.page, "rabbitmq-fanout-phone-dark-fit");
+  await rmq.node("queue", "logs_a").click();
+  await rmq.inspector.scrollIntoViewIfNeeded();
+  await screenshot(rmq.page, "rabbitmq-inspector-phone-dark");
+  assert.equal(await overflow(), false, "nor with the inspector open");
   await rmq.view("rmq-controls").scrollIntoViewIfNeeded();
   await screenshot(rmq.page, "rabbitmq-controls-phone-dark");
   assert.deepEqual(rmq.page.errors, []);
+});
+
+test("the canvas reads in both themes: topics in the dark on a desktop, in the light on a phone", async () => {
+  const dark = await RabbitPage.open({ colorScheme: "dark" });
+  await dark.example("topics");
+  await dark.view("rmq-play").click();
+  await dark.dotsInFlight();
+  await dark.node("queue", "kernel").click();
+  await dark.canvas.scrollIntoViewIfNeeded();
+  await screenshot(dark.page, "rabbitmq-topics-desktop-dark");
+  await dark.view("rmq-play").click();
+  assert.deepEqual(dark.page.errors, []);
+
+  const light = await RabbitPage.open({ viewport: PHONE, colorScheme: "light" });
+  await light.example("topics");
+  await light.view("rmq-fit").click();
+  await light.canvas.scrollIntoViewIfNeeded();
+  await screenshot(light.page, "rabbitmq-topics-phone-light");
+  const overflow = await light.page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+  assert.equal(overflow, false);
+  assert.deepEqual(light.page.errors, []);
 });

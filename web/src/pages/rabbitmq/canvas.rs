@@ -150,6 +150,8 @@ pub struct TopologyCanvasProps {
     pub stage: SharedStage,
     /// The 2D canvas the dots are painted on.
     pub dots: NodeRef,
+    /// On a narrow screen, shrink the drawing to the width instead of scrolling it.
+    pub fit: bool,
 }
 
 /// What a node shows inside its box, read from the simulation.
@@ -417,6 +419,7 @@ pub fn TopologyCanvas(props: &TopologyCanvasProps) -> Html {
         })
     };
     let any_pinned = !pinned.borrow().is_empty();
+
     let dragging = drag
         .borrow()
         .as_ref()
@@ -444,7 +447,8 @@ pub fn TopologyCanvas(props: &TopologyCanvasProps) -> Html {
     let titles = column_titles(t);
 
     html! {
-        <div class="canvas-frame" ref={frame_ref} style={format!("--canvas-min-width: {:.0}px", width * 0.85)}>
+        <div class={classes!("canvas-frame", props.fit.then_some("fit"))} ref={frame_ref}
+            style={format!("--canvas-min-width: {:.0}px; --canvas-max-width: {:.0}px", width * 0.85, width * 1.15)}>
             <svg class="topology" data-testid="rmq-canvas" ref={svg_ref}
                 viewBox={format!("0 0 {width:.0} {height:.0}")}
                 role="group" aria-label="Topology: producers, exchanges, queues and consumers">

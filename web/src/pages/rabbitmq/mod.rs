@@ -143,6 +143,7 @@ fn World(props: &WorldProps) -> Html {
     let playing = use_state(|| false);
     let speed = use_state(|| 1.0_f64);
     let selected = use_state(|| None::<NodeId>);
+    let fit = use_state(|| false);
     let view = use_force_update();
 
     let on_action = use_session_actions(&state);
@@ -238,6 +239,10 @@ fn World(props: &WorldProps) -> Html {
             });
         })
     };
+    let toggle_fit = {
+        let fit = fit.clone();
+        Callback::from(move |_: MouseEvent| fit.set(!*fit))
+    };
     let on_close = {
         let selected = selected.clone();
         use_callback((), move |(), ()| selected.set(None))
@@ -270,7 +275,7 @@ fn World(props: &WorldProps) -> Html {
                         <div class="canvas-scroll">
                             <TopologyCanvas topology={Rc::new(topology)} figures={Rc::<[Figures]>::from(figures)}
                                 sample_every={t.sample_every} selected={(*selected).clone()} {on_select}
-                                {stage} {dots} />
+                                {stage} {dots} fit={*fit} />
                         </div>
                         if let Some(details) = details {
                             <Inspector {details} on_run={on_run.clone()} {on_close} />
@@ -284,7 +289,13 @@ fn World(props: &WorldProps) -> Html {
                         <span><span class="key lost"></span>{ "dropped, expired or unroutable" }</span>
                         <span><span class="key transient"></span>{ "transient: gone after a restart" }</span>
                         <span>{ "Click a node to inspect it; drag it to move it." }</span>
-                        <span class="narrow-only">{ "Scroll the canvas sideways to see it all." }</span>
+                        <span class="narrow-only">
+                            { if *fit { "Shrunk to the screen." } else { "Scroll the canvas sideways, or" } }
+                            <button type="button" class="fit-toggle" onclick={toggle_fit} data-testid="rmq-fit"
+                                aria-pressed={fit.to_string()}>
+                                { if *fit { "show it readable" } else { "fit it to the screen" } }
+                            </button>
+                        </span>
                     </p>
                 </section>
                 <RateCharts data={charts} />
