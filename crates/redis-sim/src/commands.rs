@@ -2,6 +2,9 @@
 //! flags and handler. Arity lives here, so "wrong number of arguments" is
 //! decided in one place for every command, exactly as the real server does.
 
+use std::sync::OnceLock;
+
+use crate::hashing::FxIndexMap;
 use crate::reply::Reply;
 use crate::types::{hash, hyperloglog, list, set, string, zset};
 use crate::{
@@ -336,7 +339,7 @@ pub enum Lookup {
 /// Finds the command for `argv`, descending into containers like Redis 7.0.
 pub fn lookup(argv: &[Vec<u8>]) -> Lookup {
     let name = argv.first().map(Vec::as_slice).unwrap_or_default();
-    let Some(command) = find(COMMANDS, name) else {
+    let Some(command) = find_top_level(name) else {
         return Lookup::Rejected(unknown_command(argv));
     };
     if command.subcommands.is_empty() || argv.len() < 2 {
@@ -358,10 +361,17 @@ pub fn lookup(argv: &[Vec<u8>]) -> Lookup {
     }
 }
 
-fn find(table: &'static [Command], name: &[u8]) -> Option<&'static Command> {
-    table
-        .iter()
-        .find(|c| c.name.as_bytes().eq_ignore_ascii_case(name))
+/// A top-level command by name, any case: a hash lookup, since every
+/// command the server runs starts here.
+fn find_top_level(name: &[u8]) -> Option<&'static Command> {
+    static INDEX: OnceLock<FxIndexMap<&'static [u8], &'static Command>> = OnceLock::new();
+    let index = INDEX.get_or_init(|| COMMANDS.iter().map(|c| (c.name.as_bytes(), c)).collect());
+    // Names are short: lower-case them on the stack.
+    let mut lower = [0u8; 24];
+    let lower = lower.get_mut(..name.len())?;
+    lower.copy_from_slice(name);
+    lower.make_ascii_lowercase();
+    index.get(&*lower).copied()
 }
 
 /// "unknown command", quoting the arguments until 128 bytes of them are shown.

@@ -2,9 +2,8 @@
 //! lazily on the virtual clock, and the bookkeeping every write goes through
 //! (WATCH invalidation and change events).
 
-use std::collections::BTreeMap;
-
 use crate::event::Event;
+use crate::hashing::FxIndexMap;
 use crate::object::{TypedValue, Value};
 use crate::reply::{Reply, errors};
 use crate::{ClientId, Server};
@@ -37,12 +36,13 @@ impl Entry {
     }
 }
 
-/// One database. Keys are kept sorted so anything that lists them is deterministic.
+/// One database: a hash table of keys, as in Redis. Listings that show an
+/// order (KEYS, SCAN, the page's view) sort the keys themselves.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Db {
     /// Every key with its value, including keys whose TTL has passed but that
     /// no lookup has expired yet (Redis keeps those too).
-    pub entries: BTreeMap<Vec<u8>, Entry>,
+    pub entries: FxIndexMap<Vec<u8>, Entry>,
 }
 
 impl Db {
@@ -71,7 +71,7 @@ impl Server {
             .and_then(|e| e.expire_at)
             .is_some_and(|at| at <= now);
         if expired {
-            self.dbs[db].entries.remove(key);
+            self.dbs[db].entries.swap_remove(key);
             self.stats.expired_keys += 1;
             self.notify_expired(db, key);
             self.signal_modified(db, key);
@@ -86,14 +86,29 @@ impl Server {
     /// The live entry under `key` in `db`, expiring it first if due. The
     /// access counts for LRU and, under an LFU policy, for LFU.
     pub(crate) fn lookup(&mut self, db: usize, key: &[u8]) -> Option<&mut Entry> {
-        self.expire_if_needed(db, key);
         let now = self.now_ms;
-        let entry = self.dbs[db].entries.get_mut(key)?;
-        if self.config.policy().is_lfu() {
+        let index = self.dbs[db].entries.get_index_of(key)?;
+        if self.dbs[db].entries[index]
+            .expire_at
+            .is_some_and(|at| at <= now)
+        {
+            self.expire_if_needed(db, key);
+            return None;
+        }
+        Some(self.touch(db, index))
+    }
+
+    /// Records an access to the entry at `index`: its LRU time and, under an
+    /// LFU policy, its frequency counter.
+    fn touch(&mut self, db: usize, index: usize) -> &mut Entry {
+        let now = self.now_ms;
+        let lfu = self.config.policy().is_lfu();
+        let entry = &mut self.dbs[db].entries[index];
+        if lfu {
             entry.frequency = crate::evict::lfu_touch(entry, now, &mut self.rng);
         }
         entry.last_access_ms = now;
-        Some(entry)
+        entry
     }
 
     /// Whether `key` exists (and has not expired) in `db`.
@@ -126,14 +141,17 @@ impl Server {
     ) -> Result<&mut T, Reply> {
         let db = self.db_index(client);
         let now = self.now_ms;
-        if self.lookup(db, key).is_none() {
-            let entry = Entry::new(T::default().wrap(), now);
-            self.dbs[db].entries.insert(key.to_vec(), entry);
-            self.notify_new(db, key);
-        }
-        let entry = self
-            .lookup(db, key)
-            .ok_or_else(|| Reply::error(errors::NO_SUCH_KEY))?;
+        self.expire_if_needed(db, key);
+        let index = match self.dbs[db].entries.get_index_of(key) {
+            Some(index) => index,
+            None => {
+                let entry = Entry::new(T::default().wrap(), now);
+                let (index, _) = self.dbs[db].entries.insert_full(key.to_vec(), entry);
+                self.notify_new(db, key);
+                index
+            }
+        };
+        let entry = self.touch(db, index);
         T::typed_mut(&mut entry.value).ok_or_else(|| Reply::error(errors::WRONGTYPE))
     }
 
@@ -179,13 +197,16 @@ impl Server {
             self.notify_new(db, key);
         }
         self.notify_default(db, key);
-        self.dbs[db].entries.insert(
-            key.to_vec(),
-            Entry {
-                expire_at,
-                ..Entry::new(value, now)
-            },
-        );
+        let entry = Entry {
+            expire_at,
+            ..Entry::new(value, now)
+        };
+        match self.dbs[db].entries.get_mut(key) {
+            Some(slot) => *slot = entry,
+            None => {
+                self.dbs[db].entries.insert(key.to_vec(), entry);
+            }
+        }
         self.signal_modified(db, key);
         self.events.push(Event::KeyChanged {
             db,
@@ -206,7 +227,7 @@ impl Server {
     /// COPY ... REPLACE use it on their destination).
     pub(crate) fn delete_quietly(&mut self, db: usize, key: &[u8]) -> bool {
         self.expire_if_needed(db, key);
-        let existed = self.dbs[db].entries.remove(key).is_some();
+        let existed = self.dbs[db].entries.swap_remove(key).is_some();
         if existed {
             self.signal_modified(db, key);
             self.events.push(Event::KeyDeleted {
@@ -221,7 +242,7 @@ impl Server {
     /// values around (RENAME, MOVE).
     pub(crate) fn take(&mut self, db: usize, key: &[u8]) -> Option<Entry> {
         self.expire_if_needed(db, key);
-        let entry = self.dbs[db].entries.remove(key)?;
+        let entry = self.dbs[db].entries.swap_remove(key)?;
         self.signal_modified(db, key);
         self.events.push(Event::KeyDeleted {
             db,

@@ -43,21 +43,23 @@ pub fn type_(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result 
     Ok(Reply::Status(name.into()))
 }
 
-/// KEYS pattern: every live key matching the glob, in key order (Redis's own
+/// KEYS pattern: every live key matching the glob, sorted (Redis's own
 /// order depends on its hash table).
 pub fn keys(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
     let db = server.db_index(client);
     let now = server.now_ms;
     // A lone `*` lists every key, even the empty one no glob can match.
     let all = argv[1] == b"*";
-    let matching = server.dbs[db]
+    let mut matching: Vec<&Vec<u8>> = server.dbs[db]
         .entries
         .iter()
         .filter(|(key, entry)| {
             entry.expire_at.is_none_or(|at| at > now)
                 && (all || glob::matches(&argv[1], key, false))
         })
-        .map(|(key, _)| key);
+        .map(|(key, _)| key)
+        .collect();
+    matching.sort_unstable();
     Ok(Reply::bulks(matching))
 }
 
@@ -132,12 +134,14 @@ pub fn move_(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result 
 pub fn randomkey(server: &mut Server, client: ClientId, _: &[Vec<u8>]) -> Result {
     let db = server.db_index(client);
     let now = server.now_ms;
-    let live: Vec<&Vec<u8>> = server.dbs[db]
+    let mut live: Vec<&Vec<u8>> = server.dbs[db]
         .entries
         .iter()
         .filter(|(_, e)| e.expire_at.is_none_or(|at| at > now))
         .map(|(k, _)| k)
         .collect();
+    // In key order, so a seed picks the same key however the table was filled.
+    live.sort_unstable();
     if live.is_empty() {
         return Ok(Reply::Nil);
     }

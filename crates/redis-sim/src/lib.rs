@@ -31,6 +31,7 @@ pub mod event;
 mod evict;
 mod expire;
 pub mod glob;
+pub mod hashing;
 mod info;
 pub mod introspection;
 mod keys;

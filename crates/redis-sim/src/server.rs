@@ -190,13 +190,15 @@ impl Server {
     /// The keys of database `db` with their type names, sorted, skipping keys
     /// whose TTL has passed at `now_ms` (for the keyspace view).
     pub fn keys(&self, db: usize, now_ms: u64) -> Vec<(Vec<u8>, &'static str)> {
-        self.dbs.get(db).map_or_else(Vec::new, |d| {
+        let mut keys = self.dbs.get(db).map_or_else(Vec::new, |d| {
             d.entries
                 .iter()
                 .filter(|(_, e)| e.expire_at.is_none_or(|at| at > now_ms))
                 .map(|(k, e)| (k.clone(), e.value.type_name()))
-                .collect()
-        })
+                .collect::<Vec<_>>()
+        });
+        keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        keys
     }
 
     /// The value under `key` in database `db` at `now_ms`, without touching

@@ -473,14 +473,15 @@ fn parse_range(
 
 /// Selects the members a range request names, in reply order.
 fn select(zset: &ZSetValue, request: &RangeRequest) -> Vec<(Vec<u8>, f64)> {
-    let ordered: Vec<(&[u8], f64)> = if request.reverse {
-        zset.iter().rev().collect()
+    let ordered: Box<dyn Iterator<Item = (&[u8], f64)>> = if request.reverse {
+        Box::new(zset.iter().rev())
     } else {
-        zset.iter().collect()
+        Box::new(zset.iter())
     };
     let selected: Vec<(&[u8], f64)> = match &request.by {
-        RangeBy::Rank(start, end) => match normalize_range(*start, *end, ordered.len()) {
-            Some((from, to)) => ordered[from..=to].to_vec(),
+        // Only the ranks asked for are walked, not the whole set.
+        RangeBy::Rank(start, end) => match normalize_range(*start, *end, zset.len()) {
+            Some((from, to)) => ordered.skip(from).take(to + 1 - from).collect(),
             None => Vec::new(),
         },
         by => {
