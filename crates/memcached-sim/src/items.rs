@@ -51,11 +51,10 @@ pub struct Item {
     pub stale: bool,
     /// A client has been handed the right to recache it (meta `W` flag).
     pub token_sent: bool,
-    /// For an item larger than the biggest chunk, the slab class of each
-    /// chunk it occupies: a header chunk, then data chunks. Empty for an
-    /// item in one chunk of `class`, which is most items (boxed: a thin pointer keeps
-    /// the item within its cache line).
-    large_chunks: Option<Box<Vec<ClassId>>>,
+    /// The chunks of an item larger than the biggest chunk; `None` for an
+    /// item in one chunk of `class`, which is most items. Boxed: a thin
+    /// pointer keeps the item within its cache line.
+    large_chunks: Option<Box<ChunkList>>,
 }
 
 impl Item {
@@ -83,7 +82,7 @@ impl Item {
     /// The slab class of every chunk the item occupies.
     pub(crate) fn chunk_classes(&self) -> &[ClassId] {
         match &self.large_chunks {
-            Some(chunks) => chunks,
+            Some(chunks) => &chunks.0,
             None => std::slice::from_ref(&self.class),
         }
     }
@@ -94,6 +93,11 @@ impl Item {
         item_size(self.key().len(), self.flags, self.data().len() + 2)
     }
 }
+
+/// The slab class of each chunk a large item occupies: a header chunk, then
+/// data chunks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct ChunkList(Vec<ClassId>);
 
 /// `item_make_header` + cas: bytes an item needs for this key, flags and
 /// value length (`nbytes` includes the `\r\n`).
@@ -184,7 +188,7 @@ impl Server {
             key_binary: false,
             stale: false,
             token_sent: false,
-            large_chunks: (!chunks.is_empty()).then(|| Box::new(chunks)),
+            large_chunks: (!chunks.is_empty()).then(|| Box::new(ChunkList(chunks))),
         })
     }
 
