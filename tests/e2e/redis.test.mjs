@@ -14,6 +14,12 @@ const app = servedApp();
 class RedisPage extends ConsolePage {
   constructor(page) {
     super(page);
+    // The main console: other clients' consoles open beside it further down.
+    this.input = page.locator(".page-slot:not([hidden]) .engine-layout [data-testid=console-input]");
+    this.transcript = page.locator(".page-slot:not([hidden]) .engine-layout [data-testid=console-transcript]");
+    this.clients = page.locator(".page-slot:not([hidden]) [data-testid=redis-clients]");
+    this.pubsub = page.locator(".page-slot:not([hidden]) [data-testid=redis-pubsub]");
+    this.charts = page.locator(".page-slot:not([hidden]) [data-testid=redis-charts]");
     this.keyspace = page.locator(".page-slot:not([hidden]) [data-testid=redis-keyspace]");
     this.filter = this.keyspace.locator("[data-testid=redis-filter]");
     this.count = this.keyspace.locator("[data-testid=redis-key-count]");
@@ -27,6 +33,44 @@ class RedisPage extends ConsolePage {
     const redis = new RedisPage(page);
     await redis.input.waitFor();
     return redis;
+  }
+
+  /** The main console's latest output, without redis-cli's final newline. */
+  async lastOutput() {
+    return (await super.lastOutput()).trimEnd();
+  }
+
+  /** The pane of extra client `n` (2 to 4). */
+  client(n) {
+    return this.clients.locator(`[data-testid=redis-client][data-client="${n}"]`);
+  }
+
+  /** Types a line into client `n`'s console (1 is the main console). */
+  async runIn(n, line) {
+    if (n === 1) return this.run(line);
+    const input = this.client(n).locator("[data-testid=console-input]");
+    await input.click();
+    await input.fill(line);
+    await input.press("Enter");
+  }
+
+  /** Everything client `n`'s console shows. */
+  async transcriptOf(n) {
+    const transcript = n === 1 ? this.transcript : this.client(n).locator("[data-testid=console-transcript]");
+    return transcript.innerText();
+  }
+
+  /** The state badges of client `n`. */
+  async stateOf(n) {
+    const row = n === 1
+      ? this.clients.locator("[data-testid=redis-client-row][data-client='1']")
+      : this.client(n);
+    return row.locator("[data-testid=redis-client-state]").innerText();
+  }
+
+  /** Runs the scenario whose button says `title`. */
+  async scenario(title) {
+    await this.clients.locator("[data-testid=redis-scenario]", { hasText: title }).click();
   }
 
   /** The card of `key`. */
@@ -135,9 +179,11 @@ test("a TTL counts down on the card, and the card goes when the key expires", as
   null, { timeout: 3000 });
   await redis.card("session").waitFor({ state: "detached", timeout: 4000 });
   assert.deepEqual(await redis.keys(), ["keep"], "the expired key is gone without a command");
+  assert.equal(await redis.lastChange.innerText(),
+    "Active expiry (no command): found expired and removed session.");
+  assert.equal(await redis.stat("expired_keys"), "1", "the server's active expiry removed it");
   await redis.run("GET session");
-  assert.equal(await redis.lastChange.innerText(), "Last command: found expired and removed session.");
-  assert.equal(await redis.stat("expired_keys"), "1");
+  assert.equal(await redis.lastOutput(), "(nil)");
   assert.equal(await redis.card("keep").locator("[data-testid=redis-ttl]").innerText(), "no TTL");
   assert.deepEqual(redis.page.errors, []);
 });
@@ -194,6 +240,114 @@ test("many keys: at most 200 cards are drawn and the rest are counted", async ()
 });
 
 
+test("each client console is its own connection to the same server", async () => {
+  const redis = await RedisPage.open();
+  const open = redis.clients.locator("[data-testid=redis-open-client]");
+  await open.click();
+  await redis.client(2).waitFor();
+  await redis.runIn(2, "SELECT 2");
+  assert.equal(await redis.client(2).locator(".console-input-line .prompt").innerText(), "127.0.0.1:6379[2]>");
+  assert.equal(await redis.page.locator(".engine-layout .console-input-line .prompt").innerText(), "127.0.0.1:6379>",
+    "the main console keeps its own database");
+  assert.match(await redis.stateOf(2), /id 2\s+db 2/);
+  await redis.runIn(2, "SET where two");
+  await redis.run("GET where");
+  assert.equal(await redis.lastOutput(), "(nil)", "client 2 wrote in database 2");
+  await redis.runIn(2, "MULTI");
+  assert.match(await redis.stateOf(2), /MULTI/);
+  assert.equal(await redis.client(2).locator(".console-input-line .prompt").innerText(), "127.0.0.1:6379[2](TX)>");
+  await redis.runIn(2, "DISCARD");
+
+  await open.click();
+  await open.click();
+  assert.equal(await redis.clients.locator("[data-testid=redis-client]").count(), 3);
+  assert.ok(await open.isDisabled(), "four clients at most");
+  await redis.client(3).locator("[data-testid=redis-close-client]").click();
+  await redis.client(3).waitFor({ state: "detached" });
+  assert.ok(!(await open.isDisabled()));
+  await open.click();
+  await redis.client(3).waitFor();
+  await redis.run("CLIENT ID");
+  assert.equal(await redis.lastOutput(), "(integer) 1");
+  await redis.runIn(3, "CLIENT ID");
+  assert.match(await redis.transcriptOf(3), /\(integer\) 5/, "a reopened console is a new connection");
+  assert.deepEqual(redis.page.errors, []);
+});
+
+test("pub/sub: a published message reaches each subscriber's console and flies on the graph", async () => {
+  const redis = await RedisPage.open();
+  await redis.scenario("pub/sub");
+  await redis.client(3).waitFor();
+  assert.match(await redis.transcriptOf(2),
+    /Reading messages\.\.\. \(press Ctrl-C to quit\)\n1\) "subscribe"\n2\) "news\.tech"\n3\) \(integer\) 1\n1\) "message"\n2\) "news\.tech"\n3\) "Redis 7\.0 is out"/);
+  const three = await redis.transcriptOf(3);
+  assert.match(three, /1\) "pmessage"\n2\) "news\.\*"\n3\) "news\.tech"\n4\) "Redis 7\.0 is out"/);
+  assert.match(three, /4\) "kick-off at 8"/, "the pattern also matches news.sport");
+  assert.doesNotMatch(await redis.transcriptOf(2), /kick-off/, "client 2 did not subscribe to news.sport");
+  assert.equal(await redis.lastOutput(), "(integer) 1");
+  assert.match(await redis.stateOf(2), /subscribed: news\.tech/);
+  assert.match(await redis.stateOf(3), /patterns: news\.\*/);
+
+  const topics = await redis.pubsub.locator("[data-testid=redis-pubsub-topic]")
+    .evaluateAll((nodes) => nodes.map((n) => n.dataset.name));
+  assert.deepEqual(topics, ["news.tech", "news.*", "news.sport"]);
+  assert.equal(await redis.pubsub.locator("[data-testid=redis-message]").count(), 1,
+    "the latest PUBLISH sends one message, through the pattern");
+  assert.equal(await redis.pubsub.locator("[data-testid=redis-pubsub-said]").innerText(),
+    "PUBLISH news.sport reached 1 client (1 copy).");
+  await redis.run("PUBLISH news.tech again");
+  assert.equal(await redis.pubsub.locator("[data-testid=redis-message]").count(), 2);
+  assert.match(await redis.transcriptOf(2), /3\) "again"/);
+  assert.deepEqual(redis.page.errors, []);
+});
+
+test("a blocked pop waits, shown on its client, until another client pushes", async () => {
+  const redis = await RedisPage.open();
+  await redis.clients.locator("[data-testid=redis-open-client]").click();
+  await redis.runIn(2, "BLPOP queue 0");
+  assert.match(await redis.stateOf(2), /blocked/);
+  await redis.page.waitForTimeout(600);
+  await redis.run("RPUSH queue job-1");
+  assert.equal(await redis.lastOutput(), "(integer) 1");
+  await redis.page.waitForFunction(() => !document.querySelector(
+    ".page-slot:not([hidden]) [data-client='2'] [data-testid=redis-client-state]").textContent.includes("blocked"));
+  assert.match(await redis.transcriptOf(2), /BLPOP queue 0\n1\) "queue"\n2\) "job-1"\n\(\d\.\d\ds\)/,
+    "the reply, then how long it waited, as redis-cli prints them");
+  assert.equal(await redis.cards.count(), 0, "the pushed item was popped at once");
+
+  await redis.scenario("blocking pop");
+  assert.match(await redis.transcriptOf(2), /2\) "resize-image"/);
+  assert.deepEqual(redis.page.errors, []);
+});
+
+test("WATCH: another client's write makes EXEC return nil", async () => {
+  const redis = await RedisPage.open();
+  await redis.scenario("WATCH");
+  await redis.client(2).waitFor();
+  assert.equal(await redis.lastOutput(), "(nil)");
+  assert.match(await redis.transcriptOf(1), /DECRBY balance 30\nQUEUED/);
+  assert.match(await redis.card("balance").locator(".string-value").innerText(), /^0\s*integer$/);
+  assert.doesNotMatch(await redis.stateOf(1), /MULTI/, "EXEC ended the transaction");
+  assert.deepEqual(redis.page.errors, []);
+});
+
+test("the charts follow the virtual clock, and keys expire with nobody typing", async () => {
+  const redis = await RedisPage.open();
+  await redis.run("MSET a 1 b 2 c 3");
+  await redis.run("SET short lived PX 1200");
+  await redis.page.waitForFunction(() => document.querySelector(
+    ".page-slot:not([hidden]) [data-stat=expired_keys]")?.textContent === "1", null, { timeout: 5000 });
+  const legend = async (id) => redis.charts.locator(`[data-testid=${id}] .legend`).innerText();
+  await redis.page.waitForFunction(() => document.querySelector(
+    ".page-slot:not([hidden]) [data-testid=redis-chart-keys] .legend")?.textContent === "keys 3");
+  assert.equal(await legend("redis-chart-expired"), "expired_keys 1");
+  assert.equal(await redis.charts.locator("[data-testid=redis-chart-commands] path.series").count(), 1);
+  const d = await redis.charts.locator("[data-testid=redis-chart-keys] path.series").getAttribute("d");
+  assert.match(d, /^M[\d.]+,[\d.]+(H[\d.]+V[\d.]+)+H[\d.]+$/, "a step line was drawn");
+  assert.deepEqual(redis.page.errors, []);
+});
+
+
 for (const [name, options] of [
   ["desktop", {}],
   ["desktop-dark", { colorScheme: "dark" }],
@@ -210,6 +364,30 @@ for (const [name, options] of [
     await screenshot(redis.page, `redis-page-${name}`);
     await mkdir(SCREENSHOTS, { recursive: true });
     await redis.keyspace.screenshot({ path: join(SCREENSHOTS, `redis-keyspace-${name}.png`) });
+    const overflow = await redis.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `nothing wider than the screen (${overflow}px over)`);
+    assert.deepEqual(redis.page.errors, []);
+  });
+}
+
+for (const [name, options] of [
+  ["desktop", {}],
+  ["desktop-dark", { colorScheme: "dark" }],
+  ["phone", { viewport: PHONE, isMobile: true, hasTouch: true }],
+  ["phone-dark", { viewport: PHONE, isMobile: true, hasTouch: true, colorScheme: "dark" }],
+]) {
+  test(`clients, pub/sub and charts, ${name}`, async () => {
+    const redis = await RedisPage.open(options);
+    await redis.run("SET visits 10 EX 120");
+    await redis.scenario("pub/sub");
+    await redis.client(3).waitFor();
+    await redis.clients.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 110));
+    await screenshot(redis.page, `redis-clients-${name}`);
+    await mkdir(SCREENSHOTS, { recursive: true });
+    await redis.page.waitForTimeout(400);
+    await redis.pubsub.screenshot({ path: join(SCREENSHOTS, `redis-pubsub-${name}.png`) });
+    await redis.page.waitForTimeout(2200);
+    await redis.charts.screenshot({ path: join(SCREENSHOTS, `redis-charts-${name}.png`) });
     const overflow = await redis.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `nothing wider than the screen (${overflow}px over)`);
     assert.deepEqual(redis.page.errors, []);

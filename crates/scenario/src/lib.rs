@@ -10,7 +10,10 @@ mod session;
 pub use memcached::{MemcachedTextSession, SAMPLE_LIMIT, SharedServer, StatsSample};
 pub use python_memcached::PythonMemcachedSession;
 pub use rabbitmq::{RabbitAdminSession, SharedSimulation};
-pub use redis::RedisCliSession;
+pub use redis::{
+    ClientState, Delivery, MAX_CATCH_UP_MS, REDIS_SAMPLE_LIMIT, RedisCliSession, RedisSample,
+    SharedRedis,
+};
 pub use session::ConsoleSession;
 
 /// The memcached engine, whose types [`SharedServer`] hands to the page's views.

@@ -233,7 +233,9 @@ fn TranscriptView(props: &TranscriptViewProps) -> Html {
             }
             { for props.transcript.entries().map(|entry| html! {
                 <div class="entry">
-                    <div class="entry-input"><span class="prompt">{ entry.prompt.clone() }</span>{" "}{ entry.input.clone() }</div>
+                    if !(entry.prompt.is_empty() && entry.input.is_empty()) {
+                        <div class="entry-input"><span class="prompt">{ entry.prompt.clone() }</span>{" "}{ entry.input.clone() }</div>
+                    }
                     if !entry.output.is_empty() {
                         <pre class="entry-output">{ entry.output.clone() }</pre>
                     }

@@ -39,6 +39,23 @@ impl Transcript {
         self.entries.push_back(Rc::new(entry));
     }
 
+    /// Prints `text` below the latest entry's output without a new prompt, as a terminal
+    /// shows what arrives while the client waits (a message to a subscriber, the reply a
+    /// blocked command finally got).
+    pub fn append_output(&mut self, text: &str) {
+        match self.entries.back_mut() {
+            Some(last) => {
+                let entry = Rc::make_mut(last);
+                entry.output = format!("{}{text}", entry.output).into();
+            }
+            None => self.push(Entry {
+                prompt: AttrValue::default(),
+                input: AttrValue::default(),
+                output: text.to_owned().into(),
+            }),
+        }
+    }
+
     /// Forgets everything, as Ctrl+L does in a terminal.
     pub fn clear(&mut self) {
         self.entries.clear();
@@ -65,10 +82,12 @@ impl Transcript {
     pub fn to_text(&self) -> String {
         let mut text = String::new();
         for entry in self.entries() {
-            text.push_str(&entry.prompt);
-            text.push(' ');
-            text.push_str(&entry.input);
-            text.push('\n');
+            if !(entry.prompt.is_empty() && entry.input.is_empty()) {
+                text.push_str(&entry.prompt);
+                text.push(' ');
+                text.push_str(&entry.input);
+                text.push('\n');
+            }
             text.push_str(&entry.output);
             if !entry.output.is_empty() && !entry.output.ends_with('\n') {
                 text.push('\n');
@@ -114,6 +133,19 @@ mod tests {
             transcript.entries().next().map(|e| e.input.as_str()),
             Some("2")
         );
+    }
+
+    #[test]
+    fn output_arriving_later_goes_under_the_latest_entry() {
+        let mut transcript = Transcript::default();
+        transcript.append_output("first message\n");
+        transcript.push(entry("SUBSCRIBE news", "Reading messages...\n"));
+        transcript.append_output("1) \"message\"\n");
+        assert_eq!(
+            transcript.to_text(),
+            "first message\n127.0.0.1:6379> SUBSCRIBE news\nReading messages...\n1) \"message\"\n"
+        );
+        assert_eq!(transcript.entries().count(), 2);
     }
 
     #[test]

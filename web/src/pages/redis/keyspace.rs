@@ -155,7 +155,8 @@ pub fn keyspace(
         .iter()
         .filter(|(key, _)| server.expire_at(db, key).is_some())
         .count();
-    let changes = changes(session.last_events(), db);
+    let events = session.last_events();
+    let changes = changes(&events, db);
     let summary = summary(&changes);
     let version = session.lines_run();
     let oninput = on_pattern
@@ -185,6 +186,8 @@ pub fn keyspace(
             <p class="last-change" data-testid="redis-last-change" aria-live="polite">
                 if summary.is_empty() {
                     { "The last command changed no key here." }
+                } else if session.shared().events_from_clock() {
+                    { format!("Active expiry (no command): {summary}.") }
                 } else {
                     { format!("Last command: {summary}.") }
                 }

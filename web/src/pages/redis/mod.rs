@@ -1,35 +1,82 @@
-//! The Redis page: a redis-cli console on one redis-server, and a view of the keyspace of
-//! the database that redis-cli has selected, redrawn after every command.
+//! The Redis page: redis-cli consoles on one redis-server (the main one, and up to three
+//! more beside it), the keyspace of the database the main console has selected, who
+//! listens where in pub/sub, and the server's counters over time.
+//!
+//! A timer lets virtual time pass while the page is shown: the server's active expiry
+//! removes keys whose TTL ran out without anyone typing, and the charts get a sample.
 
+mod charts;
+mod clients;
 mod key_card;
 mod keyspace;
+mod pubsub;
+mod world;
 
-use scenario::RedisCliSession;
+use gloo::timers::callback::Interval;
 use yew::prelude::*;
 
 use crate::engines::{REDIS, SEED};
 use crate::pages::engine::{EngineLayout, PageProps};
-use crate::session::{SessionState, use_session_actions, use_view_clock};
+use crate::session::{SessionAction, virtual_now_ms};
+use clients::Clients;
+use world::{MAIN, World, WorldAction};
 
-/// The Redis page: a console on a fresh server and its keyspace view.
+/// Real milliseconds between two passes of the virtual clock.
+const TICK_MS: u32 = 1000;
+
+/// The Redis page: consoles on a fresh server and the views of it.
 #[component]
 pub fn RedisPage(props: &PageProps) -> Html {
-    let state = use_reducer(|| SessionState::new(RedisCliSession::new(SEED)));
+    let world = use_reducer(|| World::new(SEED));
     let pattern = use_state(String::new);
-    let now_ms = use_view_clock(props.active);
-    let on_action = use_session_actions(&state);
+    {
+        let dispatcher = world.dispatcher();
+        use_effect_with(props.active, move |&active| {
+            let interval = active.then(|| {
+                Interval::new(TICK_MS, move || {
+                    dispatcher.dispatch(WorldAction::Tick(virtual_now_ms()));
+                })
+            });
+            move || drop(interval)
+        });
+    }
+    let on_world = {
+        let dispatcher = world.dispatcher();
+        use_callback((), move |action, _| dispatcher.dispatch(action))
+    };
+    // The layout's console and examples are client 1's.
+    let on_main = {
+        let on_world = on_world.clone();
+        use_callback((), move |action: SessionAction, _| {
+            on_world.emit(match action {
+                SessionAction::Run(line) => WorldAction::Run { client: MAIN, line },
+                SessionAction::RunAll(lines) => WorldAction::RunAll {
+                    client: MAIN,
+                    lines,
+                },
+                SessionAction::ClearTranscript => WorldAction::Clear(MAIN),
+            });
+        })
+    };
     let on_pattern = {
         let pattern = pattern.clone();
         use_callback((), move |text: String, _| pattern.set(text))
     };
-    let session = state.session();
+    let now_ms = world.now_ms().max(virtual_now_ms());
+    let main = world.main();
+    let session = world.main_session();
+    let deliveries = world.shared().deliveries();
 
     html! {
         <EngineLayout engine={&REDIS} mode={props.mode} active={props.active}
-            prompt={state.prompt()} transcript={state.transcript()}
-            {on_action}>
+            prompt={main.prompt.clone()} transcript={main.transcript.clone()}
+            on_action={on_main}>
             <div class="redis-views">
+                <Clients clients={world.clients().to_vec()} on_action={on_world.clone()}
+                    active={props.active} />
                 { keyspace::keyspace(&session, &pattern, on_pattern, now_ms) }
+                { pubsub::pubsub_view(world.clients(), &deliveries, world.shared().lines_run()) }
+                { charts::live_charts(world.shared(), now_ms) }
             </div>
         </EngineLayout>
     }

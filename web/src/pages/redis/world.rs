@@ -1,0 +1,256 @@
+//! The Redis page's state: one redis-server and the redis-cli consoles connected to it
+//! (the page's main console is client 1; up to three more open beside it), held by one
+//! reducer so that a line typed in one console can print in another (a message to a
+//! subscriber, the reply a blocked pop finally got).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use scenario::{ClientState, ConsoleSession, RedisCliSession, SharedRedis};
+use yew::prelude::*;
+
+use crate::components::console::{Entry, Transcript};
+use crate::session::virtual_now_ms;
+
+/// How many redis-cli consoles the page opens at most: enough for a publisher and
+/// subscribers, few enough to sit side by side.
+pub const MAX_CLIENTS: usize = 4;
+
+/// The main console's number.
+pub const MAIN: usize = 1;
+
+/// One line of a scenario, typed into the console of client `client`.
+#[derive(Debug, PartialEq)]
+pub struct Step {
+    /// The console's number, 1 to [`MAX_CLIENTS`]; missing consoles are opened.
+    pub client: usize,
+    /// The line typed.
+    pub line: &'static str,
+}
+
+/// What the learner (or the page's clock) does to the world.
+pub enum WorldAction {
+    /// Run one line in a console.
+    Run { client: usize, line: String },
+    /// Run several lines in one console, as an example does.
+    RunAll {
+        client: usize,
+        lines: &'static [&'static str],
+    },
+    /// Run a scenario's lines across consoles, opening the ones it needs.
+    Script(&'static [Step]),
+    /// Clear a console's transcript.
+    Clear(usize),
+    /// Open another console, as a new client of the same server.
+    Open,
+    /// Close a console other than the main one; its connection closes.
+    Close(usize),
+    /// Virtual time passed with nobody typing: keys expire, waits time out.
+    Tick(u64),
+}
+
+/// One redis-cli console: its session and what it shows.
+#[derive(Clone)]
+pub struct ClientConsole {
+    /// Its number on the page (client 1 is the main console).
+    pub number: usize,
+    session: Rc<RefCell<RedisCliSession>>,
+    /// The prompt for its next line.
+    pub prompt: AttrValue,
+    /// What it printed so far.
+    pub transcript: Rc<Transcript>,
+    /// What its connection is doing.
+    pub state: ClientState,
+}
+
+impl ClientConsole {
+    fn open(number: usize, session: RedisCliSession) -> Self {
+        let mut console = ClientConsole {
+            number,
+            session: Rc::new(RefCell::new(session)),
+            prompt: AttrValue::default(),
+            transcript: Rc::default(),
+            state: ClientState::default(),
+        };
+        console.refresh();
+        console
+    }
+
+    /// Reads the prompt and the connection's state again after the server changed.
+    fn refresh(&mut self) {
+        let session = self.session.borrow();
+        self.prompt = session.prompt().into();
+        self.state = session.state();
+    }
+
+    fn run(&mut self, line: &str, now_ms: u64) {
+        let output = self.session.borrow_mut().run_line(line, now_ms);
+        let mut transcript = Transcript::clone(&self.transcript);
+        transcript.push(Entry {
+            prompt: self.prompt.clone(),
+            input: AttrValue::from(line.to_owned()),
+            output: output.into(),
+        });
+        self.transcript = Rc::new(transcript);
+    }
+
+    /// Prints what arrived for this console without being typed for.
+    fn print_pushed(&mut self, now_ms: u64) {
+        let pushed = self.session.borrow_mut().take_pushed(now_ms);
+        if !pushed.is_empty() {
+            let mut transcript = Transcript::clone(&self.transcript);
+            transcript.append_output(&pushed);
+            self.transcript = Rc::new(transcript);
+        }
+    }
+}
+
+impl PartialEq for ClientConsole {
+    fn eq(&self, other: &Self) -> bool {
+        self.number == other.number
+            && Rc::ptr_eq(&self.transcript, &other.transcript)
+            && self.prompt == other.prompt
+            && self.state == other.state
+    }
+}
+
+/// The server and its consoles. Replaced, not edited, on every action.
+pub struct World {
+    shared: SharedRedis,
+    clients: Vec<ClientConsole>,
+    /// The virtual time of the latest action.
+    now_ms: u64,
+}
+
+impl World {
+    /// A fresh server with the main console connected.
+    pub fn new(seed: u64) -> Self {
+        let session = RedisCliSession::new(seed);
+        let shared = session.shared().clone();
+        let now_ms = virtual_now_ms();
+        shared.advance(now_ms);
+        World {
+            shared,
+            clients: vec![ClientConsole::open(MAIN, session)],
+            now_ms,
+        }
+    }
+
+    /// The server every console is connected to.
+    pub fn shared(&self) -> &SharedRedis {
+        &self.shared
+    }
+
+    /// The consoles, main first.
+    pub fn clients(&self) -> &[ClientConsole] {
+        &self.clients
+    }
+
+    /// The main console.
+    pub fn main(&self) -> &ClientConsole {
+        &self.clients[0]
+    }
+
+    /// The main console's session, for the views that follow its database.
+    pub fn main_session(&self) -> std::cell::Ref<'_, RedisCliSession> {
+        self.clients[0].session.borrow()
+    }
+
+    /// The virtual time of the latest action.
+    pub fn now_ms(&self) -> u64 {
+        self.now_ms
+    }
+
+    fn console(&mut self, number: usize) -> Option<&mut ClientConsole> {
+        self.clients.iter_mut().find(|c| c.number == number)
+    }
+
+    /// Opens the lowest free console number; none past [`MAX_CLIENTS`].
+    fn open(&mut self) -> Option<usize> {
+        let number = (1..=MAX_CLIENTS).find(|n| !self.clients.iter().any(|c| c.number == *n))?;
+        let session = RedisCliSession::connect(&self.shared);
+        let at = self.clients.partition_point(|c| c.number < number);
+        self.clients
+            .insert(at, ClientConsole::open(number, session));
+        Some(number)
+    }
+
+    fn close(&mut self, number: usize) {
+        if number == MAIN {
+            return;
+        }
+        if let Some(at) = self.clients.iter().position(|c| c.number == number) {
+            // The previous state shares the session until the page redraws, so the
+            // connection is closed now rather than when the last handle goes.
+            self.clients.remove(at).session.borrow().close();
+        }
+    }
+
+    fn run(&mut self, number: usize, line: &str, now_ms: u64) {
+        while self.console(number).is_none() && number <= MAX_CLIENTS {
+            if self.open().is_none() {
+                return;
+            }
+        }
+        if let Some(console) = self.console(number) {
+            console.run(line, now_ms);
+        }
+        self.settle(now_ms);
+    }
+
+    /// After the server changed: every console prints what reached it and reads its
+    /// prompt and state again.
+    fn settle(&mut self, now_ms: u64) {
+        for console in &mut self.clients {
+            console.print_pushed(now_ms);
+            console.refresh();
+        }
+    }
+}
+
+impl Reducible for World {
+    type Action = WorldAction;
+
+    fn reduce(self: Rc<Self>, action: WorldAction) -> Rc<Self> {
+        let mut world = World {
+            shared: self.shared.clone(),
+            clients: self.clients.clone(),
+            now_ms: self.now_ms,
+        };
+        let now_ms = virtual_now_ms().max(self.now_ms);
+        match action {
+            WorldAction::Run { client, line } => world.run(client, &line, now_ms),
+            WorldAction::RunAll { client, lines } => {
+                for line in lines {
+                    world.run(client, line, now_ms);
+                }
+            }
+            WorldAction::Script(steps) => {
+                for step in steps {
+                    world.run(step.client, step.line, now_ms);
+                }
+            }
+            WorldAction::Clear(number) => {
+                if let Some(console) = world.console(number) {
+                    console.transcript = Rc::default();
+                }
+            }
+            WorldAction::Open => {
+                world.open();
+            }
+            WorldAction::Close(number) => {
+                world.close(number);
+                world.settle(now_ms);
+            }
+            WorldAction::Tick(at_ms) => {
+                let at_ms = at_ms.max(self.now_ms);
+                world.shared.advance(at_ms);
+                world.settle(at_ms);
+                world.now_ms = at_ms;
+                return Rc::new(world);
+            }
+        }
+        world.now_ms = now_ms;
+        Rc::new(world)
+    }
+}
