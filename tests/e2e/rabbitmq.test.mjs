@@ -72,9 +72,11 @@ test("the examples tell the lesson's story: hello world, then a fanout logs exch
   for (const name of ["emit_log", "receive_logs_a", "receive_logs_b"]) {
     await rmq.node(name.startsWith("emit") ? "producer" : "consumer", name).waitFor();
   }
-  await rmq.dotsInFlight();
   await rmq.canvas.scrollIntoViewIfNeeded();
+  await rmq.view("rmq-play").click();
+  await rmq.dotsInFlight();
   await screenshot(rmq.page, "rabbitmq-fanout-canvas-desktop");
+  await rmq.view("rmq-play").click();
   await rmq.view("rmq-controls").scrollIntoViewIfNeeded();
   await screenshot(rmq.page, "rabbitmq-fanout-desktop");
   assert.deepEqual(rmq.page.errors, []);
@@ -322,9 +324,11 @@ test("heavy traffic draws a sample and says so; frame time is measured", async (
 test("on a phone, in the dark theme, the canvas scrolls and the controls wrap", async () => {
   const rmq = await RabbitPage.open({ viewport: PHONE, colorScheme: "dark" });
   await rmq.example("publish/subscribe");
+  await rmq.view("rmq-play").click();
   await rmq.canvas.scrollIntoViewIfNeeded();
   await rmq.dotsInFlight();
   await screenshot(rmq.page, "rabbitmq-fanout-phone-dark");
+  await rmq.view("rmq-play").click();
   const overflow = () => rmq.page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
   assert.equal(await overflow(), false, "the page itself does not scroll sideways");
   const frame = rmq.view("rmq-canvas").locator("xpath=ancestor::div[contains(@class,'canvas-scroll')]");
@@ -347,10 +351,10 @@ test("on a phone, in the dark theme, the canvas scrolls and the controls wrap", 
 test("the canvas reads in both themes: topics in the dark on a desktop, in the light on a phone", async () => {
   const dark = await RabbitPage.open({ colorScheme: "dark" });
   await dark.example("topics");
-  await dark.view("rmq-play").click();
-  await dark.dotsInFlight();
   await dark.node("queue", "kernel").click();
   await dark.canvas.scrollIntoViewIfNeeded();
+  await dark.view("rmq-play").click();
+  await dark.dotsInFlight();
   await screenshot(dark.page, "rabbitmq-topics-desktop-dark");
   await dark.view("rmq-play").click();
   assert.deepEqual(dark.page.errors, []);

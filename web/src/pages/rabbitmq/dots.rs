@@ -1,11 +1,15 @@
 //! The messages in flight, painted every animation frame on one 2D canvas laid over the
 //! topology's SVG. Painting a hundred dots this way costs a few calls each; as SVG
 //! elements they would cost the page a diff, a style pass and a layout every frame.
+//!
+//! The canvas covers only the part of the drawing in sight: a topology of fifty rows is
+//! thousands of pixels tall, and clearing and compositing all of them every frame cost
+//! more than everything else on the page.
 
 use std::collections::HashMap;
 
 use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, Window};
 
 use super::canvas::{NODE_H, NODE_W, Stage, at, curve};
 use super::traffic::{Fate, LEG_MS, Traffic};
@@ -23,6 +27,17 @@ pub struct Painter {
     light: f64,
     /// Dots painted on the last frame (0: the canvas is clear).
     drawn: usize,
+    /// Where the canvas sits in the drawing's frame, and its size, in CSS pixels.
+    placed: (f64, f64, f64, f64),
+}
+
+/// The part of `frame` (a client rectangle: left, top, right, bottom) inside the window.
+fn in_sight(frame: (f64, f64, f64, f64), window: &Window) -> Option<(f64, f64, f64, f64)> {
+    let size = |v: Result<wasm_bindgen::JsValue, _>| v.ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+    let (w, h) = (size(window.inner_width()), size(window.inner_height()));
+    let (left, top) = (frame.0.max(0.0), frame.1.max(0.0));
+    let (right, bottom) = (frame.2.min(w), frame.3.min(h));
+    (right > left && bottom > top).then_some((left, top, right, bottom))
 }
 
 impl Painter {
@@ -38,26 +53,59 @@ impl Painter {
         if traffic.flights.is_empty() && self.drawn == 0 {
             return;
         }
-        let Some(ctx) = context(canvas) else {
+        let (Some(ctx), Some(window), Some(frame)) =
+            (context(canvas), web_sys::window(), canvas.parent_element())
+        else {
             return;
         };
-        let shown = f64::from(canvas.client_width());
-        if shown <= 0.0 || stage.width <= 0.0 {
+        let rect = frame.get_bounding_client_rect();
+        let (frame_left, frame_top) = (rect.left(), rect.top());
+        let Some(sight) = in_sight(
+            (frame_left, frame_top, rect.right(), rect.bottom()),
+            &window,
+        )
+        .filter(|_| rect.width() > 0.0 && stage.width > 0.0) else {
+            // Out of sight: nothing to paint, and nothing left painted.
+            if self.drawn > 0 {
+                ctx.clear_rect(
+                    0.0,
+                    0.0,
+                    f64::from(canvas.width()),
+                    f64::from(canvas.height()),
+                );
+                self.drawn = 0;
+            }
             return;
-        }
-        let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
-        let (w, h) = (
-            (shown * ratio).round() as u32,
-            (f64::from(canvas.client_height()) * ratio).round() as u32,
+        };
+        let placed = (
+            (sight.0 - frame_left).round(),
+            (sight.1 - frame_top).round(),
+            (sight.2 - sight.0).round(),
+            (sight.3 - sight.1).round(),
         );
+        let ratio = window.device_pixel_ratio();
+        let (w, h) = (
+            (placed.2 * ratio).round() as u32,
+            (placed.3 * ratio).round() as u32,
+        );
+        if placed != self.placed {
+            let style = canvas.style();
+            let _ = style.set_property("left", &format!("{}px", placed.0));
+            let _ = style.set_property("top", &format!("{}px", placed.1));
+            let _ = style.set_property("width", &format!("{}px", placed.2));
+            let _ = style.set_property("height", &format!("{}px", placed.3));
+            self.placed = placed;
+        }
         if canvas.width() != w || canvas.height() != h {
             canvas.set_width(w);
             canvas.set_height(h);
         }
         let _ = ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
         ctx.clear_rect(0.0, 0.0, f64::from(w), f64::from(h));
-        let scale = ratio * shown / stage.width;
-        let _ = ctx.set_transform(scale, 0.0, 0.0, scale, 0.0, 0.0);
+        // SVG units to canvas pixels: the drawing's scale on screen, shifted to the part
+        // in sight.
+        let scale = ratio * rect.width() / stage.width;
+        let _ = ctx.set_transform(scale, 0.0, 0.0, scale, -placed.0 * ratio, -placed.1 * ratio);
 
         let palette = &stage.palette;
         if palette.light != self.light {
