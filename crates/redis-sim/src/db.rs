@@ -189,22 +189,32 @@ impl Server {
     /// Stores `value` under `key`, replacing whatever was there. The TTL is
     /// dropped unless `keep_ttl` (SET clears it; SET KEEPTTL and SETRANGE keep it).
     pub(crate) fn store(&mut self, db: usize, key: &[u8], value: Value, keep_ttl: bool) {
-        self.expire_if_needed(db, key);
         let now = self.now_ms;
-        let old = self.dbs[db].entries.get(key).map(|e| e.expire_at);
-        let expire_at = if keep_ttl { old.flatten() } else { None };
-        if old.is_none() {
+        // One lookup: a key past its TTL is expired first and counts as absent.
+        let index = match self.dbs[db].entries.get_index_of(key) {
+            Some(index)
+                if self.dbs[db].entries[index]
+                    .expire_at
+                    .is_some_and(|at| at <= now) =>
+            {
+                self.expire_if_needed(db, key);
+                None
+            }
+            found => found,
+        };
+        if index.is_none() {
             self.notify_new(db, key);
         }
         self.notify_default(db, key);
-        let entry = Entry {
-            expire_at,
-            ..Entry::new(value, now)
-        };
-        match self.dbs[db].entries.get_mut(key) {
-            Some(slot) => *slot = entry,
+        let fresh = Entry::new(value, now);
+        match index {
+            Some(index) => {
+                let slot = &mut self.dbs[db].entries[index];
+                let expire_at = if keep_ttl { slot.expire_at } else { None };
+                *slot = Entry { expire_at, ..fresh };
+            }
             None => {
-                self.dbs[db].entries.insert(key.to_vec(), entry);
+                self.dbs[db].entries.insert(key.to_vec(), fresh);
             }
         }
         self.signal_modified(db, key);
@@ -278,6 +288,13 @@ impl Server {
     pub(crate) fn signal_modified(&mut self, db: usize, key: &[u8]) {
         if let Some(ledger) = self.memory.as_mut() {
             ledger.mark(db, key);
+        }
+        let watched = self
+            .clients
+            .values()
+            .any(|c| c.watched.iter().any(|w| w.db == db && w.key == key));
+        if !watched {
+            return;
         }
         let still_there = self.dbs[db].entries.contains_key(key);
         for client in self.clients.values_mut() {

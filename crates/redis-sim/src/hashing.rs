@@ -4,7 +4,7 @@
 
 use std::hash::{BuildHasherDefault, Hasher};
 
-use indexmap::IndexMap;
+use indexmap::{IndexMap, IndexSet};
 
 /// The multiply-and-rotate hash of rustc's FxHasher, over 8-byte words.
 #[derive(Debug, Default, Clone, Copy)]
@@ -51,6 +51,12 @@ impl Hasher for FxHasher {
 
 /// A map by byte-string key with [`FxHasher`], in insertion order.
 pub type FxIndexMap<K, V> = IndexMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// A set with [`FxHasher`], in insertion order.
+pub type FxIndexSet<T> = IndexSet<T, BuildHasherDefault<FxHasher>>;
+
+/// A hash map with [`FxHasher`] (no order).
+pub type FxHashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 #[cfg(test)]
 mod tests {

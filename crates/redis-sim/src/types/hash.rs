@@ -1,10 +1,9 @@
 //! Hashes (t_hash.c): field-value maps, kept as a listpack while small and
 //! converted for good to a hash table past 7.0's thresholds.
 
-use indexmap::IndexMap;
-
 use crate::args;
 use crate::config::ListpackLimits;
+use crate::hashing::FxIndexMap;
 use crate::long_double::{self, SumError};
 use crate::numbers::parse_i64;
 use crate::random;
@@ -17,7 +16,7 @@ type Result = std::result::Result<Reply, Reply>;
 /// listpack; a real hash table's order is arbitrary.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct HashValue {
-    fields: IndexMap<Vec<u8>, Vec<u8>>,
+    fields: FxIndexMap<Vec<u8>, Vec<u8>>,
     hashtable: bool,
 }
 
@@ -51,7 +50,18 @@ impl HashValue {
         if field.len() > limits.value || value.len() > limits.value {
             self.hashtable = true;
         }
-        let new = self.fields.insert(field.to_vec(), value.to_vec()).is_none();
+        // An existing field's value is overwritten in place, without new allocations.
+        let new = match self.fields.get_mut(field) {
+            Some(current) => {
+                current.clear();
+                current.extend_from_slice(value);
+                false
+            }
+            None => {
+                self.fields.insert(field.to_vec(), value.to_vec());
+                true
+            }
+        };
         if self.fields.len() > limits.entries {
             self.hashtable = true;
         }

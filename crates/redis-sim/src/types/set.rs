@@ -1,11 +1,11 @@
 //! Sets (t_set.c): unordered unique strings, kept as a sorted intset while
 //! every member is an integer and there are few of them.
 
-use indexmap::IndexSet;
 use rand::Rng;
 
 use crate::args;
 use crate::config::notify::SET;
+use crate::hashing::FxIndexSet;
 use crate::numbers::parse_i64;
 use crate::object::Value;
 use crate::random;
@@ -18,14 +18,14 @@ type Result = std::result::Result<Reply, Reply>;
 /// table here iterates in insertion order (Redis's is arbitrary).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SetValue {
-    members: IndexSet<Vec<u8>>,
+    members: FxIndexSet<Vec<u8>>,
     intset: bool,
 }
 
 impl Default for SetValue {
     fn default() -> Self {
         SetValue {
-            members: IndexSet::new(),
+            members: FxIndexSet::default(),
             intset: true,
         }
     }
@@ -209,7 +209,7 @@ fn combine(
                 .collect()
         }
         Algebra::Union => {
-            let all: IndexSet<Vec<u8>> =
+            let all: FxIndexSet<Vec<u8>> =
                 sets.iter().flatten().flat_map(SetValue::members).collect();
             SetValue::from_members(all, server.config.max_intset_entries()).members()
         }

@@ -249,9 +249,11 @@ pub fn set(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
         None
     };
     let db = server.db_index(client);
-    let exists = server.key_exists(db, key);
-    if (options.nx && exists) || (options.xx && !exists) {
-        return Ok(old.map_or(Reply::Nil, Reply::bulk_or_nil));
+    if options.nx || options.xx {
+        let exists = server.key_exists(db, key);
+        if (options.nx && exists) || (options.xx && !exists) {
+            return Ok(old.map_or(Reply::Nil, Reply::bulk_or_nil));
+        }
     }
     store_string(
         server,
@@ -268,7 +270,11 @@ pub fn set(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
 
 /// GET key.
 pub fn get(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
-    Ok(Reply::bulk_or_nil(read_string(server, client, &argv[1])?))
+    Ok(Reply::bulk_or_nil(
+        server
+            .read::<StringValue>(client, &argv[1])?
+            .map(|s| s.bytes()),
+    ))
 }
 
 /// GETSET key value: SET that answers the old value.

@@ -8,6 +8,7 @@ use crate::args;
 use crate::blocking::{Attempt, parse_timeout};
 use crate::config::ListpackLimits;
 use crate::config::notify::ZSET;
+use crate::hashing::FxHashMap;
 use crate::numbers::{format_double, parse_f64};
 use crate::random;
 use crate::reply::{Reply, errors};
@@ -38,7 +39,7 @@ impl Ord for Score {
 /// A sorted set value.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ZSetValue {
-    scores: BTreeMap<Vec<u8>, Score>,
+    scores: FxHashMap<Vec<u8>, Score>,
     order: BTreeSet<(Score, Vec<u8>)>,
     skiplist: bool,
 }
