@@ -1,32 +1,22 @@
-//! `playground bench memcached`: the engine in-process, and the same batches sent
-//! pipelined over loopback to a real memcached when one is installed.
+//! `playground bench memcached`: the engine in-process and, when one is installed, a real
+//! memcached sent the same batches pipelined over loopback, the two taking turns.
 
 use std::io::{Read, Write};
 use std::net::{Ipv4Addr, TcpStream};
 
-use playground_bench::memcached::{Batch, ReplyCounter, Size, Workload, run_engine, table};
-use playground_bench::{Clock, Table, rate, timed};
+use playground_bench::Table;
+use playground_bench::memcached::{Batch, Engine, ReplyCounter, Size, Workload, run_engine, table};
 
 use super::{RealServer, WallClock, installed, version};
 
 /// Runs the memcached bench and returns its table; `Err` only when something broke.
 pub fn run(clock: &WallClock) -> Result<Table, String> {
     let workload = Workload::new(Size::FULL);
-    let engine = run_engine(clock, &workload)?;
     if !installed("memcached") {
         println!("memcached is not installed: engine figures only\n");
+        let engine = run_engine(clock, &workload)?;
         return Ok(table(&workload, engine, None));
     }
-    let real = run_real(clock, &workload)?;
-    Ok(table(
-        &workload,
-        engine,
-        Some((&version("memcached"), real)),
-    ))
-}
-
-/// Starts memcached, preloads it, and times the mix over one connection: commands/s.
-fn run_real(clock: &impl Clock, workload: &Workload) -> Result<f64, String> {
     let server = RealServer::start("memcached", |port| {
         [
             "-p",
@@ -45,9 +35,20 @@ fn run_real(clock: &impl Clock, workload: &Workload) -> Result<f64, String> {
         .map_err(|e| format!("cannot connect to memcached: {e}"))?;
     stream.set_nodelay(true).map_err(|e| e.to_string())?;
     send(&mut stream, &workload.preload)?;
-    let (sent, elapsed_ms) = timed(clock, || send(&mut stream, &workload.mix));
-    sent?;
-    Ok(rate(workload.size.commands, elapsed_ms))
+    let mut engine = Engine::default();
+    engine.feed(&workload.preload)?;
+    let rates = workload.race(
+        clock,
+        &mut [
+            &mut |part: &[Batch]| engine.feed(part),
+            &mut |part: &[Batch]| send(&mut stream, part),
+        ],
+    )?;
+    Ok(table(
+        &workload,
+        rates[0],
+        Some((&version("memcached"), rates[1])),
+    ))
 }
 
 /// Sends each batch and reads until all its replies are in, as a pipelining client does.
