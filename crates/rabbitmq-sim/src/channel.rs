@@ -4,6 +4,8 @@ use std::collections::BTreeMap;
 
 use indexmap::IndexMap;
 
+use crate::fast_hash::FastHash;
+
 use crate::broker::delivery::Delivery;
 use crate::queue::QueuedMessage;
 
@@ -52,7 +54,7 @@ pub struct Channel {
     /// basic.qos global=true: most unacknowledged deliveries on the whole channel (0 = unlimited).
     pub channel_prefetch: u16,
     /// Consumers by tag, in subscription order.
-    pub consumers: IndexMap<String, Consumer>,
+    pub consumers: IndexMap<String, Consumer, FastHash>,
     /// Unacknowledged deliveries by delivery tag.
     pub unacked: BTreeMap<u64, Pending>,
     /// Publisher confirms are on (confirm.select).
@@ -71,7 +73,7 @@ impl Channel {
             connection,
             consumer_prefetch: 0,
             channel_prefetch: 0,
-            consumers: IndexMap::new(),
+            consumers: IndexMap::default(),
             unacked: BTreeMap::new(),
             confirming: false,
             publish_seq: 0,

@@ -1,6 +1,8 @@
 //! Dead-lettering: messages a queue gives up (rejected, expired, pushed out by a length
 //! limit) are republished to the queue's dead-letter exchange with an `x-death` history.
 
+use std::rc::Rc;
+
 use crate::broker::Broker;
 use crate::event::{DeadLetterReason, Event};
 use crate::message::Message;
@@ -98,7 +100,12 @@ fn is_cycle(headers: &FieldTable, queue: &str) -> bool {
 impl Broker {
     /// Sends a message that left `queue` for `reason` to the queue's dead-letter exchange,
     /// if it has one that exists; otherwise the message is gone.
-    pub(crate) fn dead_letter(&mut self, queue: &str, message: Message, reason: DeadLetterReason) {
+    pub(crate) fn dead_letter(
+        &mut self,
+        queue: &str,
+        message: Rc<Message>,
+        reason: DeadLetterReason,
+    ) {
         let Some(settings) = self.queues().get(queue).map(|q| q.settings.clone()) else {
             return;
         };
@@ -116,7 +123,8 @@ impl Broker {
         let mut properties = message.properties.clone();
         properties.expiration = None;
         properties.headers = Some(headers);
-        let dead = Message {
+        let message = Rc::unwrap_or_clone(message);
+        let dead = Rc::new(Message {
             id: message.id,
             exchange: dlx.clone(),
             routing_key: settings
@@ -125,7 +133,7 @@ impl Broker {
             payload: message.payload,
             properties,
             redelivered: false,
-        };
+        });
         self.record(Event::DeadLettered {
             message: dead.id,
             queue: queue.to_string(),
@@ -140,7 +148,7 @@ impl Broker {
             .filter(|q| reason == DeadLetterReason::Rejected || !is_cycle(headers, q))
             .collect();
         for q in keep {
-            self.enqueue(&q, dead.clone());
+            self.enqueue(&q, Rc::clone(&dead));
         }
     }
 }

@@ -7,8 +7,11 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
+/// Builds [`FastHasher`]s, for maps and sets of any kind.
+pub type FastHash = BuildHasherDefault<FastHasher>;
+
 /// A `HashMap` with [`FastHasher`].
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+pub type FastMap<K, V> = HashMap<K, V, FastHash>;
 
 const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 

@@ -1,6 +1,7 @@
 //! Queues: the ordered messages waiting for consumers, their arguments and their limits.
 
 use std::collections::VecDeque;
+use std::rc::Rc;
 
 use crate::error::{AmqpError, AmqpResult};
 use crate::message::Message;
@@ -151,8 +152,8 @@ pub fn assert_args_equivalence(
 /// A message waiting in a queue, with its place in line and its deadline.
 #[derive(Debug, Clone, PartialEq)]
 pub struct QueuedMessage {
-    /// The message.
-    pub message: Message,
+    /// The message, shared with the deliveries of it (a change copies it first).
+    pub message: Rc<Message>,
     /// Its place in this queue: requeued messages go back between their old neighbours.
     pub seq: u64,
     /// Virtual time at which its TTL runs out, if it has one.
@@ -235,7 +236,7 @@ impl Queue {
     }
 
     /// Wraps a message for this queue, taking the next place in line.
-    pub fn admit(&mut self, message: Message, now: u64) -> QueuedMessage {
+    pub fn admit(&mut self, message: Rc<Message>, now: u64) -> QueuedMessage {
         let expires_at = self.deadline(&message, now);
         let seq = self.next_seq;
         self.next_seq += 1;
@@ -273,7 +274,9 @@ impl Queue {
 
     /// Puts a message back at its original position, marked redelivered.
     pub fn requeue(&mut self, mut queued: QueuedMessage) {
-        queued.message.redelivered = true;
+        if !queued.message.redelivered {
+            Rc::make_mut(&mut queued.message).redelivered = true;
+        }
         self.ready_bytes += queued.message.payload.len() as u64;
         let at = self.ready.partition_point(|m| m.seq < queued.seq);
         self.ready.insert(at, queued);
@@ -346,7 +349,7 @@ mod tests {
             0,
         );
         for id in 0..3 {
-            let m = q.admit(message(id), 0);
+            let m = q.admit(Rc::new(message(id)), 0);
             q.push_back(m);
         }
         let first = q.pop_front();

@@ -116,7 +116,9 @@ fn expired_messages_are_dead_lettered_with_x_death() {
         .queue("dead")
         .and_then(|q| q.ready.front())
         .map(|m| m.message.clone());
-    let headers = dead.and_then(|m| m.properties.headers).unwrap_or_default();
+    let headers = dead
+        .and_then(|m| m.properties.headers.clone())
+        .unwrap_or_default();
     assert!(headers.contains_key("x-death"));
     assert_eq!(
         headers.get("x-first-death-reason"),

@@ -4,7 +4,7 @@
 //! A queue hands its head message to the next consumer in round-robin order that has
 //! credit under its prefetch and its channel's; that consumer then moves to the back.
 
-use std::collections::BTreeSet;
+use std::rc::Rc;
 
 use super::Broker;
 use crate::channel::{Consumer, Pending};
@@ -24,8 +24,8 @@ pub struct Delivery {
     pub delivery_tag: u64,
     /// The queue it came from.
     pub queue: String,
-    /// The message, with its redelivered flag.
-    pub message: Message,
+    /// The message, with its redelivered flag (shared with the queue's copy).
+    pub message: Rc<Message>,
     /// Ready messages left in the queue (basic.get-ok's message_count).
     pub message_count: usize,
 }
@@ -196,6 +196,20 @@ impl Broker {
         self.inboxes.iter().copied().collect()
     }
 
+    /// The first channel from id `from` on with deliveries waiting to be taken.
+    pub fn next_channel_with_deliveries(&self, from: u32) -> Option<u32> {
+        self.inboxes.range(from..).next().copied()
+    }
+
+    /// Moves the deliveries waiting on `channel` to the end of `out` (as
+    /// [`Broker::take_deliveries`], keeping the channel's buffer for the next ones).
+    pub fn move_deliveries(&mut self, channel: u32, out: &mut impl Extend<Delivery>) {
+        self.inboxes.remove(&channel);
+        if let Some(c) = self.channels.get_mut(&channel) {
+            out.extend(c.inbox.drain(..));
+        }
+    }
+
     /// Deliveries to consumers on `channel` since the last call: what the client has received.
     pub fn take_deliveries(&mut self, channel: u32) -> Vec<Delivery> {
         self.inboxes.remove(&channel);
@@ -213,37 +227,56 @@ impl Broker {
         how: Settle,
     ) -> AmqpResult<()> {
         self.on_channel(channel, |b, _| {
-            let tags = b
-                .channels
-                .get(&channel)
-                .and_then(|c| c.select(delivery_tag, multiple))
-                .ok_or_else(|| {
-                    AmqpError::precondition_failed(format!("unknown delivery tag {delivery_tag}"))
-                })?;
-            let mut touched = BTreeSet::new();
-            for tag in tags {
+            let unknown =
+                || AmqpError::precondition_failed(format!("unknown delivery tag {delivery_tag}"));
+            let ch = b.channels.get(&channel).ok_or_else(unknown)?;
+            // One tag needs no list (the usual ack).
+            let selected;
+            let tags: &[u64] = if multiple {
+                selected = ch.select(delivery_tag, true).ok_or_else(unknown)?;
+                &selected
+            } else if ch.unacked.contains_key(&delivery_tag) {
+                &[delivery_tag]
+            } else {
+                return Err(unknown());
+            };
+            // The channel's credit grows: its queues are dispatched, and after them the
+            // queues that got messages back (a queue dispatched already has nothing more
+            // to hand out).
+            let mut queues = b.consumed_queues(channel);
+            let mut touched: Vec<String> = Vec::new();
+            for &tag in tags {
                 // Deliveries from a queue deleted since are just forgotten, as in RabbitMQ.
                 let Some(pending) = b.take_pending(channel, tag).filter(|p| b.is_current(p)) else {
                     continue;
                 };
-                let queue = pending.queue.clone();
+                if !queues.contains(&pending.queue) && !touched.contains(&pending.queue) {
+                    touched.push(pending.queue.clone());
+                }
                 let id = pending.queued.message.id;
-                touched.insert(queue.clone());
                 match how {
-                    Settle::Ack => b.events.push(Event::Acked { message: id, queue }),
+                    Settle::Ack => b.events.push(Event::Acked {
+                        message: id,
+                        queue: pending.queue,
+                    }),
                     Settle::Reject { requeue: true } => b.return_to_queue(pending),
                     Settle::Reject { requeue: false } => {
                         b.events.push(Event::Nacked {
                             message: id,
-                            queue: queue.clone(),
+                            queue: pending.queue.clone(),
                         });
-                        b.dead_letter(&queue, pending.queued.message, DeadLetterReason::Rejected);
+                        b.dead_letter(
+                            &pending.queue,
+                            pending.queued.message,
+                            DeadLetterReason::Rejected,
+                        );
                     }
                 }
             }
-            b.dispatch_channel(channel);
-            for q in touched {
-                b.dispatch(&q);
+            touched.sort_unstable();
+            queues.append(&mut touched);
+            for q in &queues {
+                b.dispatch(q);
             }
             Ok(())
         })
@@ -368,9 +401,15 @@ impl Broker {
         no_ack: bool,
         queued: QueuedMessage,
     ) -> u64 {
-        let incarnation = self.queues.get(queue).map_or(0, |q| q.incarnation);
         let Some(ch) = self.channels.get_mut(&channel) else {
             return 0;
+        };
+        let incarnation = match self.queues.get_mut(queue) {
+            Some(q) => {
+                q.unacked += usize::from(!no_ack);
+                q.incarnation
+            }
+            None => 0,
         };
         let delivery_tag = ch.take_delivery_tag();
         self.events.push(Event::Delivered {
@@ -396,9 +435,6 @@ impl Broker {
                 queued,
             },
         );
-        if let Some(q) = self.queues.get_mut(queue) {
-            q.unacked += 1;
-        }
         delivery_tag
     }
 
@@ -420,14 +456,23 @@ impl Broker {
         }
     }
 
+    /// The queues a channel's consumers consume from, in name order, each once.
+    fn consumed_queues(&self, channel: u32) -> Vec<String> {
+        let mut queues: Vec<String> = Vec::new();
+        if let Some(c) = self.channels.get(&channel) {
+            for k in c.consumers.values() {
+                if !queues.contains(&k.queue) {
+                    queues.push(k.queue.clone());
+                }
+            }
+        }
+        queues.sort_unstable();
+        queues
+    }
+
     /// Dispatches every queue a channel consumes from (after its credit grew).
     fn dispatch_channel(&mut self, channel: u32) {
-        let queues: BTreeSet<String> = self
-            .channels
-            .get(&channel)
-            .map(|c| c.consumers.values().map(|k| k.queue.clone()).collect())
-            .unwrap_or_default();
-        for q in queues {
+        for q in self.consumed_queues(channel) {
             self.dispatch(&q);
         }
     }

@@ -2,6 +2,7 @@
 //! bindings) and entering queues, where TTL and length limits apply.
 
 use std::collections::BTreeSet;
+use std::rc::Rc;
 
 use super::Broker;
 use crate::binding::Destination;
@@ -109,9 +110,10 @@ impl Broker {
                     routing_key: message.routing_key.clone(),
                 });
             }
+            let message = Rc::new(message);
             let mut accepted = true;
             for q in &queues {
-                accepted &= b.enqueue(q, message.clone());
+                accepted &= b.enqueue(q, Rc::clone(&message));
             }
             let confirm = b
                 .channels
@@ -130,7 +132,7 @@ impl Broker {
             }
             Ok(Published {
                 message: id,
-                queues: queues.into_iter().collect(),
+                queues,
                 returned,
                 confirm,
             })
@@ -147,15 +149,24 @@ impl Broker {
         })
     }
 
-    /// The queues a message reaches from its exchange. Each exchange is visited once;
-    /// an exchange that matches nothing itself hands the message to its alternate exchange.
-    pub(crate) fn route(&mut self, message: &Message) -> BTreeSet<String> {
-        let mut queues = BTreeSet::new();
-        let keys = message.routing_keys();
+    /// The queues a message reaches from its exchange, in name order. Each exchange is
+    /// visited once; an exchange that matches nothing itself hands the message to its
+    /// alternate exchange. (This runs for every message: the usual case, one exchange and
+    /// one routing key, allocates nothing beyond the answer and the events.)
+    pub(crate) fn route(&mut self, message: &Message) -> Vec<String> {
+        let mut queues = Vec::new();
+        let with_headers;
+        let keys: &[&str] = if message.properties.headers.is_some() {
+            with_headers = message.routing_keys();
+            &with_headers
+        } else {
+            &[message.routing_key.as_str()]
+        };
         if message.exchange.is_empty() {
             // The default exchange: every queue is bound by its own name.
             for key in keys {
-                if self.queues.contains_key(key) && queues.insert(key.to_string()) {
+                if self.queues.contains_key(*key) && !queues.iter().any(|q| q == key) {
+                    queues.push(key.to_string());
                     self.events.push(Event::Routed {
                         message: message.id,
                         exchange: String::new(),
@@ -163,49 +174,92 @@ impl Broker {
                     });
                 }
             }
+            queues.sort_unstable();
             return queues;
         }
         let empty = FieldTable::new();
         let headers = message.properties.headers.as_ref().unwrap_or(&empty);
-        let mut visited = BTreeSet::new();
-        let mut work = vec![message.exchange.clone()];
+        // Exchanges still to route through (a stack) and those already routed through
+        // besides the first.
+        let mut work: Vec<String> = Vec::new();
+        let mut visited: Vec<String> = Vec::new();
+        self.route_through(
+            &message.exchange,
+            message.id,
+            keys,
+            headers,
+            &mut work,
+            &mut queues,
+        );
         while let Some(name) = work.pop() {
-            if !visited.insert(name.clone()) {
+            if name == message.exchange || visited.contains(&name) {
                 continue;
             }
-            let Some(x) = self.exchanges.get(&name) else {
-                continue;
-            };
-            let mut found = x.route(&keys, headers);
-            if found.is_empty()
-                && let Some(ae) = x.alternate_exchange()
-                && self.exchanges.contains_key(ae)
-            {
-                found.insert(Destination::Exchange(ae.to_string()));
-            }
-            for destination in found {
-                self.events.push(Event::Routed {
-                    message: message.id,
-                    exchange: name.clone(),
-                    destination: destination.clone(),
-                });
-                match destination {
-                    Destination::Queue(q) => {
-                        if self.queues.contains_key(&q) {
-                            queues.insert(q);
-                        }
-                    }
-                    Destination::Exchange(next) => work.push(next),
-                }
-            }
+            self.route_through(&name, message.id, keys, headers, &mut work, &mut queues);
+            visited.push(name);
         }
+        queues.sort_unstable();
+        queues.dedup();
         queues
+    }
+
+    /// Routes a message through one exchange: the queues it matches join `queues`, the
+    /// exchanges it matches (or its alternate exchange) join `work`.
+    fn route_through(
+        &mut self,
+        exchange: &str,
+        message: u64,
+        keys: &[&str],
+        headers: &FieldTable,
+        work: &mut Vec<String>,
+        queues: &mut Vec<String>,
+    ) {
+        // Borrowed apart, so matches are read in place rather than copied out first.
+        let Broker {
+            exchanges,
+            queues: declared,
+            events,
+            ..
+        } = self;
+        let Some(x) = exchanges.get(exchange) else {
+            return;
+        };
+        let mut found = BTreeSet::new();
+        x.route(keys, headers, &mut found);
+        if found.is_empty() {
+            if let Some(ae) = x.alternate_exchange()
+                && exchanges.contains_key(ae)
+            {
+                work.push(ae.to_string());
+                events.push(Event::Routed {
+                    message,
+                    exchange: exchange.to_string(),
+                    destination: Destination::Exchange(ae.to_string()),
+                });
+            }
+            return;
+        }
+        for destination in found {
+            match destination {
+                Destination::Queue(q) => {
+                    if declared.contains_key(q) {
+                        queues.push(q.clone());
+                    }
+                }
+                Destination::Exchange(next) => work.push(next.clone()),
+            }
+            events.push(Event::Routed {
+                message,
+                exchange: exchange.to_string(),
+                destination: destination.clone(),
+            });
+        }
     }
 
     /// A message arrives at a queue: straight to a waiting consumer if the queue is empty,
     /// else to the tail, with the length limit and TTL applied. Returns false if the queue
     /// refused it (reject-publish).
-    pub(crate) fn enqueue(&mut self, queue: &str, message: Message) -> bool {
+    pub(crate) fn enqueue(&mut self, queue: &str, message: Rc<Message>) -> bool {
         let now = self.now;
         let Some(q) = self.queues.get_mut(queue) else {
             return false;

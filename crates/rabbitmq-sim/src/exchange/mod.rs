@@ -167,18 +167,20 @@ impl Exchange {
         }
     }
 
-    /// This exchange's own matches for a message (not following exchange-to-exchange
-    /// bindings or the alternate exchange; the broker does that).
+    /// This exchange's own matches for a message, into `out` (not following
+    /// exchange-to-exchange bindings or the alternate exchange; the broker does that).
     /// A message has one routing key, or several when the publisher adds `CC`/`BCC` headers.
-    pub fn route(&self, routing_keys: &[&str], headers: &FieldTable) -> BTreeSet<Destination> {
-        // Collect references first: a destination matched by many bindings is cloned once.
-        let mut out = BTreeSet::new();
+    pub fn route<'a>(
+        &'a self,
+        routing_keys: &[&str],
+        headers: &FieldTable,
+        out: &mut BTreeSet<&'a Destination>,
+    ) {
         match &self.index {
-            RoutingIndex::Direct(i) => routing_keys.iter().for_each(|k| i.route(k, &mut out)),
-            RoutingIndex::Fanout(i) => i.route(&mut out),
-            RoutingIndex::Topic(i) => routing_keys.iter().for_each(|k| i.route(k, &mut out)),
-            RoutingIndex::Headers(i) => i.route(headers, &mut out),
+            RoutingIndex::Direct(i) => routing_keys.iter().for_each(|k| i.route(k, out)),
+            RoutingIndex::Fanout(i) => i.route(out),
+            RoutingIndex::Topic(i) => routing_keys.iter().for_each(|k| i.route(k, out)),
+            RoutingIndex::Headers(i) => i.route(headers, out),
         }
-        out.into_iter().cloned().collect()
     }
 }

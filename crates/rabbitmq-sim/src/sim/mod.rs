@@ -10,7 +10,10 @@ pub mod distribution;
 pub mod metrics;
 pub mod producer;
 
-use std::collections::{BTreeMap, VecDeque};
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, BinaryHeap, VecDeque};
+use std::hash::BuildHasher;
+use std::rc::Rc;
 
 use indexmap::IndexMap;
 use rand::SeedableRng;
@@ -20,6 +23,7 @@ use crate::broker::Broker;
 use crate::broker::publish::Publish;
 use crate::error::{AmqpError, AmqpResult};
 use crate::event::Event;
+use crate::fast_hash::FastHash;
 use crate::message::Properties;
 use bounded::BoundedQueue;
 use consumer::{Consumer, ConsumerSpec, Outcome};
@@ -34,13 +38,44 @@ pub const SAMPLE_EVERY_MS: u64 = 100;
 enum Action {
     Produce(String),
     /// A consumer finishes its current message (ignored if it crashed since: generation).
-    Finish(String, u64),
+    /// The name is shared with [`Simulation::consumer_channels`]: this is scheduled for
+    /// every message.
+    Finish(Rc<str>, u64),
     Crash(String),
     Reconnect(String),
     /// Opens a new channel on the consumer's still-open connection and subscribes again.
     Reopen(String),
     Sample,
 }
+
+/// An action on the agenda: due at `at`, after everything scheduled earlier for the same
+/// time (`seq`). The heap pops the earliest first.
+#[derive(Debug, Clone)]
+struct Scheduled {
+    at: u64,
+    seq: u64,
+    action: Action,
+}
+
+impl Ord for Scheduled {
+    fn cmp(&self, other: &Scheduled) -> Ordering {
+        (other.at, other.seq).cmp(&(self.at, self.seq))
+    }
+}
+
+impl PartialOrd for Scheduled {
+    fn partial_cmp(&self, other: &Scheduled) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq for Scheduled {
+    fn eq(&self, other: &Scheduled) -> bool {
+        (self.at, self.seq) == (other.at, other.seq)
+    }
+}
+
+impl Eq for Scheduled {}
 
 /// A broker with simulated clients around it.
 #[derive(Debug, Clone)]
@@ -49,12 +84,12 @@ pub struct Simulation {
     broker: Broker,
     rng: ChaCha8Rng,
     now: u64,
-    agenda: BTreeMap<(u64, u64), Action>,
+    agenda: BinaryHeap<Scheduled>,
     next_seq: u64,
-    producers: IndexMap<String, Producer>,
-    consumers: IndexMap<String, Consumer>,
+    producers: IndexMap<String, Producer, FastHash>,
+    consumers: IndexMap<String, Consumer, FastHash>,
     /// Which consumer listens on which channel, to hand out deliveries.
-    consumer_channels: BTreeMap<u32, String>,
+    consumer_channels: BTreeMap<u32, Rc<str>>,
     metrics: Metrics,
     /// The lesson's in-process bounded queue, if shown.
     pub bounded: Option<BoundedQueue>,
@@ -68,10 +103,10 @@ impl Simulation {
             broker: Broker::new(seed),
             rng: ChaCha8Rng::seed_from_u64(seed.wrapping_add(1)),
             now: 0,
-            agenda: BTreeMap::new(),
+            agenda: BinaryHeap::new(),
             next_seq: 0,
-            producers: IndexMap::new(),
-            consumers: IndexMap::new(),
+            producers: IndexMap::default(),
+            consumers: IndexMap::default(),
             consumer_channels: BTreeMap::new(),
             metrics: Metrics::default(),
             bounded: None,
@@ -106,12 +141,12 @@ impl Simulation {
     }
 
     /// Running producers by name.
-    pub fn producers(&self) -> &IndexMap<String, Producer> {
+    pub fn producers(&self) -> &IndexMap<String, Producer, impl BuildHasher> {
         &self.producers
     }
 
     /// Consumers by name.
-    pub fn consumers(&self) -> &IndexMap<String, Consumer> {
+    pub fn consumers(&self) -> &IndexMap<String, Consumer, impl BuildHasher> {
         &self.consumers
     }
 
@@ -121,7 +156,11 @@ impl Simulation {
     }
 
     fn schedule(&mut self, at: u64, action: Action) {
-        self.agenda.insert((at, self.next_seq), action);
+        self.agenda.push(Scheduled {
+            at,
+            seq: self.next_seq,
+            action,
+        });
         self.next_seq += 1;
     }
 
@@ -281,12 +320,10 @@ impl Simulation {
 
     /// Runs everything scheduled up to and including `until`.
     pub fn run_until(&mut self, until: u64) {
-        while let Some(entry) = self.agenda.first_entry() {
-            let (at, _) = *entry.key();
-            if at > until {
+        while self.agenda.peek().is_some_and(|next| next.at <= until) {
+            let Some(Scheduled { at, action, .. }) = self.agenda.pop() else {
                 break;
-            }
-            let action = entry.remove();
+            };
             self.now = self.now.max(at);
             self.broker.advance_to(self.now);
             self.perform(action);
@@ -372,22 +409,26 @@ impl Simulation {
 
     /// Moves deliveries from the broker to the simulated consumers and starts work.
     fn collect_deliveries(&mut self) {
-        for channel in self.broker.channels_with_deliveries() {
+        let mut next = Some(0);
+        while let Some(from) = next
+            && let Some(channel) = self.broker.next_channel_with_deliveries(from)
+        {
+            next = channel.checked_add(1);
             let Some(name) = self.consumer_channels.get(&channel).cloned() else {
                 continue;
             };
-            let delivered = self.broker.take_deliveries(channel);
-            self.metrics.totals.delivered += delivered.len() as u64;
-            if let Some(c) = self.consumers.get_mut(&name) {
-                c.backlog.extend(delivered);
+            if let Some(c) = self.consumers.get_mut(&*name) {
+                let before = c.backlog.len();
+                self.broker.move_deliveries(channel, &mut c.backlog);
+                self.metrics.totals.delivered += (c.backlog.len() - before) as u64;
             }
             self.start_next(&name);
         }
     }
 
     /// If the consumer is idle and has work, starts processing the oldest delivery.
-    fn start_next(&mut self, name: &str) {
-        let Some(c) = self.consumers.get_mut(name) else {
+    fn start_next(&mut self, name: &Rc<str>) {
+        let Some(c) = self.consumers.get_mut(&**name) else {
             return;
         };
         if c.current.is_some() {
@@ -399,11 +440,11 @@ impl Simulation {
         c.current = Some(next);
         let generation = c.generation;
         let took = c.spec.processing.sample(&mut self.rng);
-        self.schedule_in(took, Action::Finish(name.to_string(), generation));
+        self.schedule_in(took, Action::Finish(Rc::clone(name), generation));
     }
 
-    fn finish(&mut self, name: &str, generation: u64) {
-        let Some(c) = self.consumers.get_mut(name) else {
+    fn finish(&mut self, name: &Rc<str>, generation: u64) {
+        let Some(c) = self.consumers.get_mut(&**name) else {
             return;
         };
         if c.generation != generation {
@@ -481,7 +522,7 @@ impl Simulation {
             c.connection = Some(connection);
             c.link = Some((connection, channel));
         }
-        self.consumer_channels.insert(channel, name.to_string());
+        self.consumer_channels.insert(channel, Rc::from(name));
         Ok(())
     }
 

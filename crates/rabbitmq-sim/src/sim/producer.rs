@@ -1,5 +1,7 @@
 //! Simulated producers: publish on a schedule to an exchange with one key or a set of keys.
 
+use std::fmt::Write;
+
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;
 
@@ -98,16 +100,20 @@ impl Producer {
         while let Some(open) = rest.find('{') {
             out.push_str(&rest[..open]);
             let after = &rest[open..];
-            let (filled, used) = if after.starts_with("{n}") {
-                (n.to_string(), 3)
+            let used = if after.starts_with("{n}") {
+                // Writing to a String cannot fail.
+                let _ = write!(out, "{n}");
+                3
             } else if after.starts_with("{key}") {
-                (key.to_string(), 5)
+                out.push_str(key);
+                5
             } else if after.starts_with("{producer}") {
-                (self.spec.name.clone(), 10)
+                out.push_str(&self.spec.name);
+                10
             } else {
-                ("{".to_string(), 1)
+                out.push('{');
+                1
             };
-            out.push_str(&filled);
             rest = &after[used..];
         }
         out.push_str(rest);
