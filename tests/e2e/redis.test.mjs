@@ -240,6 +240,41 @@ test("many keys: at most 200 cards are drawn and the rest are counted", async ()
 });
 
 
+test("typing shows redis-cli's grey hint, Tab cycles the completions, HELP explains", async () => {
+  const redis = await RedisPage.open();
+  const hint = redis.page.locator(".engine-layout [data-testid=console-hint]");
+  await redis.input.click();
+  await redis.input.pressSequentially("SET");
+  assert.equal(await hint.textContent(),
+    "SET key value [NX|XX] [GET] [EX seconds|PX milliseconds|EXAT unix-time-seconds|PXAT unix-time-milliseconds|KEEPTTL]");
+  await redis.input.pressSequentially(" greeting ");
+  assert.match(await hint.textContent(), /^SET greeting value \[NX\|XX\]/, "each typed argument takes one off");
+  await redis.input.fill("");
+  assert.equal(await hint.count(), 0, "no hint for an empty line");
+
+  await redis.input.pressSequentially("expire");
+  const shown = [];
+  for (let i = 0; i < 5; i++) {
+    await redis.input.press("Tab");
+    shown.push(await redis.input.inputValue());
+  }
+  assert.deepEqual(shown, ["EXPIRE", "EXPIREAT", "EXPIRETIME", "expire", "EXPIRE"],
+    "Tab cycles the candidates, then the line as typed");
+  assert.ok(await redis.input.evaluate((el) => el === document.activeElement), "Tab stays in the console");
+  await redis.input.pressSequentially(" k 10");
+  assert.equal(await redis.input.inputValue(), "EXPIRE k 10");
+
+  await redis.run("HELP SET");
+  assert.match(await redis.lastOutput(), /SET key value/);
+  await redis.runIn(1, "");
+  await redis.clients.locator("[data-testid=redis-open-client]").click();
+  const second = redis.client(2).locator("[data-testid=console-input]");
+  await second.pressSequentially("LPU");
+  await second.press("Tab");
+  assert.equal(await second.inputValue(), "LPUSH", "every client console completes");
+  assert.deepEqual(redis.page.errors, []);
+});
+
 test("each client console is its own connection to the same server", async () => {
   const redis = await RedisPage.open();
   const open = redis.clients.locator("[data-testid=redis-open-client]");

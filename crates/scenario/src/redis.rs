@@ -389,6 +389,14 @@ impl ConsoleSession for RedisCliSession {
         }
         output.text
     }
+
+    fn hint(&self, input: &str) -> Option<String> {
+        cli::hint(input)
+    }
+
+    fn complete(&self, input: &str) -> Vec<String> {
+        cli::complete(input)
+    }
 }
 
 #[cfg(test)]
@@ -409,6 +417,18 @@ mod tests {
         assert_eq!(session.prompt(), "127.0.0.1:6379>");
         session.run_line("SELECT 2", 0);
         assert_eq!(session.prompt(), "127.0.0.1:6379[2]>");
+    }
+
+    #[test]
+    fn typing_gets_redis_clis_hint_and_completions() {
+        let session = RedisCliSession::new(1);
+        assert_eq!(
+            session.hint("SET").as_deref(),
+            Some(
+                " key value [NX|XX] [GET] [EX seconds|PX milliseconds|EXAT unix-time-seconds|PXAT unix-time-milliseconds|KEEPTTL]"
+            )
+        );
+        assert!(session.complete("getr").contains(&"GETRANGE".to_owned()));
     }
 
     #[test]

@@ -13,4 +13,16 @@ pub trait ConsoleSession {
     /// Runs one typed line at virtual time `now_ms` (milliseconds since the Unix epoch)
     /// and returns what the real client prints for it, newline-terminated where it prints one.
     fn run_line(&mut self, line: &str, now_ms: u64) -> String;
+
+    /// The grey hint the real client shows after what has been typed so far (redis-cli's
+    /// syntax hint), if it shows one.
+    fn hint(&self, _input: &str) -> Option<String> {
+        None
+    }
+
+    /// What Tab offers for what has been typed so far, as whole lines, in the order the
+    /// real client cycles through them.
+    fn complete(&self, _input: &str) -> Vec<String> {
+        Vec::new()
+    }
 }

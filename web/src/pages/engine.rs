@@ -28,6 +28,12 @@ pub struct EngineLayoutProps {
     /// The page's own views of the engine, shown under the console.
     #[prop_or_default]
     pub children: Html,
+    /// The console's grey hint while typing, for a dialect whose client shows one.
+    #[prop_or_default]
+    pub hint: Option<Callback<String, Option<String>>>,
+    /// The console's Tab completion, for a dialect whose client has it.
+    #[prop_or_default]
+    pub complete: Option<Callback<String, Vec<String>>>,
 }
 
 /// An engine page's frame. See the module documentation.
@@ -53,7 +59,8 @@ pub fn EngineLayout(props: &EngineLayoutProps) -> Html {
                 <Console prompt={props.prompt.clone()} transcript={Rc::clone(&props.transcript)}
                     {on_submit} {on_clear} label={engine.console_label}
                     placeholder={placeholder} autofocus={props.active && props.mode == Mode::Full}
-                    input_ref={input_ref.clone()} />
+                    input_ref={input_ref.clone()} hint={props.hint.clone()}
+                    complete={props.complete.clone()} />
                 <aside class="examples" aria-labelledby={format!("examples-{}", engine.slug())}>
                     <h2 id={format!("examples-{}", engine.slug())}>{"Try these"}</h2>
                     <ul role="list">

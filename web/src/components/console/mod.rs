@@ -1,9 +1,11 @@
 //! The console every engine page plugs its dialect into: an input line with a prompt,
-//! the transcript above it, history on Up/Down, Ctrl+L to clear, and a copy button.
+//! the transcript above it, history on Up/Down, Ctrl+L to clear, and a copy button; for a
+//! dialect whose client has them, a grey syntax hint while typing and Tab completion.
 //!
 //! The console owns only what is about typing (the input line and its history); the
 //! transcript and the prompt come from the page, which owns the engine session.
 
+mod ansi;
 mod history;
 mod transcript;
 
@@ -39,6 +41,28 @@ pub struct ConsoleProps {
     /// The input element, for a page that moves focus to it (e.g. after running an example).
     #[prop_or_default]
     pub input_ref: NodeRef,
+    /// The grey hint shown after what has been typed (redis-cli's syntax hint), if any.
+    #[prop_or_default]
+    pub hint: Option<Callback<String, Option<String>>>,
+    /// What Tab offers for what has been typed; without it Tab leaves the console.
+    #[prop_or_default]
+    pub complete: Option<Callback<String, Vec<String>>>,
+}
+
+/// Tab pressed again and again: the candidates shown in turn, then the line as typed,
+/// then the first again, as redis-cli's line editor cycles them.
+struct Completion {
+    typed: String,
+    candidates: Vec<String>,
+    /// The candidate shown; `candidates.len()` stands for the line as typed.
+    shown: usize,
+}
+
+impl Completion {
+    fn next(&mut self) -> &str {
+        self.shown = (self.shown + 1) % (self.candidates.len() + 1);
+        self.candidates.get(self.shown).unwrap_or(&self.typed)
+    }
 }
 
 /// Whether the last copy of the transcript worked, for the button's feedback.
@@ -56,6 +80,9 @@ pub fn Console(props: &ConsoleProps) -> Html {
     let scroll_ref = use_node_ref();
     let history = use_mut_ref(History::default);
     let copy_state = use_state(|| CopyState::Idle);
+    // What the input holds, for the hint drawn after it.
+    let typed = use_state(String::new);
+    let completion = use_mut_ref(|| None::<Completion>);
 
     {
         let input_ref = input_ref.clone();
@@ -75,32 +102,72 @@ pub fn Console(props: &ConsoleProps) -> Html {
         });
     }
 
+    let oninput = {
+        let typed = typed.clone();
+        Callback::from(move |event: InputEvent| {
+            typed.set(event.target_unchecked_into::<HtmlInputElement>().value());
+        })
+    };
+
     let onkeydown = {
         let input_ref = input_ref.clone();
         let on_submit = props.on_submit.clone();
         let on_clear = props.on_clear.clone();
+        let complete = props.complete.clone();
+        let typed = typed.clone();
         Callback::from(move |event: KeyboardEvent| {
             let Some(input) = input_ref.cast::<HtmlInputElement>() else {
                 return;
             };
-            match event.key().as_str() {
+            let key = event.key();
+            if key != "Tab" && key != "Shift" {
+                // Any other key keeps the candidate shown, as the line editor does.
+                completion.borrow_mut().take();
+            }
+            let show = |text: &str| {
+                show_at_end(&input, text);
+                typed.set(text.to_owned());
+            };
+            match key.as_str() {
+                "Tab" if !event.alt_key() && !event.ctrl_key() && !event.meta_key() => {
+                    let Some(complete) = &complete else {
+                        return;
+                    };
+                    event.prevent_default();
+                    let mut completion = completion.borrow_mut();
+                    match completion.as_mut() {
+                        Some(cycle) => show(cycle.next()),
+                        None => {
+                            let line = input.value();
+                            let candidates = complete.emit(line.clone());
+                            if let Some(first) = candidates.first() {
+                                show(first);
+                                *completion = Some(Completion {
+                                    typed: line,
+                                    candidates,
+                                    shown: 0,
+                                });
+                            }
+                        }
+                    }
+                }
                 "Enter" => {
                     event.prevent_default();
                     let line = input.value();
-                    input.set_value("");
+                    show("");
                     history.borrow_mut().record(&line);
                     on_submit.emit(line);
                 }
                 "ArrowUp" => {
                     event.prevent_default();
                     if let Some(older) = history.borrow_mut().older(&input.value()) {
-                        show_at_end(&input, older);
+                        show(older);
                     }
                 }
                 "ArrowDown" => {
                     event.prevent_default();
                     if let Some(newer) = history.borrow_mut().newer() {
-                        show_at_end(&input, newer);
+                        show(newer);
                     }
                 }
                 "l" | "L" if event.ctrl_key() => {
@@ -174,11 +241,21 @@ pub fn Console(props: &ConsoleProps) -> Html {
         CopyState::Failed => "Copy failed",
     };
 
+    let hint = props
+        .hint
+        .as_ref()
+        .filter(|_| !typed.is_empty())
+        .and_then(|hint| hint.emit((*typed).clone()));
+
     html! {
         <section class="console" aria-label={props.label.clone()}>
             <div class="console-toolbar">
                 <span class="console-hint">
-                    <kbd>{"↑"}</kbd><kbd>{"↓"}</kbd>{" history · "}<kbd>{"Ctrl"}</kbd>{"+"}<kbd>{"L"}</kbd>{" clear"}
+                    <kbd>{"↑"}</kbd><kbd>{"↓"}</kbd>{" history · "}
+                    if props.complete.is_some() {
+                        <kbd>{"Tab"}</kbd>{" complete · "}
+                    }
+                    <kbd>{"Ctrl"}</kbd>{"+"}<kbd>{"L"}</kbd>{" clear"}
                 </span>
                 <button type="button" class="ghost" data-testid="console-copy"
                     onclick={onclick_copy} disabled={props.transcript.is_empty()}
@@ -190,10 +267,18 @@ pub fn Console(props: &ConsoleProps) -> Html {
                 <TranscriptView transcript={Rc::clone(&props.transcript)} label={props.label.clone()} />
                 <div class="console-input-line">
                     <span class="prompt" aria-hidden="true">{ props.prompt.clone() }</span>
-                    <input ref={input_ref} type="text" data-testid="console-input"
-                        aria-label={props.label.clone()} placeholder={props.placeholder.clone()}
-                        autocomplete="off" autocapitalize="off" spellcheck="false"
-                        {onkeydown} />
+                    <span class="console-input-field">
+                        <input ref={input_ref} type="text" data-testid="console-input"
+                            aria-label={props.label.clone()} placeholder={props.placeholder.clone()}
+                            autocomplete="off" autocapitalize="off" spellcheck="false"
+                            {oninput} {onkeydown} />
+                        if let Some(hint) = hint {
+                            // The typed text, invisible, pushes the hint to just after it.
+                            <span class="console-input-hint" aria-hidden="true" data-testid="console-hint">
+                                <span class="typed">{ (*typed).clone() }</span>{ hint }
+                            </span>
+                        }
+                    </span>
                 </div>
             </div>
         </section>
@@ -237,10 +322,26 @@ fn TranscriptView(props: &TranscriptViewProps) -> Html {
                         <div class="entry-input"><span class="prompt">{ entry.prompt.clone() }</span>{" "}{ entry.input.clone() }</div>
                     }
                     if !entry.output.is_empty() {
-                        <pre class="entry-output">{ entry.output.clone() }</pre>
+                        <pre class="entry-output">{ output(&entry.output) }</pre>
                     }
                 </div>
             }) }
         </div>
+    }
+}
+
+/// A client's output, its escape codes drawn as a terminal draws them.
+fn output(text: &AttrValue) -> Html {
+    if !text.contains('\x1b') {
+        return html! { { text.clone() } };
+    }
+    html! {
+        { for ansi::runs(text).into_iter().map(|(style, piece)| {
+            if style == ansi::Style::default() {
+                html! { { piece } }
+            } else {
+                html! { <span class={style.classes()}>{ piece }</span> }
+            }
+        }) }
     }
 }

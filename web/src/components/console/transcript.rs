@@ -88,7 +88,7 @@ impl Transcript {
                 text.push_str(&entry.input);
                 text.push('\n');
             }
-            text.push_str(&entry.output);
+            text.push_str(&super::ansi::plain(&entry.output));
             if !entry.output.is_empty() && !entry.output.ends_with('\n') {
                 text.push('\n');
             }

@@ -207,6 +207,11 @@ fn ClientPane(props: &ClientPaneProps) -> Html {
             on_action.emit(WorldAction::Clear(number))
         })
     };
+    // Made once: a pane's redis-cli lives as long as the pane.
+    let (hint, complete) = {
+        let aids = props.console.typing_aids();
+        use_memo((), move |_| aids).as_ref().clone()
+    };
     let on_close = props
         .on_action
         .reform(move |_: MouseEvent| WorldAction::Close(number));
@@ -220,7 +225,7 @@ fn ClientPane(props: &ClientPaneProps) -> Html {
             </div>
             <Console prompt={props.console.prompt.clone()} transcript={props.console.transcript.clone()}
                 {on_submit} {on_clear} label={format!("Redis command, client {number}")}
-                autofocus={props.active} />
+                autofocus={props.active} hint={Some(hint)} complete={Some(complete)} />
         </div>
     }
 }

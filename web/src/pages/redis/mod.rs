@@ -62,6 +62,11 @@ pub fn RedisPage(props: &PageProps) -> Html {
         let pattern = pattern.clone();
         use_callback((), move |text: String, _| pattern.set(text))
     };
+    // Made once: client 1's redis-cli lives as long as the page.
+    let (hint, complete) = {
+        let aids = world.main().typing_aids();
+        use_memo((), move |_| aids).as_ref().clone()
+    };
     let now_ms = world.now_ms().max(virtual_now_ms());
     let main = world.main();
     let session = world.main_session();
@@ -70,7 +75,7 @@ pub fn RedisPage(props: &PageProps) -> Html {
     html! {
         <EngineLayout engine={&REDIS} mode={props.mode} active={props.active}
             prompt={main.prompt.clone()} transcript={main.transcript.clone()}
-            on_action={on_main}>
+            on_action={on_main} hint={Some(hint)} complete={Some(complete)}>
             <div class="redis-views">
                 <Clients clients={world.clients().to_vec()} on_action={on_world.clone()}
                     active={props.active} />

@@ -83,6 +83,20 @@ impl ClientConsole {
         self.state = session.state();
     }
 
+    /// The console's hint and Tab completion, from its redis-cli.
+    pub fn typing_aids(
+        &self,
+    ) -> (
+        Callback<String, Option<String>>,
+        Callback<String, Vec<String>>,
+    ) {
+        let session = Rc::clone(&self.session);
+        let hint = Callback::from(move |input: String| session.borrow().hint(&input));
+        let session = Rc::clone(&self.session);
+        let complete = Callback::from(move |input: String| session.borrow().complete(&input));
+        (hint, complete)
+    }
+
     fn run(&mut self, line: &str, now_ms: u64) {
         let output = self.session.borrow_mut().run_line(line, now_ms);
         let mut transcript = Transcript::clone(&self.transcript);
