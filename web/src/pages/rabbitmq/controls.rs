@@ -18,6 +18,9 @@ pub struct ControlsProps {
     pub seed: u64,
     /// Virtual time now, in ms since the simulation started.
     pub clock_ms: u64,
+    /// The speed the clock has run at lately (lower than `speed` when the device cannot
+    /// simulate that fast).
+    pub achieved: f64,
     /// Starts or stops the clock.
     pub on_play: Callback<bool>,
     /// Advances the clock by one step.
@@ -80,6 +83,12 @@ pub fn Controls(props: &ControlsProps) -> Html {
                 </label>
                 <span class="clock" data-testid="rmq-clock" aria-live="off">
                     { format!("t = {:.1} s", props.clock_ms as f64 / 1000.0) }
+                    if playing && props.speed > 1.0 && props.achieved < props.speed * 0.9 {
+                        <span class="behind" data-testid="rmq-behind"
+                            title="Simulating the traffic takes longer than the speed asked for allows">
+                            { format!(" · running at {:.0}×, as fast as this device can", props.achieved.max(1.0)) }
+                        </span>
+                    }
                 </span>
                 <form class="seed" onsubmit={on_seed} data-testid="rmq-seed-form"
                     title="Every random choice comes from the seed: the same seed and the same steps replay the same run">

@@ -15,6 +15,7 @@ mod dots;
 mod forms;
 mod inspector;
 mod layout;
+mod pace;
 mod topology;
 mod traffic;
 
@@ -38,6 +39,7 @@ use controls::Controls;
 use dots::Painter;
 use forms::Forms;
 use inspector::{Details, Inspector};
+use pace::Pace;
 use topology::{NodeId, Topology};
 use traffic::Traffic;
 
@@ -138,6 +140,7 @@ fn World(props: &WorldProps) -> Html {
     let sim = state.session().simulation();
     let traffic = use_mut_ref(Traffic::default);
     let painter = use_mut_ref(Painter::default);
+    let pace = use_mut_ref(Pace::default);
     let stage = (*use_memo((), |()| SharedStage::default())).clone();
     let dots = use_node_ref();
     let playing = use_state(|| false);
@@ -165,26 +168,26 @@ fn World(props: &WorldProps) -> Html {
     {
         let (sim, traffic, view) = (sim.clone(), Rc::clone(&traffic), view.clone());
         let (painter, stage, dots) = (Rc::clone(&painter), stage.clone(), dots.clone());
+        let pace = Rc::clone(&pace);
         use_effect_with(
             (props.active, *playing, *speed),
             move |&(active, playing, speed)| {
                 let mut last: Option<f64> = None;
                 let mut last_view = 0.0;
-                // Virtual milliseconds owed: at 0.1x a frame is worth less than one.
-                let mut owed = 0.0;
                 let frames = active.then(|| {
                     FrameLoop::start(move |now| {
                         let elapsed = last
                             .replace(now)
                             .map_or(0.0, |l| (now - l).clamp(0.0, LONGEST_FRAME_MS));
                         if playing {
-                            owed += elapsed * speed;
-                            let whole = owed.floor();
-                            if whole >= 1.0 {
-                                owed -= whole;
+                            let mut pace = pace.borrow_mut();
+                            let run = pace.slice(elapsed, speed);
+                            if run > 0 {
+                                let started = real_now();
                                 let mut s = sim.borrow_mut();
-                                let until = s.now().saturating_add(whole as u64);
+                                let until = s.now().saturating_add(run);
                                 s.run_until(until);
+                                pace.record(run, real_now() - started);
                             }
                         }
                         let share = traffic.borrow().sample_every;
@@ -268,6 +271,7 @@ fn World(props: &WorldProps) -> Html {
                 <section class="rmq-panel rmq-world" aria-labelledby="rmq-world-title">
                     <h2 id="rmq-world-title">{ "The broker, live" }</h2>
                     <Controls playing={*playing} speed={*speed} seed={s.seed()} clock_ms={s.now()}
+                        achieved={pace.borrow().achieved()}
                         {on_play} {on_step} {on_speed} on_run={on_run.clone()}
                         on_seed={props.on_seed.clone()} />
                     <Forms {exchanges} {queues} {next_producer} {next_consumer} on_run={on_run.clone()} />
