@@ -53,8 +53,9 @@ playground commands:
   run 5s | run 250ms          advance the virtual clock (TTLs, queue expiry, simulated clients)
   restart                     stop and start the broker
 simulated clients:
-  producer name=.. exchange=.. routing_key=k|k1,k2,.. [keys=cycle|random] [rate=1] [burst=1]
-           [count=N] [payload='msg {n} {key}'] [persistent=false] [mandatory=false] [confirms=false]
+  producer name=.. exchange=.. routing_key=k|k1,k2,..|'{kern,auth}.{info,error}' [keys=cycle|random]
+           [rate=1] [burst=1] [count=N] [payload='msg {n} {key}'] [persistent=false]
+           [mandatory=false] [confirms=false]     ({a,b} groups expand like a shell's: 4 keys here)
   consumer name=.. queue=.. [prefetch=1] [ackmode=manual|auto] [processing=100ms|50..200ms|exp:100ms]
            [nack=0.0] [reject=0.0] [crash=0.0] [crash_at=5s] [reconnect=1s]
   stop producer name=.. | stop consumer name=..

@@ -5,7 +5,7 @@ use super::{Args, Failure, Outcome, Usage, run_line, shell, table};
 use crate::sim::Simulation;
 use crate::sim::consumer::{Attachment, ConsumerSpec};
 use crate::sim::distribution::{Duration, parse_ms};
-use crate::sim::producer::{KeyChoice, ProducerSpec};
+use crate::sim::producer::{KeyChoice, ProducerSpec, expand_keys};
 
 /// Runs one console line against a simulation and returns its transcript text.
 pub fn run_sim_line(sim: &mut Simulation, line: &str) -> String {
@@ -100,12 +100,8 @@ fn producer(sim: &mut Simulation, args: &Args) -> Outcome {
             .ok_or_else(|| Usage(format!("rate: expected messages per second, got \"{v}\"")))?,
     };
     let mut spec = ProducerSpec::new(args.required("name")?, args.required("exchange")?, "", rate);
-    spec.routing_keys = args
-        .text("routing_key")
-        .unwrap_or_default()
-        .split(',')
-        .map(str::to_string)
-        .collect();
+    spec.routing_keys = expand_keys(args.text("routing_key").unwrap_or_default())
+        .map_err(|e| Usage(format!("routing_key: {e}")))?;
     spec.key_choice = match args.text("keys").unwrap_or("cycle") {
         "cycle" => KeyChoice::Cycle,
         "random" => KeyChoice::Random,
@@ -288,6 +284,26 @@ mod tests {
                 .queue("work")
                 .is_some_and(|q| q.ready.is_empty() && q.unacked == 0)
         );
+    }
+
+    #[test]
+    fn a_producer_with_a_key_pattern_cycles_through_its_keys() {
+        let (sim, out) = transcript(
+            "declare exchange name=logs type=direct durable=false\n\
+             producer name=p exchange=logs routing_key='{kern,auth}.{info,error}' rate=0 burst=5\n\
+             producer name=q exchange=logs routing_key='{kern' rate=0\n\
+             run 10ms",
+        );
+        assert_eq!(out[1], "producer p started");
+        assert_eq!(
+            out[2],
+            "*** Error: routing_key: unclosed { in routing key pattern \"{kern\""
+        );
+        assert_eq!(
+            sim.producers()["p"].spec.routing_keys,
+            ["kern.info", "kern.error", "auth.info", "auth.error"]
+        );
+        assert_eq!(sim.producers()["p"].sent, 5);
     }
 
     #[test]

@@ -15,6 +15,69 @@ pub enum KeyChoice {
     Random,
 }
 
+/// The most routing keys one producer's key pattern may stand for.
+pub const MAX_KEYS: usize = 1000;
+
+/// The routing keys a producer's key pattern stands for: keys separated by commas, each
+/// of which may hold `{a,b,..}` groups that take each alternative in turn, as a shell
+/// expands them, so `{kern,auth}.{info,error},cron` is five keys (`kern.info`,
+/// `kern.error`, `auth.info`, `auth.error`, `cron`). Groups do not nest.
+pub fn expand_keys(pattern: &str) -> Result<Vec<String>, String> {
+    let mut keys = Vec::new();
+    for key in split_outside_braces(pattern)? {
+        let mut expanded = vec![String::new()];
+        let mut rest = key;
+        while let Some(open) = rest.find('{') {
+            let close = rest[open..]
+                .find('}')
+                .map(|i| open + i)
+                .ok_or_else(|| format!("unclosed {{ in routing key pattern \"{pattern}\""))?;
+            let literal = &rest[..open];
+            let choices: Vec<&str> = rest[open + 1..close].split(',').collect();
+            if expanded.len().saturating_mul(choices.len()) > MAX_KEYS {
+                return Err(format!(
+                    "the routing key pattern stands for more than {MAX_KEYS} keys"
+                ));
+            }
+            expanded = expanded
+                .iter()
+                .flat_map(|start| choices.iter().map(move |c| format!("{start}{literal}{c}")))
+                .collect();
+            rest = &rest[close + 1..];
+        }
+        keys.extend(expanded.into_iter().map(|k| k + rest));
+        if keys.len() > MAX_KEYS {
+            return Err(format!(
+                "the routing key pattern stands for more than {MAX_KEYS} keys"
+            ));
+        }
+    }
+    Ok(keys)
+}
+
+/// Splits a key pattern at the commas that are not inside a `{..}` group.
+fn split_outside_braces(pattern: &str) -> Result<Vec<&str>, String> {
+    let mut parts = Vec::new();
+    let (mut depth, mut start) = (0u32, 0);
+    for (i, c) in pattern.char_indices() {
+        match c {
+            '{' if depth == 0 => depth = 1,
+            '{' => return Err(format!("nested {{ in routing key pattern \"{pattern}\"")),
+            '}' if depth == 0 => {
+                return Err(format!("unopened }} in routing key pattern \"{pattern}\""));
+            }
+            '}' => depth = 0,
+            ',' if depth == 0 => {
+                parts.push(&pattern[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&pattern[start..]);
+    Ok(parts)
+}
+
 /// What a producer does.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProducerSpec {
@@ -22,7 +85,8 @@ pub struct ProducerSpec {
     pub name: String,
     /// Exchange to publish to.
     pub exchange: String,
-    /// Routing keys to use (at least one; the empty key is a key).
+    /// Routing keys to use (at least one; the empty key is a key); see [`expand_keys`]
+    /// for writing many at once.
     pub routing_keys: Vec<String>,
     /// How to pick among several keys.
     pub key_choice: KeyChoice,
@@ -129,6 +193,43 @@ impl Producer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn key_patterns_expand_like_a_shell() {
+        assert_eq!(
+            expand_keys("{kern,auth}.{info,error},cron"),
+            Ok(vec![
+                "kern.info".to_string(),
+                "kern.error".to_string(),
+                "auth.info".to_string(),
+                "auth.error".to_string(),
+                "cron".to_string(),
+            ])
+        );
+        assert_eq!(expand_keys(""), Ok(vec![String::new()]));
+        assert_eq!(
+            expand_keys("a,,b.{x,}"),
+            Ok(vec!["a", "", "b.x", "b."]
+                .into_iter()
+                .map(String::from)
+                .collect())
+        );
+    }
+
+    #[test]
+    fn bad_key_patterns_are_refused() {
+        assert!(expand_keys("{a,b").unwrap_err().contains("unclosed {"));
+        assert!(expand_keys("a}").unwrap_err().contains("unopened }"));
+        assert!(expand_keys("{a,{b}}").unwrap_err().contains("nested {"));
+        let huge = "{0,1,2,3,4,5,6,7,8,9}".repeat(4);
+        assert!(
+            expand_keys(&huge)
+                .unwrap_err()
+                .contains("more than 1000 keys")
+        );
+        let many = vec!["k"; MAX_KEYS + 1].join(",");
+        assert!(expand_keys(&many).is_err());
+    }
 
     #[test]
     fn the_body_template_is_filled_in() {
