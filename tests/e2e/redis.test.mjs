@@ -375,10 +375,23 @@ test("the charts follow the virtual clock, and keys expire with nobody typing", 
   const legend = async (id) => redis.charts.locator(`[data-testid=${id}] .legend`).innerText();
   await redis.page.waitForFunction(() => document.querySelector(
     ".page-slot:not([hidden]) [data-testid=redis-chart-keys] .legend")?.textContent === "keys 3");
-  assert.equal(await legend("redis-chart-expired"), "expired_keys 1");
+  assert.match(await legend("redis-chart-expired"), /^expired_keys 1\s*evicted_keys 0$/);
   assert.equal(await redis.charts.locator("[data-testid=redis-chart-commands] path.series").count(), 1);
   const d = await redis.charts.locator("[data-testid=redis-chart-keys] path.series").getAttribute("d");
   assert.match(d, /^M[\d.]+,[\d.]+(H[\d.]+V[\d.]+)+H[\d.]+$/, "a step line was drawn");
+  assert.match(await legend("redis-chart-memory"), /^used_memory \d+\.\d\dK$/);
+
+  // Past maxmemory, allkeys-lru evicts: the keyspace says so and the chart counts them.
+  await redis.run("CONFIG SET maxmemory-policy allkeys-lru");
+  await redis.run("CONFIG SET maxmemory 1100000");
+  let said = "";
+  for (let i = 0; i < 40 && !said.includes("evicted"); i++) {
+    await redis.run(`SET big:${i} ${"x".repeat(10000)}`);
+    said = await redis.lastChange.innerText();
+  }
+  assert.match(said, /evicted to stay under maxmemory/);
+  await redis.page.waitForFunction(() => /evicted_keys [1-9]/.test(document.querySelector(
+    ".page-slot:not([hidden]) [data-testid=redis-chart-expired] .legend")?.textContent ?? ""), null, { timeout: 4000 });
   assert.deepEqual(redis.page.errors, []);
 });
 

@@ -28,6 +28,10 @@ pub struct RedisSample {
     pub keys: u64,
     /// Keys removed because their TTL ran out (INFO's `expired_keys`).
     pub expired_keys: u64,
+    /// Keys removed to stay under `maxmemory` (INFO's `evicted_keys`).
+    pub evicted_keys: u64,
+    /// INFO's `used_memory`, in bytes.
+    pub used_memory: u64,
 }
 
 /// One PUBLISH of the latest line: who sent it, where, and who got it.
@@ -186,6 +190,8 @@ impl Shared {
             commands: stats.commands,
             keys,
             expired_keys: stats.expired_keys,
+            evicted_keys: stats.evicted_keys,
+            used_memory: self.server.used_memory(),
         });
     }
 }
@@ -551,5 +557,6 @@ mod tests {
         );
         assert_eq!(samples[1].commands, 1);
         assert_eq!(samples[1].expired_keys, 1);
+        assert!(samples[0].used_memory > 0);
     }
 }

@@ -1,5 +1,5 @@
 //! Live charts of the server on the virtual clock, from the samples the shared server
-//! takes each time virtual time passes: commands per second, keys, expired keys.
+//! takes each time virtual time passes: commands per second, keys, memory, expired and evicted keys.
 
 use std::rc::Rc;
 
@@ -41,6 +41,15 @@ fn command_rate(samples: &[RedisSample], now_ms: u64) -> Rc<[(f64, f64)]> {
         .collect()
 }
 
+/// Bytes as INFO's `used_memory_human` rounds them.
+fn format_bytes(bytes: f64) -> String {
+    match bytes {
+        b if b >= 1024.0 * 1024.0 => format!("{:.2}M", b / 1024.0 / 1024.0),
+        b if b >= 1024.0 => format!("{:.2}K", b / 1024.0),
+        b => format!("{b:.0}B"),
+    }
+}
+
 fn format_count(n: f64) -> String {
     if n.fract() == 0.0 || n >= 100.0 {
         format!("{n:.0}")
@@ -61,10 +70,13 @@ pub fn live_charts(shared: &SharedRedis, now_ms: u64) -> Html {
         class: class.into(),
         points,
     };
-    let chart = |title: &'static str, testid: &'static str, lines: Vec<Series>| {
+    let chart = |title: &'static str,
+                 testid: &'static str,
+                 lines: Vec<Series>,
+                 format_y: fn(f64) -> String| {
         html! {
             <LineChart title={title} series={lines} x_range={(-SPAN_S, 0.0)}
-                format_y={Callback::from(format_count)} x_labels={x_labels.clone()} testid={testid} />
+                format_y={Callback::from(format_y)} x_labels={x_labels.clone()} testid={testid} />
         }
     };
     html! {
@@ -72,16 +84,20 @@ pub fn live_charts(shared: &SharedRedis, now_ms: u64) -> Html {
             <h2 id="redis-charts-title">{ "Server over time" }</h2>
             <p class="panel-note">
                 { "Sampled every second of the virtual clock, as " }<code>{ "INFO stats" }</code>
-                { " and " }<code>{ "DBSIZE" }</code>{ " would report them. Keys with a TTL expire on \
+                { " and " }<code>{ "INFO memory" }</code>{ " would report them. Keys with a TTL expire on \
                    their own: the server's active expiry runs ten times a second." }
             </p>
             <div class="charts-grid">
                 { chart("commands per second", "redis-chart-commands",
-                    vec![series("commands/s", "commands", command_rate(&samples, now_ms))]) }
+                    vec![series("commands/s", "commands", command_rate(&samples, now_ms))], format_count) }
                 { chart("keys, all databases", "redis-chart-keys",
-                    vec![series("keys", "keys", counter(&samples, now_ms, |s| s.keys))]) }
-                { chart("keys expired", "redis-chart-expired",
-                    vec![series("expired_keys", "expired", counter(&samples, now_ms, |s| s.expired_keys))]) }
+                    vec![series("keys", "keys", counter(&samples, now_ms, |s| s.keys))], format_count) }
+                { chart("memory", "redis-chart-memory",
+                    vec![series("used_memory", "memory", counter(&samples, now_ms, |s| s.used_memory))],
+                    format_bytes) }
+                { chart("keys expired and evicted", "redis-chart-expired",
+                    vec![series("expired_keys", "expired", counter(&samples, now_ms, |s| s.expired_keys)),
+                         series("evicted_keys", "evicted", counter(&samples, now_ms, |s| s.evicted_keys))], format_count) }
             </div>
         </section>
     }
@@ -97,6 +113,8 @@ mod tests {
             commands,
             keys: 0,
             expired_keys: 0,
+            evicted_keys: 0,
+            used_memory: 0,
         }
     }
 

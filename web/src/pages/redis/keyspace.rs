@@ -28,6 +28,8 @@ struct Changes<'a> {
     deleted: Vec<&'a [u8]>,
     /// Keys whose TTL had run out, found by the command.
     expired: Vec<&'a [u8]>,
+    /// Keys evicted to make room under `maxmemory`.
+    evicted: Vec<&'a [u8]>,
     /// FLUSHDB, FLUSHALL or SWAPDB replaced the whole database.
     replaced: Option<&'static str>,
 }
@@ -65,6 +67,10 @@ fn changes(events: &[Event], db: usize) -> Changes<'_> {
             Event::KeyExpired { db: d, key } if *d == db => {
                 changes.forget(key);
                 changes.expired.push(key);
+            }
+            Event::KeyEvicted { db: d, key } if *d == db => {
+                changes.forget(key);
+                changes.evicted.push(key);
             }
             Event::DbFlushed { db: d } if *d == db => changes.replaced = Some("emptied"),
             Event::DbsSwapped { a, b } if *a == db || *b == db => {
@@ -104,6 +110,7 @@ fn summary(changes: &Changes) -> String {
         key_list("wrote or read", &changed),
         key_list("deleted", &changes.deleted),
         key_list("found expired and removed", &changes.expired),
+        key_list("evicted to stay under maxmemory", &changes.evicted),
     ];
     parts
         .into_iter()
@@ -282,6 +289,18 @@ mod tests {
         assert_eq!(
             summary(&changes(&[Event::DbFlushed { db: 0 }], 0)),
             "this database was emptied"
+        );
+    }
+
+    #[test]
+    fn evicted_keys_are_said_so() {
+        let events = [Event::KeyEvicted {
+            db: 0,
+            key: b"old".to_vec(),
+        }];
+        assert_eq!(
+            summary(&changes(&events, 0)),
+            "evicted to stay under maxmemory old"
         );
     }
 }
