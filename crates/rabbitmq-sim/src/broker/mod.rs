@@ -90,9 +90,11 @@ impl Broker {
         }
     }
 
-    /// The events since the last call, oldest first.
+    /// The events since the last call, oldest first. The next batch starts with room for
+    /// as many, so a busy broker does not regrow its list from nothing every time.
     pub fn drain_events(&mut self) -> Vec<Event> {
-        std::mem::take(&mut self.events)
+        let room = self.events.len();
+        std::mem::replace(&mut self.events, Vec::with_capacity(room))
     }
 
     /// Appends an event for the page.

@@ -359,27 +359,29 @@ impl Simulation {
     }
 
     fn produce(&mut self, name: &str) {
-        let Some(p) = self.producers.get(name) else {
+        // By position: nothing below moves producers until this one is removed.
+        let Some((index, _, p)) = self.producers.get_full(name) else {
             return;
         };
         let (channel, burst, interval) = (p.channel, p.spec.burst.max(1), p.spec.interval_ms());
         for _ in 0..burst {
-            let Some(p) = self.producers.get(name) else {
+            let Some((_, p)) = self.producers.get_index(index) else {
                 return;
             };
             if p.finished() {
                 break;
             }
             let key = p.next_key(&mut self.rng);
+            let payload = p.body(p.sent + 1, &key);
             let publish = Publish {
                 exchange: p.spec.exchange.clone(),
-                routing_key: key.clone(),
+                routing_key: key,
                 mandatory: p.spec.mandatory,
                 properties: Properties {
                     delivery_mode: p.spec.persistent.then_some(2),
                     ..Properties::default()
                 },
-                payload: p.body(p.sent + 1, &key),
+                payload,
             };
             let result = self.broker.basic_publish(channel, publish);
             self.metrics.totals.published += 1;
@@ -396,11 +398,14 @@ impl Simulation {
                     return;
                 }
             }
-            if let Some(p) = self.producers.get_mut(name) {
+            if let Some((_, p)) = self.producers.get_index_mut(index) {
                 p.sent += 1;
             }
         }
-        let finished = self.producers.get(name).is_none_or(Producer::finished);
+        let finished = self
+            .producers
+            .get_index(index)
+            .is_none_or(|(_, p)| p.finished());
         match interval {
             Some(every) if !finished => self.schedule_in(every, Action::Produce(name.to_string())),
             _ => {}
