@@ -3,9 +3,11 @@
 //! becomes a dot travelling along the edge it took. Dots move in real time, so they stay
 //! visible at any simulation speed; the legs of one message's journey follow each other.
 //!
-//! Heavy traffic is sampled when it is published: a bucket of tokens, refilled at
-//! [`DRAWN_PER_SECOND`], decides which messages are followed, and only those cost anything
-//! afterwards (the others' events are skipped at the price of one map lookup).
+//! Heavy traffic is sampled when it is published: each message is followed with a chance
+//! that keeps about [`DRAWN_PER_SECOND`] on the canvas, decided by a hash of its id (so
+//! every producer gets its share, not only the first to publish in a frame), and a bucket
+//! of tokens caps bursts. Only followed messages cost anything afterwards: the others'
+//! events are skipped at the price of one map lookup.
 
 use std::collections::{BTreeMap, VecDeque};
 
@@ -28,6 +30,8 @@ const BURST: f64 = 12.0;
 const FOLLOWED_KEPT: usize = 4096;
 /// Real milliseconds over which the share of messages drawn is counted for the canvas.
 const SHARE_WINDOW_MS: f64 = 1000.0;
+/// Real milliseconds of a window after which its count sets the chance of being followed.
+const CHANCE_AFTER_MS: f64 = 100.0;
 
 /// How a dot ends its leg.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,6 +85,8 @@ pub struct Traffic {
     /// Messages published and followed since `window_start`.
     window: (u64, u64),
     window_start: f64,
+    /// The chance that a message published now is followed (`None`: every one is).
+    chance: Option<f64>,
 }
 
 impl Traffic {
@@ -101,7 +107,12 @@ impl Traffic {
         while self.flights.len() > MAX_FLIGHTS {
             self.flights.pop_front();
         }
-        if now - self.window_start >= SHARE_WINDOW_MS {
+        let window_ms = now - self.window_start;
+        if window_ms >= CHANCE_AFTER_MS && self.window.0 > 0 {
+            let affordable = DRAWN_PER_SECOND * window_ms / 1000.0;
+            self.chance = Some((affordable / self.window.0 as f64).min(1.0));
+        }
+        if window_ms >= SHARE_WINDOW_MS {
             let (published, drawn) = std::mem::take(&mut self.window);
             self.sample_every = if published > 0 {
                 published.div_ceil(drawn.max(1))
@@ -120,7 +131,7 @@ impl Traffic {
                 routing_key,
             } => {
                 self.window.0 += 1;
-                let follow = self.tokens >= 1.0;
+                let follow = self.tokens >= 1.0 && self.chance.is_none_or(|c| unit(message) < c);
                 if follow {
                     self.tokens -= 1.0;
                     self.window.1 += 1;
@@ -250,6 +261,15 @@ impl Traffic {
     }
 }
 
+/// A number in [0, 1) from a message id, spread evenly (SplitMix64's finalizer).
+fn unit(message: u64) -> f64 {
+    let mut z = message.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^= z >> 31;
+    (z >> 11) as f64 / (1_u64 << 53) as f64
+}
+
 /// The first producer publishing to `exchange` with `key`.
 fn publisher<'a>(
     mut producers: impl Iterator<Item = &'a Producer>,
@@ -361,16 +381,21 @@ mod tests {
 
     #[test]
     fn heavy_traffic_is_sampled_and_the_share_is_counted() {
-        let mut sim = world("declare queue name=q");
+        let mut sim = world(
+            "declare exchange name=x type=fanout
+             declare queue name=q
+             declare binding source=x destination=q",
+        );
         for p in 0..10 {
             // A producer publishes at most one message a millisecond.
             run_sim_line(
                 &mut sim,
-                &format!("producer name=p{p} exchange= routing_key=q rate=1000"),
+                &format!("producer name=p{p} exchange=x routing_key=k{p} rate=1000"),
             );
         }
         let mut traffic = Traffic::default();
         let mut seen = std::collections::BTreeSet::new();
+        let mut producers = std::collections::BTreeSet::new();
         // Two seconds of frames at 60 a second, in real time and at 1x.
         for frame in 1..=120 {
             let now = f64::from(frame) * 1000.0 / 60.0;
@@ -378,6 +403,7 @@ mod tests {
             traffic.absorb(sim.drain_events(), &sim, now);
             assert!(traffic.flights.len() <= MAX_FLIGHTS);
             seen.extend(traffic.flights.iter().map(|f| f.starts.to_bits()));
+            producers.extend(traffic.flights.iter().map(|f| f.from.label().to_string()));
         }
         assert!(
             (150..=250).contains(&traffic.sample_every),
@@ -385,6 +411,11 @@ mod tests {
             traffic.sample_every
         );
         assert!(seen.len() > 50, "dots keep leaving: {}", seen.len());
+        assert_eq!(
+            producers.len(),
+            11,
+            "every producer's messages are drawn (and the exchange's): {producers:?}"
+        );
     }
 
     #[test]
