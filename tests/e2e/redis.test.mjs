@@ -396,6 +396,41 @@ test("the charts follow the virtual clock, and keys expire with nobody typing", 
 });
 
 
+test("a pipeline sends the batched commands in one round trip; a pool lends its connections", async () => {
+  const redis = await RedisPage.open();
+  const panel = redis.page.locator(".page-slot:not([hidden]) [data-testid=redis-pipeline]");
+  await panel.locator("[data-testid=redis-batch]").click();
+  await redis.run("INCR hits");
+  await redis.run("INCR hits");
+  await redis.run("GET hits");
+  assert.equal(await redis.cards.count(), 0, "nothing is sent while batching");
+  assert.deepEqual(await panel.locator("[data-testid=redis-batched] code").allInnerTexts(), ["INCR hits", "INCR hits", "GET hits"]);
+  await panel.locator("[data-testid=redis-pipeline-multi]").check();
+  await panel.locator("[data-testid=redis-latency]").fill("50");
+  assert.match(await panel.innerText(), /5 commands one at a time: 5 round trips = 250 ms\. As one pipeline: 1 round trip = 50 ms\. Saved: 4 round trips, 200 ms\./);
+  await panel.locator("[data-testid=redis-send-pipeline]").click();
+  assert.equal(await redis.lastOutput(), "1) (integer) 1\n2) (integer) 2\n3) \"2\"");
+  assert.match(await redis.transcriptOf(1), /MULTI\nOK\n+127\.0\.0\.1:6379\(TX\)> INCR hits\nQUEUED/);
+  assert.match(await redis.transcriptOf(1), /> GET hits\n\(held for the pipeline; sent with the others\)/);
+  assert.match(await panel.locator("[data-testid=redis-pipeline-figures]").innerText(), /^Last pipeline: 5 commands/);
+
+  await panel.getByRole("button", { name: "3 connections" }).click();
+  await panel.locator("[data-testid=redis-run-pool]").click();
+  const table = panel.locator("[data-testid=redis-pool-run]");
+  assert.equal(await table.locator("tbody tr").count(), 3, "three connections lent");
+  assert.equal(await table.locator("thead th").count(), 4, "8 requests over 3 connections: 3 round trips");
+  assert.match(await table.innerText(), /request 8 → \(integer\) 8/);
+  assert.match(await panel.locator("[data-testid=redis-pool-figures]").innerText(),
+    /^8 requests over 3 pooled connections: 3 round trips, 150 ms\./);
+  await panel.getByRole("button", { name: "1 connection", exact: true }).click();
+  await panel.locator("[data-testid=redis-run-pool]").click();
+  assert.equal(await table.locator("tbody tr").count(), 1);
+  assert.match(await table.innerText(), /request 8 → \(integer\) 16/, "the same server counts on");
+  await redis.run("CLIENT LIST");
+  assert.equal((await redis.lastOutput()).split("\n").length, 2, "the pool closed the connections it no longer needs");
+  assert.deepEqual(redis.page.errors, []);
+});
+
 test("10,000 keys: the page keeps redrawing smoothly (figures printed, not judged)", async () => {
   const redis = await RedisPage.open();
   for (let batch = 0; batch < 5; batch++) {
@@ -476,6 +511,12 @@ for (const [name, options] of [
     await redis.pubsub.screenshot({ path: join(SCREENSHOTS, `redis-pubsub-${name}.png`) });
     await redis.page.waitForTimeout(2200);
     await redis.charts.screenshot({ path: join(SCREENSHOTS, `redis-charts-${name}.png`) });
+    const pipeline = redis.page.locator(".page-slot:not([hidden]) [data-testid=redis-pipeline]");
+    await pipeline.locator("[data-testid=redis-batch]").click();
+    await redis.run("INCR hits");
+    await redis.run("GET hits");
+    await pipeline.locator("[data-testid=redis-run-pool]").click();
+    await pipeline.screenshot({ path: join(SCREENSHOTS, `redis-pipeline-${name}.png`) });
     const overflow = await redis.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `nothing wider than the screen (${overflow}px over)`);
     assert.deepEqual(redis.page.errors, []);

@@ -9,6 +9,7 @@ mod charts;
 mod clients;
 mod key_card;
 mod keyspace;
+mod pipeline;
 mod pubsub;
 mod world;
 
@@ -19,6 +20,7 @@ use crate::engines::{REDIS, SEED};
 use crate::pages::engine::{EngineLayout, PageProps};
 use crate::session::{SessionAction, virtual_now_ms};
 use clients::Clients;
+use pipeline::PipelineAndPool;
 use world::{MAIN, World, WorldAction};
 
 /// Real milliseconds between two passes of the virtual clock.
@@ -82,6 +84,8 @@ pub fn RedisPage(props: &PageProps) -> Html {
                 { keyspace::keyspace(&session, &pattern, on_pattern, now_ms) }
                 { pubsub::pubsub_view(world.clients(), &deliveries, world.shared().lines_run()) }
                 { charts::live_charts(world.shared(), now_ms) }
+                <PipelineAndPool pipeline={world.pipeline().clone()} pool_run={world.pool_run()}
+                    on_action={on_world.clone()} />
             </div>
         </EngineLayout>
     }

@@ -47,6 +47,33 @@ pub enum WorldAction {
     Close(usize),
     /// Virtual time passed with nobody typing: keys expire, waits time out.
     Tick(u64),
+    /// Start batching the main console's next lines into a pipeline, or stop and drop it.
+    Batch(bool),
+    /// Send the batched lines in one write, wrapped in MULTI/EXEC if asked.
+    SendPipeline { multi: bool },
+    /// Run `requests` requests through a pool of `size` connections.
+    RunPool { size: usize, requests: usize },
+}
+
+/// The lines batched for the next pipeline, and what the last one sent.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Pipeline {
+    /// Lines held back while batching; `None` when not batching.
+    pub batched: Option<Vec<String>>,
+    /// How many commands the last pipeline sent (MULTI and EXEC included).
+    pub last_sent: Option<usize>,
+}
+
+/// One request of a pool run: which connection it borrowed, in which round trip, and
+/// what the server answered.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PoolRequest {
+    /// CLIENT ID of the connection borrowed.
+    pub connection: u64,
+    /// The round trip it ran in (0 first): a request waits while every connection is out.
+    pub round: usize,
+    /// The reply, as redis-cli prints it.
+    pub reply: String,
 }
 
 /// One redis-cli console: its session and what it shows.
@@ -108,6 +135,17 @@ impl ClientConsole {
         self.transcript = Rc::new(transcript);
     }
 
+    /// Shows a line held back for a pipeline: it prints with its reply once sent.
+    fn note(&mut self, line: &str) {
+        let mut transcript = Transcript::clone(&self.transcript);
+        transcript.push(Entry {
+            prompt: self.prompt.clone(),
+            input: AttrValue::from(line.to_owned()),
+            output: "(held for the pipeline; sent with the others)\n".into(),
+        });
+        self.transcript = Rc::new(transcript);
+    }
+
     /// Prints what arrived for this console without being typed for.
     fn print_pushed(&mut self, now_ms: u64) {
         let pushed = self.session.borrow_mut().take_pushed(now_ms);
@@ -132,6 +170,12 @@ impl PartialEq for ClientConsole {
 pub struct World {
     shared: SharedRedis,
     clients: Vec<ClientConsole>,
+    /// The main console's pipeline.
+    pipeline: Pipeline,
+    /// The pool's connections: clients of the server that no console shows.
+    pool: Rc<RefCell<Vec<RedisCliSession>>>,
+    /// The requests of the latest pool run.
+    pool_run: Rc<[PoolRequest]>,
     /// The virtual time of the latest action.
     now_ms: u64,
 }
@@ -146,6 +190,9 @@ impl World {
         World {
             shared,
             clients: vec![ClientConsole::open(MAIN, session)],
+            pipeline: Pipeline::default(),
+            pool: Rc::default(),
+            pool_run: Rc::from([]),
             now_ms,
         }
     }
@@ -168,6 +215,16 @@ impl World {
     /// The main console's session, for the views that follow its database.
     pub fn main_session(&self) -> std::cell::Ref<'_, RedisCliSession> {
         self.clients[0].session.borrow()
+    }
+
+    /// The main console's pipeline.
+    pub fn pipeline(&self) -> &Pipeline {
+        &self.pipeline
+    }
+
+    /// The requests of the latest pool run, in order.
+    pub fn pool_run(&self) -> Rc<[PoolRequest]> {
+        Rc::clone(&self.pool_run)
     }
 
     /// The virtual time of the latest action.
@@ -212,6 +269,34 @@ impl World {
         self.settle(now_ms);
     }
 
+    /// Runs `requests` INCRs through a pool of `size` connections: request i borrows
+    /// connection i mod size, in round trip i div size, and gives it back.
+    fn run_pool(&mut self, size: usize, requests: usize, now_ms: u64) {
+        let size = size.clamp(1, MAX_CLIENTS);
+        let mut pool = self.pool.borrow_mut();
+        while pool.len() > size {
+            if let Some(connection) = pool.pop() {
+                connection.close();
+            }
+        }
+        while pool.len() < size {
+            pool.push(RedisCliSession::connect(&self.shared));
+        }
+        let run: Vec<PoolRequest> = (0..requests)
+            .map(|i| {
+                let connection = &mut pool[i % size];
+                PoolRequest {
+                    connection: connection.client().0,
+                    round: i / size,
+                    reply: connection.run_line("INCR pool:requests", now_ms),
+                }
+            })
+            .collect();
+        drop(pool);
+        self.pool_run = run.into();
+        self.settle(now_ms);
+    }
+
     /// After the server changed: every console prints what reached it and reads its
     /// prompt and state again.
     fn settle(&mut self, now_ms: u64) {
@@ -229,11 +314,40 @@ impl Reducible for World {
         let mut world = World {
             shared: self.shared.clone(),
             clients: self.clients.clone(),
+            pipeline: self.pipeline.clone(),
+            pool: Rc::clone(&self.pool),
+            pool_run: Rc::clone(&self.pool_run),
             now_ms: self.now_ms,
         };
         let now_ms = virtual_now_ms().max(self.now_ms);
         match action {
-            WorldAction::Run { client, line } => world.run(client, &line, now_ms),
+            WorldAction::Run { client, line } => {
+                if client == MAIN && world.pipeline.batched.is_some() {
+                    // Held back, as a client library holds a pipeline's commands.
+                    if let Some(console) = world.console(MAIN) {
+                        console.note(&line);
+                    }
+                    world.pipeline.batched.get_or_insert_default().push(line);
+                } else {
+                    world.run(client, &line, now_ms);
+                }
+            }
+            WorldAction::Batch(on) => {
+                world.pipeline.batched = on.then(Vec::new);
+            }
+            WorldAction::SendPipeline { multi } => {
+                let batched = world.pipeline.batched.take().unwrap_or_default();
+                let mut lines: Vec<&str> = batched.iter().map(String::as_str).collect();
+                if multi {
+                    lines.insert(0, "MULTI");
+                    lines.push("EXEC");
+                }
+                for line in &lines {
+                    world.run(MAIN, line, now_ms);
+                }
+                world.pipeline.last_sent = Some(lines.len());
+            }
+            WorldAction::RunPool { size, requests } => world.run_pool(size, requests, now_ms),
             WorldAction::RunAll { client, lines } => {
                 for line in lines {
                     world.run(client, line, now_ms);
