@@ -374,3 +374,22 @@ test("the canvas reads in both themes: topics in the dark on a desktop, in the l
   assert.equal(overflow, false);
   assert.deepEqual(light.page.errors, []);
 });
+
+test("dead letters: expired and overflowing orders go to the dead-letter exchange, with their x-death", async () => {
+  const rmq = await RabbitPage.open();
+  await rmq.example("dead letters");
+  await rmq.node("exchange", "dlx").waitFor();
+  assert.deepEqual(await rmq.keysFrom("dlx"), ["parked:"]);
+  assert.deepEqual(await rmq.keysFrom("orders"), ["dlx:dead letters", "packer:prefetch 1"]);
+  assert.match(await rmq.node("queue", "orders").textContent(), /5 ready · 1 unacked/, "x-max-length 5");
+  await rmq.node("queue", "parked").click();
+  const headers = await rmq.inspector.locator("[data-testid=rmq-messages] tbody tr td:nth-child(4)").allInnerTexts();
+  assert.ok(headers.length > 0 && headers.every((h) => h.includes("x-death")), `x-death on each: ${headers}`);
+  await rmq.view("rmq-play").click();
+  await rmq.canvas.scrollIntoViewIfNeeded();
+  await rmq.dotsInFlight();
+  await rmq.page.waitForTimeout(400);
+  await screenshot(rmq.page, "rabbitmq-dead-letters-desktop");
+  await rmq.view("rmq-play").click();
+  assert.deepEqual(rmq.page.errors, []);
+});

@@ -241,5 +241,17 @@ pub static RABBITMQ: Engine = Engine {
             ],
             shows: "topics: kern.* and *.critical; kern.critical matches both, cron.info neither",
         },
+        Example {
+            lines: &[
+                "declare exchange name=dlx type=fanout",
+                "declare queue name=parked",
+                "declare binding source=dlx destination=parked",
+                "declare queue name=orders arguments='{\"x-message-ttl\":3000,\"x-max-length\":5,\"x-dead-letter-exchange\":\"dlx\"}'",
+                "producer name=shop exchange='' routing_key=orders rate=4",
+                "consumer name=packer queue=orders prefetch=1 processing=1s",
+                "run 4s",
+            ],
+            shows: "dead letters: orders that wait over 3 s, or overflow 5, go to the dlx exchange",
+        },
     ],
 };

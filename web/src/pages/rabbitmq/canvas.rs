@@ -95,23 +95,25 @@ fn layout_corners(topology: &Topology) -> Vec<Point> {
 }
 
 /// The curve from one box to another: out of the right side into the left side when it
-/// goes forwards, or under both boxes when it goes back (dead letters, returns, or a node
-/// dragged behind another).
+/// goes forwards; out of the left side into the right side when it goes back (dead
+/// letters, returns, a node dragged behind another), so it stays in the gap between the
+/// columns; and under both boxes when they share a column.
 pub fn curve(from: Point, to: Point) -> [Point; 4] {
+    let middle = |corner: Point, side: f64| (corner.0 + side, corner.1 + NODE_H / 2.0);
     if to.0 >= from.0 + NODE_W {
-        let (a, b) = (
-            (from.0 + NODE_W, from.1 + NODE_H / 2.0),
-            (to.0, to.1 + NODE_H / 2.0),
-        );
+        let (a, b) = (middle(from, NODE_W), middle(to, 0.0));
         let dx = (b.0 - a.0) / 2.0;
         [a, (a.0 + dx, a.1), (b.0 - dx, b.1), b]
+    } else if to.0 + NODE_W <= from.0 {
+        let (a, b) = (middle(from, 0.0), middle(to, NODE_W));
+        let dx = (a.0 - b.0) / 2.0;
+        [a, (a.0 - dx, a.1), (b.0 + dx, b.1), b]
     } else {
         let (a, b) = (
             (from.0 + NODE_W / 2.0, from.1 + NODE_H),
             (to.0 + NODE_W / 2.0, to.1 + NODE_H),
         );
-        let depth = ROW_H * 0.6;
-        let low = a.1.max(b.1) + depth;
+        let low = a.1.max(b.1) + ROW_H * 0.6;
         [a, (a.0, low), (b.0, low), b]
     }
 }
@@ -471,7 +473,8 @@ pub fn TopologyCanvas(props: &TopologyCanvasProps) -> Html {
                 <g class="edges">{ for edges }</g>
                 <g class="nodes">{ for nodes }</g>
                 if props.sample_every > 1 {
-                    <text class="sampled" data-testid="rmq-sampled" x={format!("{}", width - PAD)} y="20"
+                    <text class="sampled" data-testid="rmq-sampled" x={format!("{}", width - PAD)}
+                        y={format!("{:.0}", height - 8.0)}
                         text-anchor="end">
                         { format!("busy: drawing about 1 in {} messages", props.sample_every) }
                     </text>
@@ -735,10 +738,26 @@ mod tests {
         let c = curve((0.0, 0.0), (COL_W, 0.0));
         assert_eq!(at(&c, 0.0), (NODE_W, NODE_H / 2.0));
         assert_eq!(at(&c, 1.0), (COL_W, NODE_H / 2.0));
-        let back = curve((COL_W, 0.0), (0.0, 0.0));
+        let back = curve((COL_W, 0.0), (0.0, ROW_H));
+        assert_eq!(
+            at(&back, 0.0),
+            (COL_W, NODE_H / 2.0),
+            "it leaves by the left"
+        );
+        assert_eq!(
+            at(&back, 1.0),
+            (NODE_W, ROW_H + NODE_H / 2.0),
+            "into the right"
+        );
+        let mid = at(&back, 0.5).0;
         assert!(
-            at(&back, 0.5).1 > NODE_H,
-            "a backward edge runs under the boxes"
+            NODE_W < mid && mid < COL_W,
+            "a backward edge stays between the columns"
+        );
+        let same_column = curve((0.0, 0.0), (0.0, ROW_H));
+        assert!(
+            at(&same_column, 0.5).1 > ROW_H + NODE_H,
+            "within a column it runs under the boxes"
         );
     }
 

@@ -69,7 +69,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
             <div class="clock-row">
                 <button type="button" class="primary" onclick={toggle} data-testid="rmq-play"
                     aria-pressed={playing.to_string()}>
-                    { if playing { "⏸ Pause" } else { "▶ Play" } }
+                    { if playing { "‖ Pause" } else { "▶ Play" } }
                 </button>
                 <button type="button" onclick={step} data-testid="rmq-step" disabled={playing}
                     title="Advance the virtual clock by 100 ms">{ "Step 100 ms" }</button>
