@@ -343,7 +343,7 @@ test("on a phone, in the dark theme, the canvas scrolls and the controls wrap", 
   await rmq.view("rmq-fit").click();
   assert.equal(await scrolls(), false, "fitted, it does not");
   assert.equal(await overflow(), false);
-  await rmq.canvas.scrollIntoViewIfNeeded();
+  await rmq.canvas.evaluate((svg) => svg.scrollIntoView({ block: "center" }));
   await screenshot(rmq.page, "rabbitmq-fanout-phone-dark-fit");
   await rmq.node("queue", "logs_a").click();
   await rmq.inspector.scrollIntoViewIfNeeded();
