@@ -41,8 +41,15 @@ pub struct EngineLayoutProps {
 pub fn EngineLayout(props: &EngineLayoutProps) -> Html {
     let engine = props.engine;
     let input_ref = use_node_ref();
-    let on_submit = props.on_action.reform(SessionAction::Run);
-    let on_clear = props.on_action.reform(|()| SessionAction::ClearTranscript);
+    // Kept from render to render while `on_action` is the same, so the console (and its
+    // whole transcript) is redrawn only when its own props change, not at every tick of
+    // a page that animates.
+    let on_submit = use_callback(props.on_action.clone(), |line: String, on_action| {
+        on_action.emit(SessionAction::Run(line))
+    });
+    let on_clear = use_callback(props.on_action.clone(), |(), on_action| {
+        on_action.emit(SessionAction::ClearTranscript)
+    });
     let placeholder = engine
         .examples
         .first()
