@@ -9,14 +9,15 @@ use yew::prelude::*;
 use super::key_card::display;
 use super::world::ClientConsole;
 
-const WIDTH: f64 = 640.0;
+/// Narrow enough to stay readable scaled down to a phone's width.
+const WIDTH: f64 = 460.0;
 const ROW: f64 = 46.0;
 const TOP: f64 = 20.0;
 const NODE_H: f64 = 30.0;
-const CLIENT_X: f64 = 20.0;
-const CLIENT_W: f64 = 150.0;
-const TOPIC_X: f64 = 400.0;
-const TOPIC_W: f64 = 220.0;
+const CLIENT_X: f64 = 8.0;
+const CLIENT_W: f64 = 140.0;
+const TOPIC_X: f64 = 262.0;
+const TOPIC_W: f64 = 190.0;
 /// Seconds a message takes for each hop.
 const HOP_S: f64 = 0.7;
 
@@ -85,7 +86,7 @@ pub fn pubsub_view(clients: &[ClientConsole], deliveries: &[Delivery], version: 
                 edges.push(html! {
                     <path class={classes!("edge", pattern.then_some("pattern"))}
                         d={format!("M{left},{:.1} C{:.1},{:.1} {:.1},{:.1} {right},{:.1}",
-                            client_y(ci), left + 90.0, client_y(ci), right - 90.0, topic_y(ti), topic_y(ti))} />
+                            client_y(ci), left + 60.0, client_y(ci), right - 60.0, topic_y(ti), topic_y(ti))} />
                 });
             }
         }
@@ -160,7 +161,7 @@ pub fn pubsub_view(clients: &[ClientConsole], deliveries: &[Delivery], version: 
             data-testid="redis-pubsub">
             <h2 id="redis-pubsub-title">{ "Pub/sub" }</h2>
             <p class="panel-note">
-                { "Who listens where: a line per subscription, dashed for a pattern. \
+                { "Who listens where: a line per subscription to a channel (solid) or a pattern (dashed). \
                    A published message travels to the channel, then to each receiver." }
             </p>
             <p class="last-change" aria-live="polite" data-testid="redis-pubsub-said">
@@ -186,7 +187,8 @@ pub fn pubsub_view(clients: &[ClientConsole], deliveries: &[Delivery], version: 
                             <rect x={TOPIC_X.to_string()} y={(topic_y(ti) - NODE_H / 2.0).to_string()}
                                 width={TOPIC_W.to_string()} height={NODE_H.to_string()} rx="15" />
                             <text x={(TOPIC_X + 12.0).to_string()} y={(topic_y(ti) + 5.0).to_string()}>
-                                { format!("{} {}", if topic.pattern { "pattern" } else { "channel" }, display(&topic.name)) }</text>
+                                { display(&topic.name) }</text>
+                            <title>{ format!("{} {}", if topic.pattern { "pattern" } else { "channel" }, display(&topic.name)) }</title>
                         </g>
                     }) }
                     if topics.is_empty() {
