@@ -1,6 +1,7 @@
 //! The Redis page: redis-cli consoles on one redis-server (the main one, and up to three
 //! more beside it), the keyspace of the database the main console has selected, who
-//! listens where in pub/sub, and the server's counters over time.
+//! listens where in pub/sub, the server's counters over time, and pipelining and a
+//! connection pool.
 //!
 //! A timer lets virtual time pass while the page is shown: the server's active expiry
 //! removes keys whose TTL ran out without anyone typing, and the charts get a sample.
@@ -79,9 +80,9 @@ pub fn RedisPage(props: &PageProps) -> Html {
             prompt={main.prompt.clone()} transcript={main.transcript.clone()}
             on_action={on_main} hint={Some(hint)} complete={Some(complete)}>
             <div class="redis-views">
+                { keyspace::keyspace(&session, &pattern, on_pattern, now_ms) }
                 <Clients clients={world.clients().to_vec()} on_action={on_world.clone()}
                     active={props.active} />
-                { keyspace::keyspace(&session, &pattern, on_pattern, now_ms) }
                 { pubsub::pubsub_view(world.clients(), &deliveries, world.shared().lines_run()) }
                 { charts::live_charts(world.shared(), now_ms) }
                 <PipelineAndPool pipeline={world.pipeline().clone()} pool_run={world.pool_run()}
