@@ -124,11 +124,11 @@ pub fn run(args: &[String]) -> ExitCode {
     if stdout.flush().is_err() {
         return ExitCode::FAILURE;
     }
-    if let (Some((_, transcript)), Some(path)) = (subscriber, subscriber_output) {
-        if let Err(e) = std::fs::write(&path, transcript) {
-            eprintln!("playground redis: cannot write {path}: {e}");
-            return ExitCode::FAILURE;
-        }
+    if let (Some((_, transcript)), Some(path)) = (subscriber, subscriber_output)
+        && let Err(e) = std::fs::write(&path, transcript)
+    {
+        eprintln!("playground redis: cannot write {path}: {e}");
+        return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS
 }
