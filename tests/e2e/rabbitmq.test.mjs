@@ -154,6 +154,47 @@ test("the forms add a producer and a consumer through the console; a consumer ca
   assert.deepEqual(rmq.page.errors, []);
 });
 
+test("the producer form's options: a key pattern, a body template, persistent, mandatory and confirms", async () => {
+  const rmq = await RabbitPage.open();
+  await rmq.run("declare exchange name=topic_logs type=topic");
+  await rmq.run("declare queue name=kernel");
+  await rmq.run("declare binding source=topic_logs destination=kernel routing_key=kern.*");
+  const producer = rmq.view("rmq-add-producer");
+  await producer.locator("select[name=exchange]").selectOption("topic_logs");
+  await producer.getByLabel("routing key(s)").fill("{kern,auth}.{info,error}");
+  await producer.getByLabel("order").selectOption("random");
+  await producer.getByLabel("msg/s").fill("10");
+  await producer.getByLabel("body").fill("msg {n} {key}");
+  for (const option of ["persistent", "mandatory", "confirms"]) {
+    await producer.getByLabel(option).check();
+  }
+  await producer.scrollIntoViewIfNeeded();
+  await screenshot(rmq.page, "rabbitmq-producer-form-desktop");
+  await producer.getByRole("button", { name: "Start p1" }).click();
+  const line = await rmq.transcript.locator(".entry").last().locator(".entry-input").innerText();
+  assert.ok(line.endsWith("producer name=p1 exchange=topic_logs routing_key='{kern,auth}.{info,error}' rate=10 "
+    + "keys=random payload='msg {n} {key}' persistent=true mandatory=true confirms=true"),
+  `the transcript shows the console's line: ${line}`);
+  assert.equal((await rmq.lastOutput()).trim(), "producer p1 started");
+  await rmq.node("producer", "p1").waitFor();
+  await rmq.run("run 2s");
+  await rmq.node("queue", "kernel").click();
+  const bodies = await rmq.inspector.locator("[data-testid=rmq-messages] tbody tr td:nth-child(1)").allInnerTexts();
+  assert.ok(bodies.length > 0, "kern.* messages arrived");
+  assert.ok(bodies.every((b) => /^msg \d+ kern\.(info|error)$/.test(b)), `the template is filled in: ${bodies}`);
+  assert.deepEqual(rmq.page.errors, []);
+});
+
+test("on a phone the producer form wraps its options row without scrolling sideways", async () => {
+  const rmq = await RabbitPage.open({ viewport: PHONE });
+  const producer = rmq.view("rmq-add-producer");
+  await producer.getByLabel("persistent").check();
+  await producer.scrollIntoViewIfNeeded();
+  await screenshot(rmq.page, "rabbitmq-producer-form-phone");
+  assert.equal(await rmq.page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth), false);
+  assert.deepEqual(rmq.page.errors, []);
+});
+
 test("closing a consumer's channel requeues its unacked messages, marked redelivered", async () => {
   const rmq = await RabbitPage.open();
   await rmq.run("declare queue name=work");

@@ -143,19 +143,25 @@ fn binding_line(f: &dyn Fields) -> String {
     )
 }
 
-/// The console line the producer form stands for.
+/// The console line the producer form stands for. Only what differs from the
+/// simulation's defaults is written, so the line stays as short as a learner would type.
 fn producer_line(f: &dyn Fields) -> String {
+    // Cycling through the keys is the simulation's default, so only `random` is written.
+    let keys = Some(f.text("keys"))
+        .filter(|k| k == "random")
+        .unwrap_or_default();
+    let flags: String = ["persistent", "mandatory", "confirms"]
+        .into_iter()
+        .filter(|flag| f.ticked(flag))
+        .map(|flag| format!(" {flag}=true"))
+        .collect();
     format!(
-        "producer name={} exchange={} routing_key={} rate={}{}",
+        "producer name={} exchange={} routing_key={} rate={}{}{flags}",
         quote(&f.text("name")),
         quote(&f.text("exchange")),
         quote(&f.text("routing_key")),
         quote(&f.text("rate")),
-        if f.ticked("persistent") {
-            " persistent=true"
-        } else {
-            ""
-        },
+        optional(&[("keys", keys), ("payload", f.text("payload")),]),
     )
 }
 
@@ -331,20 +337,43 @@ pub fn Forms(props: &FormsProps) -> Html {
             </form>
         },
         Form::Producer => html! {
-            <form class="add-form" onsubmit={submitter(&props.on_run, producer_line)}
+            <form class="add-form rmq-producer" onsubmit={submitter(&props.on_run, producer_line)}
                 data-testid="rmq-add-producer" aria-label="Add a producer">
                 <input type="hidden" name="name" value={props.next_producer.clone()} />
                 <label>{ "exchange" }
                     <select name="exchange">{ options(props.exchanges.iter(), first_own) }</select>
                 </label>
                 <label>{ "routing key(s)" }
-                    <input name="routing_key" placeholder="e.g. hello, or kern.info,cron.error" />
+                    <input name="routing_key" placeholder="e.g. hello, or a,b"
+                        aria-describedby="rmq-producer-help" />
+                </label>
+                <label>{ "order" }
+                    <select name="keys" title="How a producer with several routing keys picks one">
+                        <option value="cycle" selected=true>{ "cycle" }</option>
+                        <option value="random">{ "random" }</option>
+                    </select>
                 </label>
                 <label>{ "msg/s" }
                     <input name="rate" type="number" min="0" max="1000" step="any" value="2" />
                 </label>
-                <label class="check"><input type="checkbox" name="persistent" />{ "persistent" }</label>
+                <span class="row-break" aria-hidden="true"></span>
+                <fieldset class="options">
+                    <legend>{ "options" }</legend>
+                    <label>{ "body" }
+                        <input name="payload" placeholder="{producer} #{n}" aria-describedby="rmq-producer-help" />
+                    </label>
+                    <label class="check" title="delivery_mode 2: kept on disk in a durable queue">
+                        <input type="checkbox" name="persistent" />{ "persistent" }</label>
+                    <label class="check" title="returned to the producer when no queue is bound">
+                        <input type="checkbox" name="mandatory" />{ "mandatory" }</label>
+                    <label class="check" title="publisher confirms: the broker acks each message">
+                        <input type="checkbox" name="confirms" />{ "confirms" }</label>
+                </fieldset>
                 <button type="submit">{ format!("Start {}", props.next_producer) }</button>
+                <p class="hint" id="rmq-producer-help">
+                    { "Keys: one, a list (a,b) or groups ({kern,auth}.{info,error} is 4). \
+                       Body: {n}, {key} and {producer} are filled in." }
+                </p>
             </form>
         },
         Form::Consumer => html! {
@@ -472,12 +501,29 @@ mod tests {
             ("name", "p1"),
             ("exchange", ""),
             ("routing_key", "work"),
+            ("keys", "cycle"),
             ("rate", "20"),
             ("persistent", "on"),
         ]);
         assert_eq!(
             producer_line(&p),
             "producer name=p1 exchange='' routing_key=work rate=20 persistent=true"
+        );
+        let every_option = filled(&[
+            ("name", "p2"),
+            ("exchange", "topic_logs"),
+            ("routing_key", "{kern,auth}.{info,error}"),
+            ("keys", "random"),
+            ("rate", "5"),
+            ("payload", "msg {n} {key}"),
+            ("persistent", "on"),
+            ("mandatory", "on"),
+            ("confirms", "on"),
+        ]);
+        assert_eq!(
+            producer_line(&every_option),
+            "producer name=p2 exchange=topic_logs routing_key='{kern,auth}.{info,error}' rate=5 \
+             keys=random payload='msg {n} {key}' persistent=true mandatory=true confirms=true"
         );
         let c = filled(&[
             ("name", "c1"),
