@@ -1,6 +1,7 @@
 //! Channels: where a client's consumers, prefetch limits and unacknowledged deliveries live.
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use indexmap::IndexMap;
 
@@ -35,11 +36,11 @@ impl Consumer {
 #[derive(Debug, Clone)]
 pub struct Pending {
     /// The queue it came from (and goes back to on requeue).
-    pub queue: String,
+    pub queue: Rc<str>,
     /// Which queue of that name (see [`crate::queue::Queue::incarnation`]).
     pub incarnation: u32,
     /// The consumer it went to; `None` for basic.get.
-    pub consumer_tag: Option<String>,
+    pub consumer_tag: Option<Rc<str>>,
     /// The message with its place in the queue.
     pub queued: QueuedMessage,
 }
@@ -54,7 +55,7 @@ pub struct Channel {
     /// basic.qos global=true: most unacknowledged deliveries on the whole channel (0 = unlimited).
     pub channel_prefetch: u16,
     /// Consumers by tag, in subscription order.
-    pub consumers: IndexMap<String, Consumer, FastHash>,
+    pub consumers: IndexMap<Rc<str>, Consumer, FastHash>,
     /// Unacknowledged deliveries by delivery tag.
     pub unacked: BTreeMap<u64, Pending>,
     /// Publisher confirms are on (confirm.select).

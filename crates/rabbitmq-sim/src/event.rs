@@ -1,5 +1,7 @@
 //! What changed in the broker, in order: the page animates from these.
 
+use std::rc::Rc;
+
 use crate::binding::Destination;
 
 /// Why a message left its queue for the dead-letter exchange (the `reason` of `x-death`).
@@ -75,11 +77,11 @@ pub enum Event {
         /// The message, by its broker-wide id.
         message: u64,
         /// The queue involved.
-        queue: String,
+        queue: Rc<str>,
         /// The channel.
         channel: u32,
         /// The consumer (`None` for basic.get).
-        consumer_tag: Option<String>,
+        consumer_tag: Option<Rc<str>>,
         /// The delivery tag on the channel.
         delivery_tag: u64,
         /// Whether this is a redelivery.
@@ -90,21 +92,21 @@ pub enum Event {
         /// The message, by its broker-wide id.
         message: u64,
         /// The queue involved.
-        queue: String,
+        queue: Rc<str>,
     },
     /// The client rejected or nacked a delivery without requeue.
     Nacked {
         /// The message, by its broker-wide id.
         message: u64,
         /// The queue involved.
-        queue: String,
+        queue: Rc<str>,
     },
     /// A message went back to its queue at its original position.
     Requeued {
         /// The message, by its broker-wide id.
         message: u64,
         /// The queue involved.
-        queue: String,
+        queue: Rc<str>,
     },
     /// A message's TTL ran out in a queue.
     Expired {

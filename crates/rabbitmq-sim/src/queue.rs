@@ -163,8 +163,8 @@ pub struct QueuedMessage {
 /// A declared queue.
 #[derive(Debug, Clone)]
 pub struct Queue {
-    /// Its name.
-    pub name: String,
+    /// Its name, shared with the deliveries and events that mention it.
+    pub name: Rc<str>,
     /// Tells this queue apart from an earlier one of the same name: deliveries from a
     /// deleted queue must not be settled against its successor. Set by the broker.
     pub incarnation: u32,
@@ -183,7 +183,7 @@ pub struct Queue {
     /// Delivered but not yet acknowledged.
     pub unacked: usize,
     /// Consumers in round-robin order: (channel, consumer tag); the next one first.
-    pub consumers: Vec<(u32, String)>,
+    pub consumers: Vec<(u32, Rc<str>)>,
     /// Whether a consumer ever subscribed (auto-delete needs one to have gone).
     pub had_consumer: bool,
     /// Last time the queue was used, for `x-expires`.
@@ -204,7 +204,7 @@ impl Queue {
         now: u64,
     ) -> Queue {
         Queue {
-            name: name.to_string(),
+            name: Rc::from(name),
             incarnation: 0,
             durable,
             auto_delete,

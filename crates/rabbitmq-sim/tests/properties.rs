@@ -275,7 +275,7 @@ impl Client {
                         c.consumers
                             .iter()
                             .filter(|(_, k)| k.queue == QUEUES[usize::from(queue)])
-                            .map(|(t, _)| t.clone())
+                            .map(|(t, _)| t.to_string())
                             .collect()
                     })
                     .unwrap_or_default();
@@ -349,9 +349,9 @@ proptest! {
                     Event::Routed { message, destination: Destination::Queue(q), .. } if persistent.contains(&message) => {
                         routed.insert((message, q));
                     }
-                    Event::Acked { message, queue } => *acked.entry((message, queue)).or_default() += 1,
+                    Event::Acked { message, queue } => *acked.entry((message, queue.to_string())).or_default() += 1,
                     Event::Delivered { message, queue, redelivered, .. } => {
-                        let key = (message, queue);
+                        let key = (message, queue.to_string());
                         let before = !delivered.insert(key.clone());
                         prop_assert_eq!(redelivered, before, "redelivered flag of {:?}", key);
                     }
@@ -363,7 +363,7 @@ proptest! {
         for key in &routed {
             let (id, q) = key;
             let ready = b.queue(q).map_or(0, |queue| queue.ready.iter().filter(|m| m.message.id == *id).count());
-            let unacked = b.channels().values().flat_map(|c| c.unacked.values()).filter(|p| p.queue == *q && p.queued.message.id == *id).count();
+            let unacked = b.channels().values().flat_map(|c| c.unacked.values()).filter(|p| *p.queue == **q && p.queued.message.id == *id).count();
             let acks = acked.get(key).copied().unwrap_or(0) as usize;
             prop_assert_eq!(ready + unacked + acks, 1, "message {} in {}: ready {} unacked {} acks {}", id, q, ready, unacked, acks);
         }
@@ -382,7 +382,7 @@ proptest! {
                     .channels()
                     .values()
                     .flat_map(|c| c.unacked.values())
-                    .filter(|p| &p.queue == name && p.incarnation == q.incarnation)
+                    .filter(|p| *p.queue == **name && p.incarnation == q.incarnation)
                     .count();
                 prop_assert_eq!(q.unacked, held, "unacked count of {} after {:?}", name, op);
             }
@@ -404,7 +404,7 @@ proptest! {
                     .channels()
                     .values()
                     .flat_map(|c| c.unacked.values())
-                    .filter(|p| &p.queue == name && p.incarnation == q.incarnation)
+                    .filter(|p| *p.queue == **name && p.incarnation == q.incarnation)
                     .count();
                 prop_assert_eq!(q.unacked, held, "unacked count of {} after {}", name, line);
             }

@@ -499,7 +499,7 @@ fn list(broker: &Broker, what: &str, columns: &[String]) -> Outcome {
                 .values()
                 .map(|q| {
                     BTreeMap::from([
-                        ("name", q.name.clone()),
+                        ("name", q.name.to_string()),
                         ("messages", (q.ready.len() + q.unacked).to_string()),
                         ("messages_ready", q.ready.len().to_string()),
                         ("messages_unacknowledged", q.unacked.to_string()),
@@ -562,7 +562,7 @@ fn list(broker: &Broker, what: &str, columns: &[String]) -> Outcome {
                 .map(|(tag, k)| {
                     BTreeMap::from([
                         ("queue", k.queue.clone()),
-                        ("consumer_tag", tag.clone()),
+                        ("consumer_tag", tag.to_string()),
                         ("ack_required", python_bool(!k.no_ack).to_string()),
                         ("prefetch_count", k.prefetch.to_string()),
                         ("messages_unacknowledged", k.unacked.to_string()),

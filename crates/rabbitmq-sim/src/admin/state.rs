@@ -40,7 +40,7 @@ pub fn dump_state(broker: &Broker) -> String {
                 })
                 .collect();
             json!({
-                "name": q.name,
+                "name": &*q.name,
                 "durable": q.durable,
                 "auto_delete": q.auto_delete,
                 "exclusive": q.exclusive_owner.is_some(),

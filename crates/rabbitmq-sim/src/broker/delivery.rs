@@ -19,11 +19,11 @@ pub struct Delivery {
     /// The channel it arrived on.
     pub channel: u32,
     /// The consumer it went to; `None` for basic.get.
-    pub consumer_tag: Option<String>,
+    pub consumer_tag: Option<Rc<str>>,
     /// The tag to ack it with (meaningless under auto-ack).
     pub delivery_tag: u64,
     /// The queue it came from.
-    pub queue: String,
+    pub queue: Rc<str>,
     /// The message, with its redelivered flag (shared with the queue's copy).
     pub message: Rc<Message>,
     /// Ready messages left in the queue (basic.get-ok's message_count).
@@ -76,10 +76,10 @@ impl Broker {
                     "queue '{queue}' in vhost '/' in exclusive use"
                 )));
             }
-            let tag = if consumer_tag.is_empty() {
-                b.generated_name("amq.ctag-")
+            let tag: Rc<str> = if consumer_tag.is_empty() {
+                b.generated_name("amq.ctag-").into()
             } else {
-                consumer_tag.to_string()
+                consumer_tag.into()
             };
             let Some(ch) = b.channels.get_mut(&channel) else {
                 return Err(AmqpError::channel_error("expected 'channel.open'".into()));
@@ -109,10 +109,10 @@ impl Broker {
             b.events.push(Event::ConsumerAdded {
                 queue: queue.to_string(),
                 channel,
-                consumer_tag: tag.clone(),
+                consumer_tag: tag.to_string(),
             });
             b.dispatch(queue);
-            Ok(tag)
+            Ok(tag.to_string())
         })
     }
 
@@ -149,16 +149,17 @@ impl Broker {
             let Some(queued) = q.pop_front() else {
                 return Ok(None);
             };
+            let name = Rc::clone(&q.name);
             // As RabbitMQ does after every fetch: a newly exposed head may have expired.
             b.expire_messages(queue);
             let message_count = b.queues.get(queue).map_or(0, |q| q.ready.len());
             let message = queued.message.clone();
-            let delivery_tag = b.hand_over(queue, channel, None, no_ack, queued);
+            let delivery_tag = b.hand_over(&name, channel, None, no_ack, queued);
             Ok(Some(Delivery {
                 channel,
                 consumer_tag: None,
                 delivery_tag,
-                queue: queue.to_string(),
+                queue: name,
                 message,
                 message_count,
             }))
@@ -250,8 +251,10 @@ impl Broker {
                 let Some(pending) = b.take_pending(channel, tag).filter(|p| b.is_current(p)) else {
                     continue;
                 };
-                if !queues.contains(&pending.queue) && !touched.contains(&pending.queue) {
-                    touched.push(pending.queue.clone());
+                if !queues.iter().any(|q| **q == *pending.queue)
+                    && !touched.iter().any(|q| **q == *pending.queue)
+                {
+                    touched.push(pending.queue.to_string());
                 }
                 let id = pending.queued.message.id;
                 match how {
@@ -295,7 +298,7 @@ impl Broker {
         }
         if let Some(q) = self
             .queues
-            .get_mut(&pending.queue)
+            .get_mut(&*pending.queue)
             .filter(|q| q.incarnation == pending.incarnation)
         {
             q.unacked = q.unacked.saturating_sub(1);
@@ -306,7 +309,7 @@ impl Broker {
     /// Whether a delivery's queue still exists (and is not a namesake declared since).
     fn is_current(&self, pending: &Pending) -> bool {
         self.queues
-            .get(&pending.queue)
+            .get(&*pending.queue)
             .is_some_and(|q| q.incarnation == pending.incarnation)
     }
 
@@ -316,7 +319,7 @@ impl Broker {
     pub(crate) fn return_to_queue(&mut self, pending: Pending) {
         let Some(q) = self
             .queues
-            .get_mut(&pending.queue)
+            .get_mut(&*pending.queue)
             .filter(|q| q.incarnation == pending.incarnation)
         else {
             return;
@@ -335,7 +338,8 @@ impl Broker {
         let Some(q) = self.queues.get_mut(queue) else {
             return;
         };
-        q.consumers.retain(|(ch, t)| !(*ch == channel && t == tag));
+        q.consumers
+            .retain(|(ch, t)| !(*ch == channel && &**t == tag));
         let now_unused = q.auto_delete && q.had_consumer && q.consumers.is_empty();
         q.last_used = self.now;
         self.events.push(Event::ConsumerRemoved {
@@ -349,7 +353,7 @@ impl Broker {
     }
 
     /// The next consumer in round-robin order with credit, moved to the back of the line.
-    pub(crate) fn next_consumer(&mut self, queue: &str) -> Option<(u32, String)> {
+    pub(crate) fn next_consumer(&mut self, queue: &str) -> Option<(u32, Rc<str>)> {
         let q = self.queues.get(queue)?;
         let i = q.consumers.iter().position(|(ch, tag)| {
             self.channels.get(ch).is_some_and(|c| {
@@ -367,9 +371,9 @@ impl Broker {
     /// Sends a message to a consumer.
     pub(crate) fn deliver(
         &mut self,
-        queue: &str,
+        queue: &Rc<str>,
         channel: u32,
-        tag: Option<String>,
+        tag: Option<Rc<str>>,
         queued: QueuedMessage,
     ) {
         let no_ack = tag
@@ -378,14 +382,14 @@ impl Broker {
             .is_some_and(|c| c.no_ack);
         let message = queued.message.clone();
         let delivery_tag = self.hand_over(queue, channel, tag.clone(), no_ack, queued);
-        let message_count = self.queues.get(queue).map_or(0, |q| q.ready.len());
+        let message_count = self.queues.get(&**queue).map_or(0, |q| q.ready.len());
         if let Some(ch) = self.channels.get_mut(&channel) {
             self.inboxes.insert(channel);
             ch.inbox.push(Delivery {
                 channel,
                 consumer_tag: tag,
                 delivery_tag,
-                queue: queue.to_string(),
+                queue: Rc::clone(queue),
                 message,
                 message_count,
             });
@@ -395,16 +399,16 @@ impl Broker {
     /// Records a delivery on the channel (unless auto-ack) and emits the event; returns the tag.
     fn hand_over(
         &mut self,
-        queue: &str,
+        queue: &Rc<str>,
         channel: u32,
-        tag: Option<String>,
+        tag: Option<Rc<str>>,
         no_ack: bool,
         queued: QueuedMessage,
     ) -> u64 {
         let Some(ch) = self.channels.get_mut(&channel) else {
             return 0;
         };
-        let incarnation = match self.queues.get_mut(queue) {
+        let incarnation = match self.queues.get_mut(&**queue) {
             Some(q) => {
                 q.unacked += usize::from(!no_ack);
                 q.incarnation
@@ -414,7 +418,7 @@ impl Broker {
         let delivery_tag = ch.take_delivery_tag();
         self.events.push(Event::Delivered {
             message: queued.message.id,
-            queue: queue.to_string(),
+            queue: Rc::clone(queue),
             channel,
             consumer_tag: tag.clone(),
             delivery_tag,
@@ -429,7 +433,7 @@ impl Broker {
         ch.unacked.insert(
             delivery_tag,
             Pending {
-                queue: queue.to_string(),
+                queue: Rc::clone(queue),
                 incarnation,
                 consumer_tag: tag,
                 queued,
@@ -442,16 +446,17 @@ impl Broker {
     pub(crate) fn dispatch(&mut self, queue: &str) {
         loop {
             self.expire_messages(queue);
-            if self.queues.get(queue).is_none_or(|q| q.ready.is_empty()) {
-                return;
-            }
+            let name = match self.queues.get(queue) {
+                Some(q) if !q.ready.is_empty() => Rc::clone(&q.name),
+                _ => return,
+            };
             let Some((channel, tag)) = self.next_consumer(queue) else {
                 return;
             };
             let Some(queued) = self.queues.get_mut(queue).and_then(|q| q.pop_front()) else {
                 return;
             };
-            self.deliver(queue, channel, Some(tag), queued);
+            self.deliver(&name, channel, Some(tag), queued);
             // The next loop expires a newly exposed head before anything else happens.
         }
     }

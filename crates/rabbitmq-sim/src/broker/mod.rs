@@ -130,7 +130,7 @@ impl Broker {
                         .front()
                         .is_some_and(|m| m.expires_at.is_some_and(|t| t <= now_ms))
             })
-            .map(|q| q.name.clone())
+            .map(|q| q.name.to_string())
             .collect();
         for name in due {
             self.expire_messages(&name);
@@ -225,7 +225,7 @@ impl Broker {
             .queues
             .values()
             .filter(|q| q.exclusive_owner == Some(connection))
-            .map(|q| q.name.clone())
+            .map(|q| q.name.to_string())
             .collect();
         for name in owned {
             self.remove_queue(&name);
@@ -244,7 +244,7 @@ impl Broker {
             .queues
             .values()
             .filter(|q| !q.durable)
-            .map(|q| q.name.clone())
+            .map(|q| q.name.to_string())
             .collect();
         let transient_exchanges: Vec<String> = self
             .exchanges

@@ -279,8 +279,9 @@ impl Broker {
         let ready_empty = q.ready.is_empty();
         let instant_death = queued.expires_at.is_some_and(|t| t <= now);
         let dlx = q.settings.dead_letter_exchange.is_some();
+        let name = Rc::clone(&q.name);
         if ready_empty && let Some((channel, tag)) = self.next_consumer(queue) {
-            self.deliver(queue, channel, Some(tag), queued);
+            self.deliver(&name, channel, Some(tag), queued);
             return true;
         }
         if instant_death && !dlx {

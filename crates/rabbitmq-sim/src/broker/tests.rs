@@ -75,7 +75,7 @@ fn publish_route_deliver_ack_emits_the_events_the_page_animates() {
                 message: 1,
                 queue: "q".into(),
                 channel: ch,
-                consumer_tag: Some(tag),
+                consumer_tag: Some(tag.into()),
                 delivery_tag: 1,
                 redelivered: false
             },

@@ -484,7 +484,7 @@ impl Broker {
             self.events.push(Event::ConsumerRemoved {
                 queue: name.to_string(),
                 channel,
-                consumer_tag: tag,
+                consumer_tag: tag.to_string(),
             });
         }
         self.remove_bindings_of(None, &Destination::Queue(name.to_string()));

@@ -67,11 +67,7 @@ pub struct Metrics {
 
 impl Metrics {
     /// Records rates since the previous sample and the current queue sizes.
-    pub fn sample<'a>(
-        &mut self,
-        now: u64,
-        queues: impl Iterator<Item = (&'a String, usize, usize)>,
-    ) {
+    pub fn sample<'a>(&mut self, now: u64, queues: impl Iterator<Item = (&'a str, usize, usize)>) {
         let (then, before) = self.last_sample;
         let seconds = now.saturating_sub(then) as f64 / 1000.0;
         if seconds > 0.0 {
@@ -85,11 +81,11 @@ impl Metrics {
         }
         for (name, ready, unacked) in queues {
             self.queue_depth
-                .entry(name.clone())
+                .entry(name.to_string())
                 .or_default()
                 .push(now, ready as f64);
             self.queue_unacked
-                .entry(name.clone())
+                .entry(name.to_string())
                 .or_default()
                 .push(now, unacked as f64);
         }

@@ -351,7 +351,7 @@ impl Simulation {
                     .broker
                     .queues()
                     .values()
-                    .map(|q| (&q.name, q.ready.len(), q.unacked));
+                    .map(|q| (&*q.name, q.ready.len(), q.unacked));
                 self.metrics.sample(self.now, queues);
                 self.schedule_in(SAMPLE_EVERY_MS, Action::Sample);
             }

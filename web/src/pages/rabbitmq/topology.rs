@@ -203,7 +203,7 @@ impl Topology {
         for q in broker.queues().values() {
             if let Some(dlx) = &q.settings.dead_letter_exchange {
                 edge(
-                    find(NodeId::Queue(q.name.clone())),
+                    find(NodeId::Queue(q.name.to_string())),
                     find(NodeId::Exchange(dlx.clone())),
                     "dead letters".into(),
                     EdgeKind::DeadLetter,

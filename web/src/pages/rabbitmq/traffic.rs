@@ -194,8 +194,8 @@ impl Traffic {
                 ..
             } => self.fly(
                 message,
-                NodeId::Queue(queue),
-                NodeId::Consumer(tag),
+                NodeId::Queue(queue.to_string()),
+                NodeId::Consumer(tag.to_string()),
                 Fate::Arrives,
                 now,
             ),
