@@ -14,7 +14,7 @@ use crate::queue::QueuedMessage;
 #[derive(Debug, Clone)]
 pub struct Consumer {
     /// The queue it consumes from.
-    pub queue: String,
+    pub queue: Rc<str>,
     /// Auto-ack: deliveries count as acknowledged as soon as they are sent.
     pub no_ack: bool,
     /// Exclusive: no other consumer may subscribe to the queue meanwhile.

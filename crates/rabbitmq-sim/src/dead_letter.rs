@@ -137,13 +137,13 @@ impl Broker {
         self.record(Event::DeadLettered {
             message: dead.id,
             queue: queue.to_string(),
-            exchange: dlx,
+            exchange: dlx.into(),
             reason,
         });
         let empty = FieldTable::new();
         let targets = self.route(&dead);
         let headers = dead.properties.headers.as_ref().unwrap_or(&empty);
-        let keep: Vec<String> = targets
+        let keep: Vec<Rc<str>> = targets
             .into_iter()
             .filter(|q| reason == DeadLetterReason::Rejected || !is_cycle(headers, q))
             .collect();

@@ -34,7 +34,7 @@ pub enum Event {
         /// The message, by its broker-wide id.
         message: u64,
         /// The exchange involved.
-        exchange: String,
+        exchange: Rc<str>,
         /// The routing key.
         routing_key: String,
     },
@@ -43,7 +43,7 @@ pub enum Event {
         /// The message, by its broker-wide id.
         message: u64,
         /// The exchange involved.
-        exchange: String,
+        exchange: Rc<str>,
         /// Where the binding led.
         destination: Destination,
     },
@@ -52,14 +52,14 @@ pub enum Event {
         /// The message, by its broker-wide id.
         message: u64,
         /// The exchange involved.
-        exchange: String,
+        exchange: Rc<str>,
     },
     /// A mandatory message came back to its publisher (312 NO_ROUTE).
     Returned {
         /// The message, by its broker-wide id.
         message: u64,
         /// The exchange involved.
-        exchange: String,
+        exchange: Rc<str>,
         /// The routing key.
         routing_key: String,
     },
@@ -122,7 +122,7 @@ pub enum Event {
         /// The queue involved.
         queue: String,
         /// The exchange involved.
-        exchange: String,
+        exchange: Rc<str>,
         /// Why it was dead-lettered.
         reason: DeadLetterReason,
     },

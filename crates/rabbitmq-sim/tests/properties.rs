@@ -274,7 +274,7 @@ impl Client {
                     .map(|c| {
                         c.consumers
                             .iter()
-                            .filter(|(_, k)| k.queue == QUEUES[usize::from(queue)])
+                            .filter(|(_, k)| *k.queue == *QUEUES[usize::from(queue)])
                             .map(|(t, _)| t.to_string())
                             .collect()
                     })

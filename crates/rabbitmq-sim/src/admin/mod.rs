@@ -521,7 +521,7 @@ fn list(broker: &Broker, what: &str, columns: &[String]) -> Outcome {
                 .values()
                 .map(|x| {
                     BTreeMap::from([
-                        ("name", x.name.clone()),
+                        ("name", x.name.to_string()),
                         ("type", x.kind.as_str().to_string()),
                         ("durable", python_bool(x.durable).to_string()),
                         ("auto_delete", python_bool(x.auto_delete).to_string()),
@@ -561,7 +561,7 @@ fn list(broker: &Broker, what: &str, columns: &[String]) -> Outcome {
                 .flat_map(|c| c.consumers.iter())
                 .map(|(tag, k)| {
                     BTreeMap::from([
-                        ("queue", k.queue.clone()),
+                        ("queue", k.queue.to_string()),
                         ("consumer_tag", tag.to_string()),
                         ("ack_required", python_bool(!k.no_ack).to_string()),
                         ("prefetch_count", k.prefetch.to_string()),

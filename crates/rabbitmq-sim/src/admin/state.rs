@@ -13,7 +13,7 @@ pub fn dump_state(broker: &Broker) -> String {
         .values()
         .map(|x| {
             json!({
-                "name": x.name,
+                "name": &*x.name,
                 "type": x.kind.as_str(),
                 "durable": x.durable,
                 "auto_delete": x.auto_delete,

@@ -65,6 +65,7 @@ impl Broker {
     ) -> AmqpResult<String> {
         self.on_channel(channel, |b, connection| {
             let q = b.usable_queue(queue, connection)?;
+            let name = Rc::clone(&q.name);
             let exclusive_taken = q.consumers.iter().any(|(ch, tag)| {
                 b.channels
                     .get(ch)
@@ -93,7 +94,7 @@ impl Broker {
             ch.consumers.insert(
                 tag.clone(),
                 Consumer {
-                    queue: queue.to_string(),
+                    queue: name,
                     no_ack,
                     exclusive,
                     prefetch,
@@ -245,7 +246,7 @@ impl Broker {
             // queues that got messages back (a queue dispatched already has nothing more
             // to hand out).
             let mut queues = b.consumed_queues(channel);
-            let mut touched: Vec<String> = Vec::new();
+            let mut touched: Vec<Rc<str>> = Vec::new();
             for &tag in tags {
                 // Deliveries from a queue deleted since are just forgotten, as in RabbitMQ.
                 let Some(pending) = b.take_pending(channel, tag).filter(|p| b.is_current(p)) else {
@@ -254,7 +255,7 @@ impl Broker {
                 if !queues.iter().any(|q| **q == *pending.queue)
                     && !touched.iter().any(|q| **q == *pending.queue)
                 {
-                    touched.push(pending.queue.to_string());
+                    touched.push(Rc::clone(&pending.queue));
                 }
                 let id = pending.queued.message.id;
                 match how {
@@ -462,8 +463,8 @@ impl Broker {
     }
 
     /// The queues a channel's consumers consume from, in name order, each once.
-    fn consumed_queues(&self, channel: u32) -> Vec<String> {
-        let mut queues: Vec<String> = Vec::new();
+    fn consumed_queues(&self, channel: u32) -> Vec<Rc<str>> {
+        let mut queues: Vec<Rc<str>> = Vec::new();
         if let Some(c) = self.channels.get(&channel) {
             for k in c.consumers.values() {
                 if !queues.contains(&k.queue) {

@@ -250,7 +250,7 @@ impl Broker {
             .exchanges
             .values()
             .filter(|x| !x.durable)
-            .map(|x| x.name.clone())
+            .map(|x| x.name.to_string())
             .collect();
         for q in &transient_queues {
             self.queues.remove(q);

@@ -33,7 +33,7 @@ pub struct Published {
     /// Its broker-wide id (events refer to it).
     pub message: u64,
     /// The queues it was routed to, in name order.
-    pub queues: Vec<String>,
+    pub queues: Vec<Rc<str>>,
     /// It came back with basic.return (mandatory and unroutable).
     pub returned: bool,
     /// Under publisher confirms: the sequence number and whether it was acked.
@@ -66,6 +66,7 @@ impl Broker {
     pub fn basic_publish(&mut self, channel: u32, p: Publish) -> AmqpResult<Published> {
         self.on_channel(channel, |b, _| {
             let x = b.existing_exchange(&p.exchange)?;
+            let exchange = Rc::clone(&x.name);
             if x.internal {
                 return Err(AmqpError::access_refused(format!(
                     "cannot publish to internal exchange '{}' in vhost '/'",
@@ -83,7 +84,7 @@ impl Broker {
             b.next_message_id += 1;
             b.events.push(Event::Published {
                 message: id,
-                exchange: p.exchange.clone(),
+                exchange: Rc::clone(&exchange),
                 routing_key: p.routing_key.clone(),
             });
             let mut message = Message {
@@ -100,13 +101,13 @@ impl Broker {
             if queues.is_empty() {
                 b.events.push(Event::Unroutable {
                     message: id,
-                    exchange: message.exchange.clone(),
+                    exchange: Rc::clone(&exchange),
                 });
             }
             if returned {
                 b.events.push(Event::Returned {
                     message: id,
-                    exchange: message.exchange.clone(),
+                    exchange,
                     routing_key: message.routing_key.clone(),
                 });
             }
@@ -153,8 +154,8 @@ impl Broker {
     /// visited once; an exchange that matches nothing itself hands the message to its
     /// alternate exchange. (This runs for every message: the usual case, one exchange and
     /// one routing key, allocates nothing beyond the answer and the events.)
-    pub(crate) fn route(&mut self, message: &Message) -> Vec<String> {
-        let mut queues = Vec::new();
+    pub(crate) fn route(&mut self, message: &Message) -> Vec<Rc<str>> {
+        let mut queues: Vec<Rc<str>> = Vec::new();
         let with_headers;
         let keys: &[&str] = if message.properties.headers.is_some() {
             with_headers = message.routing_keys();
@@ -164,12 +165,18 @@ impl Broker {
         };
         if message.exchange.is_empty() {
             // The default exchange: every queue is bound by its own name.
+            let default = self
+                .exchanges
+                .get("")
+                .map_or_else(|| Rc::from(""), |x| Rc::clone(&x.name));
             for key in keys {
-                if self.queues.contains_key(*key) && !queues.iter().any(|q| q == key) {
-                    queues.push(key.to_string());
+                if let Some(q) = self.queues.get(*key)
+                    && !queues.iter().any(|n| **n == **key)
+                {
+                    queues.push(Rc::clone(&q.name));
                     self.events.push(Event::Routed {
                         message: message.id,
-                        exchange: String::new(),
+                        exchange: Rc::clone(&default),
                         destination: Destination::Queue(key.to_string()),
                     });
                 }
@@ -212,7 +219,7 @@ impl Broker {
         keys: &[&str],
         headers: &FieldTable,
         work: &mut Vec<String>,
-        queues: &mut Vec<String>,
+        queues: &mut Vec<Rc<str>>,
     ) {
         // Borrowed apart, so matches are read in place rather than copied out first.
         let Broker {
@@ -233,7 +240,7 @@ impl Broker {
                 work.push(ae.to_string());
                 events.push(Event::Routed {
                     message,
-                    exchange: exchange.to_string(),
+                    exchange: Rc::clone(&x.name),
                     destination: Destination::Exchange(ae.to_string()),
                 });
             }
@@ -242,15 +249,15 @@ impl Broker {
         for destination in found {
             match destination {
                 Destination::Queue(q) => {
-                    if declared.contains_key(q) {
-                        queues.push(q.clone());
+                    if let Some(queue) = declared.get(q) {
+                        queues.push(Rc::clone(&queue.name));
                     }
                 }
                 Destination::Exchange(next) => work.push(next.clone()),
             }
             events.push(Event::Routed {
                 message,
-                exchange: exchange.to_string(),
+                exchange: Rc::clone(&x.name),
                 destination: destination.clone(),
             });
         }

@@ -63,12 +63,12 @@ fn publish_route_deliver_ack_emits_the_events_the_page_animates() {
         [
             Event::Published {
                 message: 1,
-                exchange: String::new(),
+                exchange: "".into(),
                 routing_key: "q".into()
             },
             Event::Routed {
                 message: 1,
-                exchange: String::new(),
+                exchange: "".into(),
                 destination: Destination::Queue("q".into())
             },
             Event::Delivered {
@@ -275,7 +275,7 @@ fn alternate_and_dead_letter_paths_are_visible_in_events() {
     assert!(events.contains(&Event::DeadLettered {
         message: 1,
         queue: "caught".into(),
-        exchange: String::new(),
+        exchange: "".into(),
         reason: DeadLetterReason::Rejected
     }));
     assert_eq!(b.queue("dead").map(|q| q.ready.len()), Some(1));

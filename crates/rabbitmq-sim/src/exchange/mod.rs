@@ -6,6 +6,7 @@ pub mod headers;
 pub mod topic;
 
 use std::collections::BTreeSet;
+use std::rc::Rc;
 
 use crate::binding::{Binding, Destination};
 use crate::error::{AmqpError, AmqpResult};
@@ -90,8 +91,8 @@ enum RoutingIndex {
 /// A declared exchange.
 #[derive(Debug, Clone)]
 pub struct Exchange {
-    /// Its name (`""` is the default exchange).
-    pub name: String,
+    /// Its name (`""` is the default exchange), shared with the events that mention it.
+    pub name: Rc<str>,
     /// Its type.
     pub kind: ExchangeType,
     /// Survives a broker restart.
@@ -122,7 +123,7 @@ impl Exchange {
             ExchangeType::Headers => RoutingIndex::Headers(Default::default()),
         };
         Exchange {
-            name: name.to_string(),
+            name: Rc::from(name),
             kind,
             durable,
             auto_delete,

@@ -193,7 +193,7 @@ impl Topology {
         for x in broker.exchanges().values() {
             if let Some(ae) = x.alternate_exchange() {
                 edge(
-                    find(NodeId::Exchange(x.name.clone())),
+                    find(NodeId::Exchange(x.name.to_string())),
                     find(NodeId::Exchange(ae.to_string())),
                     "alternate".into(),
                     EdgeKind::Alternate,

@@ -145,14 +145,14 @@ impl Traffic {
                     // Events do not name the publisher: the dot starts at the first producer
                     // that could have sent it (none for a console publish, which appears at
                     // the exchange).
-                    let to = NodeId::Exchange(exchange.clone());
+                    let to = NodeId::Exchange(exchange.to_string());
                     match publisher(sim.producers().values(), &exchange, &routing_key) {
                         Some(p) => self.fly(message, NodeId::Producer(p), to, Fate::Arrives, now),
                         None => self.arrive(message, to, now),
                     }
                 }
-                if !self.seen.exchanges.contains(&exchange) {
-                    self.seen.exchanges.insert(exchange);
+                if !self.seen.exchanges.contains(&*exchange) {
+                    self.seen.exchanges.insert(exchange.to_string());
                 }
             }
             Event::Routed {
@@ -169,10 +169,16 @@ impl Traffic {
                     }
                     Destination::Exchange(e) => NodeId::Exchange(e),
                 };
-                self.fly(message, NodeId::Exchange(exchange), to, Fate::Arrives, now);
+                self.fly(
+                    message,
+                    NodeId::Exchange(exchange.to_string()),
+                    to,
+                    Fate::Arrives,
+                    now,
+                );
             }
             Event::Unroutable { message, exchange } => {
-                let at = NodeId::Exchange(exchange);
+                let at = NodeId::Exchange(exchange.to_string());
                 self.fly(message, at.clone(), at, Fate::Lost, now);
             }
             Event::Returned {
@@ -183,7 +189,7 @@ impl Traffic {
                 if self.followed.contains_key(&message)
                     && let Some(p) = publisher(sim.producers().values(), &exchange, &routing_key)
                 {
-                    let from = NodeId::Exchange(exchange);
+                    let from = NodeId::Exchange(exchange.to_string());
                     self.fly(message, from, NodeId::Producer(p), Fate::Returned, now);
                 }
             }
@@ -207,7 +213,7 @@ impl Traffic {
             } => self.fly(
                 message,
                 NodeId::Queue(queue),
-                NodeId::Exchange(exchange),
+                NodeId::Exchange(exchange.to_string()),
                 Fate::DeadLettered,
                 now,
             ),
