@@ -451,6 +451,12 @@ pub fn TopologyCanvas(props: &TopologyCanvasProps) -> Html {
     html! {
         <div class={classes!("canvas-frame", props.fit.then_some("fit"))} ref={frame_ref}
             style={format!("--canvas-min-width: {:.0}px; --canvas-max-width: {:.0}px", width * 0.85, width * 1.15)}>
+            // In HTML rather than in the drawing, so it wraps to a phone's width.
+            if t.nodes.is_empty() {
+                <p class="topology-empty">
+                    { "Nothing declared yet: pick an example, or add a producer and a consumer with the forms." }
+                </p>
+            }
             <svg class="topology" data-testid="rmq-canvas" ref={svg_ref}
                 viewBox={format!("0 0 {width:.0} {height:.0}")}
                 role="group" aria-label="Topology: producers, exchanges, queues and consumers">
@@ -464,12 +470,6 @@ pub fn TopologyCanvas(props: &TopologyCanvasProps) -> Html {
                     <text class="column-title" x={format!("{}", PAD + layer as f64 * COL_W + NODE_W / 2.0)}
                         y="20" text-anchor="middle">{ title }</text>
                 }) }
-                if t.nodes.is_empty() {
-                    <text class="empty" x={format!("{}", width / 2.0)} y={format!("{}", TOP + 30.0)}
-                        text-anchor="middle">
-                        { "Nothing declared yet: pick an example, or add a producer and a consumer below." }
-                    </text>
-                }
                 <g class="edges">{ for edges }</g>
                 <g class="nodes">{ for nodes }</g>
                 if props.sample_every > 1 {
