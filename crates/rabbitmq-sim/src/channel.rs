@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use indexmap::IndexMap;
 
-use crate::fast_hash::FastHash;
+use rustc_hash::FxBuildHasher;
 
 use crate::broker::delivery::Delivery;
 use crate::queue::QueuedMessage;
@@ -55,7 +55,7 @@ pub struct Channel {
     /// basic.qos global=true: most unacknowledged deliveries on the whole channel (0 = unlimited).
     pub channel_prefetch: u16,
     /// Consumers by tag, in subscription order.
-    pub consumers: IndexMap<Rc<str>, Consumer, FastHash>,
+    pub consumers: IndexMap<Rc<str>, Consumer, FxBuildHasher>,
     /// Unacknowledged deliveries by delivery tag.
     pub unacked: BTreeMap<u64, Pending>,
     /// Publisher confirms are on (confirm.select).

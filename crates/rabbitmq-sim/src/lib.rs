@@ -14,7 +14,6 @@ pub mod dead_letter;
 pub mod error;
 pub mod event;
 pub mod exchange;
-mod fast_hash;
 pub mod message;
 pub mod queue;
 pub mod sim;

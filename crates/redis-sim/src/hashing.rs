@@ -1,6 +1,10 @@
 //! A fast, fixed hash for the keyspace. The standard hasher resists
 //! flooding attacks a simulated server does not face and costs a good part
 //! of a command; a fixed hash also keeps every run's key order identical.
+//! The broker uses the rustc-hash crate; the keyspace keeps this variant with
+//! a stronger finish because, on `playground bench redis`, it measured faster
+//! (SET/GET over 100,000 keys: 1.46-2.07M ops/s against 1.15-1.96M with
+//! rustc-hash 2.1, on a busy machine).
 
 use std::hash::{BuildHasherDefault, Hasher};
 

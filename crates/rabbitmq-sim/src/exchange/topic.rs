@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use std::num::NonZeroU32;
 
 use crate::binding::{Binding, Destination, DestinationSet};
-use crate::fast_hash::FastMap;
+use rustc_hash::FxHashMap;
 
 /// A node of the trie, by its index in [`TopicTrie::nodes`].
 type NodeId = u32;
@@ -138,7 +138,7 @@ impl std::borrow::Borrow<[u8]> for WordKey {
 #[derive(Debug, Clone)]
 enum WordEdges {
     One { parent: NodeId, link: Link },
-    Many(FastMap<NodeId, Link>),
+    Many(FxHashMap<NodeId, Link>),
 }
 
 impl WordEdges {
@@ -154,7 +154,7 @@ impl WordEdges {
         if let WordEdges::One { parent, link } = *self
             && parent != node
         {
-            *self = WordEdges::Many(FastMap::from_iter([(parent, link)]));
+            *self = WordEdges::Many(FxHashMap::from_iter([(parent, link)]));
         }
         match self {
             WordEdges::One { link, .. } => link,
@@ -185,7 +185,7 @@ impl WordEdges {
 pub struct TopicTrie {
     nodes: Vec<Node>,
     free_nodes: Vec<NodeId>,
-    words: FastMap<WordKey, WordEdges>,
+    words: FxHashMap<WordKey, WordEdges>,
 }
 
 impl Default for TopicTrie {
@@ -193,7 +193,7 @@ impl Default for TopicTrie {
         TopicTrie {
             nodes: vec![Node::default()],
             free_nodes: Vec::new(),
-            words: FastMap::default(),
+            words: FxHashMap::default(),
         }
     }
 }

@@ -23,12 +23,12 @@ use crate::broker::Broker;
 use crate::broker::publish::Publish;
 use crate::error::{AmqpError, AmqpResult};
 use crate::event::Event;
-use crate::fast_hash::FastHash;
 use crate::message::Properties;
 use bounded::BoundedQueue;
 use consumer::{Consumer, ConsumerSpec, Outcome};
 use metrics::Metrics;
 use producer::{Producer, ProducerSpec};
+use rustc_hash::FxBuildHasher;
 
 /// Virtual milliseconds between metric samples.
 pub const SAMPLE_EVERY_MS: u64 = 100;
@@ -86,8 +86,8 @@ pub struct Simulation {
     now: u64,
     agenda: BinaryHeap<Scheduled>,
     next_seq: u64,
-    producers: IndexMap<String, Producer, FastHash>,
-    consumers: IndexMap<String, Consumer, FastHash>,
+    producers: IndexMap<String, Producer, FxBuildHasher>,
+    consumers: IndexMap<String, Consumer, FxBuildHasher>,
     /// Which consumer listens on which channel, to hand out deliveries.
     consumer_channels: BTreeMap<u32, Rc<str>>,
     metrics: Metrics,
