@@ -4,7 +4,9 @@
 # the two transcripts must be identical, byte for byte.
 #
 # usage: tests/diff/redis/run.sh path/to/playground
-# (COMPAT_CASES names the resp-compatibility JSON if it is not in ../shared/compat.)
+# COMPAT_CASES may name another copy of the resp-compatibility cases; the
+# suite's own copy (MIT, tair-opensource/resp-compatibility, licence beside it)
+# is in compat/.
 set -u
 
 playground=${1:?usage: $0 path/to/playground}
@@ -77,7 +79,7 @@ done
 
 # The public resp-compatibility cases are reported, not judged: commands
 # outside the engine's scope are expected to differ.
-compat=${COMPAT_CASES:-$here/../../../../shared/compat/resp-compatibility-cts.json}
+compat=${COMPAT_CASES:-$here/compat/resp-compatibility-cts.json}
 if [ -f "$compat" ]; then
     python3 "$here/compat.py" "$playground" "$port" "$compat"
 fi
