@@ -8,13 +8,15 @@ use indexmap::IndexMap;
 use rustc_hash::FxBuildHasher;
 
 use crate::broker::delivery::Delivery;
-use crate::queue::QueuedMessage;
+use crate::queue::{QueueId, QueuedMessage};
 
 /// A subscription of a channel to a queue.
 #[derive(Debug, Clone)]
 pub struct Consumer {
     /// The queue it consumes from.
     pub queue: Rc<str>,
+    /// That queue's place in the broker (a consumer goes when its queue does).
+    pub queue_id: QueueId,
     /// Auto-ack: deliveries count as acknowledged as soon as they are sent.
     pub no_ack: bool,
     /// Exclusive: no other consumer may subscribe to the queue meanwhile.
@@ -37,6 +39,8 @@ impl Consumer {
 pub struct Pending {
     /// The queue it came from (and goes back to on requeue).
     pub queue: Rc<str>,
+    /// That queue's place in the broker when the message was delivered.
+    pub queue_id: QueueId,
     /// Which queue of that name (see [`crate::queue::Queue::incarnation`]).
     pub incarnation: u32,
     /// The consumer it went to; `None` for basic.get.

@@ -6,6 +6,7 @@ use std::rc::Rc;
 use crate::broker::Broker;
 use crate::event::{DeadLetterReason, Event};
 use crate::message::Message;
+use crate::queue::QueueId;
 use crate::value::{FieldTable, FieldValue};
 
 /// Records one more death of `message` in `queue` in its `x-death` header, as RabbitMQ does:
@@ -102,13 +103,18 @@ impl Broker {
     /// if it has one that exists; otherwise the message is gone.
     pub(crate) fn dead_letter(
         &mut self,
-        queue: &str,
+        queue: QueueId,
         message: Rc<Message>,
         reason: DeadLetterReason,
     ) {
-        let Some(settings) = self.queues().get(queue).map(|q| q.settings.clone()) else {
+        let Some((queue, settings)) = self
+            .queues()
+            .by_id(queue)
+            .map(|q| (Rc::clone(&q.name), q.settings.clone()))
+        else {
             return;
         };
+        let queue = &*queue;
         let Some(dlx) = settings.dead_letter_exchange else {
             return;
         };
@@ -143,12 +149,18 @@ impl Broker {
         let empty = FieldTable::new();
         let targets = self.route(&dead);
         let headers = dead.properties.headers.as_ref().unwrap_or(&empty);
-        let keep: Vec<Rc<str>> = targets
+        let keep: Vec<QueueId> = targets
             .into_iter()
-            .filter(|q| reason == DeadLetterReason::Rejected || !is_cycle(headers, q))
+            .filter(|q| {
+                reason == DeadLetterReason::Rejected
+                    || self
+                        .queues()
+                        .by_id(*q)
+                        .is_some_and(|q| !is_cycle(headers, &q.name))
+            })
             .collect();
         for q in keep {
-            self.enqueue(&q, Rc::clone(&dead));
+            self.enqueue(q, Rc::clone(&dead));
         }
     }
 }

@@ -11,7 +11,7 @@ use crate::channel::{Consumer, Pending};
 use crate::error::{AmqpError, AmqpResult};
 use crate::event::{DeadLetterReason, Event};
 use crate::message::Message;
-use crate::queue::QueuedMessage;
+use crate::queue::{QueueId, QueuedMessage};
 
 /// A message as the client receives it (`basic.deliver` or `basic.get-ok`).
 #[derive(Debug, Clone, PartialEq)]
@@ -66,6 +66,11 @@ impl Broker {
         self.on_channel(channel, |b, connection| {
             let q = b.usable_queue(queue, connection)?;
             let name = Rc::clone(&q.name);
+            let Some(queue_id) = b.queues.id(queue) else {
+                return Err(AmqpError::not_found(format!(
+                    "no queue '{queue}' in vhost '/'"
+                )));
+            };
             let exclusive_taken = q.consumers.iter().any(|(ch, tag)| {
                 b.channels
                     .get(ch)
@@ -95,6 +100,7 @@ impl Broker {
                 tag.clone(),
                 Consumer {
                     queue: name,
+                    queue_id,
                     no_ack,
                     exclusive,
                     prefetch,
@@ -102,7 +108,7 @@ impl Broker {
                 },
             );
             let now = b.now;
-            if let Some(q) = b.queues.get_mut(queue) {
+            if let Some(q) = b.queues.by_id_mut(queue_id) {
                 q.consumers.push((channel, tag.clone()));
                 q.had_consumer = true;
                 q.last_used = now;
@@ -112,7 +118,7 @@ impl Broker {
                 channel,
                 consumer_tag: tag.to_string(),
             });
-            b.dispatch(queue);
+            b.dispatch(queue_id);
             Ok(tag.to_string())
         })
     }
@@ -141,9 +147,12 @@ impl Broker {
     ) -> AmqpResult<Option<Delivery>> {
         self.on_channel(channel, |b, connection| {
             b.usable_queue(queue, connection)?;
-            b.expire_messages(queue);
+            let Some(id) = b.queues.id(queue) else {
+                return Ok(None);
+            };
+            b.expire_messages(id);
             let now = b.now;
-            let Some(q) = b.queues.get_mut(queue) else {
+            let Some(q) = b.queues.by_id_mut(id) else {
                 return Ok(None);
             };
             q.last_used = now;
@@ -152,10 +161,10 @@ impl Broker {
             };
             let name = Rc::clone(&q.name);
             // As RabbitMQ does after every fetch: a newly exposed head may have expired.
-            b.expire_messages(queue);
-            let message_count = b.queues.get(queue).map_or(0, |q| q.ready.len());
+            b.expire_messages(id);
+            let message_count = b.queues.by_id(id).map_or(0, |q| q.ready.len());
             let message = queued.message.clone();
-            let delivery_tag = b.hand_over(&name, channel, None, no_ack, queued);
+            let delivery_tag = b.hand_over(id, channel, None, no_ack, queued);
             Ok(Some(Delivery {
                 channel,
                 consumer_tag: None,
@@ -246,16 +255,14 @@ impl Broker {
             // queues that got messages back (a queue dispatched already has nothing more
             // to hand out).
             let mut queues = b.consumed_queues(channel);
-            let mut touched: Vec<Rc<str>> = Vec::new();
+            let mut touched: Vec<QueueId> = Vec::new();
             for &tag in tags {
                 // Deliveries from a queue deleted since are just forgotten, as in RabbitMQ.
                 let Some(pending) = b.take_pending(channel, tag).filter(|p| b.is_current(p)) else {
                     continue;
                 };
-                if !queues.iter().any(|q| **q == *pending.queue)
-                    && !touched.iter().any(|q| **q == *pending.queue)
-                {
-                    touched.push(Rc::clone(&pending.queue));
+                if !queues.contains(&pending.queue_id) && !touched.contains(&pending.queue_id) {
+                    touched.push(pending.queue_id);
                 }
                 let id = pending.queued.message.id;
                 match how {
@@ -270,16 +277,16 @@ impl Broker {
                             queue: pending.queue.clone(),
                         });
                         b.dead_letter(
-                            &pending.queue,
+                            pending.queue_id,
                             pending.queued.message,
                             DeadLetterReason::Rejected,
                         );
                     }
                 }
             }
-            touched.sort_unstable();
+            b.sort_by_name(&mut touched);
             queues.append(&mut touched);
-            for q in &queues {
+            for q in queues {
                 b.dispatch(q);
             }
             Ok(())
@@ -299,7 +306,7 @@ impl Broker {
         }
         if let Some(q) = self
             .queues
-            .get_mut(&*pending.queue)
+            .by_id_mut(pending.queue_id)
             .filter(|q| q.incarnation == pending.incarnation)
         {
             q.unacked = q.unacked.saturating_sub(1);
@@ -310,7 +317,7 @@ impl Broker {
     /// Whether a delivery's queue still exists (and is not a namesake declared since).
     fn is_current(&self, pending: &Pending) -> bool {
         self.queues
-            .get(&*pending.queue)
+            .by_id(pending.queue_id)
             .is_some_and(|q| q.incarnation == pending.incarnation)
     }
 
@@ -320,7 +327,7 @@ impl Broker {
     pub(crate) fn return_to_queue(&mut self, pending: Pending) {
         let Some(q) = self
             .queues
-            .get_mut(&*pending.queue)
+            .by_id_mut(pending.queue_id)
             .filter(|q| q.incarnation == pending.incarnation)
         else {
             return;
@@ -330,7 +337,7 @@ impl Broker {
             queue: pending.queue.clone(),
         });
         q.requeue(pending.queued);
-        self.expire_messages(&pending.queue);
+        self.expire_messages(pending.queue_id);
     }
 
     /// Takes a consumer off its queue's list; an auto-delete queue whose last consumer
@@ -354,8 +361,8 @@ impl Broker {
     }
 
     /// The next consumer in round-robin order with credit, moved to the back of the line.
-    pub(crate) fn next_consumer(&mut self, queue: &str) -> Option<(u32, Rc<str>)> {
-        let q = self.queues.get(queue)?;
+    pub(crate) fn next_consumer(&mut self, queue: QueueId) -> Option<(u32, Rc<str>)> {
+        let q = self.queues.by_id(queue)?;
         let i = q.consumers.iter().position(|(ch, tag)| {
             self.channels.get(ch).is_some_and(|c| {
                 c.consumers
@@ -363,7 +370,7 @@ impl Broker {
                     .is_some_and(|k| k.has_credit() && (k.no_ack || c.has_credit()))
             })
         })?;
-        let q = self.queues.get_mut(queue)?;
+        let q = self.queues.by_id_mut(queue)?;
         let chosen = q.consumers.remove(i);
         q.consumers.push(chosen.clone());
         Some(chosen)
@@ -372,7 +379,7 @@ impl Broker {
     /// Sends a message to a consumer.
     pub(crate) fn deliver(
         &mut self,
-        queue: &Rc<str>,
+        queue: QueueId,
         channel: u32,
         tag: Option<Rc<str>>,
         queued: QueuedMessage,
@@ -383,14 +390,17 @@ impl Broker {
             .is_some_and(|c| c.no_ack);
         let message = queued.message.clone();
         let delivery_tag = self.hand_over(queue, channel, tag.clone(), no_ack, queued);
-        let message_count = self.queues.get(&**queue).map_or(0, |q| q.ready.len());
+        let Some(q) = self.queues.by_id(queue) else {
+            return;
+        };
+        let message_count = q.ready.len();
         if let Some(ch) = self.channels.get_mut(&channel) {
             self.inboxes.insert(channel);
             ch.inbox.push(Delivery {
                 channel,
                 consumer_tag: tag,
                 delivery_tag,
-                queue: Rc::clone(queue),
+                queue: Rc::clone(&q.name),
                 message,
                 message_count,
             });
@@ -400,7 +410,7 @@ impl Broker {
     /// Records a delivery on the channel (unless auto-ack) and emits the event; returns the tag.
     fn hand_over(
         &mut self,
-        queue: &Rc<str>,
+        queue: QueueId,
         channel: u32,
         tag: Option<Rc<str>>,
         no_ack: bool,
@@ -409,17 +419,15 @@ impl Broker {
         let Some(ch) = self.channels.get_mut(&channel) else {
             return 0;
         };
-        let incarnation = match self.queues.get_mut(&**queue) {
-            Some(q) => {
-                q.unacked += usize::from(!no_ack);
-                q.incarnation
-            }
-            None => 0,
+        let Some(q) = self.queues.by_id_mut(queue) else {
+            return 0;
         };
+        q.unacked += usize::from(!no_ack);
+        let (name, incarnation) = (&q.name, q.incarnation);
         let delivery_tag = ch.take_delivery_tag();
         self.events.push(Event::Delivered {
             message: queued.message.id,
-            queue: Rc::clone(queue),
+            queue: Rc::clone(name),
             channel,
             consumer_tag: tag.clone(),
             delivery_tag,
@@ -434,7 +442,8 @@ impl Broker {
         ch.unacked.insert(
             delivery_tag,
             Pending {
-                queue: Rc::clone(queue),
+                queue: Rc::clone(name),
+                queue_id: queue,
                 incarnation,
                 consumer_tag: tag,
                 queued,
@@ -444,42 +453,41 @@ impl Broker {
     }
 
     /// Delivers ready messages of a queue while some consumer has credit.
-    pub(crate) fn dispatch(&mut self, queue: &str) {
+    pub(crate) fn dispatch(&mut self, queue: QueueId) {
         loop {
             self.expire_messages(queue);
-            let name = match self.queues.get(queue) {
-                Some(q) if !q.ready.is_empty() => Rc::clone(&q.name),
-                _ => return,
-            };
+            if self.queues.by_id(queue).is_none_or(|q| q.ready.is_empty()) {
+                return;
+            }
             let Some((channel, tag)) = self.next_consumer(queue) else {
                 return;
             };
-            let Some(queued) = self.queues.get_mut(queue).and_then(|q| q.pop_front()) else {
+            let Some(queued) = self.queues.by_id_mut(queue).and_then(|q| q.pop_front()) else {
                 return;
             };
-            self.deliver(&name, channel, Some(tag), queued);
+            self.deliver(queue, channel, Some(tag), queued);
             // The next loop expires a newly exposed head before anything else happens.
         }
     }
 
     /// The queues a channel's consumers consume from, in name order, each once.
-    fn consumed_queues(&self, channel: u32) -> Vec<Rc<str>> {
-        let mut queues: Vec<Rc<str>> = Vec::new();
+    fn consumed_queues(&self, channel: u32) -> Vec<QueueId> {
+        let mut queues: Vec<QueueId> = Vec::new();
         if let Some(c) = self.channels.get(&channel) {
             for k in c.consumers.values() {
-                if !queues.contains(&k.queue) {
-                    queues.push(k.queue.clone());
+                if !queues.contains(&k.queue_id) {
+                    queues.push(k.queue_id);
                 }
             }
         }
-        queues.sort_unstable();
+        self.sort_by_name(&mut queues);
         queues
     }
 
     /// Dispatches every queue a channel consumes from (after its credit grew).
     fn dispatch_channel(&mut self, channel: u32) {
         for q in self.consumed_queues(channel) {
-            self.dispatch(&q);
+            self.dispatch(q);
         }
     }
 }

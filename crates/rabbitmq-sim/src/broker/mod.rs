@@ -9,6 +9,7 @@ pub mod publish;
 pub mod topology;
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
 
 use rand::{RngCore, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -18,7 +19,7 @@ use crate::channel::Channel;
 use crate::error::{AmqpError, AmqpResult, Scope};
 use crate::event::Event;
 use crate::exchange::{Exchange, ExchangeType};
-use crate::queue::Queue;
+use crate::queue::{Queue, QueueId, Queues};
 use crate::value::FieldTable;
 
 /// A client connection: it owns channels and exclusive queues.
@@ -52,7 +53,7 @@ const PREDECLARED: &[(&str, ExchangeType, bool)] = &[
 #[derive(Debug, Clone)]
 pub struct Broker {
     exchanges: BTreeMap<String, Exchange>,
-    queues: BTreeMap<String, Queue>,
+    queues: Queues,
     bindings: BTreeSet<Binding>,
     connections: BTreeMap<u32, Connection>,
     channels: BTreeMap<u32, Channel>,
@@ -77,7 +78,7 @@ impl Broker {
             .collect();
         Broker {
             exchanges,
-            queues: BTreeMap::new(),
+            queues: Queues::default(),
             bindings: BTreeSet::new(),
             connections: BTreeMap::new(),
             channels: BTreeMap::new(),
@@ -121,7 +122,7 @@ impl Broker {
                     .is_some_and(|e| now_ms >= q.last_used.saturating_add(e))
         };
         // Only queues where time has something to do; most have nothing.
-        let due: Vec<String> = self
+        let due: Vec<&str> = self
             .queues
             .values()
             .filter(|q| {
@@ -130,11 +131,13 @@ impl Broker {
                         .front()
                         .is_some_and(|m| m.expires_at.is_some_and(|t| t <= now_ms))
             })
-            .map(|q| q.name.to_string())
+            .map(|q| &*q.name)
             .collect();
-        for name in due {
-            self.expire_messages(&name);
-            if self.queues.get(&name).is_some_and(unused) {
+        let due: Vec<QueueId> = due.iter().filter_map(|name| self.queues.id(name)).collect();
+        for id in due {
+            self.expire_messages(id);
+            if let Some(q) = self.queues.by_id(id).filter(|q| unused(q)) {
+                let name = Rc::clone(&q.name);
                 self.remove_queue(&name);
             }
         }
@@ -146,7 +149,7 @@ impl Broker {
     }
 
     /// Queues by name.
-    pub fn queues(&self) -> &BTreeMap<String, Queue> {
+    pub fn queues(&self) -> &Queues {
         &self.queues
     }
 
@@ -364,7 +367,9 @@ impl Broker {
             reply_text,
         });
         for q in touched {
-            self.dispatch(&q);
+            if let Some(id) = self.queues.id(&q) {
+                self.dispatch(id);
+            }
         }
     }
 

@@ -9,7 +9,7 @@ use crate::binding::Destination;
 use crate::error::{AmqpError, AmqpResult};
 use crate::event::{DeadLetterReason, Event};
 use crate::message::{Message, Properties};
-use crate::queue::Overflow;
+use crate::queue::{Overflow, QueueId};
 use crate::value::FieldTable;
 
 /// The fields of `basic.publish` and the message it carries.
@@ -114,8 +114,12 @@ impl Broker {
             let message = Rc::new(message);
             let mut accepted = true;
             for q in &queues {
-                accepted &= b.enqueue(q, Rc::clone(&message));
+                accepted &= b.enqueue(*q, Rc::clone(&message));
             }
+            let queues = queues
+                .iter()
+                .filter_map(|q| Some(Rc::clone(&b.queues.by_id(*q)?.name)))
+                .collect();
             let confirm = b
                 .channels
                 .get_mut(&channel)
@@ -154,8 +158,8 @@ impl Broker {
     /// visited once; an exchange that matches nothing itself hands the message to its
     /// alternate exchange. (This runs for every message: the usual case, one exchange and
     /// one routing key, allocates nothing beyond the answer and the events.)
-    pub(crate) fn route(&mut self, message: &Message) -> Vec<Rc<str>> {
-        let mut queues: Vec<Rc<str>> = Vec::new();
+    pub(crate) fn route(&mut self, message: &Message) -> Vec<QueueId> {
+        let mut queues: Vec<QueueId> = Vec::new();
         let with_headers;
         let keys: &[&str] = if message.properties.headers.is_some() {
             with_headers = message.routing_keys();
@@ -170,10 +174,10 @@ impl Broker {
                 .get("")
                 .map_or_else(|| Rc::from(""), |x| Rc::clone(&x.name));
             for key in keys {
-                if let Some(q) = self.queues.get(*key)
-                    && !queues.iter().any(|n| **n == **key)
+                if let Some(q) = self.queues.id(key)
+                    && !queues.contains(&q)
                 {
-                    queues.push(Rc::clone(&q.name));
+                    queues.push(q);
                     self.events.push(Event::Routed {
                         message: message.id,
                         exchange: Rc::clone(&default),
@@ -181,7 +185,7 @@ impl Broker {
                     });
                 }
             }
-            queues.sort_unstable();
+            self.sort_by_name(&mut queues);
             return queues;
         }
         let empty = FieldTable::new();
@@ -205,9 +209,19 @@ impl Broker {
             self.route_through(&name, message.id, keys, headers, &mut work, &mut queues);
             visited.push(name);
         }
-        queues.sort_unstable();
+        self.sort_by_name(&mut queues);
         queues.dedup();
         queues
+    }
+
+    /// Puts queues in name order, the order RabbitMQ routes a message into them.
+    pub(crate) fn sort_by_name(&self, queues: &mut [QueueId]) {
+        if queues.len() > 1 {
+            queues.sort_unstable_by(|a, b| {
+                let name = |q| self.queues.by_id(q).map(|q| &q.name);
+                name(*a).cmp(&name(*b))
+            });
+        }
     }
 
     /// Routes a message through one exchange: the queues it matches join `queues`, the
@@ -219,7 +233,7 @@ impl Broker {
         keys: &[&str],
         headers: &FieldTable,
         work: &mut Vec<String>,
-        queues: &mut Vec<Rc<str>>,
+        queues: &mut Vec<QueueId>,
     ) {
         // Borrowed apart, so matches are read in place rather than copied out first.
         let Broker {
@@ -249,8 +263,8 @@ impl Broker {
         for destination in found {
             match destination {
                 Destination::Queue(q) => {
-                    if let Some(queue) = declared.get(q) {
-                        queues.push(Rc::clone(&queue.name));
+                    if let Some(queue) = declared.id(q) {
+                        queues.push(queue);
                     }
                 }
                 Destination::Exchange(next) => work.push(next.clone()),
@@ -266,16 +280,16 @@ impl Broker {
     /// A message arrives at a queue: straight to a waiting consumer if the queue is empty,
     /// else to the tail, with the length limit and TTL applied. Returns false if the queue
     /// refused it (reject-publish).
-    pub(crate) fn enqueue(&mut self, queue: &str, message: Rc<Message>) -> bool {
+    pub(crate) fn enqueue(&mut self, queue: QueueId, message: Rc<Message>) -> bool {
         let now = self.now;
-        let Some(q) = self.queues.get_mut(queue) else {
+        let Some(q) = self.queues.by_id_mut(queue) else {
             return false;
         };
         if q.would_overflow(message.payload.len()) && q.settings.overflow != Overflow::DropHead {
             let dlx = q.settings.overflow == Overflow::RejectPublishDlx;
             self.events.push(Event::Dropped {
                 message: message.id,
-                queue: queue.to_string(),
+                queue: q.name.to_string(),
             });
             if dlx {
                 self.dead_letter(queue, message, DeadLetterReason::MaxLen);
@@ -286,30 +300,27 @@ impl Broker {
         let ready_empty = q.ready.is_empty();
         let instant_death = queued.expires_at.is_some_and(|t| t <= now);
         let dlx = q.settings.dead_letter_exchange.is_some();
-        let name = Rc::clone(&q.name);
         if ready_empty && let Some((channel, tag)) = self.next_consumer(queue) {
-            self.deliver(&name, channel, Some(tag), queued);
+            self.deliver(queue, channel, Some(tag), queued);
             return true;
         }
+        let Some(q) = self.queues.by_id_mut(queue) else {
+            return false;
+        };
         if instant_death && !dlx {
             self.events.push(Event::Expired {
                 message: queued.message.id,
-                queue: queue.to_string(),
+                queue: q.name.to_string(),
             });
             return true;
         }
-        if let Some(q) = self.queues.get_mut(queue) {
-            q.push_back(queued);
-        }
-        while let Some(dropped) = self
-            .queues
-            .get_mut(queue)
-            .filter(|q| q.over_limit())
-            .and_then(|q| q.pop_front())
+        q.push_back(queued);
+        while let Some(q) = self.queues.by_id_mut(queue).filter(|q| q.over_limit())
+            && let Some(dropped) = q.pop_front()
         {
             self.events.push(Event::Dropped {
                 message: dropped.message.id,
-                queue: queue.to_string(),
+                queue: q.name.to_string(),
             });
             self.dead_letter(queue, dropped.message, DeadLetterReason::MaxLen);
         }
@@ -318,12 +329,14 @@ impl Broker {
     }
 
     /// Drops the messages at the head of a queue whose TTL has run out, dead-lettering them.
-    pub(crate) fn expire_messages(&mut self, queue: &str) {
+    pub(crate) fn expire_messages(&mut self, queue: QueueId) {
         let now = self.now;
-        while let Some(expired) = self.queues.get_mut(queue).and_then(|q| q.pop_expired(now)) {
+        while let Some(q) = self.queues.by_id_mut(queue)
+            && let Some(expired) = q.pop_expired(now)
+        {
             self.events.push(Event::Expired {
                 message: expired.message.id,
-                queue: queue.to_string(),
+                queue: q.name.to_string(),
             });
             self.dead_letter(queue, expired.message, DeadLetterReason::Expired);
         }

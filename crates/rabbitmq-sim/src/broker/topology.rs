@@ -240,7 +240,7 @@ impl Broker {
                 now,
             );
             q.incarnation = b.take_id();
-            b.queues.insert(name.clone(), q);
+            b.queues.insert(q);
             b.events.push(Event::QueueDeclared {
                 queue: name.clone(),
             });
