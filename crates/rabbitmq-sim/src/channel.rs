@@ -1,6 +1,6 @@
 //! Channels: where a client's consumers, prefetch limits and unacknowledged deliveries live.
 
-use std::collections::BTreeMap;
+use std::collections::VecDeque;
 use std::rc::Rc;
 
 use indexmap::IndexMap;
@@ -49,6 +49,82 @@ pub struct Pending {
     pub queued: QueuedMessage,
 }
 
+/// A channel's unacknowledged deliveries by delivery tag. Tags are handed out in
+/// increasing order and mostly settled in that order, so the deliveries sit in tag order
+/// in a ring: adding one appends, settling the oldest pops it, and settling another finds
+/// it by binary search and leaves a gap that is dropped when it reaches the front (or
+/// when gaps outnumber the deliveries).
+#[derive(Debug, Clone, Default)]
+pub struct Unacked {
+    entries: VecDeque<(u64, Option<Pending>)>,
+    len: usize,
+}
+
+impl Unacked {
+    /// How many deliveries await settling.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether none do.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    fn position(&self, tag: u64) -> Option<usize> {
+        let at = self.entries.binary_search_by_key(&tag, |(t, _)| *t).ok()?;
+        self.entries[at].1.is_some().then_some(at)
+    }
+
+    /// Whether delivery `tag` awaits settling.
+    pub fn contains_key(&self, tag: &u64) -> bool {
+        self.position(*tag).is_some()
+    }
+
+    /// The delivery with `tag`.
+    pub fn get(&self, tag: &u64) -> Option<&Pending> {
+        self.entries[self.position(*tag)?].1.as_ref()
+    }
+
+    /// The tags, in increasing order.
+    pub fn keys(&self) -> impl Iterator<Item = u64> {
+        self.iter().map(|(tag, _)| tag)
+    }
+
+    /// The deliveries, in tag order.
+    pub fn values(&self) -> impl Iterator<Item = &Pending> {
+        self.iter().map(|(_, p)| p)
+    }
+
+    /// Tags and deliveries, in tag order.
+    pub fn iter(&self) -> impl Iterator<Item = (u64, &Pending)> {
+        self.entries
+            .iter()
+            .filter_map(|(tag, p)| Some((*tag, p.as_ref()?)))
+    }
+
+    /// Adds a delivery; its tag is newer than every tag held.
+    pub(crate) fn insert(&mut self, tag: u64, pending: Pending) {
+        debug_assert!(self.entries.back().is_none_or(|(t, _)| *t < tag));
+        self.entries.push_back((tag, Some(pending)));
+        self.len += 1;
+    }
+
+    /// Takes the delivery with `tag` out.
+    pub(crate) fn remove(&mut self, tag: &u64) -> Option<Pending> {
+        let at = self.position(*tag)?;
+        let pending = self.entries[at].1.take();
+        self.len -= 1;
+        while self.entries.front().is_some_and(|(_, p)| p.is_none()) {
+            self.entries.pop_front();
+        }
+        if self.entries.len() > 2 * self.len + 16 {
+            self.entries.retain(|(_, p)| p.is_some());
+        }
+        pending
+    }
+}
+
 /// An open channel.
 #[derive(Debug, Clone)]
 pub struct Channel {
@@ -61,7 +137,7 @@ pub struct Channel {
     /// Consumers by tag, in subscription order.
     pub consumers: IndexMap<Rc<str>, Consumer, FxBuildHasher>,
     /// Unacknowledged deliveries by delivery tag.
-    pub unacked: BTreeMap<u64, Pending>,
+    pub unacked: Unacked,
     /// Publisher confirms are on (confirm.select).
     pub confirming: bool,
     /// Sequence number of the last published message under confirms.
@@ -79,7 +155,7 @@ impl Channel {
             consumer_prefetch: 0,
             channel_prefetch: 0,
             consumers: IndexMap::default(),
-            unacked: BTreeMap::new(),
+            unacked: Unacked::default(),
             confirming: false,
             publish_seq: 0,
             inbox: Vec::new(),
@@ -103,7 +179,7 @@ impl Channel {
     /// With `multiple`, every tag up to and including it; tag 0 with `multiple` means all.
     pub fn select(&self, delivery_tag: u64, multiple: bool) -> Option<Vec<u64>> {
         if multiple && delivery_tag == 0 {
-            return Some(self.unacked.keys().copied().collect());
+            return Some(self.unacked.keys().collect());
         }
         if !self.unacked.contains_key(&delivery_tag) {
             return None;
@@ -111,8 +187,8 @@ impl Channel {
         if multiple {
             Some(
                 self.unacked
-                    .range(..=delivery_tag)
-                    .map(|(t, _)| *t)
+                    .keys()
+                    .take_while(|t| *t <= delivery_tag)
                     .collect(),
             )
         } else {

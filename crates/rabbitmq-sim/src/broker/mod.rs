@@ -345,7 +345,7 @@ impl Broker {
         let tags: Vec<u64> = self
             .channels
             .get(&channel)
-            .map(|c| c.unacked.keys().copied().collect())
+            .map(|c| c.unacked.keys().collect())
             .unwrap_or_default();
         let mut touched = BTreeSet::new();
         for tag in tags {
