@@ -2,22 +2,28 @@
 //!
 //! Without a subcommand, raw text protocol is read from standard input and
 //! the exact bytes a freshly started memcached 1.6.18 would answer are
-//! written to standard output. `place` prints where a client library would
-//! send each key of a cluster.
+//! written to standard output. `--python` reads the lesson's python-memcached
+//! calls instead, as typed into a Python REPL. `place` prints where a client
+//! library would send each key of a cluster.
 
 use std::io::{BufRead, Read, Write};
 use std::process::ExitCode;
 
 use memcached_sim::cluster::{Cluster, Distribution, Node};
 use memcached_sim::{Connection, Server, Settings};
+use scenario::{ConsoleSession, PythonMemcachedSession};
 
 const USAGE: &str = "\
 usage: playground memcached [-m MEGABYTES] < protocol-bytes
+       playground memcached --python < python-lines
        playground memcached place --client python-memcached|ketama|rendezvous \\
                                   --server HOST:PORT[:WEIGHT] ... < keys
 
 The first form answers raw memcached text protocol as memcached 1.6.18 does.
-The second reads one key a line and prints `KEY HOST:PORT` for each.
+The second runs each line as a Python 3 REPL with python-memcached would
+(`import memcache`, `mc = memcache.Client([...], debug=True)`, `mc.set(...)`)
+and prints what the REPL prints, with a fresh memcached at every address named.
+The third reads one key a line and prints `KEY HOST:PORT` for each.
 ";
 
 /// Runs `playground memcached` with the arguments after the engine name.
@@ -28,6 +34,7 @@ pub fn run(args: &[String]) -> ExitCode {
             ExitCode::SUCCESS
         }
         Some("place") => place(&args[1..]),
+        Some("--python") if args.len() == 1 => python(),
         _ => serve(args),
     }
 }
@@ -68,6 +75,28 @@ fn serve(args: &[String]) -> ExitCode {
         .and_then(|()| stdout.flush())
         .is_err()
     {
+        return ExitCode::FAILURE;
+    }
+    ExitCode::SUCCESS
+}
+
+/// `--python`: runs each stdin line in the python-memcached REPL and prints its output.
+fn python() -> ExitCode {
+    let mut session = PythonMemcachedSession::new(0);
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    for line in std::io::stdin().lock().lines() {
+        let Ok(line) = line else {
+            eprintln!("playground memcached: Python lines must be UTF-8 text");
+            return ExitCode::FAILURE;
+        };
+        if stdout
+            .write_all(session.run_line(&line, 0).as_bytes())
+            .is_err()
+        {
+            return ExitCode::FAILURE;
+        }
+    }
+    if stdout.flush().is_err() {
         return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS

@@ -12,8 +12,9 @@ use std::collections::BTreeMap;
 
 use memcached_sim::cluster::Node;
 use memcached_sim::cluster::python_memcached::Buckets;
-use memcached_sim::{Connection, Server, Settings};
+use memcached_sim::{Connection, Settings};
 
+use crate::memcached::SharedServer;
 use crate::session::ConsoleSession;
 
 /// python-memcached's flag for a value stored from a `str` (`Client._FLAG_TEXT`).
@@ -294,8 +295,9 @@ struct Client {
 /// A Python 3 REPL with python-memcached installed, and memcached servers listening on
 /// every address a client names (each address is one server process, shared by clients).
 pub struct PythonMemcachedSession {
-    started_at_ms: u64,
-    servers: BTreeMap<String, Server>,
+    /// How a server that a client names for the first time is started.
+    settings: Settings,
+    servers: BTreeMap<String, SharedServer>,
     clients: Vec<Client>,
     vars: BTreeMap<String, Value>,
     /// stderr lines written during the current line (python-memcached's debug log).
@@ -303,10 +305,19 @@ pub struct PythonMemcachedSession {
 }
 
 impl PythonMemcachedSession {
-    /// A fresh interpreter; servers start at `now_ms` when a client first talks to them.
+    /// A fresh interpreter; servers start at `now_ms` when a client first names them.
     pub fn new(now_ms: u64) -> Self {
-        Self {
+        Self::with_settings(Settings {
             started_at_ms: now_ms,
+            ..Settings::default()
+        })
+    }
+
+    /// A fresh interpreter whose servers start with `settings` when a client first names
+    /// them.
+    pub fn with_settings(settings: Settings) -> Self {
+        Self {
+            settings,
             servers: BTreeMap::new(),
             clients: Vec::new(),
             vars: BTreeMap::new(),
@@ -314,9 +325,20 @@ impl PythonMemcachedSession {
         }
     }
 
+    /// Puts an already running memcached at `address`, so clients that name it talk to
+    /// the same server as its other clients (the page's telnet console).
+    pub fn attach(&mut self, address: &str, server: SharedServer) {
+        self.servers.insert(address.to_owned(), server);
+    }
+
     /// The memcached listening on `address`, for views of what a client stored there.
-    pub fn server(&self, address: &str) -> Option<&Server> {
+    pub fn server(&self, address: &str) -> Option<&SharedServer> {
         self.servers.get(address)
+    }
+
+    /// Every address a server listens on, in order, with its server.
+    pub fn servers(&self) -> impl Iterator<Item = (&str, &SharedServer)> {
+        self.servers.iter().map(|(a, s)| (a.as_str(), s))
     }
 
     fn run(&mut self, line: &str, now_ms: u64) -> Result<Option<Value>, Raised> {
@@ -465,12 +487,9 @@ impl PythonMemcachedSession {
             }
         }
         for node in &nodes {
-            self.servers.entry(node.address.clone()).or_insert_with(|| {
-                Server::new(Settings {
-                    started_at_ms: self.started_at_ms,
-                    ..Settings::default()
-                })
-            });
+            self.servers
+                .entry(node.address.clone())
+                .or_insert_with(|| SharedServer::new(self.settings.clone()));
         }
         self.clients.push(Client {
             buckets: Buckets::new(&nodes),
@@ -487,8 +506,8 @@ impl PythonMemcachedSession {
     fn send(&mut self, client: usize, key: &str, request: &[u8], now_ms: u64) -> Option<Vec<u8>> {
         let c = &mut self.clients[client];
         let node = c.buckets.server_for(key.as_bytes(), |_| true)?;
-        let server = self.servers.get_mut(&c.nodes[node].address)?;
-        Some(c.connections[node].feed(server, request, now_ms))
+        let server = self.servers.get(&c.nodes[node].address)?;
+        Some(server.exchange(&mut c.connections[node], request, now_ms))
     }
 
     fn debuglog(&mut self, client: usize, message: &str) {
@@ -580,10 +599,11 @@ impl PythonMemcachedSession {
                 for (node, group) in self.group_by_server(client, &keys) {
                     let request = format!("get {}\r\n", group.join(" "));
                     let c = &mut self.clients[client];
-                    let Some(server) = self.servers.get_mut(&c.nodes[node].address) else {
+                    let Some(server) = self.servers.get(&c.nodes[node].address) else {
                         continue;
                     };
-                    let reply = c.connections[node].feed(server, request.as_bytes(), now_ms);
+                    let reply =
+                        server.exchange(&mut c.connections[node], request.as_bytes(), now_ms);
                     for (k, flags, _, data) in parse_values(&reply) {
                         found.push((Value::Str(k), decode(flags, data)));
                     }
@@ -610,15 +630,7 @@ impl PythonMemcachedSession {
             }
             "delete" => {
                 let key = key_of(required(0, "key")?)?;
-                let time = arg(1, "time").filter(|t| *t != Value::None);
-                Ok(self.delete_or_touch(
-                    client,
-                    "delete",
-                    &key,
-                    time,
-                    &["DELETED", "NOT_FOUND"],
-                    now_ms,
-                ))
+                Ok(self.delete_or_touch(client, "delete", &key, None, "DELETED", now_ms))
             }
             "delete_multi" => {
                 let keys: Vec<String> = match required(0, "keys")? {
@@ -677,13 +689,14 @@ impl PythonMemcachedSession {
             "touch" => {
                 let key = key_of(required(0, "key")?)?;
                 let time = Some(arg(1, "time").unwrap_or(Value::Int(0)));
-                Ok(self.delete_or_touch(client, "touch", &key, time, &["TOUCHED"], now_ms))
+                Ok(self.delete_or_touch(client, "touch", &key, time, "TOUCHED", now_ms))
             }
             "flush_all" => {
                 for node in 0..self.clients[client].nodes.len() {
                     let c = &mut self.clients[client];
-                    if let Some(server) = self.servers.get_mut(&c.nodes[node].address) {
-                        let reply = c.connections[node].feed(server, b"flush_all\r\n", now_ms);
+                    if let Some(server) = self.servers.get(&c.nodes[node].address) {
+                        let reply =
+                            server.exchange(&mut c.connections[node], b"flush_all\r\n", now_ms);
                         self.expect(client, &reply, "OK");
                     }
                 }
@@ -702,15 +715,15 @@ impl PythonMemcachedSession {
         }
     }
 
-    /// `Client._deletetouch`: `1` when the reply is one of `expected`, else `0` and a
-    /// debug line.
+    /// `Client.delete` and `Client.touch`: `1` when the reply is `expected`, else `0` and
+    /// a debug line (a missing key is logged too).
     fn delete_or_touch(
         &mut self,
         client: usize,
         cmd: &str,
         key: &str,
         time: Option<Value>,
-        expected: &[&str],
+        expected: &str,
         now_ms: u64,
     ) -> Value {
         let time = time.map(|t| format!(" {}", t.str())).unwrap_or_default();
@@ -720,12 +733,11 @@ impl PythonMemcachedSession {
             return Value::Int(0);
         };
         let line = first_line(&reply);
-        if expected.contains(&line.trim()) {
+        if line.trim() == expected {
             return Value::Int(1);
         }
         let message = format!(
-            "{cmd} expected {}, got: {}",
-            repr_bytes(expected.join(" or ").as_bytes()),
+            "{cmd} expected {expected}, got: {}",
             repr_bytes(line.as_bytes())
         );
         self.debuglog(client, &message);
@@ -1214,12 +1226,13 @@ mod tests {
         ]);
         assert!(
             out.ends_with(
-                ">>> mc.delete('key0')\n1\n\
+                ">>> mc.delete('key0')\n\
+                 MemCached: delete expected DELETED, got: b'NOT_FOUND'\n0\n\
                  >>> mc.set('key0', 'wupeiqi')\nTrue\n\
                  >>> mc.touch('key0', 30)\n1\n\
                  >>> mc.delete('key0')\n1\n\
                  >>> mc.touch('key0', 30)\n\
-                 MemCached: touch expected b'TOUCHED', got: b'NOT_FOUND'\n0\n"
+                 MemCached: touch expected TOUCHED, got: b'NOT_FOUND'\n0\n"
             ),
             "{out}"
         );
@@ -1263,8 +1276,7 @@ mod tests {
         let holds = |address: &str, key: &str| {
             session
                 .server(address)
-                .and_then(|s| s.item(key.as_bytes()))
-                .is_some()
+                .is_some_and(|s| s.server().item(key.as_bytes()).is_some())
         };
         assert!(holds("1.1.1.2:12000", "foo") && !holds("1.1.1.1:12000", "foo"));
         assert!(holds("1.1.1.1:12000", "counter") && !holds("1.1.1.2:12000", "counter"));

@@ -7,6 +7,8 @@
 #    loopback port and to `playground memcached`; replies must match byte for byte.
 # 2. Placement: python-memcached with weighted real servers stores 10,000 keys;
 #    each key must sit where `playground memcached place` says.
+# 3. REPL: the lesson's python-memcached calls (python/*.repl) typed into Python's
+#    interactive console against real servers and into `playground memcached --python`.
 # Prints a diff per mismatch and a last line `N passed, M failed`.
 set -u
 here=$(dirname "$0")

@@ -11,6 +11,11 @@ which are compared by name only.
 Placement: python-memcached stores 10,000 keys on three real memcached
 processes with weights 1, 2 and 3; every key must be found on the server
 `playground memcached place --client python-memcached` names.
+
+REPL: each python/*.repl holds the lesson's python-memcached calls, one per
+line. They are typed into Python's interactive console (repl.py) against fresh
+real memcached processes, one per address the lines name, and into
+`playground memcached --python`; the printed text must be identical.
 """
 
 import difflib
@@ -206,12 +211,49 @@ def placement_suite(playground: str) -> tuple[int, int]:
     return 0, 1
 
 
+def repl_suite(playground: str) -> tuple[int, int]:
+    import repl
+
+    folder = os.path.join(HERE, "python")
+    passed = failed = 0
+    for name in sorted(n for n in os.listdir(folder) if n.endswith(".repl")):
+        with open(os.path.join(folder, name), encoding="utf-8") as f:
+            script = f.read()
+        lines = script.splitlines()
+        procs, real_address = [], {}
+        port = 11311
+        try:
+            for address in repl.addresses(lines):
+                port = free_port(port)
+                procs.append(start_memcached(port))
+                real_address[address] = f"127.0.0.1:{port}"
+                port += 1
+            real = repl.transcript(lines, real_address)
+        finally:
+            for proc in procs:
+                proc.kill()
+                proc.wait()
+        ours = subprocess.run([playground, "memcached", "--python"], input=script,
+                              capture_output=True, text=True, check=False).stdout
+        if real == ours:
+            passed += 1
+        else:
+            failed += 1
+            print(f"--- {name}: python-memcached vs playground")
+            for d in difflib.unified_diff(real.splitlines(), ours.splitlines(),
+                                          "python3", "playground", lineterm="", n=2):
+                print(d)
+    print(f"repl: {passed + failed} scripts, {passed} passed, {failed} failed")
+    return passed, failed
+
+
 def main() -> int:
     playground = sys.argv[1]
     p1, f1 = protocol_suite(playground)
     p2, f2 = placement_suite(playground)
-    print(f"{p1 + p2} passed, {f1 + f2} failed")
-    return 1 if f1 + f2 else 0
+    p3, f3 = repl_suite(playground)
+    print(f"{p1 + p2 + p3} passed, {f1 + f2 + f3} failed")
+    return 1 if f1 + f2 + f3 else 0
 
 
 if __name__ == "__main__":
