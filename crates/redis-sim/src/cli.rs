@@ -377,7 +377,7 @@ pub fn run_line(
             output.text.push_str(&help(&argv[1..]));
             continue;
         }
-        let reply = server.execute(client, argv.clone(), now_ms);
+        let reply = server.execute_args(client, &argv, now_ms);
         let Some(connection) = server.connection(client) else {
             break;
         };

@@ -44,6 +44,7 @@ pub mod object;
 mod pubsub;
 mod random;
 pub mod reply;
+pub mod resp;
 mod scan;
 mod server;
 mod sort;

@@ -223,16 +223,23 @@ impl Server {
     /// that blocks (or arrives while its client is blocked) answers an empty
     /// [`Reply::Frames`]; its reply arrives later on [`Server::connection`].
     pub fn execute(&mut self, client: ClientId, argv: Vec<Vec<u8>>, now_ms: u64) -> Reply {
+        self.execute_args(client, &argv, now_ms)
+    }
+
+    /// [`Server::execute`] on borrowed arguments, for callers that keep their
+    /// argument buffers between commands (a connection parsing RESP does); the
+    /// arguments are copied only when the command is queued or held.
+    pub fn execute_args(&mut self, client: ClientId, argv: &[Vec<u8>], now_ms: u64) -> Reply {
         if !self.clients.contains_key(&client) {
             return Reply::error("ERR unknown client");
         }
         self.now_ms = self.now_ms.max(now_ms);
         self.started_ms.get_or_insert(self.now_ms);
         self.time_out_blocked(self.now_ms);
-        if self.hold_if_blocked(client, &argv) {
+        if self.hold_if_blocked(client, argv) {
             return Reply::Frames(Vec::new());
         }
-        let command = match commands::lookup(&argv) {
+        let command = match commands::lookup(argv) {
             Lookup::Found(command) => command,
             Lookup::Rejected(error) => return self.reject(client, error),
         };
@@ -257,11 +264,11 @@ impl Server {
         }
         if queueing && !command.flags.contains(Flags::TRANSACTION_CONTROL) {
             if let Some(multi) = self.clients.get_mut(&client).and_then(|c| c.multi.as_mut()) {
-                multi.queue.push(argv);
+                multi.queue.push(argv.to_vec());
             }
             return Reply::Status("QUEUED".into());
         }
-        let reply = self.call(client, command, &argv);
+        let reply = self.call(client, command, argv);
         // A push may have given a blocked client what it waits for.
         self.serve_blocked();
         reply

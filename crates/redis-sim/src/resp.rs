@@ -1,0 +1,163 @@
+//! RESP2 on the wire: splitting a multibulk request into arguments and
+//! encoding a [`Reply`] as the bytes a server writes back. The engine itself
+//! works on argv and reply trees; this is the work a server's network layer
+//! adds around it, for callers that speak the protocol (the bench does).
+
+use crate::reply::Reply;
+
+/// The arguments of the latest request parsed, in buffers kept from one
+/// request to the next, as a connection keeps its query buffer.
+#[derive(Debug, Clone, Default)]
+pub struct Request {
+    args: Vec<Vec<u8>>,
+    len: usize,
+}
+
+impl Request {
+    /// Parses one multibulk request (`*<n>\r\n` then `n` times `$<len>\r\n<bytes>\r\n`)
+    /// from the start of `input`. Returns how many bytes it took, or `None` when
+    /// `input` does not start with a whole, well-formed request.
+    pub fn parse(&mut self, input: &[u8]) -> Option<usize> {
+        let (count, mut at) = header(input, b'*')?;
+        self.len = 0;
+        for _ in 0..count {
+            let (len, start) = header(&input[at..], b'$')?;
+            let start = at + start;
+            let end = start.checked_add(len)?;
+            if input.get(end..end + 2)? != b"\r\n" {
+                return None;
+            }
+            let bytes = &input[start..end];
+            match self.args.get_mut(self.len) {
+                Some(arg) => {
+                    arg.clear();
+                    arg.extend_from_slice(bytes);
+                }
+                None => self.args.push(bytes.to_vec()),
+            }
+            self.len += 1;
+            at = end + 2;
+        }
+        Some(at)
+    }
+
+    /// The arguments of the request parsed last, command name first.
+    pub fn argv(&self) -> &[Vec<u8>] {
+        &self.args[..self.len]
+    }
+}
+
+/// A `<prefix><digits>\r\n` line at the start of `input`: the number and
+/// where the line ends.
+fn header(input: &[u8], prefix: u8) -> Option<(usize, usize)> {
+    if input.first() != Some(&prefix) {
+        return None;
+    }
+    let digits = input[1..].iter().take_while(|b| b.is_ascii_digit()).count();
+    if digits == 0 || input.get(1 + digits..3 + digits)? != b"\r\n" {
+        return None;
+    }
+    let number = input[1..1 + digits].iter().try_fold(0usize, |n, d| {
+        n.checked_mul(10)?.checked_add(usize::from(d - b'0'))
+    })?;
+    Some((number, 3 + digits))
+}
+
+/// Appends `reply` to `out` as RESP2: what the server writes on the connection.
+pub fn encode(reply: &Reply, out: &mut Vec<u8>) {
+    match reply {
+        Reply::Status(text) => line(out, b'+', text.as_bytes()),
+        Reply::Error(text) => line(out, b'-', text.as_bytes()),
+        Reply::Integer(n) => number(out, b':', *n),
+        Reply::Bulk(bytes) => {
+            number(out, b'$', i64::try_from(bytes.len()).unwrap_or(i64::MAX));
+            out.extend_from_slice(bytes);
+            out.extend_from_slice(b"\r\n");
+        }
+        Reply::Nil => out.extend_from_slice(b"$-1\r\n"),
+        Reply::NilArray => out.extend_from_slice(b"*-1\r\n"),
+        Reply::Array(items) => {
+            number(out, b'*', i64::try_from(items.len()).unwrap_or(i64::MAX));
+            items.iter().for_each(|item| encode(item, out));
+        }
+        Reply::Frames(frames) => frames.iter().for_each(|frame| encode(frame, out)),
+    }
+}
+
+/// `<prefix><text>\r\n`.
+fn line(out: &mut Vec<u8>, prefix: u8, text: &[u8]) {
+    out.push(prefix);
+    out.extend_from_slice(text);
+    out.extend_from_slice(b"\r\n");
+}
+
+/// `<prefix><n>\r\n`, the decimal digits written without a formatter.
+fn number(out: &mut Vec<u8>, prefix: u8, n: i64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n.unsigned_abs();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    out.push(prefix);
+    if n < 0 {
+        out.push(b'-');
+    }
+    out.extend_from_slice(&digits[at..]);
+    out.extend_from_slice(b"\r\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_request_is_split_into_its_arguments_and_its_buffers_are_reused() {
+        let mut request = Request::default();
+        let input =
+            b"*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$5\r\nhel\r\n\r\n*2\r\n$3\r\nGET\r\n$1\r\nk\r\n";
+        let first = request.parse(input).unwrap();
+        assert_eq!(request.argv(), [&b"SET"[..], b"k", b"hel\r\n"]);
+        assert_eq!(request.parse(&input[first..]), Some(input.len() - first));
+        assert_eq!(request.argv(), [&b"GET"[..], b"k"]);
+    }
+
+    #[test]
+    fn an_incomplete_or_malformed_request_is_not_parsed() {
+        let mut request = Request::default();
+        for input in [
+            &b"*2\r\n$3\r\nGET\r\n"[..],
+            b"*1\r\n$3\r\nGETX\r\n",
+            b"*1\r\n:3\r\nGET\r\n",
+            b"*\r\n",
+            b"GET k\r\n",
+            b"*1\r\n$99999999999999999999999\r\n",
+            b"",
+        ] {
+            assert_eq!(request.parse(input), None, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn replies_are_encoded_as_resp2() {
+        let reply = Reply::Frames(vec![
+            Reply::ok(),
+            Reply::error("ERR no"),
+            Reply::Integer(-42),
+            Reply::Integer(i64::MIN),
+            Reply::Array(vec![Reply::bulk("ab"), Reply::Nil, Reply::bulk("")]),
+            Reply::NilArray,
+        ]);
+        let mut out = Vec::new();
+        encode(&reply, &mut out);
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "+OK\r\n-ERR no\r\n:-42\r\n:-9223372036854775808\r\n*3\r\n$2\r\nab\r\n$-1\r\n$0\r\n\r\n*-1\r\n"
+        );
+    }
+}
