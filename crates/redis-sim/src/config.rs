@@ -286,16 +286,23 @@ pub struct Config {
     /// maxmemory and maxmemory-policy, read on every command, kept at hand.
     maxmemory: u64,
     policy: Policy,
+    /// The hash and sorted set listpack limits, read on every write to one.
+    hash_limits: ListpackLimits,
+    zset_limits: ListpackLimits,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config {
+        let mut config = Config {
             values: PARAMS.iter().map(|p| (p.name, p.default)).collect(),
             notify: 0,
             maxmemory: 0,
             policy: Policy::NoEviction,
-        }
+            hash_limits: ListpackLimits::default(),
+            zset_limits: ListpackLimits::default(),
+        };
+        config.cache();
+        config
     }
 }
 
@@ -309,20 +316,29 @@ impl Config {
         usize::try_from(self.get(name)).unwrap_or(usize::MAX)
     }
 
-    /// When a hash outgrows its listpack.
-    pub fn hash_limits(&self) -> ListpackLimits {
-        ListpackLimits {
+    /// Copies the parameters read on every command out of the table.
+    fn cache(&mut self) {
+        self.notify = self.get("notify-keyspace-events");
+        self.maxmemory = self.get("maxmemory");
+        self.policy = Policy::from_code(self.get("maxmemory-policy"));
+        self.hash_limits = ListpackLimits {
             entries: self.limit("hash-max-listpack-entries"),
             value: self.limit("hash-max-listpack-value"),
-        }
+        };
+        self.zset_limits = ListpackLimits {
+            entries: self.limit("zset-max-listpack-entries"),
+            value: self.limit("zset-max-listpack-value"),
+        };
+    }
+
+    /// When a hash outgrows its listpack.
+    pub fn hash_limits(&self) -> ListpackLimits {
+        self.hash_limits
     }
 
     /// When a sorted set outgrows its listpack.
     pub fn zset_limits(&self) -> ListpackLimits {
-        ListpackLimits {
-            entries: self.limit("zset-max-listpack-entries"),
-            value: self.limit("zset-max-listpack-value"),
-        }
+        self.zset_limits
     }
 
     /// How many integers an intset holds before it becomes a hash table.
@@ -421,7 +437,7 @@ fn parse_value(param: &Param, value: &[u8]) -> std::result::Result<u64, String> 
 
 /// The two thresholds of a listpack encoding: more entries than `entries`,
 /// or an element longer than `value` bytes, and Redis converts the value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ListpackLimits {
     /// Most entries a listpack holds.
     pub entries: usize,
@@ -498,9 +514,6 @@ pub fn config_set(server: &mut Server, _: ClientId, argv: &[Vec<u8>]) -> Result 
     for (name, value) in updates {
         server.config.values.insert(name, value);
     }
-    let config = &mut server.config;
-    config.notify = config.get("notify-keyspace-events");
-    config.maxmemory = config.get("maxmemory");
-    config.policy = Policy::from_code(config.get("maxmemory-policy"));
+    server.config.cache();
     Ok(Reply::ok())
 }

@@ -128,7 +128,7 @@ pub fn parse_notation(text: &str) -> Vec<Reply> {
                     .unwrap_or(rest.len());
                 let word = &rest[..end];
                 let reply = if let Some(status) = word.strip_prefix('+') {
-                    Reply::Status(status.to_string())
+                    Reply::Status(status.to_string().into())
                 } else if let Ok(n) = word.parse::<i64>() {
                     Reply::Integer(n)
                 } else {
@@ -1865,7 +1865,7 @@ mod tests {
             Some(Reply::Array(flags)) => flags,
             _ => Vec::new(),
         };
-        let has = |flag: &str| flags.contains(&Reply::Status(flag.to_string()));
+        let has = |flag: &str| flags.contains(&Reply::Status(flag.to_string().into()));
         let kind = text("type");
         let children = match field("arguments") {
             Some(Reply::Array(children)) => children,

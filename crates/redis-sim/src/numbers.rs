@@ -25,7 +25,7 @@ pub fn parse_f64(bytes: &[u8]) -> Option<f64> {
         return None;
     }
     let value: f64 = text.parse().ok()?;
-    let spelled_infinite = text.to_ascii_lowercase().contains("inf");
+    let spelled_infinite = value.is_infinite() && text.to_ascii_lowercase().contains("inf");
     let underflowed = value == 0.0
         && text
             .bytes()

@@ -4,11 +4,14 @@
 //! `redis-cli --no-raw` prints. Keeping the two apart lets the web page draw
 //! replies its own way if it wants to, while the console stays byte-exact.
 
+use std::borrow::Cow;
+
 /// One RESP2 reply.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Reply {
-    /// A status line such as `OK` or `PONG` (`+OK` on the wire).
-    Status(String),
+    /// A status line such as `OK` or `PONG` (`+OK` on the wire); the usual
+    /// ones are static text, so answering them allocates nothing.
+    Status(Cow<'static, str>),
     /// An error line, including its code such as `ERR` or `WRONGTYPE`.
     Error(String),
     /// A signed 64-bit integer (`:1`).
@@ -29,7 +32,7 @@ pub enum Reply {
 impl Reply {
     /// The `+OK` every successful write without a value answers.
     pub fn ok() -> Reply {
-        Reply::Status("OK".to_string())
+        Reply::Status(Cow::Borrowed("OK"))
     }
 
     /// An error reply; `message` starts with its code (`ERR ...`, `WRONGTYPE ...`).

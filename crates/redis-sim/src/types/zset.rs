@@ -158,14 +158,20 @@ pub fn zadd(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
     let mut o = ZaddOptions::default();
     let mut at = 2;
     while let Some(arg) = argv.get(at) {
-        let flag = match arg.to_ascii_lowercase().as_slice() {
-            b"nx" => &mut o.nx,
-            b"xx" => &mut o.xx,
-            b"gt" => &mut o.gt,
-            b"lt" => &mut o.lt,
-            b"ch" => &mut o.ch,
-            b"incr" => &mut o.incr,
-            _ => break,
+        let flag = if args::is(arg, "nx") {
+            &mut o.nx
+        } else if args::is(arg, "xx") {
+            &mut o.xx
+        } else if args::is(arg, "gt") {
+            &mut o.gt
+        } else if args::is(arg, "lt") {
+            &mut o.lt
+        } else if args::is(arg, "ch") {
+            &mut o.ch
+        } else if args::is(arg, "incr") {
+            &mut o.incr
+        } else {
+            break;
         };
         *flag = true;
         at += 1;
