@@ -1,6 +1,6 @@
 //! Bindings: the rules that connect an exchange to a queue or to another exchange.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use crate::value::FieldTable;
@@ -118,6 +118,54 @@ impl DestinationSet {
             DestinationSet::Many(counts) => (None, Some(counts.keys())),
         };
         only.into_iter().chain(many.into_iter().flatten())
+    }
+}
+
+/// The destinations a message matched at one exchange, in order and each once. One
+/// destination, the usual case, is held without allocating (routing runs for every message).
+#[derive(Debug, Clone, Default)]
+pub enum Matched<'a> {
+    /// Nothing matched.
+    #[default]
+    Nothing,
+    /// One destination.
+    One(&'a Destination),
+    /// Several.
+    Many(BTreeSet<&'a Destination>),
+}
+
+impl<'a> Matched<'a> {
+    /// Adds a destination unless it is there already.
+    pub fn insert(&mut self, destination: &'a Destination) {
+        match self {
+            Matched::Nothing => *self = Matched::One(destination),
+            Matched::One(only) if std::ptr::eq(*only, destination) || *only == destination => {}
+            Matched::One(only) => *self = Matched::Many(BTreeSet::from([*only, destination])),
+            Matched::Many(set) => {
+                set.insert(destination);
+            }
+        }
+    }
+
+    /// Whether nothing matched.
+    pub fn is_empty(&self) -> bool {
+        matches!(self, Matched::Nothing)
+    }
+
+    /// The destinations, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &'a Destination> {
+        let (only, many) = match self {
+            Matched::Nothing => (None, None),
+            Matched::One(only) => (Some(*only), None),
+            Matched::Many(set) => (None, Some(set.iter().copied())),
+        };
+        only.into_iter().chain(many.into_iter().flatten())
+    }
+}
+
+impl<'a> Extend<&'a Destination> for Matched<'a> {
+    fn extend<I: IntoIterator<Item = &'a Destination>>(&mut self, destinations: I) {
+        destinations.into_iter().for_each(|d| self.insert(d));
     }
 }
 

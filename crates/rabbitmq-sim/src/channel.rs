@@ -71,8 +71,12 @@ impl Unacked {
         self.len == 0
     }
 
+    /// Where delivery `tag` sits; the oldest, the usual one to settle, is looked at first.
     fn position(&self, tag: u64) -> Option<usize> {
-        let at = self.entries.binary_search_by_key(&tag, |(t, _)| *t).ok()?;
+        let at = match self.entries.front() {
+            Some((oldest, Some(_))) if *oldest == tag => 0,
+            _ => self.entries.binary_search_by_key(&tag, |(t, _)| *t).ok()?,
+        };
         self.entries[at].1.is_some().then_some(at)
     }
 

@@ -147,7 +147,8 @@ impl Broker {
             reason,
         });
         let empty = FieldTable::new();
-        let targets = self.route(&dead);
+        let mut targets = Vec::new();
+        self.route(&dead, &mut targets);
         let headers = dead.properties.headers.as_ref().unwrap_or(&empty);
         let keep: Vec<QueueId> = targets
             .into_iter()

@@ -254,7 +254,8 @@ impl Broker {
             // The channel's credit grows: its queues are dispatched, and after them the
             // queues that got messages back (a queue dispatched already has nothing more
             // to hand out).
-            let mut queues = b.consumed_queues(channel);
+            let mut queues = std::mem::take(&mut b.settled_queues);
+            b.consumed_queues(channel, &mut queues);
             let mut touched: Vec<QueueId> = Vec::new();
             for &tag in tags {
                 // Deliveries from a queue deleted since are just forgotten, as in RabbitMQ.
@@ -286,9 +287,10 @@ impl Broker {
             }
             b.sort_by_name(&mut touched);
             queues.append(&mut touched);
-            for q in queues {
-                b.dispatch(q);
+            for q in &queues {
+                b.dispatch(*q);
             }
+            b.settled_queues = queues;
             Ok(())
         })
     }
@@ -470,9 +472,10 @@ impl Broker {
         }
     }
 
-    /// The queues a channel's consumers consume from, in name order, each once.
-    fn consumed_queues(&self, channel: u32) -> Vec<QueueId> {
-        let mut queues: Vec<QueueId> = Vec::new();
+    /// The queues a channel's consumers consume from, in name order, each once, into
+    /// `queues` (cleared first).
+    fn consumed_queues(&self, channel: u32, queues: &mut Vec<QueueId>) {
+        queues.clear();
         if let Some(c) = self.channels.get(&channel) {
             for k in c.consumers.values() {
                 if !queues.contains(&k.queue_id) {
@@ -480,13 +483,14 @@ impl Broker {
                 }
             }
         }
-        self.sort_by_name(&mut queues);
-        queues
+        self.sort_by_name(queues);
     }
 
     /// Dispatches every queue a channel consumes from (after its credit grew).
     fn dispatch_channel(&mut self, channel: u32) {
-        for q in self.consumed_queues(channel) {
+        let mut queues = Vec::new();
+        self.consumed_queues(channel, &mut queues);
+        for q in queues {
             self.dispatch(q);
         }
     }

@@ -64,6 +64,8 @@ pub struct Broker {
     now: u64,
     rng: ChaCha8Rng,
     events: Vec<Event>,
+    /// The queues a settle dispatches, a list kept from settle to settle (one a message).
+    settled_queues: Vec<QueueId>,
 }
 
 impl Broker {
@@ -88,6 +90,7 @@ impl Broker {
             now: 0,
             rng: ChaCha8Rng::seed_from_u64(seed),
             events: Vec::new(),
+            settled_queues: Vec::new(),
         }
     }
 

@@ -1,11 +1,10 @@
 //! `basic.publish`: routing through exchanges (and their alternates and exchange-to-exchange
 //! bindings) and entering queues, where TTL and length limits apply.
 
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use super::Broker;
-use crate::binding::Destination;
+use crate::binding::{Destination, Matched};
 use crate::error::{AmqpError, AmqpResult};
 use crate::event::{DeadLetterReason, Event};
 use crate::message::{Message, Properties};
@@ -64,6 +63,26 @@ fn check_expiration(properties: &Properties) -> AmqpResult<()> {
 impl Broker {
     /// `basic.publish`.
     pub fn basic_publish(&mut self, channel: u32, p: Publish) -> AmqpResult<Published> {
+        let mut routed = Vec::new();
+        let mut published = self.publish(channel, p, &mut routed)?;
+        published.queues = routed
+            .iter()
+            .filter_map(|q| Some(Rc::clone(&self.queues.by_id(*q)?.name)))
+            .collect();
+        Ok(published)
+    }
+
+    /// `basic.publish` with the queues the message reached left in `routed` (cleared
+    /// first) rather than named in [`Published::queues`], which stays empty: the
+    /// simulation publishes every message through here with the same list, so a publish
+    /// allocates no lists of its own.
+    pub(crate) fn publish(
+        &mut self,
+        channel: u32,
+        p: Publish,
+        routed: &mut Vec<QueueId>,
+    ) -> AmqpResult<Published> {
+        routed.clear();
         self.on_channel(channel, |b, _| {
             let x = b.existing_exchange(&p.exchange)?;
             let exchange = Rc::clone(&x.name);
@@ -95,7 +114,8 @@ impl Broker {
                 properties: p.properties,
                 redelivered: false,
             };
-            let queues = b.route(&message);
+            b.route(&message, routed);
+            let queues = &*routed;
             message.strip_bcc();
             let returned = queues.is_empty() && p.mandatory;
             if queues.is_empty() {
@@ -113,13 +133,9 @@ impl Broker {
             }
             let message = Rc::new(message);
             let mut accepted = true;
-            for q in &queues {
+            for q in queues {
                 accepted &= b.enqueue(*q, Rc::clone(&message));
             }
-            let queues = queues
-                .iter()
-                .filter_map(|q| Some(Rc::clone(&b.queues.by_id(*q)?.name)))
-                .collect();
             let confirm = b
                 .channels
                 .get_mut(&channel)
@@ -137,7 +153,7 @@ impl Broker {
             }
             Ok(Published {
                 message: id,
-                queues,
+                queues: Vec::new(),
                 returned,
                 confirm,
             })
@@ -154,12 +170,11 @@ impl Broker {
         })
     }
 
-    /// The queues a message reaches from its exchange, in name order. Each exchange is
-    /// visited once; an exchange that matches nothing itself hands the message to its
-    /// alternate exchange. (This runs for every message: the usual case, one exchange and
-    /// one routing key, allocates nothing beyond the answer and the events.)
-    pub(crate) fn route(&mut self, message: &Message) -> Vec<QueueId> {
-        let mut queues: Vec<QueueId> = Vec::new();
+    /// The queues a message reaches from its exchange, in name order, into `queues`. Each
+    /// exchange is visited once; an exchange that matches nothing itself hands the message
+    /// to its alternate exchange. (This runs for every message: the usual case, one
+    /// exchange and one routing key, allocates nothing but the events.)
+    pub(crate) fn route(&mut self, message: &Message, queues: &mut Vec<QueueId>) {
         let with_headers;
         let keys: &[&str] = if message.properties.headers.is_some() {
             with_headers = message.routing_keys();
@@ -185,8 +200,8 @@ impl Broker {
                     });
                 }
             }
-            self.sort_by_name(&mut queues);
-            return queues;
+            self.sort_by_name(queues);
+            return;
         }
         let empty = FieldTable::new();
         let headers = message.properties.headers.as_ref().unwrap_or(&empty);
@@ -200,18 +215,17 @@ impl Broker {
             keys,
             headers,
             &mut work,
-            &mut queues,
+            queues,
         );
         while let Some(name) = work.pop() {
             if name == message.exchange || visited.contains(&name) {
                 continue;
             }
-            self.route_through(&name, message.id, keys, headers, &mut work, &mut queues);
+            self.route_through(&name, message.id, keys, headers, &mut work, queues);
             visited.push(name);
         }
-        self.sort_by_name(&mut queues);
+        self.sort_by_name(queues);
         queues.dedup();
-        queues
     }
 
     /// Puts queues in name order, the order RabbitMQ routes a message into them.
@@ -245,7 +259,7 @@ impl Broker {
         let Some(x) = exchanges.get(exchange) else {
             return;
         };
-        let mut found = BTreeSet::new();
+        let mut found = Matched::default();
         x.route(keys, headers, &mut found);
         if found.is_empty() {
             if let Some(ae) = x.alternate_exchange()
@@ -260,7 +274,7 @@ impl Broker {
             }
             return;
         }
-        for destination in found {
+        for destination in found.iter() {
             match destination {
                 Destination::Queue(q) => {
                     if let Some(queue) = declared.id(q) {

@@ -1,6 +1,6 @@
 //! The direct exchange: a message goes where the binding key equals its routing key.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use crate::binding::{Binding, Destination, DestinationSet};
 
@@ -30,7 +30,7 @@ impl DirectIndex {
     }
 
     /// The destinations bound with exactly this key.
-    pub fn route<'a>(&'a self, routing_key: &str, out: &mut BTreeSet<&'a Destination>) {
+    pub fn route<'a>(&'a self, routing_key: &str, out: &mut impl Extend<&'a Destination>) {
         if let Some(set) = self.by_key.get(routing_key) {
             out.extend(set.iter());
         }

@@ -1,7 +1,5 @@
 //! The fanout exchange: every bound destination gets a copy, keys are ignored.
 
-use std::collections::BTreeSet;
-
 use crate::binding::{Binding, Destination, DestinationSet};
 
 /// The bound destinations.
@@ -22,7 +20,7 @@ impl FanoutIndex {
     }
 
     /// All bound destinations.
-    pub fn route<'a>(&'a self, out: &mut BTreeSet<&'a Destination>) {
+    pub fn route<'a>(&'a self, out: &mut impl Extend<&'a Destination>) {
         out.extend(self.destinations.iter());
     }
 }

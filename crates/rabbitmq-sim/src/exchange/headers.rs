@@ -86,10 +86,10 @@ impl HeadersIndex {
     }
 
     /// The destinations of every binding the headers match.
-    pub fn route<'a>(&'a self, headers: &FieldTable, out: &mut BTreeSet<&'a Destination>) {
+    pub fn route<'a>(&'a self, headers: &FieldTable, out: &mut impl Extend<&'a Destination>) {
         for (destination, arguments) in &self.bindings {
             if matches(arguments, headers) {
-                out.insert(destination);
+                out.extend([destination]);
             }
         }
     }

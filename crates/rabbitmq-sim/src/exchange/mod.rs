@@ -5,7 +5,6 @@ pub mod fanout;
 pub mod headers;
 pub mod topic;
 
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use crate::binding::{Binding, Destination};
@@ -175,7 +174,7 @@ impl Exchange {
         &'a self,
         routing_keys: &[&str],
         headers: &FieldTable,
-        out: &mut BTreeSet<&'a Destination>,
+        out: &mut impl Extend<&'a Destination>,
     ) {
         match &self.index {
             RoutingIndex::Direct(i) => routing_keys.iter().for_each(|k| i.route(k, out)),

@@ -5,7 +5,6 @@
 //! so routing walks only the branches a routing key can follow instead of testing every
 //! binding. The empty key is zero words; `a..b` has an empty middle word.
 
-use std::collections::BTreeSet;
 use std::num::NonZeroU32;
 
 use crate::binding::{Binding, Destination, DestinationSet};
@@ -362,7 +361,7 @@ impl TopicTrie {
 
     /// Collects the destinations whose patterns match `routing_key`; each appears once
     /// however many of its bindings match.
-    pub fn route<'a>(&'a self, routing_key: &str, out: &mut BTreeSet<&'a Destination>) {
+    pub fn route<'a>(&'a self, routing_key: &str, out: &mut impl Extend<&'a Destination>) {
         // Each key word's edges, or `None` for a word no pattern uses.
         let mut inline: [Option<&WordEdges>; INLINE_WORDS] = [None; INLINE_WORDS];
         let mut count = 0;
@@ -388,7 +387,7 @@ impl TopicTrie {
         &'a self,
         node: NodeId,
         rest: &[Option<&WordEdges>],
-        out: &mut BTreeSet<&'a Destination>,
+        out: &mut impl Extend<&'a Destination>,
     ) {
         let n = self.node(node);
         match rest.split_first() {
@@ -419,6 +418,8 @@ impl TopicTrie {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeSet;
+
     use super::*;
 
     fn trie(patterns: &[&str]) -> TopicTrie {

@@ -24,6 +24,7 @@ use crate::broker::publish::Publish;
 use crate::error::{AmqpError, AmqpResult};
 use crate::event::Event;
 use crate::message::Properties;
+use crate::queue::QueueId;
 use bounded::BoundedQueue;
 use consumer::{Consumer, ConsumerSpec, Outcome};
 use metrics::Metrics;
@@ -90,6 +91,8 @@ pub struct Simulation {
     consumers: IndexMap<String, Consumer, FxBuildHasher>,
     /// Which consumer listens on which channel, to hand out deliveries.
     consumer_channels: BTreeMap<u32, Rc<str>>,
+    /// The queues the last publish reached, a list kept from publish to publish.
+    routed: Vec<QueueId>,
     metrics: Metrics,
     /// The lesson's in-process bounded queue, if shown.
     pub bounded: Option<BoundedQueue>,
@@ -108,6 +111,7 @@ impl Simulation {
             producers: IndexMap::default(),
             consumers: IndexMap::default(),
             consumer_channels: BTreeMap::new(),
+            routed: Vec::new(),
             metrics: Metrics::default(),
             bounded: None,
         };
@@ -383,7 +387,7 @@ impl Simulation {
                 },
                 payload,
             };
-            let result = self.broker.basic_publish(channel, publish);
+            let result = self.broker.publish(channel, publish, &mut self.routed);
             self.metrics.totals.published += 1;
             match result {
                 Ok(published) => {
