@@ -94,6 +94,43 @@ test("the items table shows each item and counts its expiry down on the virtual 
   assert.deepEqual(mc.page.errors, []);
 });
 
+test("the python-memcached console talks to the same server, and the views follow other addresses", async () => {
+  const mc = await MemcachedPage.open();
+  await mc.set("telnet_key", "1");
+  await mc.view("mc-client").filter({ hasText: "python-memcached" }).click();
+  assert.equal(await mc.transcript.locator(".entry").count(), 0, "the Python console has its own transcript");
+  await mc.run("import memcache");
+  await mc.run("mc = memcache.Client(['127.0.0.1:11211'], debug=True)");
+  await mc.run("mc.set('foo', 'bar')");
+  assert.equal((await mc.lastOutput()).trimEnd(), "True");
+  await mc.run("mc.get('telnet_key')");
+  assert.equal((await mc.lastOutput()).trimEnd(), "b'1'", "telnet's item (flags 0), read by Python as bytes");
+  await mc.run("mc.add('foo', 'again')");
+  assert.equal((await mc.lastOutput()).trimEnd(),
+    "MemCached: while expecting 'STORED', got unexpected response 'NOT_STORED'\nFalse");
+  const flags = await mc.item("foo").locator("th, td").allInnerTexts();
+  assert.deepEqual(flags.slice(0, 3), ["foo", "bar", "16"], "stored from a str: python-memcached's text flag");
+  assert.equal(await mc.view("mc-shown-server").count(), 0, "one server: nothing to pick");
+
+  await mc.run("lesson = memcache.Client(['10.211.55.4:12000'], debug=True)");
+  await mc.run("lesson.set('k1', 'v1')");
+  const picker = mc.view("mc-shown-server");
+  assert.equal(await picker.count(), 2);
+  assert.equal(await picker.filter({ hasText: "10.211.55.4:12000" }).getAttribute("aria-pressed"), "true",
+    "the views show the server the latest line talked to");
+  await mc.item("k1").waitFor();
+  assert.equal(await mc.item("foo").count(), 0);
+  await screenshot(mc.page, "memcached-python");
+  await picker.filter({ hasText: "127.0.0.1:11211" }).click();
+  await mc.item("foo").waitFor();
+
+  await mc.view("mc-client").filter({ hasText: "telnet" }).click();
+  assert.equal(await mc.transcript.locator(".entry").count(), 2, "telnet's transcript is kept");
+  await mc.run("get foo");
+  assert.equal((await mc.lastOutput()).trimEnd(), "VALUE foo 16 3\nbar\nEND");
+  assert.deepEqual(mc.page.errors, []);
+});
+
 test("a small -m fills its slab pages and evicts from the COLD tail", async () => {
   const mc = await MemcachedPage.open();
   await mc.set("product_count", "900");

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::console::{Console, Transcript};
-use crate::engines::Engine;
+use crate::engines::{Engine, Example};
 use crate::route::Mode;
 use crate::session::SessionAction;
 
@@ -34,6 +34,22 @@ pub struct EngineLayoutProps {
     /// The console's Tab completion, for a dialect whose client has it.
     #[prop_or_default]
     pub complete: Option<Callback<String, Vec<String>>>,
+    /// A choice of client shown above the examples, for a page whose console speaks
+    /// more than one dialect.
+    #[prop_or_default]
+    pub client_choice: Html,
+    /// The examples and console label of the chosen client, when not the engine's own.
+    #[prop_or_default]
+    pub client: Option<&'static ClientDialect>,
+}
+
+/// A console dialect other than the engine's own: its examples and input label.
+#[derive(Debug, PartialEq)]
+pub struct ClientDialect {
+    /// Accessible name of the console input.
+    pub console_label: &'static str,
+    /// Lines to try, from the lesson.
+    pub examples: &'static [Example],
 }
 
 /// An engine page's frame. See the module documentation.
@@ -50,8 +66,11 @@ pub fn EngineLayout(props: &EngineLayoutProps) -> Html {
     let on_clear = use_callback(props.on_action.clone(), |(), on_action| {
         on_action.emit(SessionAction::ClearTranscript)
     });
-    let placeholder = engine
-        .examples
+    let (console_label, examples) = match props.client {
+        Some(client) => (client.console_label, client.examples),
+        None => (engine.console_label, engine.examples),
+    };
+    let placeholder = examples
         .first()
         .map(|example| format!("try: {}", example.lines[0]))
         .unwrap_or_default();
@@ -64,14 +83,15 @@ pub fn EngineLayout(props: &EngineLayoutProps) -> Html {
             </div>
             <div class="engine-layout">
                 <Console prompt={props.prompt.clone()} transcript={Rc::clone(&props.transcript)}
-                    {on_submit} {on_clear} label={engine.console_label}
+                    {on_submit} {on_clear} label={console_label}
                     placeholder={placeholder} autofocus={props.active && props.mode == Mode::Full}
                     input_ref={input_ref.clone()} hint={props.hint.clone()}
                     complete={props.complete.clone()} />
                 <aside class="examples" aria-labelledby={format!("examples-{}", engine.slug())}>
+                    { props.client_choice.clone() }
                     <h2 id={format!("examples-{}", engine.slug())}>{"Try these"}</h2>
                     <ul role="list">
-                        { for engine.examples.iter().map(|example| {
+                        { for examples.iter().map(|example| {
                             let lines = example.lines;
                             let onclick = {
                                 let on_action = props.on_action.clone();
