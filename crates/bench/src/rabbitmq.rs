@@ -360,8 +360,8 @@ fn broker_only(clock: &impl Clock, messages: u64) -> Result<Row, String> {
         while acked < messages {
             for n in 0..PIPELINE_DEPTH {
                 let publish = Publish {
-                    exchange: "orders".to_string(),
-                    routing_key: keys[n % keys.len()].clone(),
+                    exchange: "orders".into(),
+                    routing_key: keys[n % keys.len()].as_str().into(),
                     payload: b"order".to_vec(),
                     ..Default::default()
                 };

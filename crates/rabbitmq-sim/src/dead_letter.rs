@@ -44,7 +44,7 @@ fn record_death(
             t.insert("time".into(), FieldValue::Timestamp(now_ms / 1000));
             t.insert(
                 "exchange".into(),
-                FieldValue::LongStr(message.exchange.clone()),
+                FieldValue::LongStr(message.exchange.to_string()),
             );
             let keys = message.routing_keys();
             t.insert(
@@ -65,7 +65,7 @@ fn record_death(
         for (key, value) in [
             ("x-first-death-reason", reason.as_str()),
             ("x-first-death-queue", queue),
-            ("x-first-death-exchange", message.exchange.as_str()),
+            ("x-first-death-exchange", &*message.exchange),
         ] {
             headers
                 .entry(key.into())
@@ -132,10 +132,10 @@ impl Broker {
         let message = Rc::unwrap_or_clone(message);
         let dead = Rc::new(Message {
             id: message.id,
-            exchange: dlx.clone(),
+            exchange: dlx.as_str().into(),
             routing_key: settings
                 .dead_letter_routing_key
-                .unwrap_or_else(|| message.routing_key.clone()),
+                .map_or_else(|| Rc::clone(&message.routing_key), Rc::from),
             payload: message.payload,
             properties,
             redelivered: false,

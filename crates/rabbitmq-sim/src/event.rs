@@ -36,7 +36,7 @@ pub enum Event {
         /// The exchange involved.
         exchange: Rc<str>,
         /// The routing key.
-        routing_key: String,
+        routing_key: Rc<str>,
     },
     /// A binding carried the message from an exchange to a queue or another exchange.
     Routed {
@@ -61,7 +61,7 @@ pub enum Event {
         /// The exchange involved.
         exchange: Rc<str>,
         /// The routing key.
-        routing_key: String,
+        routing_key: Rc<str>,
     },
     /// A publisher confirm: ack if the broker took responsibility, nack if it refused.
     Confirmed {

@@ -1,5 +1,7 @@
 //! Messages and their basic properties.
 
+use std::rc::Rc;
+
 use serde_json::{Map, Value};
 
 use crate::value::{FieldTable, FieldValue, table_from_json, table_to_json};
@@ -87,9 +89,9 @@ pub struct Message {
     /// Broker-wide id, so events about one message can be followed across queues.
     pub id: u64,
     /// The exchange it was published (or dead-lettered) to.
-    pub exchange: String,
-    /// Its routing key.
-    pub routing_key: String,
+    pub exchange: Rc<str>,
+    /// Its routing key, shared with the events that mention it.
+    pub routing_key: Rc<str>,
     /// The body.
     pub payload: Vec<u8>,
     /// Its basic properties.
@@ -112,7 +114,7 @@ impl Message {
     /// sender-selected ones in its `CC` and `BCC` headers.
     pub fn routing_keys(&self) -> Vec<&str> {
         let headers = self.properties.headers.as_ref();
-        std::iter::once(self.routing_key.as_str())
+        std::iter::once(&*self.routing_key)
             .chain(header_keys(headers, "CC"))
             .chain(header_keys(headers, "BCC"))
             .collect()

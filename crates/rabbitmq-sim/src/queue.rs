@@ -459,7 +459,7 @@ mod tests {
     fn message(id: u64) -> Message {
         Message {
             id,
-            exchange: String::new(),
+            exchange: "".into(),
             routing_key: "q".into(),
             payload: b"x".to_vec(),
             properties: Properties::default(),

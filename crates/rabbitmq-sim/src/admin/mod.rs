@@ -347,8 +347,8 @@ fn publish(broker: &mut Broker, channel: u32, args: &Args) -> Outcome {
         name => name,
     };
     let p = Publish {
-        exchange: exchange.to_string(),
-        routing_key: args.required("routing_key")?.to_string(),
+        exchange: exchange.into(),
+        routing_key: args.required("routing_key")?.into(),
         mandatory: args.flag("mandatory", false)?,
         properties: Properties::from_json(&args.json_object("properties")?),
         payload: args.text("payload").unwrap_or_default().as_bytes().to_vec(),
@@ -390,8 +390,8 @@ fn get(broker: &mut Broker, channel: u32, args: &Args) -> Outcome {
         .map(|d| {
             let props = d.message.properties.to_json();
             vec![
-                d.message.routing_key.clone(),
-                d.message.exchange.clone(),
+                d.message.routing_key.to_string(),
+                d.message.exchange.to_string(),
                 d.message_count.to_string(),
                 d.message.payload_text(),
                 d.message.payload.len().to_string(),

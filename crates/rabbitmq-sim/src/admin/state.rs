@@ -32,8 +32,8 @@ pub fn dump_state(broker: &Broker) -> String {
                 .map(|m| {
                     json!({
                         "payload": m.message.payload_text(),
-                        "routing_key": m.message.routing_key,
-                        "exchange": m.message.exchange,
+                        "routing_key": &*m.message.routing_key,
+                        "exchange": &*m.message.exchange,
                         "redelivered": m.message.redelivered,
                         "properties": m.message.properties.to_json(),
                     })

@@ -15,9 +15,9 @@ use crate::value::FieldTable;
 #[derive(Debug, Clone, Default)]
 pub struct Publish {
     /// Target exchange (`""` routes by queue name).
-    pub exchange: String,
-    /// Routing key.
-    pub routing_key: String,
+    pub exchange: Rc<str>,
+    /// Routing key (shared, so a producer publishing the same keys copies none).
+    pub routing_key: Rc<str>,
     /// Return the message (basic.return) if no queue takes it.
     pub mandatory: bool,
     /// Basic properties.
@@ -108,7 +108,7 @@ impl Broker {
             });
             let mut message = Message {
                 id,
-                exchange: p.exchange,
+                exchange: Rc::clone(&exchange),
                 routing_key: p.routing_key,
                 payload: p.payload,
                 properties: p.properties,
@@ -180,7 +180,7 @@ impl Broker {
             with_headers = message.routing_keys();
             &with_headers
         } else {
-            &[message.routing_key.as_str()]
+            &[&*message.routing_key]
         };
         if message.exchange.is_empty() {
             // The default exchange: every queue is bound by its own name.
@@ -218,7 +218,7 @@ impl Broker {
             queues,
         );
         while let Some(name) = work.pop() {
-            if name == message.exchange || visited.contains(&name) {
+            if *name == *message.exchange || visited.contains(&name) {
                 continue;
             }
             self.route_through(&name, message.id, keys, headers, &mut work, queues);

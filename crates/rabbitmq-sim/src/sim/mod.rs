@@ -180,15 +180,8 @@ impl Simulation {
         }
         let (connection, channel) = self.producer_link(&spec).map_err(|e| e.to_string())?;
         let name = spec.name.clone();
-        self.producers.insert(
-            name.clone(),
-            Producer {
-                spec,
-                connection,
-                channel,
-                sent: 0,
-            },
-        );
+        self.producers
+            .insert(name.clone(), Producer::new(spec, connection, channel));
         self.schedule(self.now, Action::Produce(name));
         Ok(())
     }
@@ -378,7 +371,7 @@ impl Simulation {
             let key = p.next_key(&mut self.rng);
             let payload = p.body(p.sent + 1, &key);
             let publish = Publish {
-                exchange: p.spec.exchange.clone(),
+                exchange: Rc::clone(p.exchange()),
                 routing_key: key,
                 mandatory: p.spec.mandatory,
                 properties: Properties {

@@ -1,6 +1,7 @@
 //! Simulated producers: publish on a schedule to an exchange with one key or a set of keys.
 
 use std::fmt::Write;
+use std::rc::Rc;
 
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;
@@ -141,18 +142,42 @@ pub struct Producer {
     pub channel: u32,
     /// Messages published so far.
     pub sent: u64,
+    /// The spec's exchange and routing keys as shared strings, so a publish copies none.
+    exchange: Rc<str>,
+    keys: Vec<Rc<str>>,
 }
 
 impl Producer {
+    /// A producer that has sent nothing yet, publishing on `channel`.
+    pub fn new(spec: ProducerSpec, connection: u32, channel: u32) -> Producer {
+        Producer {
+            exchange: spec.exchange.as_str().into(),
+            keys: spec
+                .routing_keys
+                .iter()
+                .map(|k| k.as_str().into())
+                .collect(),
+            spec,
+            connection,
+            channel,
+            sent: 0,
+        }
+    }
+
+    /// The exchange it publishes to.
+    pub fn exchange(&self) -> &Rc<str> {
+        &self.exchange
+    }
+
     /// The routing key for the next message.
-    pub fn next_key(&self, rng: &mut ChaCha8Rng) -> String {
-        let keys = &self.spec.routing_keys;
+    pub fn next_key(&self, rng: &mut ChaCha8Rng) -> Rc<str> {
+        let keys = &self.keys;
         let i = match self.spec.key_choice {
             _ if keys.len() <= 1 => 0,
             KeyChoice::Cycle => (self.sent % keys.len() as u64) as usize,
             KeyChoice::Random => rng.random_range(0..keys.len()),
         };
-        keys.get(i).cloned().unwrap_or_default()
+        keys.get(i).cloned().unwrap_or_else(|| Rc::from(""))
     }
 
     /// The body of message number `n` with routing key `key`: the template with `{n}`,
@@ -235,12 +260,7 @@ mod tests {
     fn the_body_template_is_filled_in() {
         let mut spec = ProducerSpec::new("p1", "logs", "k", 1.0);
         spec.body = "{producer} #{n} to {key} {other} {".to_string();
-        let p = Producer {
-            spec,
-            connection: 1,
-            channel: 2,
-            sent: 0,
-        };
+        let p = Producer::new(spec, 1, 2);
         assert_eq!(
             p.body(7, "kern.info"),
             b"p1 #7 to kern.info {other} {".to_vec()

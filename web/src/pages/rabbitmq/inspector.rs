@@ -64,7 +64,7 @@ impl MessageRow {
     fn of(m: &Message) -> MessageRow {
         MessageRow {
             payload: m.payload_text(),
-            routing_key: m.routing_key.clone(),
+            routing_key: m.routing_key.to_string(),
             redelivered: m.redelivered,
             headers: m.properties.headers.as_ref().map(json).unwrap_or_default(),
             expiration: m.properties.expiration.clone().unwrap_or_default(),
