@@ -17,6 +17,7 @@ use yew::prelude::*;
 
 pub use history::History;
 pub use transcript::{Entry, Transcript};
+use transcript::{SHOWN_INPUT_CHARS, SHOWN_OUTPUT_CHARS, SHOWN_OUTPUT_LINES, shown};
 
 /// Properties of [`Console`].
 #[derive(Properties, PartialEq)]
@@ -316,17 +317,33 @@ fn TranscriptView(props: &TranscriptViewProps) -> Html {
             if dropped > 0 {
                 <p class="transcript-note">{ format!("{dropped} earlier entries are no longer shown.") }</p>
             }
-            { for props.transcript.entries().map(|entry| html! {
-                <div class="entry">
-                    if !(entry.prompt.is_empty() && entry.input.is_empty()) {
-                        <div class="entry-input"><span class="prompt">{ entry.prompt.clone() }</span>{" "}{ entry.input.clone() }</div>
-                    }
-                    if !entry.output.is_empty() {
-                        <pre class="entry-output">{ output(&entry.output) }</pre>
-                    }
-                </div>
+            { for props.transcript.entries().map(|entry| {
+                let (input, input_cut) = drawn(&entry.input, usize::MAX, SHOWN_INPUT_CHARS);
+                let (printed, output_cut) = drawn(&entry.output, SHOWN_OUTPUT_LINES, SHOWN_OUTPUT_CHARS);
+                html! {
+                    <div class="entry">
+                        if !(entry.prompt.is_empty() && entry.input.is_empty()) {
+                            <div class="entry-input"><span class="prompt">{ entry.prompt.clone() }</span>{" "}{ input }
+                                if let Some(note) = input_cut { <span class="transcript-note">{ note }</span> }
+                            </div>
+                        }
+                        if !entry.output.is_empty() {
+                            <pre class="entry-output">{ output(&printed) }
+                                if let Some(note) = output_cut { <span class="transcript-note">{ note }</span> }
+                            </pre>
+                        }
+                    </div>
+                }
             }) }
         </div>
+    }
+}
+
+/// What the scrollback draws of `text`: all of it, shared, or its start and a note.
+fn drawn(text: &AttrValue, max_lines: usize, max_chars: usize) -> (AttrValue, Option<String>) {
+    match shown(text, max_lines, max_chars) {
+        (start, Some(note)) => (start.to_owned().into(), Some(note)),
+        (_, None) => (text.clone(), None),
     }
 }
 

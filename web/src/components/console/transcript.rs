@@ -10,6 +10,42 @@ use yew::AttrValue;
 /// says how many, so a long session neither slows the page nor silently loses output.
 pub const TRANSCRIPT_LIMIT: usize = 1000;
 
+/// How much of a typed line the console draws: a longer one (a pasted MSET of thousands
+/// of keys) is cut, so that laying out the scrollback stays quick after every command.
+pub const SHOWN_INPUT_CHARS: usize = 1_000;
+
+/// How many lines of one output the console draws (a KEYS * of ten thousand keys is cut).
+pub const SHOWN_OUTPUT_LINES: usize = 300;
+
+/// How many characters of one output the console draws, for outputs of few long lines.
+pub const SHOWN_OUTPUT_CHARS: usize = 16_000;
+
+/// The part of `text` drawn, at most `max_lines` lines and `max_chars` characters, and a
+/// note of what was left out (Copy still copies everything).
+pub fn shown(text: &str, max_lines: usize, max_chars: usize) -> (&str, Option<String>) {
+    let by_chars = text.char_indices().nth(max_chars).map(|(at, _)| at);
+    // Just after the newline that ends line `max_lines`, if more follows it.
+    let by_lines = text
+        .match_indices('\n')
+        .nth(max_lines.saturating_sub(1))
+        .map(|(at, _)| at + 1)
+        .filter(|&at| at < text.len());
+    let Some(cut) = by_chars.into_iter().chain(by_lines).min() else {
+        return (text, None);
+    };
+    let (drawn, rest) = text.split_at(cut);
+    let lines = rest.lines().count();
+    let note = if lines > 1 {
+        format!("… {lines} more lines not shown (Copy copies them too)")
+    } else {
+        format!(
+            "… {} more characters not shown (Copy copies them too)",
+            rest.chars().count()
+        )
+    };
+    (drawn, Some(note))
+}
+
 /// One entered line and the output it produced.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
@@ -146,6 +182,25 @@ mod tests {
             "first message\n127.0.0.1:6379> SUBSCRIBE news\nReading messages...\n1) \"message\"\n"
         );
         assert_eq!(transcript.entries().count(), 2);
+    }
+
+    #[test]
+    fn long_text_is_cut_for_drawing_and_what_is_left_out_counted() {
+        assert_eq!(shown("PONG\n", 2, 10), ("PONG\n", None));
+        assert_eq!(
+            shown("1) a\n2) b\n3) c\n4) d\n", 2, 100),
+            (
+                "1) a\n2) b\n",
+                Some("… 2 more lines not shown (Copy copies them too)".into())
+            )
+        );
+        assert_eq!(
+            shown("MSET k1 é k2 v2", 9, 8),
+            (
+                "MSET k1 ",
+                Some("… 7 more characters not shown (Copy copies them too)".into())
+            )
+        );
     }
 
     #[test]

@@ -3,7 +3,9 @@
 //! a set as chips, a sorted set as bars in score order).
 
 use std::collections::BTreeSet;
+use std::rc::Rc;
 
+use scenario::SharedRedis;
 use scenario::redis_sim::cli::quote_bytes;
 use scenario::redis_sim::object::Value;
 use yew::prelude::*;
@@ -14,21 +16,48 @@ const MAX_ELEMENTS: usize = 20;
 /// How many characters of a string or element a card shows before cutting it.
 const MAX_CHARS: usize = 48;
 
-/// What a card needs to draw one key.
-pub struct KeyCard<'a> {
+/// Properties of [`KeyCard`]: everything that changes what a card shows, so a card whose
+/// key no line touched is not drawn again.
+#[derive(Properties)]
+pub struct KeyCardProps {
+    /// The server holding the key.
+    pub shared: SharedRedis,
+    /// The key's database.
+    pub db: usize,
     /// The key's name.
-    pub key: &'a [u8],
-    /// Its value, read without touching it.
-    pub value: &'a Value,
-    /// When it expires on the virtual clock, if it has a TTL.
-    pub expire_at: Option<u64>,
-    /// The virtual time the TTL counts down to.
-    pub now_ms: u64,
-    /// The line number, when the latest line wrote or read this key: the card is lit, and
-    /// keyed by it so the highlight plays again on every line that touches the key.
-    pub lit: Option<u64>,
+    pub name: Rc<[u8]>,
+    /// The line that last wrote or read the key: its value may have changed since.
+    pub revision: u64,
+    /// Seconds to live as TTL rounds them, if the key has a TTL.
+    pub ttl_s: Option<u64>,
+    /// The latest line wrote or read this key: the card is lit.
+    pub lit: bool,
     /// The elements the latest line wrote or read.
-    pub touched: Option<&'a BTreeSet<&'a [u8]>>,
+    pub touched: Option<Rc<BTreeSet<Vec<u8>>>>,
+    /// The virtual time the value is read at. Not compared: it decides only whether the key
+    /// still lives, which the keyspace checks before drawing the card.
+    pub now_ms: u64,
+}
+
+impl PartialEq for KeyCardProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.shared == other.shared
+            && (
+                self.db,
+                &self.name,
+                self.revision,
+                self.ttl_s,
+                self.lit,
+                &self.touched,
+            ) == (
+                other.db,
+                &other.name,
+                other.revision,
+                other.ttl_s,
+                other.lit,
+                &other.touched,
+            )
+    }
 }
 
 /// Bytes as the page names them: printable ASCII as it is, anything else in redis-cli's
@@ -52,13 +81,15 @@ fn preview(bytes: &[u8]) -> String {
     }
 }
 
-/// The TTL as TTL itself would round it (to the nearest second), or "no TTL".
-fn ttl(expire_at: Option<u64>, now_ms: u64) -> (String, &'static str) {
-    match expire_at {
-        Some(at) => {
-            let left_ms = at.saturating_sub(now_ms);
-            (format!("TTL {} s", left_ms.div_ceil(1000)), "ttl counting")
-        }
+/// Seconds left before `expire_at`, rounded up as the card counts them down to zero.
+pub fn seconds_left(expire_at: u64, now_ms: u64) -> u64 {
+    expire_at.saturating_sub(now_ms).div_ceil(1000)
+}
+
+/// The TTL in whole seconds, or "no TTL".
+fn ttl(ttl_s: Option<u64>) -> (String, &'static str) {
+    match ttl_s {
+        Some(seconds) => (format!("TTL {seconds} s"), "ttl counting"),
         None => ("no TTL".to_owned(), "ttl"),
     }
 }
@@ -82,14 +113,14 @@ fn more(total: usize, what: &str) -> Html {
 }
 
 /// Whether the latest line wrote or read `element`.
-fn lit(touched: Option<&BTreeSet<&[u8]>>, element: &[u8]) -> Option<&'static str> {
+fn lit(touched: Option<&BTreeSet<Vec<u8>>>, element: &[u8]) -> Option<&'static str> {
     touched
         .is_some_and(|set| set.contains(element))
         .then_some("touched")
 }
 
 /// The picture of a value, by type.
-fn picture(value: &Value, touched: Option<&BTreeSet<&[u8]>>) -> Html {
+fn picture(value: &Value, touched: Option<&BTreeSet<Vec<u8>>>) -> Html {
     match value {
         Value::String(s) if s.encoding() == "int" => html! {
             <p class="string-value integer">
@@ -192,18 +223,18 @@ fn size(value: &Value) -> String {
     format!("{n} {unit}{}", if n == 1 { "" } else { "s" })
 }
 
-/// One key's card, as an item of the keyspace's list.
-pub fn key_card(card: &KeyCard) -> Html {
-    let name = display(card.key);
-    let kind = card.value.type_name();
-    let encoding = card.value.encoding();
-    let (ttl, ttl_class) = ttl(card.expire_at, card.now_ms);
-    let yew_key = match card.lit {
-        Some(line) => format!("{name}@{line}"),
-        None => name.clone(),
+/// One key's card, as an item of the keyspace's list; nothing once the key is gone.
+#[component]
+pub fn KeyCard(props: &KeyCardProps) -> Html {
+    let server = props.shared.server();
+    let Some(value) = server.value(props.db, &props.name, props.now_ms) else {
+        return Html::default();
     };
+    let name = display(&props.name);
+    let kind = value.type_name();
+    let (ttl, ttl_class) = ttl(props.ttl_s);
     html! {
-        <li key={yew_key} class={classes!("key-card", format!("type-{kind}"), card.lit.map(|_| "lit"))}
+        <li class={classes!("key-card", format!("type-{kind}"), props.lit.then_some("lit"))}
             data-testid="redis-key" data-key={name.clone()} data-type={kind}
             aria-label={format!("{kind} {name}")}>
             <div class="key-card-head">
@@ -212,11 +243,11 @@ pub fn key_card(card: &KeyCard) -> Html {
             </div>
             <div class="key-card-meta">
                 <span class="key-encoding" title="OBJECT ENCODING: how Redis stores this value"
-                    data-testid="redis-encoding">{ encoding }</span>
-                <span class="key-size">{ size(card.value) }</span>
+                    data-testid="redis-encoding">{ value.encoding() }</span>
+                <span class="key-size">{ size(value) }</span>
                 <span class={ttl_class} data-testid="redis-ttl">{ ttl }</span>
             </div>
-            { picture(card.value, card.touched) }
+            { picture(value, props.touched.as_deref()) }
         </li>
     }
 }
@@ -241,10 +272,11 @@ mod tests {
     }
 
     #[test]
-    fn the_ttl_counts_whole_seconds_down_to_zero() {
-        assert_eq!(ttl(Some(2_000), 0).0, "TTL 2 s");
-        assert_eq!(ttl(Some(2_000), 1_500).0, "TTL 1 s");
-        assert_eq!(ttl(None, 0).0, "no TTL");
+    fn ttls_and_scores_read_as_redis_cli_prints_them() {
+        assert_eq!(seconds_left(2_000, 0), 2);
+        assert_eq!(seconds_left(2_000, 1_500), 1);
+        assert_eq!(ttl(Some(2)).0, "TTL 2 s");
+        assert_eq!(ttl(None).0, "no TTL");
         assert_eq!(score_text(3.0), "3");
         assert_eq!(score_text(1.5), "1.5");
     }

@@ -1,17 +1,20 @@
 //! The keyspace view: a card per key of the selected database, filtered by a KEYS-style
-//! pattern, with what the latest command changed lit and said in words.
+//! pattern and paged, with what the latest command changed lit and said in words.
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
 
-use scenario::RedisCliSession;
-use scenario::redis_sim::{Event, Stats, glob};
+use scenario::SharedRedis;
+use scenario::redis_sim::{Event, Stats};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::key_card::{KeyCard, display, key_card};
+use super::key_card::{KeyCard, display, seconds_left};
+use super::key_index::KeyIndex;
 
-/// How many cards the view draws at most: enough to browse, few enough that a database of
-/// ten thousand keys redraws every second without stutter. The rest are counted.
+/// How many cards the view draws at a time: a page to browse; the other pages are a
+/// button away.
 const MAX_CARDS: usize = 200;
 
 /// How many keys the "last command" line names before it counts them instead.
@@ -140,35 +143,102 @@ fn stats_strip(stats: Stats, keys: usize, expires: usize) -> Html {
     }
 }
 
-/// The keyspace of the database `session` has selected at `now_ms`, keys matching
-/// `pattern` (all when empty) drawn as cards. A plain view function: the page owns the
-/// pattern and the clock, and redraws on every command and tick anyway.
-pub fn keyspace(
-    session: &RedisCliSession,
-    pattern: &str,
-    on_pattern: Callback<String>,
-    now_ms: u64,
-) -> Html {
-    let server = session.server();
-    let db = session.selected_db();
-    let keys = server.keys(db, now_ms);
-    let total = keys.len();
-    let matching: Vec<&[u8]> = keys
-        .iter()
-        .map(|(key, _)| key.as_slice())
-        .filter(|key| pattern.is_empty() || glob::matches(pattern.as_bytes(), key, false))
-        .collect();
-    let expires = keys
-        .iter()
-        .filter(|(key, _)| server.expire_at(db, key).is_some())
-        .count();
-    let events = session.last_events();
+/// Properties of [`Keyspace`].
+#[derive(Properties)]
+pub struct KeyspaceProps {
+    /// The server.
+    pub shared: SharedRedis,
+    /// The keys of the database shown, kept up to date line by line by the page's world.
+    pub index: Rc<RefCell<KeyIndex>>,
+    /// The index's [`KeyIndex::version`] when the page drew: the index is edited in place,
+    /// so this is what tells one drawing from the next.
+    pub version: u64,
+    /// Lines run so far by any client: the lit cards and the counters follow it.
+    pub lines_run: u64,
+    /// The database shown: the one the main console has selected.
+    pub db: usize,
+    /// The virtual time TTLs count down to.
+    pub now_ms: u64,
+}
+
+impl PartialEq for KeyspaceProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.shared == other.shared
+            && Rc::ptr_eq(&self.index, &other.index)
+            && (self.version, self.lines_run, self.db, self.now_ms)
+                == (other.version, other.lines_run, other.db, other.now_ms)
+    }
+}
+
+/// The keyspace of the database the main console has selected: keys matching the
+/// filter's pattern (all when empty) drawn as cards, a page of [`MAX_CARDS`] at a time.
+/// Only cards whose key a line touched, or whose TTL ticked, are drawn again.
+#[component]
+pub fn Keyspace(props: &KeyspaceProps) -> Html {
+    let pattern = use_state(String::new);
+    let first = use_state(|| 0_usize);
+    let index = props.index.borrow();
+    let now_ms = props.now_ms;
+    let db = props.db;
+    // Worked out again only when the pattern changes or a key comes or goes.
+    let matching = use_memo(((*pattern).clone(), index.membership()), |(pattern, _)| {
+        (!pattern.is_empty()).then(|| index.matching(pattern.as_bytes()))
+    });
+    let server = props.shared.server();
+    let total = index.live(now_ms);
+    let expires = index.expires(now_ms);
+    let count = match matching.as_ref() {
+        Some(keys) => keys.len() - index.dead(now_ms, pattern.as_bytes()),
+        None => total,
+    };
+    let events = props.shared.last_events();
     let changes = changes(&events, db);
     let summary = summary(&changes);
-    let version = session.lines_run();
-    let oninput = on_pattern
-        .reform(|event: InputEvent| event.target_unchecked_into::<HtmlInputElement>().value());
-    let shown = matching.len().min(MAX_CARDS);
+    let first_shown = if *first < count { *first } else { 0 };
+    let keys: Box<dyn Iterator<Item = &Rc<[u8]>>> = match matching.as_ref() {
+        Some(keys) => Box::new(keys.iter()),
+        None => Box::new(index.keys()),
+    };
+    let cards: Vec<Html> =
+        keys.filter(|key| index.is_live(key, now_ms))
+            .skip(first_shown)
+            .take(MAX_CARDS)
+            .map(|key| {
+                let name = display(key);
+                let lit = changes
+                    .changed
+                    .contains(&key[..])
+                    .then_some(props.lines_run);
+                // Keyed by the line too when lit, so the highlight plays again on every line
+                // that touches the key.
+                let yew_key = match lit {
+                    Some(line) => format!("{name}@{line}"),
+                    None => name,
+                };
+                let touched = changes.touched.get(&key[..]).map(|elements| {
+                    Rc::new(elements.iter().map(|element| element.to_vec()).collect())
+                });
+                html! {
+                    <KeyCard key={yew_key} shared={props.shared.clone()} {db} name={Rc::clone(key)}
+                        revision={index.revision(key).unwrap_or_default()}
+                        ttl_s={index.expire_at(key).map(|at| seconds_left(at, now_ms))}
+                        lit={lit.is_some()} {touched} {now_ms} />
+                }
+            })
+            .collect();
+    let shown = cards.len();
+    let on_pattern = {
+        let pattern = pattern.clone();
+        let first = first.clone();
+        Callback::from(move |event: InputEvent| {
+            pattern.set(event.target_unchecked_into::<HtmlInputElement>().value());
+            first.set(0);
+        })
+    };
+    let turn = |to: usize| {
+        let first = first.clone();
+        Callback::from(move |_: MouseEvent| first.set(to))
+    };
     let plural = if total == 1 { "" } else { "s" };
 
     html! {
@@ -178,7 +248,7 @@ pub fn keyspace(
                 <h2 id="redis-keyspace-title">{ format!("Keyspace of db {db}") }</h2>
                 <label class="keyspace-filter">
                     <span>{ "Filter" }</span>
-                    <input type="search" value={pattern.to_owned()} {oninput}
+                    <input type="search" value={(*pattern).clone()} oninput={on_pattern}
                         placeholder="pattern, as KEYS: user:*" spellcheck="false"
                         autocomplete="off" aria-label="Filter keys by pattern, as KEYS matches them"
                         data-testid="redis-filter" />
@@ -187,13 +257,13 @@ pub fn keyspace(
             { stats_strip(server.stats(), total, expires) }
             if !pattern.is_empty() {
                 <p class="keyspace-count" data-testid="redis-key-count">
-                    { format!("{} of {total} key{plural} match {pattern}", matching.len()) }
+                    { format!("{count} of {total} key{plural} match {}", *pattern) }
                 </p>
             }
             <p class="last-change" data-testid="redis-last-change" aria-live="polite">
                 if summary.is_empty() {
                     { "The last command changed no key here." }
-                } else if session.shared().events_from_clock() {
+                } else if props.shared.events_from_clock() {
                     { format!("Active expiry (no command): {summary}.") }
                 } else {
                     { format!("Last command: {summary}.") }
@@ -203,27 +273,23 @@ pub fn keyspace(
                 <p class="empty">{ "No keys in this database yet. Try " }
                     <code>{ "SET greeting hello" }</code>{ " or " }
                     <code>{ "RPUSH tasks write test ship" }</code>{ " in the console." }</p>
-            } else if matching.is_empty() {
+            } else if count == 0 {
                 <p class="empty">{ "No key matches this pattern." }</p>
             } else {
-                <ul class="key-cards" role="list" aria-label="Keys">
-                    { for matching[..shown].iter().filter_map(|&key| {
-                        let value = server.value(db, key, now_ms)?;
-                        Some(key_card(&KeyCard {
-                            key,
-                            value,
-                            expire_at: server.expire_at(db, key),
-                            now_ms,
-                            lit: changes.changed.contains(key).then_some(version),
-                            touched: changes.touched.get(key),
-                        }))
-                    }) }
-                </ul>
-                if matching.len() > shown {
-                    <p class="more-keys" data-testid="redis-more-keys">
-                        { format!("… and {} more keys not drawn; narrow the filter to see them.",
-                            matching.len() - shown) }
-                    </p>
+                <ul class="key-cards" role="list" aria-label="Keys">{ cards }</ul>
+                if count > shown {
+                    <nav class="key-pages" aria-label="Pages of keys">
+                        <button type="button" class="secondary" data-testid="redis-previous-keys"
+                            disabled={first_shown == 0}
+                            onclick={turn(first_shown.saturating_sub(MAX_CARDS))}>{ "← Previous" }</button>
+                        <p class="more-keys" data-testid="redis-more-keys">
+                            { format!("Keys {}–{} of {count}, in KEYS order; {} more keys on the other pages.",
+                                first_shown + 1, first_shown + shown, count - shown) }
+                        </p>
+                        <button type="button" class="secondary" data-testid="redis-next-keys"
+                            disabled={first_shown + shown >= count}
+                            onclick={turn(first_shown + MAX_CARDS)}>{ "Next →" }</button>
+                    </nav>
                 }
             }
         </section>

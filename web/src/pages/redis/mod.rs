@@ -9,10 +9,13 @@
 mod charts;
 mod clients;
 mod key_card;
+mod key_index;
 mod keyspace;
 mod pipeline;
 mod pubsub;
 mod world;
+
+use std::rc::Rc;
 
 use gloo::timers::callback::Interval;
 use yew::prelude::*;
@@ -21,6 +24,7 @@ use crate::engines::{REDIS, SEED};
 use crate::pages::engine::{EngineLayout, PageProps};
 use crate::session::{SessionAction, virtual_now_ms};
 use clients::Clients;
+use keyspace::Keyspace;
 use pipeline::PipelineAndPool;
 use world::{MAIN, World, WorldAction};
 
@@ -31,7 +35,6 @@ const TICK_MS: u32 = 1000;
 #[component]
 pub fn RedisPage(props: &PageProps) -> Html {
     let world = use_reducer(|| World::new(SEED));
-    let pattern = use_state(String::new);
     {
         let dispatcher = world.dispatcher();
         use_effect_with(props.active, move |&active| {
@@ -61,10 +64,6 @@ pub fn RedisPage(props: &PageProps) -> Html {
             });
         })
     };
-    let on_pattern = {
-        let pattern = pattern.clone();
-        use_callback((), move |text: String, _| pattern.set(text))
-    };
     // Made once: client 1's redis-cli lives as long as the page.
     let (hint, complete) = {
         let aids = world.main().typing_aids();
@@ -72,7 +71,9 @@ pub fn RedisPage(props: &PageProps) -> Html {
     };
     let now_ms = world.now_ms().max(virtual_now_ms());
     let main = world.main();
-    let session = world.main_session();
+    let db = world.main_session().selected_db();
+    let keyspace = world.keyspace();
+    let version = keyspace.borrow().version();
     let deliveries = world.shared().deliveries();
 
     html! {
@@ -80,7 +81,8 @@ pub fn RedisPage(props: &PageProps) -> Html {
             prompt={main.prompt.clone()} transcript={main.transcript.clone()}
             on_action={on_main} hint={Some(hint)} complete={Some(complete)}>
             <div class="redis-views">
-                { keyspace::keyspace(&session, &pattern, on_pattern, now_ms) }
+                <Keyspace shared={world.shared().clone()} index={Rc::clone(keyspace)} {version}
+                    lines_run={world.shared().lines_run()} {db} {now_ms} />
                 <Clients clients={world.clients().to_vec()} on_action={on_world.clone()}
                     active={props.active} />
                 { pubsub::pubsub_view(world.clients(), &deliveries, world.shared().lines_run()) }

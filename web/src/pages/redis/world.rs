@@ -6,9 +6,11 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use scenario::redis_sim::Stats;
 use scenario::{ClientState, ConsoleSession, RedisCliSession, SharedRedis};
 use yew::prelude::*;
 
+use super::key_index::KeyIndex;
 use crate::components::console::{Entry, Transcript};
 use crate::session::virtual_now_ms;
 
@@ -176,6 +178,9 @@ pub struct World {
     pool: Rc<RefCell<Vec<RedisCliSession>>>,
     /// The requests of the latest pool run.
     pool_run: Rc<[PoolRequest]>,
+    /// The keys of the database the main console has selected, followed line by line for
+    /// the keyspace view.
+    keyspace: Rc<RefCell<KeyIndex>>,
     /// The virtual time of the latest action.
     now_ms: u64,
 }
@@ -187,14 +192,17 @@ impl World {
         let shared = session.shared().clone();
         let now_ms = virtual_now_ms();
         shared.advance(now_ms);
-        World {
+        let world = World {
             shared,
             clients: vec![ClientConsole::open(MAIN, session)],
             pipeline: Pipeline::default(),
             pool: Rc::default(),
             pool_run: Rc::from([]),
+            keyspace: Rc::default(),
             now_ms,
-        }
+        };
+        world.follow_keyspace(now_ms);
+        world
     }
 
     /// The server every console is connected to.
@@ -225,6 +233,11 @@ impl World {
     /// The requests of the latest pool run, in order.
     pub fn pool_run(&self) -> Rc<[PoolRequest]> {
         Rc::clone(&self.pool_run)
+    }
+
+    /// The keys of the database the main console has selected.
+    pub fn keyspace(&self) -> &Rc<RefCell<KeyIndex>> {
+        &self.keyspace
     }
 
     /// The virtual time of the latest action.
@@ -266,7 +279,20 @@ impl World {
         if let Some(console) = self.console(number) {
             console.run(line, now_ms);
         }
+        self.follow_keyspace(now_ms);
         self.settle(now_ms);
+    }
+
+    /// Brings the keyspace's index up to date with the latest line's (or the clock's)
+    /// changes, in the database the main console now has selected.
+    fn follow_keyspace(&self, now_ms: u64) {
+        let db = self.main_session().selected_db();
+        let server = self.shared.server();
+        let events = self.shared.last_events();
+        let line = self.shared.lines_run();
+        self.keyspace
+            .borrow_mut()
+            .follow(&server, db, &events, line, now_ms);
     }
 
     /// Runs `requests` INCRs through a pool of `size` connections: request i borrows
@@ -285,11 +311,13 @@ impl World {
         let run: Vec<PoolRequest> = (0..requests)
             .map(|i| {
                 let connection = &mut pool[i % size];
-                PoolRequest {
+                let request = PoolRequest {
                     connection: connection.client().0,
                     round: i / size,
                     reply: connection.run_line("INCR pool:requests", now_ms),
-                }
+                };
+                self.follow_keyspace(now_ms);
+                request
             })
             .collect();
         drop(pool);
@@ -317,6 +345,7 @@ impl Reducible for World {
             pipeline: self.pipeline.clone(),
             pool: Rc::clone(&self.pool),
             pool_run: Rc::clone(&self.pool_run),
+            keyspace: Rc::clone(&self.keyspace),
             now_ms: self.now_ms,
         };
         let now_ms = virtual_now_ms().max(self.now_ms);
@@ -372,7 +401,14 @@ impl Reducible for World {
             }
             WorldAction::Tick(at_ms) => {
                 let at_ms = at_ms.max(self.now_ms);
+                let removed = |stats: Stats| (stats.expired_keys, stats.evicted_keys);
+                let before = removed(world.shared.server().stats());
                 world.shared.advance(at_ms);
+                // The latest events are the clock's only if it removed keys; otherwise they
+                // are a line's, already followed.
+                if removed(world.shared.server().stats()) != before {
+                    world.follow_keyspace(at_ms);
+                }
                 world.settle(at_ms);
                 world.now_ms = at_ms;
                 return Rc::new(world);
