@@ -7,7 +7,7 @@
 //! node and edge is its own component, so a redraw touches only what changed.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
 use scenario::rabbitmq_sim::Simulation;
@@ -259,6 +259,67 @@ impl Figures {
             Figures::Exchange { durable: false, .. } | Figures::Queue { durable: false, .. }
         )
     }
+}
+
+/// Which nodes' figures a redraw brings up to date.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Refresh {
+    /// Every node's.
+    All,
+    /// Only those whose box meets this part of the drawing (left, top, right, bottom, in
+    /// SVG user units); none when the drawing is out of sight. While the clock runs, the
+    /// views are redrawn five times a second, and redrawing the figures of a few hundred
+    /// nodes nobody can see cost more than the rest of the frame.
+    InSight(Option<[f64; 4]>),
+}
+
+/// The figures each node shows, kept between redraws for [`Refresh::InSight`].
+#[derive(Debug, Default)]
+pub struct ShownFigures(HashMap<NodeId, Figures>);
+
+impl ShownFigures {
+    /// What each node of `topology` shows now: its `fresh` figures (in the topology's node
+    /// order) if `refresh` covers its box at `corners`, or what it showed before.
+    pub fn refresh(
+        &mut self,
+        topology: &Topology,
+        fresh: Vec<Figures>,
+        corners: &BTreeMap<NodeId, Point>,
+        refresh: Refresh,
+    ) -> Vec<Figures> {
+        let shown: Vec<Figures> = topology
+            .nodes
+            .iter()
+            .zip(fresh)
+            .map(|(node, fresh)| {
+                let covered = match refresh {
+                    Refresh::All => true,
+                    Refresh::InSight(sight) => corners
+                        .get(&node.id)
+                        .is_none_or(|&corner| sight.is_some_and(|s| meets(corner, s))),
+                };
+                match self.0.get(&node.id) {
+                    Some(before) if !covered => before.clone(),
+                    _ => fresh,
+                }
+            })
+            .collect();
+        self.0 = topology
+            .nodes
+            .iter()
+            .map(|n| n.id.clone())
+            .zip(shown.iter().cloned())
+            .collect();
+        shown
+    }
+}
+
+/// Whether the box at `corner` meets the rectangle `area` (left, top, right, bottom).
+fn meets(corner: Point, area: [f64; 4]) -> bool {
+    corner.0 < area[2]
+        && corner.0 + NODE_W > area[0]
+        && corner.1 < area[3]
+        && corner.1 + NODE_H > area[1]
 }
 
 /// A node being dragged.
@@ -769,6 +830,66 @@ mod tests {
             (800.0 - NODE_W, 400.0 - NODE_H - PAD)
         );
         assert_eq!(keep_inside((100.0, 100.0), 800.0, 400.0), (100.0, 100.0));
+    }
+
+    #[test]
+    fn a_redraw_in_sight_keeps_the_figures_of_nodes_out_of_sight() {
+        let node = |name: &str, row| super::super::topology::Node {
+            id: NodeId::Queue(name.into()),
+            layer: 0,
+            row,
+        };
+        let topology = Topology {
+            nodes: vec![node("seen", 0), node("hidden", 1)],
+            ..Topology::default()
+        };
+        let figures = |ready| Figures::Queue {
+            ready,
+            unacked: 0,
+            scale: 16,
+            durable: true,
+        };
+        let corners: BTreeMap<NodeId, Point> = [
+            (NodeId::Queue("seen".into()), (0.0, 0.0)),
+            (NodeId::Queue("hidden".into()), (0.0, 1000.0)),
+        ]
+        .into();
+        let mut shown = ShownFigures::default();
+        let all = shown.refresh(
+            &topology,
+            vec![figures(1), figures(1)],
+            &corners,
+            Refresh::All,
+        );
+        assert_eq!(all, [figures(1), figures(1)]);
+        let sight = Refresh::InSight(Some([0.0, 0.0, 800.0, 500.0]));
+        let part = shown.refresh(&topology, vec![figures(2), figures(2)], &corners, sight);
+        assert_eq!(
+            part,
+            [figures(2), figures(1)],
+            "only the node in sight is redrawn"
+        );
+        let none = shown.refresh(
+            &topology,
+            vec![figures(3), figures(3)],
+            &corners,
+            Refresh::InSight(None),
+        );
+        assert_eq!(
+            none,
+            [figures(2), figures(1)],
+            "the drawing is out of sight"
+        );
+        let late = Topology {
+            nodes: vec![node("new", 0)],
+            ..Topology::default()
+        };
+        let fresh = shown.refresh(&late, vec![figures(4)], &corners, Refresh::InSight(None));
+        assert_eq!(
+            fresh,
+            [figures(4)],
+            "a node never drawn shows its figures at once"
+        );
     }
 
     #[test]

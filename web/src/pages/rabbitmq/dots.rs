@@ -40,6 +40,26 @@ fn in_sight(frame: (f64, f64, f64, f64), window: &Window) -> Option<(f64, f64, f
     (right > left && bottom > top).then_some((left, top, right, bottom))
 }
 
+/// The part of the drawing `stage` on screen, in SVG user units (left, top, right,
+/// bottom), given the 2D canvas laid over it; `None` when none of it is.
+pub fn drawing_in_sight(canvas: &HtmlCanvasElement, stage: &Stage) -> Option<[f64; 4]> {
+    let frame = canvas.parent_element()?.get_bounding_client_rect();
+    if frame.width() <= 0.0 || stage.width <= 0.0 {
+        return None;
+    }
+    let sight = in_sight(
+        (frame.left(), frame.top(), frame.right(), frame.bottom()),
+        &web_sys::window()?,
+    )?;
+    let units = stage.width / frame.width();
+    Some([
+        (sight.0 - frame.left()) * units,
+        (sight.1 - frame.top()) * units,
+        (sight.2 - frame.left()) * units,
+        (sight.3 - frame.top()) * units,
+    ])
+}
+
 impl Painter {
     /// Paints the dots of `traffic` at real time `now` on `canvas`, whose box covers the
     /// SVG drawing described by `stage`.

@@ -33,20 +33,22 @@ use crate::pages::engine::{EngineLayout, PageProps};
 use crate::route::Mode;
 use crate::session::{SessionAction, SessionState, use_session_actions};
 use bounded_queue::{BoundedFigures, BoundedQueueView};
-use canvas::{Figures, SharedStage, TopologyCanvas};
+use canvas::{Figures, Refresh, SharedStage, ShownFigures, TopologyCanvas};
 use charts::{ChartData, RateCharts};
 use controls::Controls;
-use dots::Painter;
+use dots::{Painter, drawing_in_sight};
 use forms::Forms;
 use inspector::{Details, Inspector};
 use pace::Pace;
 use topology::{NodeId, Topology};
 use traffic::Traffic;
 
-/// Real milliseconds between redraws of the views (the figures in the nodes, the charts,
-/// the clock) while the clock runs. The dots move on every frame; numbers that change
-/// five times a second can still be read, and redrawing them costs a frame's budget.
+/// Real milliseconds between redraws of the views (the figures in the nodes in sight, the
+/// clock) while the clock runs. The dots move on every frame; numbers that change five
+/// times a second can still be read, and redrawing them costs a good part of a frame.
 const VIEW_MS: f64 = 200.0;
+/// ... and between redraws of the charts, whose lines move slowly at any speed.
+const CHARTS_MS: f64 = 600.0;
 /// The longest real gap one frame makes up for (a background tab's frames are throttled;
 /// coming back should not run minutes of virtual time in one go).
 const LONGEST_FRAME_MS: f64 = 250.0;
@@ -142,6 +144,11 @@ fn World(props: &WorldProps) -> Html {
     let painter = use_mut_ref(Painter::default);
     let pace = use_mut_ref(Pace::default);
     let stage = (*use_memo((), |()| SharedStage::default())).clone();
+    let last_topology = use_mut_ref(Rc::<Topology>::default);
+    let shown = use_mut_ref(ShownFigures::default);
+    // Set by the frame loop for its own redraws; any other redraw refreshes everything.
+    let next_refresh = use_mut_ref(|| Refresh::All);
+    let charts_drawn = use_mut_ref(|| None::<(f64, ChartData)>);
     let dots = use_node_ref();
     let playing = use_state(|| false);
     let speed = use_state(|| 1.0_f64);
@@ -168,7 +175,7 @@ fn World(props: &WorldProps) -> Html {
     {
         let (sim, traffic, view) = (sim.clone(), Rc::clone(&traffic), view.clone());
         let (painter, stage, dots) = (Rc::clone(&painter), stage.clone(), dots.clone());
-        let pace = Rc::clone(&pace);
+        let (pace, next_refresh) = (Rc::clone(&pace), Rc::clone(&next_refresh));
         use_effect_with(
             (props.active, *playing, *speed),
             move |&(active, playing, speed)| {
@@ -192,9 +199,10 @@ fn World(props: &WorldProps) -> Html {
                         }
                         let share = traffic.borrow().sample_every;
                         absorb(&sim, &traffic, now);
-                        if let Some(canvas) = dots.cast::<HtmlCanvasElement>() {
+                        let canvas = dots.cast::<HtmlCanvasElement>();
+                        if let Some(canvas) = &canvas {
                             painter.borrow_mut().paint(
-                                &canvas,
+                                canvas,
                                 &stage.0.borrow(),
                                 &traffic.borrow(),
                                 now,
@@ -203,6 +211,9 @@ fn World(props: &WorldProps) -> Html {
                         let share_changed = traffic.borrow().sample_every != share;
                         if share_changed || playing && now - last_view >= VIEW_MS {
                             last_view = now;
+                            let sight =
+                                canvas.and_then(|c| drawing_in_sight(&c, &stage.0.borrow()));
+                            *next_refresh.borrow_mut() = Refresh::InSight(sight);
                             view.force_update();
                         }
                     })
@@ -253,15 +264,32 @@ fn World(props: &WorldProps) -> Html {
 
     let s = sim.borrow();
     let t = traffic.borrow();
-    let topology = Topology::of(&s, &t.seen);
-    let figures = Figures::of(&s, &topology);
+    let refresh = std::mem::replace(&mut *next_refresh.borrow_mut(), Refresh::All);
+    let topology = {
+        let mut last = last_topology.borrow_mut();
+        *last = Topology::of(&s, &t.seen, &last);
+        Rc::clone(&last)
+    };
+    let figures = shown.borrow_mut().refresh(
+        &topology,
+        Figures::of(&s, &topology),
+        &stage.0.borrow().corners,
+        refresh,
+    );
     let details = selected.as_ref().and_then(|id| Details::of(&s, id));
     let exchanges: Vec<String> = s.broker().exchanges().keys().cloned().collect();
     let queues: Vec<String> = s.broker().queues().keys().cloned().collect();
     let next_producer = free_name("p", |n| s.producers().contains_key(n));
     let next_consumer = free_name("c", |n| s.consumers().contains_key(n));
     let bounded = s.bounded.as_ref().map(BoundedFigures::of);
-    let charts = ChartData::of(&s);
+    let charts = {
+        let mut drawn = charts_drawn.borrow_mut();
+        let now = real_now();
+        match &*drawn {
+            Some((at, data)) if refresh != Refresh::All && now - at < CHARTS_MS => data.clone(),
+            _ => drawn.insert((now, ChartData::of(&s))).1.clone(),
+        }
+    };
 
     html! {
         <EngineLayout engine={&RABBITMQ} mode={props.mode} active={props.active}
@@ -277,7 +305,7 @@ fn World(props: &WorldProps) -> Html {
                     <Forms {exchanges} {queues} {next_producer} {next_consumer} on_run={on_run.clone()} />
                     <div class="canvas-and-inspector">
                         <div class="canvas-scroll">
-                            <TopologyCanvas topology={Rc::new(topology)} figures={Rc::<[Figures]>::from(figures)}
+                            <TopologyCanvas {topology} figures={Rc::<[Figures]>::from(figures)}
                                 sample_every={t.sample_every} selected={(*selected).clone()} {on_select}
                                 {stage} {dots} fit={*fit} />
                         </div>

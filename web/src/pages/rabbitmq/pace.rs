@@ -4,9 +4,20 @@
 //! frame itself, which makes the next frame owe even more. So the work per frame has a
 //! budget: when the simulation cannot keep up, the clock runs as fast as the device
 //! allows, and the page says at what speed.
+//!
+//! The budget itself gives way when frames come late: drawing, the browser's own work and
+//! other programs share the frame with the simulation, and a missed frame shows as a
+//! stutter where a slower clock does not.
 
-/// Real milliseconds of simulation a frame may spend; the rest is for drawing.
-const BUDGET_MS: f64 = 8.0;
+/// Real milliseconds of simulation a frame may spend at most; the rest is for drawing.
+const MOST_MS: f64 = 8.0;
+/// ... and at least, however late frames come: the clock never stops.
+const LEAST_MS: f64 = 2.0;
+/// A frame later than this after the last one (ms) was missed: a display's frame is 16.7.
+const LATE_MS: f64 = 20.0;
+/// How the budget shrinks after a missed frame, and grows back after one on time.
+const SHRINK: f64 = 0.75;
+const GROW_MS: f64 = 0.25;
 /// Weight of the newest measurement in the running averages.
 const NEWEST: f64 = 0.2;
 
@@ -21,6 +32,8 @@ pub struct Pace {
     achieved: f64,
     /// The speed asked for last; a new one starts the average of `achieved` afresh.
     asked: f64,
+    /// Real milliseconds of simulation the next frame may spend (0: not yet set).
+    budget: f64,
 }
 
 impl Pace {
@@ -32,8 +45,15 @@ impl Pace {
             self.achieved = 0.0;
         }
         self.owed += elapsed * speed;
+        self.budget = if self.budget == 0.0 {
+            MOST_MS
+        } else if elapsed > LATE_MS {
+            (self.budget * SHRINK).max(LEAST_MS)
+        } else {
+            (self.budget + GROW_MS).min(MOST_MS)
+        };
         let affordable = if self.cost > 0.0 {
-            (BUDGET_MS / self.cost).max(1.0)
+            (self.budget / self.cost).max(1.0)
         } else {
             f64::INFINITY
         };
@@ -94,6 +114,19 @@ mod tests {
             pace.record(run, 2.0);
         }
         assert!((pace.achieved() - 10.0).abs() < 0.01);
+    }
+
+    #[test]
+    fn missed_frames_shrink_the_budget_and_frames_on_time_restore_it() {
+        let mut pace = Pace::default();
+        // A virtual millisecond costs a real tenth of one: 8 ms of budget runs 80.
+        pace.slice(16.0, 100.0);
+        pace.record(80, 8.0);
+        let late: Vec<u64> = (0..10).map(|_| pace.slice(33.0, 100.0)).collect();
+        assert!(late.windows(2).all(|w| w[1] <= w[0]), "{late:?}");
+        assert_eq!(*late.last().unwrap(), 20, "down to the least budget, 2 ms");
+        let on_time: Vec<u64> = (0..40).map(|_| pace.slice(16.0, 100.0)).collect();
+        assert_eq!(*on_time.last().unwrap(), 80, "back to 8 ms: {on_time:?}");
     }
 
     #[test]

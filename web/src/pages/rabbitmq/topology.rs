@@ -3,6 +3,7 @@
 //! dead-letter and alternate routes, subscriptions), laid out by [`super::layout`].
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
 
 use scenario::rabbitmq_sim::Simulation;
 use scenario::rabbitmq_sim::binding::Destination;
@@ -107,8 +108,9 @@ pub struct Topology {
 impl Topology {
     /// The topology of `sim` as the canvas shows it. Exchanges nobody uses (the
     /// pre-declared `amq.*` ones and the default exchange) are left out until a binding,
-    /// a producer or a message involves them.
-    pub fn of(sim: &Simulation, seen: &Seen) -> Topology {
+    /// a producer or a message involves them. When the graph is the same as `last`, its
+    /// rows are kept rather than ordered again (the page asks five times a second).
+    pub fn of(sim: &Simulation, seen: &Seen, last: &Rc<Topology>) -> Rc<Topology> {
         let broker = sim.broker();
         let producers: Vec<_> = sim.producers().values().map(|p| &p.spec).collect();
         let bindings = broker.bindings();
@@ -219,6 +221,12 @@ impl Topology {
             );
         }
 
+        let same_graph = last.edges == edges
+            && last.nodes.len() == ids.len()
+            && last.nodes.iter().zip(&ids).all(|(n, id)| &n.id == id);
+        if same_graph {
+            return Rc::clone(last);
+        }
         let layer_of = layers(&ids, &edges);
         let pairs: Vec<(usize, usize)> = edges.iter().map(|e| (e.from, e.to)).collect();
         let rows = order_rows(&layer_of, &pairs);
@@ -227,7 +235,7 @@ impl Topology {
         for &l in &layer_of {
             per_layer[l] += 1;
         }
-        Topology {
+        Rc::new(Topology {
             nodes: ids
                 .into_iter()
                 .zip(layer_of)
@@ -237,7 +245,7 @@ impl Topology {
             edges,
             layers,
             tallest: per_layer.into_iter().max().unwrap_or(0),
-        }
+        })
     }
 }
 
@@ -288,12 +296,12 @@ mod tests {
 
     use super::*;
 
-    fn topology(script: &str) -> Topology {
+    fn topology(script: &str) -> Rc<Topology> {
         let mut sim = Simulation::new(1);
         for line in script.lines() {
             run_sim_line(&mut sim, line.trim());
         }
-        Topology::of(&sim, &Seen::default())
+        Topology::of(&sim, &Seen::default(), &Rc::default())
     }
 
     /// The index of a node, if it is drawn.
@@ -333,6 +341,22 @@ mod tests {
             .filter(|e| e.kind == EdgeKind::Binding)
             .count();
         assert_eq!(bindings, 2);
+    }
+
+    #[test]
+    fn the_same_graph_keeps_its_layout_and_a_change_lays_it_out_again() {
+        let mut sim = Simulation::new(1);
+        run_sim_line(&mut sim, "declare queue name=q1");
+        let seen = Seen::default();
+        let first = Topology::of(&sim, &seen, &Rc::default());
+        run_sim_line(
+            &mut sim,
+            "publish exchange=amq.default routing_key=q1 payload=x",
+        );
+        assert!(Rc::ptr_eq(&first, &Topology::of(&sim, &seen, &first)));
+        run_sim_line(&mut sim, "declare queue name=q2");
+        let second = Topology::of(&sim, &seen, &first);
+        assert_eq!(second.nodes.len(), 2);
     }
 
     #[test]
