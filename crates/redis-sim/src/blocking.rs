@@ -92,6 +92,9 @@ impl Server {
 
     /// Serves blocked clients, oldest first, while any of them can pop.
     pub(crate) fn serve_blocked(&mut self) {
+        if self.blocked_order.is_empty() {
+            return;
+        }
         let mut progress = true;
         while progress {
             progress = false;
@@ -120,6 +123,9 @@ impl Server {
 
     /// Ends the waits whose deadline has passed at `now_ms`.
     pub(crate) fn time_out_blocked(&mut self, now_ms: u64) {
+        if self.blocked_order.is_empty() {
+            return;
+        }
         for client in self.blocked_order.clone() {
             let timed_out = self
                 .clients

@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use crate::hashing::FxIndexMap;
+use crate::hashing::FxHashMap;
 use crate::reply::Reply;
 use crate::types::{hash, hyperloglog, list, set, string, zset};
 use crate::{
@@ -364,7 +364,7 @@ pub fn lookup(argv: &[Vec<u8>]) -> Lookup {
 /// A top-level command by name, any case: a hash lookup, since every
 /// command the server runs starts here.
 fn find_top_level(name: &[u8]) -> Option<&'static Command> {
-    static INDEX: OnceLock<FxIndexMap<&'static [u8], &'static Command>> = OnceLock::new();
+    static INDEX: OnceLock<FxHashMap<&'static [u8], &'static Command>> = OnceLock::new();
     let index = INDEX.get_or_init(|| COMMANDS.iter().map(|c| (c.name.as_bytes(), c)).collect());
     // Names are short: lower-case them on the stack.
     let mut lower = [0u8; 24];

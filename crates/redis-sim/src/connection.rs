@@ -70,7 +70,7 @@ pub fn swapdb(server: &mut Server, _: ClientId, argv: &[Vec<u8>]) -> Result {
         }
         server.dbs.swap(a, b);
         server.memory_invalidate();
-        server.events.push(Event::DbsSwapped { a, b });
+        server.emit(|| Event::DbsSwapped { a, b });
     }
     Ok(Reply::ok())
 }

@@ -75,7 +75,7 @@ impl Server {
             self.stats.expired_keys += 1;
             self.notify_expired(db, key);
             self.signal_modified(db, key);
-            self.events.push(Event::KeyExpired {
+            self.emit(|| Event::KeyExpired {
                 db,
                 key: key.to_vec(),
             });
@@ -86,8 +86,15 @@ impl Server {
     /// The live entry under `key` in `db`, expiring it first if due. The
     /// access counts for LRU and, under an LFU policy, for LFU.
     pub(crate) fn lookup(&mut self, db: usize, key: &[u8]) -> Option<&mut Entry> {
-        let now = self.now_ms;
+        let index = self.live_index(db, key)?;
+        Some(self.touch(db, index))
+    }
+
+    /// Where `key` is in `db`'s table, expiring it first if due: one hash
+    /// lookup for the common case of a key without a TTL.
+    fn live_index(&mut self, db: usize, key: &[u8]) -> Option<usize> {
         let index = self.dbs[db].entries.get_index_of(key)?;
+        let now = self.now_ms;
         if self.dbs[db].entries[index]
             .expire_at
             .is_some_and(|at| at <= now)
@@ -95,7 +102,7 @@ impl Server {
             self.expire_if_needed(db, key);
             return None;
         }
-        Some(self.touch(db, index))
+        Some(index)
     }
 
     /// Records an access to the entry at `index`: its LRU time and, under an
@@ -141,8 +148,7 @@ impl Server {
     ) -> Result<&mut T, Reply> {
         let db = self.db_index(client);
         let now = self.now_ms;
-        self.expire_if_needed(db, key);
-        let index = match self.dbs[db].entries.get_index_of(key) {
+        let index = match self.live_index(db, key) {
             Some(index) => index,
             None => {
                 let entry = Entry::new(T::default().wrap(), now);
@@ -160,26 +166,37 @@ impl Server {
     /// goes out.
     pub(crate) fn changed(&mut self, client: ClientId, key: &[u8]) {
         let db = self.db_index(client);
-        self.notify_default(db, key);
         let emptied = self.dbs[db]
             .entries
             .get(key)
             .is_some_and(|e| e.value.is_empty_container());
         if emptied {
+            self.notify_default(db, key);
             self.delete(db, key);
         } else {
-            self.signal_modified(db, key);
-            self.events.push(Event::KeyChanged {
-                db,
-                key: key.to_vec(),
-            });
+            self.added_to(db, key);
         }
+    }
+
+    /// Reports that a command added elements to the container under `key` in
+    /// `db`, which therefore is not empty: [`Server::changed`] without looking
+    /// the key up again.
+    pub(crate) fn added_to(&mut self, db: usize, key: &[u8]) {
+        self.notify_default(db, key);
+        self.signal_modified(db, key);
+        self.emit(|| Event::KeyChanged {
+            db,
+            key: key.to_vec(),
+        });
     }
 
     /// Reports that a command wrote or read one element of `key`.
     pub(crate) fn touched(&mut self, client: ClientId, key: &[u8], element: &[u8]) {
+        if !self.record_events {
+            return;
+        }
         let db = self.db_index(client);
-        self.events.push(Event::ElementTouched {
+        self.emit(|| Event::ElementTouched {
             db,
             key: key.to_vec(),
             element: element.to_vec(),
@@ -191,17 +208,7 @@ impl Server {
     pub(crate) fn store(&mut self, db: usize, key: &[u8], value: Value, keep_ttl: bool) {
         let now = self.now_ms;
         // One lookup: a key past its TTL is expired first and counts as absent.
-        let index = match self.dbs[db].entries.get_index_of(key) {
-            Some(index)
-                if self.dbs[db].entries[index]
-                    .expire_at
-                    .is_some_and(|at| at <= now) =>
-            {
-                self.expire_if_needed(db, key);
-                None
-            }
-            found => found,
-        };
+        let index = self.live_index(db, key);
         if index.is_none() {
             self.notify_new(db, key);
         }
@@ -218,7 +225,7 @@ impl Server {
             }
         }
         self.signal_modified(db, key);
-        self.events.push(Event::KeyChanged {
+        self.emit(|| Event::KeyChanged {
             db,
             key: key.to_vec(),
         });
@@ -240,7 +247,7 @@ impl Server {
         let existed = self.dbs[db].entries.swap_remove(key).is_some();
         if existed {
             self.signal_modified(db, key);
-            self.events.push(Event::KeyDeleted {
+            self.emit(|| Event::KeyDeleted {
                 db,
                 key: key.to_vec(),
             });
@@ -254,7 +261,7 @@ impl Server {
         self.expire_if_needed(db, key);
         let entry = self.dbs[db].entries.swap_remove(key)?;
         self.signal_modified(db, key);
-        self.events.push(Event::KeyDeleted {
+        self.emit(|| Event::KeyDeleted {
             db,
             key: key.to_vec(),
         });
@@ -267,7 +274,7 @@ impl Server {
             self.notify_new(db, key);
         }
         self.signal_modified(db, key);
-        self.events.push(Event::KeyChanged {
+        self.emit(|| Event::KeyChanged {
             db,
             key: key.to_vec(),
         });
@@ -280,7 +287,7 @@ impl Server {
             self.signal_modified(db, &key);
         }
         self.dbs[db].entries.clear();
-        self.events.push(Event::DbFlushed { db });
+        self.emit(|| Event::DbFlushed { db });
     }
 
     /// `signalModifiedKey`: any client watching this key will see its EXEC fail.

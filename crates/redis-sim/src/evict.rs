@@ -101,7 +101,7 @@ impl Server {
         self.stats.evicted_keys += 1;
         self.signal_modified(db, key);
         self.notify(EVICTED, "evicted", db, key);
-        self.events.push(Event::KeyEvicted {
+        self.emit(|| Event::KeyEvicted {
             db,
             key: key.to_vec(),
         });

@@ -91,7 +91,7 @@ impl Server {
             entry.expire_at = Some(at_ms);
             self.notify(crate::config::notify::GENERIC, "expire", db, key);
             self.signal_modified(db, key);
-            self.events.push(Event::KeyChanged {
+            self.emit(|| Event::KeyChanged {
                 db,
                 key: key.to_vec(),
             });
@@ -107,7 +107,7 @@ impl Server {
         if had_ttl {
             self.notify(crate::config::notify::GENERIC, "persist", db, key);
             self.signal_modified(db, key);
-            self.events.push(Event::KeyChanged {
+            self.emit(|| Event::KeyChanged {
                 db,
                 key: key.to_vec(),
             });

@@ -183,7 +183,7 @@ impl Server {
             }
         }
         let count = receivers.len();
-        server.events.push(Event::Published {
+        server.emit(|| Event::Published {
             channel: channel.to_vec(),
             receivers,
         });

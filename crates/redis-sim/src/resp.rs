@@ -18,13 +18,12 @@ impl Request {
     /// from the start of `input`. Returns how many bytes it took, or `None` when
     /// `input` does not start with a whole, well-formed request.
     pub fn parse(&mut self, input: &[u8]) -> Option<usize> {
-        let (count, mut at) = header(input, b'*')?;
+        let (count, mut at) = header(input, 0, b'*')?;
         self.len = 0;
         for _ in 0..count {
-            let (len, start) = header(&input[at..], b'$')?;
-            let start = at + start;
+            let (len, start) = header(input, at, b'$')?;
             let end = start.checked_add(len)?;
-            if input.get(end..end + 2)? != b"\r\n" {
+            if input.get(end..end.checked_add(2)?)? != b"\r\n" {
                 return None;
             }
             let bytes = &input[start..end];
@@ -47,20 +46,28 @@ impl Request {
     }
 }
 
-/// A `<prefix><digits>\r\n` line at the start of `input`: the number and
-/// where the line ends.
-fn header(input: &[u8], prefix: u8) -> Option<(usize, usize)> {
-    if input.first() != Some(&prefix) {
+/// A `<prefix><digits>\r\n` line at `input[at..]`: the number and where
+/// the line ends. Eighteen digits at most, so the number cannot overflow.
+fn header(input: &[u8], at: usize, prefix: u8) -> Option<(usize, usize)> {
+    if *input.get(at)? != prefix {
         return None;
     }
-    let digits = input[1..].iter().take_while(|b| b.is_ascii_digit()).count();
-    if digits == 0 || input.get(1 + digits..3 + digits)? != b"\r\n" {
+    let mut number = 0usize;
+    let mut next = at + 1;
+    while let Some(&digit) = input.get(next) {
+        if !digit.is_ascii_digit() {
+            break;
+        }
+        if next - at > 18 {
+            return None;
+        }
+        number = number * 10 + usize::from(digit - b'0');
+        next += 1;
+    }
+    if next == at + 1 || input.get(next + 1) != Some(&b'\n') || input[next] != b'\r' {
         return None;
     }
-    let number = input[1..1 + digits].iter().try_fold(0usize, |n, d| {
-        n.checked_mul(10)?.checked_add(usize::from(d - b'0'))
-    })?;
-    Some((number, 3 + digits))
+    Some((number, next + 2))
 }
 
 /// Appends `reply` to `out` as RESP2: what the server writes on the connection.
@@ -91,25 +98,37 @@ fn line(out: &mut Vec<u8>, prefix: u8, text: &[u8]) {
     out.extend_from_slice(b"\r\n");
 }
 
-/// `<prefix><n>\r\n`, the decimal digits written without a formatter.
+/// `<prefix><n>\r\n`, built on the stack without a formatter and appended at once.
 fn number(out: &mut Vec<u8>, prefix: u8, n: i64) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
+    // Lengths and counts are mostly one or two digits.
+    if let Ok(small @ 0..100) = u8::try_from(n) {
+        let (tens, units) = (b'0' + small / 10, b'0' + small % 10);
+        if small < 10 {
+            out.extend_from_slice(&[prefix, units, b'\r', b'\n']);
+        } else {
+            out.extend_from_slice(&[prefix, tens, units, b'\r', b'\n']);
+        }
+        return;
+    }
+    let mut line = [0u8; 24];
+    let mut at = line.len() - 2;
+    line[at..].copy_from_slice(b"\r\n");
     let mut rest = n.unsigned_abs();
     loop {
         at -= 1;
-        digits[at] = b'0' + (rest % 10) as u8;
+        line[at] = b'0' + (rest % 10) as u8;
         rest /= 10;
         if rest == 0 {
             break;
         }
     }
-    out.push(prefix);
     if n < 0 {
-        out.push(b'-');
+        at -= 1;
+        line[at] = b'-';
     }
-    out.extend_from_slice(&digits[at..]);
-    out.extend_from_slice(b"\r\n");
+    at -= 1;
+    line[at] = prefix;
+    out.extend_from_slice(&line[at..]);
 }
 
 #[cfg(test)]

@@ -84,6 +84,8 @@ pub struct Server {
     /// All randomness (SPOP, RANDOMKEY...) comes from here, so a seed replays exactly.
     pub(crate) rng: ChaCha8Rng,
     pub(crate) events: Vec<Event>,
+    /// Whether change events are kept for [`Server::drain_events`].
+    pub(crate) record_events: bool,
     /// The virtual time of the command being executed.
     pub(crate) now_ms: u64,
     pub(crate) stats: Stats,
@@ -112,6 +114,7 @@ impl Server {
             next_client_id: 1,
             rng: ChaCha8Rng::seed_from_u64(seed),
             events: Vec::new(),
+            record_events: true,
             now_ms: 0,
             stats: Stats::default(),
             pubsub: Registry::default(),
@@ -187,6 +190,23 @@ impl Server {
         std::mem::take(&mut self.events)
     }
 
+    /// Whether commands keep change events for [`Server::drain_events`]; on by
+    /// default. A server nobody draws (a headless one serving RESP) turns them
+    /// off, so its writes do not copy every key they touch into an event.
+    pub fn record_events(&mut self, on: bool) {
+        self.record_events = on;
+        if !on {
+            self.events = Vec::new();
+        }
+    }
+
+    /// Keeps the event `make` builds, if events are recorded.
+    pub(crate) fn emit(&mut self, make: impl FnOnce() -> Event) {
+        if self.record_events {
+            self.events.push(make());
+        }
+    }
+
     /// The keys of database `db` with their type names, sorted, skipping keys
     /// whose TTL has passed at `now_ms` (for the keyspace view).
     pub fn keys(&self, db: usize, now_ms: u64) -> Vec<(Vec<u8>, &'static str)> {
@@ -236,7 +256,14 @@ impl Server {
         self.now_ms = self.now_ms.max(now_ms);
         self.started_ms.get_or_insert(self.now_ms);
         self.time_out_blocked(self.now_ms);
-        if self.hold_if_blocked(client, argv) {
+        // The client's state, read once: nothing below changes it before the command runs.
+        let (blocked, subscribed, queueing) = self
+            .clients
+            .get(&client)
+            .map_or((false, false, false), |c| {
+                (c.blocked.is_some(), c.subscribed(), c.multi.is_some())
+            });
+        if blocked && self.hold_if_blocked(client, argv) {
             return Reply::Frames(Vec::new());
         }
         let command = match commands::lookup(argv) {
@@ -249,10 +276,6 @@ impl Server {
         if self.out_of_memory(client, command.name) {
             return self.reject(client, crate::evict::OOM.to_string());
         }
-        let (subscribed, queueing) = self
-            .clients
-            .get(&client)
-            .map_or((false, false), |c| (c.subscribed(), c.multi.is_some()));
         if subscribed && !command.flags.contains(Flags::PUBSUB_CONTEXT) {
             return self.reject(
                 client,

@@ -283,3 +283,28 @@ fn a_blocked_pop_times_out_on_the_virtual_clock() {
     assert!(!server.is_blocked(me));
     assert_eq!(cli::read_reply(&mut server, me, 250), "(nil)\n");
 }
+
+#[test]
+fn a_server_nobody_draws_answers_the_same_without_keeping_events() {
+    let script = [
+        "rpush l a b",
+        "hset h f v",
+        "zadd z 1 m",
+        "set k v px 5",
+        "lpop l 2",
+        "get k",
+    ];
+    let (mut drawn, a) = fresh();
+    let (mut headless, b) = fresh();
+    headless.record_events(false);
+    assert_eq!(
+        typed(&mut drawn, a, 0, &script),
+        typed(&mut headless, b, 0, &script)
+    );
+    assert_eq!(
+        typed(&mut drawn, a, 10, &["get k"]),
+        typed(&mut headless, b, 10, &["get k"])
+    );
+    assert!(!drawn.drain_events().is_empty());
+    assert!(headless.drain_events().is_empty());
+}

@@ -1,6 +1,8 @@
 //! Hashes (t_hash.c): field-value maps, kept as a listpack while small and
 //! converted for good to a hash table past 7.0's thresholds.
 
+use indexmap::map::raw_entry_v1::{RawEntryApiV1, RawEntryMut};
+
 use crate::args;
 use crate::config::ListpackLimits;
 use crate::hashing::FxIndexMap;
@@ -50,15 +52,17 @@ impl HashValue {
         if field.len() > limits.value || value.len() > limits.value {
             self.hashtable = true;
         }
-        // An existing field's value is overwritten in place, without new allocations.
-        let new = match self.fields.get_mut(field) {
-            Some(current) => {
+        // An existing field's value is overwritten in place, without new
+        // allocations; a new one is inserted without hashing the field twice.
+        let new = match self.fields.raw_entry_mut_v1().from_key(field) {
+            RawEntryMut::Occupied(mut current) => {
+                let current = current.get_mut();
                 current.clear();
                 current.extend_from_slice(value);
                 false
             }
-            None => {
-                self.fields.insert(field.to_vec(), value.to_vec());
+            RawEntryMut::Vacant(slot) => {
+                slot.insert(field.to_vec(), value.to_vec());
                 true
             }
         };
@@ -99,7 +103,8 @@ fn set_fields(
     for pair in pairs {
         server.touched(client, key, &pair[0]);
     }
-    server.changed(client, key);
+    // The arity rule guarantees at least one field was set.
+    server.added_to(server.db_index(client), key);
     Ok(added)
 }
 

@@ -134,7 +134,8 @@ fn push(
     for item in &argv[2..] {
         server.touched(client, key, item);
     }
-    server.changed(client, key);
+    // The arity rule guarantees at least one element was pushed.
+    server.added_to(server.db_index(client), key);
     Ok(Reply::count(len))
 }
 

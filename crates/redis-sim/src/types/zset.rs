@@ -479,20 +479,28 @@ fn parse_range(
 }
 
 /// Selects the members a range request names, in reply order.
-fn select(zset: &ZSetValue, request: &RangeRequest) -> Vec<(Vec<u8>, f64)> {
-    let ordered: Box<dyn Iterator<Item = (&[u8], f64)>> = if request.reverse {
-        Box::new(zset.iter().rev())
+fn select<'a>(zset: &'a ZSetValue, request: &RangeRequest) -> Vec<(&'a [u8], f64)> {
+    if request.reverse {
+        pick(zset.iter().rev(), zset.len(), request)
     } else {
-        Box::new(zset.iter())
-    };
-    let selected: Vec<(&[u8], f64)> = match &request.by {
+        pick(zset.iter(), zset.len(), request)
+    }
+}
+
+/// [`select`] over the members in the order asked for; `len` members in all.
+fn pick<'a>(
+    ordered: impl Iterator<Item = (&'a [u8], f64)>,
+    len: usize,
+    request: &RangeRequest,
+) -> Vec<(&'a [u8], f64)> {
+    match &request.by {
         // Only the ranks asked for are walked, not the whole set.
-        RangeBy::Rank(start, end) => match normalize_range(*start, *end, zset.len()) {
+        RangeBy::Rank(start, end) => match normalize_range(*start, *end, len) {
             Some((from, to)) => ordered.skip(from).take(to + 1 - from).collect(),
             None => Vec::new(),
         },
         by => {
-            let inside = ordered.into_iter().filter(|(m, s)| by.contains(m, *s));
+            let inside = ordered.filter(|(m, s)| by.contains(m, *s));
             match request.limit {
                 Some((offset, _)) if offset < 0 => Vec::new(),
                 Some((offset, count)) => {
@@ -505,7 +513,11 @@ fn select(zset: &ZSetValue, request: &RangeRequest) -> Vec<(Vec<u8>, f64)> {
                 None => inside.collect(),
             }
         }
-    };
+    }
+}
+
+/// Selected members copied out, for commands that go on to change the keyspace.
+fn owned(selected: Vec<(&[u8], f64)>) -> Vec<(Vec<u8>, f64)> {
     selected.into_iter().map(|(m, s)| (m.to_vec(), s)).collect()
 }
 
@@ -524,7 +536,7 @@ fn range(
     let selected = select(zset, &request);
     let mut items = Vec::with_capacity(selected.len() * 2);
     for (member, score) in selected {
-        items.push(Reply::Bulk(member));
+        items.push(Reply::bulk(member));
         if request.with_scores {
             items.push(Reply::bulk(format_double(score)));
         }
@@ -625,7 +637,7 @@ fn store_zset(
 pub fn zrangestore(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
     let request = parse_range(&argv[2..], RangeKind::Auto, None, true)?;
     let selected = match server.read::<ZSetValue>(client, &argv[2])? {
-        Some(zset) => select(zset, &request),
+        Some(zset) => owned(select(zset, &request)),
         None => Vec::new(),
     };
     store_zset(server, client, &argv[1], selected)
@@ -664,7 +676,7 @@ fn remove_range(server: &mut Server, client: ClientId, key: &[u8], by: RangeBy) 
         limit: None,
         with_scores: false,
     };
-    let doomed = select(zset, &request);
+    let doomed = owned(select(zset, &request));
     for (member, _) in &doomed {
         zset.remove(member);
     }
