@@ -23,9 +23,9 @@ class MemcachedPage extends ConsolePage {
     this.cluster = view("mc-cluster");
   }
 
-  static async open(options = {}) {
+  static async open(options = {}, fragment = "#/memcached") {
     const page = await openPage(app.browser, options);
-    await page.goto(`${app.server.url}#/memcached`);
+    await page.goto(`${app.server.url}${fragment}`);
     const memcached = new MemcachedPage(page);
     await memcached.input.waitFor();
     return memcached;
@@ -129,6 +129,34 @@ test("the python-memcached console talks to the same server, and the views follo
   await mc.run("get foo");
   assert.equal((await mc.lastOutput()).trimEnd(), "VALUE foo 16 3\nbar\nEND");
   assert.deepEqual(mc.page.errors, []);
+});
+
+test("a scenario link replays its lines, and Share makes one that rebuilds the same state", async () => {
+  const written = await MemcachedPage.open({}, "#/memcached?run=set%20product_count%200%200%0A900%0Aincr%20product_count%205");
+  await written.item("product_count").waitFor();
+  assert.equal(await written.entryCount(), 3, "the link's lines ran in the console");
+  assert.equal((await written.lastOutput()).trimEnd(), "905");
+
+  const mc = await MemcachedPage.open();
+  await mc.view("mc-client").filter({ hasText: "python-memcached" }).click();
+  await mc.run("import memcache");
+  await mc.run("mc = memcache.Client(['127.0.0.1:11211'], debug=True)");
+  await mc.run("mc.set('k1', '777')");
+  await mc.run("mc.incr('k1', 10)");
+  await mc.page.locator(".page-slot:not([hidden]) .console-toolbar button", { hasText: "Clear" }).click();
+  assert.equal(await mc.entryCount(), 0);
+  await mc.page.locator(".page-slot:not([hidden]) [data-testid=share]").click();
+  const status = mc.page.locator(".page-slot:not([hidden]) [data-testid=share-status]");
+  await mc.page.waitForFunction((el) => el.textContent.includes("4 lines"), await status.elementHandle());
+  const fragment = await mc.page.evaluate(() => location.hash);
+  assert.match(fragment, /^#\/memcached\?run=import%20memcache%0A.*&client=python$/,
+    "lines cleared from the transcript are still in the link: they made the state");
+
+  const replay = await MemcachedPage.open({}, fragment);
+  await replay.item("k1").waitFor();
+  assert.equal(await replay.view("mc-client").filter({ hasText: "python-memcached" }).getAttribute("aria-pressed"), "true");
+  assert.equal((await replay.lastOutput()).trimEnd(), "787");
+  assert.deepEqual([...written.page.errors, ...mc.page.errors, ...replay.page.errors], []);
 });
 
 test("a small -m fills its slab pages and evicts from the COLD tail", async () => {

@@ -7,6 +7,7 @@ pub mod components;
 pub mod engines;
 pub mod pages;
 pub mod route;
+pub mod scenario_link;
 pub mod session;
 
 use gloo::events::EventListener;
@@ -36,7 +37,17 @@ pub fn App() -> Html {
         let route = route.clone();
         use_effect_with((), move |()| {
             let listener = web_sys::window().map(|window| {
-                EventListener::new(&window, "hashchange", move |_| route.set(current_route()))
+                EventListener::new(&window, "hashchange", move |_| {
+                    // A scenario link followed from a page already open starts afresh, as
+                    // opening it in a new tab would: its lines assume new servers.
+                    if scenario_link::Scenario::from_fragment(&current_fragment()).is_some() {
+                        if let Some(window) = web_sys::window() {
+                            let _ = window.location().reload();
+                        }
+                        return;
+                    }
+                    route.set(current_route())
+                })
             });
             move || drop(listener)
         });
@@ -88,12 +99,16 @@ fn engine_page(route: Route, mode: Mode, active: bool) -> Html {
     }
 }
 
+/// The document's location fragment, `#` included.
+pub fn current_fragment() -> String {
+    web_sys::window()
+        .and_then(|window| window.location().hash().ok())
+        .unwrap_or_default()
+}
+
 /// The page named by the document's location fragment.
 fn current_route() -> Route {
-    let fragment = web_sys::window()
-        .and_then(|window| window.location().hash().ok())
-        .unwrap_or_default();
-    Route::from_fragment(&fragment)
+    Route::from_fragment(&current_fragment())
 }
 
 /// The mode named by the document's location query.

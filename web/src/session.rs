@@ -30,6 +30,10 @@ pub struct SessionState<S> {
     session: Rc<RefCell<S>>,
     prompt: AttrValue,
     transcript: Rc<Transcript>,
+    /// Every line run since the session opened, kept when the transcript is cleared:
+    /// what a scenario link must replay to rebuild the engine's state. Like the
+    /// session, one log shared by every state of the page.
+    typed: Rc<RefCell<Vec<String>>>,
 }
 
 impl<S: ConsoleSession> SessionState<S> {
@@ -39,6 +43,7 @@ impl<S: ConsoleSession> SessionState<S> {
             prompt: session.prompt().into(),
             session: Rc::new(RefCell::new(session)),
             transcript: Rc::default(),
+            typed: Rc::default(),
         }
     }
 
@@ -56,6 +61,11 @@ impl<S: ConsoleSession> SessionState<S> {
     pub fn transcript(&self) -> Rc<Transcript> {
         Rc::clone(&self.transcript)
     }
+
+    /// Every line run since the session opened, in order.
+    pub fn typed(&self) -> TypedLines {
+        TypedLines(Rc::clone(&self.typed))
+    }
 }
 
 impl<S: ConsoleSession + 'static> Reducible for SessionState<S> {
@@ -72,6 +82,7 @@ impl<S: ConsoleSession + 'static> Reducible for SessionState<S> {
                 input: AttrValue::from(line.to_owned()),
                 output: output.into(),
             });
+            self.typed.borrow_mut().push(line.to_owned());
             prompt = session.prompt().into();
         };
         match action {
@@ -83,7 +94,26 @@ impl<S: ConsoleSession + 'static> Reducible for SessionState<S> {
             session: Rc::clone(&self.session),
             prompt,
             transcript: Rc::new(transcript),
+            typed: Rc::clone(&self.typed),
         })
+    }
+}
+
+/// The log of lines a console has run, for a scenario link. Compared by identity, as a
+/// property: the same log, however long it has grown.
+#[derive(Clone, Default)]
+pub struct TypedLines(Rc<RefCell<Vec<String>>>);
+
+impl TypedLines {
+    /// The lines, oldest first.
+    pub fn lines(&self) -> Vec<String> {
+        self.0.borrow().clone()
+    }
+}
+
+impl PartialEq for TypedLines {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
     }
 }
 

@@ -5,10 +5,14 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use wasm_bindgen_futures::{JsFuture, spawn_local};
+
 use crate::components::console::{Console, Transcript};
+use crate::current_fragment;
 use crate::engines::{Engine, Example};
-use crate::route::Mode;
-use crate::session::SessionAction;
+use crate::route::{Mode, Route};
+use crate::scenario_link::{MAX_LINK_CHARS, Scenario};
+use crate::session::{SessionAction, TypedLines};
 
 /// Properties of [`EngineLayout`].
 #[derive(Properties, PartialEq)]
@@ -34,6 +38,12 @@ pub struct EngineLayoutProps {
     /// The console's Tab completion, for a dialect whose client has it.
     #[prop_or_default]
     pub complete: Option<Callback<String, Vec<String>>>,
+    /// Set while the console's client reads no lines, saying why (see the console's `busy`).
+    #[prop_or_default]
+    pub busy: Option<AttrValue>,
+    /// Ctrl-C pressed in the console while its client is busy.
+    #[prop_or_default]
+    pub on_interrupt: Option<Callback<()>>,
     /// A choice of client shown above the examples, for a page whose console speaks
     /// more than one dialect.
     #[prop_or_default]
@@ -41,11 +51,17 @@ pub struct EngineLayoutProps {
     /// The examples and console label of the chosen client, when not the engine's own.
     #[prop_or_default]
     pub client: Option<&'static ClientDialect>,
+    /// Every line the console has run, for a "Share" link that replays them; pages
+    /// whose state the console alone does not make leave it out.
+    #[prop_or_default]
+    pub typed: Option<TypedLines>,
 }
 
 /// A console dialect other than the engine's own: its examples and input label.
 #[derive(Debug, PartialEq)]
 pub struct ClientDialect {
+    /// Its name in scenario links (`client=python`).
+    pub name: &'static str,
     /// Accessible name of the console input.
     pub console_label: &'static str,
     /// Lines to try, from the lesson.
@@ -66,6 +82,32 @@ pub fn EngineLayout(props: &EngineLayoutProps) -> Html {
     let on_clear = use_callback(props.on_action.clone(), |(), on_action| {
         on_action.emit(SessionAction::ClearTranscript)
     });
+    {
+        // A scenario link runs its lines once, when the page it names first opens.
+        let on_action = props.on_action.clone();
+        let route = engine.route;
+        let client = props.client.map(|c| c.name);
+        use_effect_with((), move |()| {
+            if let Some(scenario) = opening_scenario(route, client) {
+                for line in scenario.lines {
+                    on_action.emit(SessionAction::Run(line));
+                }
+            }
+        });
+    }
+    let share_state = use_state(|| None::<String>);
+    let on_share = props.typed.clone().map(|typed| {
+        let share_state = share_state.clone();
+        let route = engine.route;
+        let client = props.client.map(|c| c.name.to_owned());
+        Callback::from(move |_: MouseEvent| {
+            let scenario = Scenario {
+                lines: typed.lines(),
+                client: client.clone(),
+            };
+            share(&scenario, route, share_state.setter());
+        })
+    });
     let (console_label, examples) = match props.client {
         Some(client) => (client.console_label, client.examples),
         None => (engine.console_label, engine.examples),
@@ -80,13 +122,25 @@ pub fn EngineLayout(props: &EngineLayoutProps) -> Html {
             <div class="page-heading">
                 <h1>{ engine.name }</h1>
                 <p class="reference">{ engine.promise }</p>
+                if let Some(onclick) = on_share {
+                    <div class="share">
+                        <button type="button" class="secondary" {onclick} data-testid="share"
+                            title="Put a link in the address bar and the clipboard that opens this page and runs the console's lines again">
+                            { "Share as a link" }
+                        </button>
+                        <span class="share-status" role="status" data-testid="share-status">
+                            { (*share_state).clone().unwrap_or_default() }
+                        </span>
+                    </div>
+                }
             </div>
             <div class="engine-layout">
                 <Console prompt={props.prompt.clone()} transcript={Rc::clone(&props.transcript)}
                     {on_submit} {on_clear} label={console_label}
                     placeholder={placeholder} autofocus={props.active && props.mode == Mode::Full}
                     input_ref={input_ref.clone()} hint={props.hint.clone()}
-                    complete={props.complete.clone()} />
+                    complete={props.complete.clone()} busy={props.busy.clone()}
+                    on_interrupt={props.on_interrupt.clone()} />
                 <aside class="examples" aria-labelledby={format!("examples-{}", engine.slug())}>
                     { props.client_choice.clone() }
                     <h2 id={format!("examples-{}", engine.slug())}>{"Try these"}</h2>
@@ -120,6 +174,64 @@ pub fn EngineLayout(props: &EngineLayoutProps) -> Html {
             { props.children.clone() }
         </main>
     }
+}
+
+thread_local! {
+    /// The pages that have run their opening scenario: once per page load, not again when
+    /// a page remounts (memcached restarted with another `-m`).
+    static OPENED: std::cell::RefCell<Vec<Route>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The scenario the location opens `route` with, when its client is `client`, the first
+/// time the page asks.
+fn opening_scenario(route: Route, client: Option<&str>) -> Option<Scenario> {
+    let fragment = current_fragment();
+    let scenario = Scenario::from_fragment(&fragment)?;
+    let first = OPENED.with_borrow_mut(|opened| {
+        let first = !opened.contains(&route);
+        opened.push(route);
+        first
+    });
+    (first && Route::from_fragment(&fragment) == route && scenario.client.as_deref() == client)
+        .then_some(scenario)
+}
+
+/// Puts the scenario's link in the address bar and on the clipboard, and says so.
+fn share(scenario: &Scenario, route: Route, say: UseStateSetter<Option<String>>) {
+    if scenario.lines.is_empty() {
+        say.set(Some(
+            "Run something first: the link replays the console's lines.".to_owned(),
+        ));
+        return;
+    }
+    let fragment = scenario.to_fragment(route);
+    if fragment.len() > MAX_LINK_CHARS {
+        say.set(Some(format!(
+            "Too long for a link ({} characters, at most {MAX_LINK_CHARS}).",
+            fragment.len()
+        )));
+        return;
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    // Replacing the entry changes the address without a hashchange, so nothing reloads.
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&fragment));
+    }
+    let href = window.location().href().unwrap_or(fragment);
+    let count = scenario.lines.len();
+    let lines = if count == 1 { "line" } else { "lines" };
+    spawn_local(async move {
+        let copied = JsFuture::from(window.navigator().clipboard().write_text(&href))
+            .await
+            .is_ok();
+        say.set(Some(if copied {
+            format!("Link copied: it opens this page and runs these {count} {lines}.")
+        } else {
+            format!("The address bar now holds the link; it runs these {count} {lines}.")
+        }));
+    });
 }
 
 /// Properties every engine page takes from the app.

@@ -15,9 +15,11 @@ use scenario::memcached_sim::Settings;
 use scenario::{MemcachedTextSession, PythonMemcachedSession, SharedServer};
 use yew::prelude::*;
 
+use crate::current_fragment;
 use crate::engines::{Example, MEMCACHED};
 use crate::pages::engine::{ClientDialect, EngineLayout, PageProps};
 use crate::route::Mode;
+use crate::scenario_link::Scenario;
 use crate::session::{SessionState, use_session_actions, use_view_clock, virtual_now_ms};
 
 /// The `-m` a fresh page starts memcached with: its default.
@@ -29,6 +31,7 @@ const PAGE_SERVER: &str = "127.0.0.1:11211";
 
 /// The lesson's python-memcached calls, in its order.
 static PYTHON: ClientDialect = ClientDialect {
+    name: "python",
     console_label: "Python line (python-memcached)",
     examples: &[
         Example {
@@ -142,7 +145,15 @@ fn ServerPage(props: &ServerPageProps) -> Html {
             SessionState::new(session)
         })
     };
-    let client = use_state(|| Client::Telnet);
+    let client = use_state(|| {
+        // A scenario link in the lesson's Python opens the Python console.
+        match Scenario::from_fragment(&current_fragment()) {
+            Some(Scenario {
+                client: Some(name), ..
+            }) if name == PYTHON.name => Client::Python,
+            _ => Client::Telnet,
+        }
+    });
     // Other clients (the CAS race, the load writer) change the server outside the console's
     // reducer; they bump this so the page draws the server again.
     let others = use_state(|| 0_u64);
@@ -180,19 +191,26 @@ fn ServerPage(props: &ServerPageProps) -> Html {
         .map_or_else(|| telnet.session().server().clone(), |(_, s)| s.clone());
     let version = server.exchanges();
     let megabytes = props.megabytes;
-    let (prompt, transcript, on_action, dialect) = match *client {
-        Client::Telnet => (telnet.prompt(), telnet.transcript(), on_telnet, None),
+    let (prompt, transcript, on_action, dialect, typed) = match *client {
+        Client::Telnet => (
+            telnet.prompt(),
+            telnet.transcript(),
+            on_telnet,
+            None,
+            telnet.typed(),
+        ),
         Client::Python => (
             python.prompt(),
             python.transcript(),
             on_python,
             Some(&PYTHON),
+            python.typed(),
         ),
     };
 
     html! {
         <EngineLayout engine={&MEMCACHED} mode={props.mode} active={props.active}
-            {prompt} {transcript} {on_action} client={dialect}
+            {prompt} {transcript} {on_action} client={dialect} typed={Some(typed)}
             client_choice={client_choice(*client, client.setter())}>
             if servers.len() > 1 {
                 { server_picker(&servers, &shown_address, on_show) }
