@@ -167,6 +167,30 @@ impl Channel {
         }
     }
 
+    /// The consumer with `tag`. The tags the broker passes around share the channel's
+    /// own string, so the first few consumers are matched by pointer before hashing.
+    pub fn consumer(&self, tag: &Rc<str>) -> Option<&Consumer> {
+        let at = self.consumer_index(tag)?;
+        self.consumers.get_index(at).map(|(_, c)| c)
+    }
+
+    /// The consumer with `tag`, to change its counts.
+    pub fn consumer_mut(&mut self, tag: &Rc<str>) -> Option<&mut Consumer> {
+        let at = self.consumer_index(tag)?;
+        self.consumers.get_index_mut(at).map(|(_, c)| c)
+    }
+
+    fn consumer_index(&self, tag: &Rc<str>) -> Option<usize> {
+        /// How many consumers are compared by pointer before the tag is hashed.
+        const BY_POINTER: usize = 4;
+        let by_pointer = self
+            .consumers
+            .keys()
+            .take(BY_POINTER)
+            .position(|k| Rc::ptr_eq(k, tag));
+        by_pointer.or_else(|| self.consumers.get_index_of(tag))
+    }
+
     /// Hands out the next delivery tag (they count from 1 per channel).
     pub fn take_delivery_tag(&mut self) -> u64 {
         let tag = self.next_delivery_tag;

@@ -302,7 +302,7 @@ impl Broker {
         if let Some(c) = pending
             .consumer_tag
             .as_ref()
-            .and_then(|t| ch.consumers.get_mut(t))
+            .and_then(|t| ch.consumer_mut(t))
         {
             c.unacked = c.unacked.saturating_sub(1);
         }
@@ -367,15 +367,13 @@ impl Broker {
         let q = self.queues.by_id(queue)?;
         let i = q.consumers.iter().position(|(ch, tag)| {
             self.channels.get(ch).is_some_and(|c| {
-                c.consumers
-                    .get(tag)
+                c.consumer(tag)
                     .is_some_and(|k| k.has_credit() && (k.no_ack || c.has_credit()))
             })
         })?;
         let q = self.queues.by_id_mut(queue)?;
-        let chosen = q.consumers.remove(i);
-        q.consumers.push(chosen.clone());
-        Some(chosen)
+        q.consumers[i..].rotate_left(1);
+        q.consumers.last().cloned()
     }
 
     /// Sends a message to a consumer.
@@ -388,7 +386,7 @@ impl Broker {
     ) {
         let no_ack = tag
             .as_ref()
-            .and_then(|t| self.channels.get(&channel)?.consumers.get(t))
+            .and_then(|t| self.channels.get(&channel)?.consumer(t))
             .is_some_and(|c| c.no_ack);
         let message = queued.message.clone();
         let delivery_tag = self.hand_over(queue, channel, tag.clone(), no_ack, queued);
@@ -438,7 +436,7 @@ impl Broker {
         if no_ack {
             return delivery_tag;
         }
-        if let Some(c) = tag.as_ref().and_then(|t| ch.consumers.get_mut(t)) {
+        if let Some(c) = tag.as_ref().and_then(|t| ch.consumer_mut(t)) {
             c.unacked += 1;
         }
         ch.unacked.insert(

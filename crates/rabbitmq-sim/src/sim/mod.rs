@@ -419,18 +419,19 @@ impl Simulation {
             let Some(name) = self.consumer_channels.get(&channel).cloned() else {
                 continue;
             };
-            if let Some(c) = self.consumers.get_mut(&*name) {
+            if let Some((index, _, c)) = self.consumers.get_full_mut(&*name) {
                 let before = c.backlog.len();
                 self.broker.move_deliveries(channel, &mut c.backlog);
                 self.metrics.totals.delivered += (c.backlog.len() - before) as u64;
+                self.start_next(index, &name);
             }
-            self.start_next(&name);
         }
     }
 
-    /// If the consumer is idle and has work, starts processing the oldest delivery.
-    fn start_next(&mut self, name: &Rc<str>) {
-        let Some(c) = self.consumers.get_mut(&**name) else {
+    /// If the consumer (`name`, at `index` among the consumers) is idle and has work,
+    /// starts processing the oldest delivery.
+    fn start_next(&mut self, index: usize, name: &Rc<str>) {
+        let Some((_, c)) = self.consumers.get_index_mut(index) else {
             return;
         };
         if c.current.is_some() {
@@ -446,7 +447,7 @@ impl Simulation {
     }
 
     fn finish(&mut self, name: &Rc<str>, generation: u64) {
-        let Some(c) = self.consumers.get_mut(&**name) else {
+        let Some((index, _, c)) = self.consumers.get_full_mut(&**name) else {
             return;
         };
         if c.generation != generation {
@@ -478,7 +479,8 @@ impl Simulation {
             self.lose_connection(name);
             return;
         }
-        self.start_next(name);
+        // Settling touched the broker only: the consumer is still at `index`.
+        self.start_next(index, name);
     }
 
     /// Connects a consumer afresh: a new connection, then a channel and a subscription.
