@@ -346,6 +346,56 @@ test("pub/sub: a published message reaches each subscriber's console and flies o
   assert.deepEqual(redis.page.errors, []);
 });
 
+test("a subscribed console reads no commands, as redis-cli; Ctrl-C ends it on a new connection", async () => {
+  const redis = await RedisPage.open();
+  await redis.scenario("pub/sub");
+  await redis.client(3).waitFor();
+  const two = redis.client(2);
+  assert.equal(await two.locator("[data-testid=console-input]").count(), 0, "no input while subscribed");
+  assert.equal(await two.locator(".console-input-line .prompt").count(), 0, "and no prompt");
+  assert.match(await two.locator("[data-testid=console-busy]").innerText(), /takes no command\. Ctrl-C ends it\./);
+
+  await two.locator("[data-testid=console-interrupt]").focus();
+  await redis.page.keyboard.press("Control+c");
+  await two.locator("[data-testid=console-input]").waitFor();
+  const said = (await redis.transcriptOf(2)).match(
+    /\^C(\(\d+\.\d\ds\))?\n\(redis-cli closed that connection and opened a new one: client id (\d+)\)\n$/);
+  assert.ok(said, "the console echoes ^C and says which client it is now");
+  assert.notEqual(said[2], "2");
+  assert.match(await redis.stateOf(2), new RegExp(`id ${said[2]}\\s+db 0`));
+  assert.doesNotMatch(await redis.stateOf(2), /subscribed/);
+  assert.ok(await two.locator("[data-testid=console-input]").evaluate((el) => el === document.activeElement),
+    "the prompt is back and takes the keyboard");
+  await redis.run("PUBLISH news.tech again");
+  assert.equal(await redis.lastOutput(), "(integer) 1", "only client 3's pattern still listens");
+  assert.doesNotMatch(await redis.transcriptOf(2), /"again"/);
+
+  // The button does the same on a touch screen.
+  await redis.client(3).locator("[data-testid=console-interrupt]").click();
+  await redis.client(3).locator("[data-testid=console-input]").waitFor();
+  await redis.run("PUBLISH news.tech third");
+  assert.equal(await redis.lastOutput(), "(integer) 0");
+
+  // The main console too, and redis-cli selects its database again on the new connection.
+  await redis.run("SELECT 1");
+  await redis.run("SUBSCRIBE alerts");
+  const main = redis.page.locator(".page-slot:not([hidden]) .engine-layout");
+  await main.locator("[data-testid=console-busy]").waitFor();
+  assert.equal(await redis.input.count(), 0);
+  await redis.page.keyboard.press("Control+c");
+  await redis.input.waitFor();
+  assert.equal(await main.locator(".console-input-line .prompt").innerText(), "127.0.0.1:6379[1]>");
+  await redis.run("CLIENT LIST");
+  assert.match(await redis.lastOutput(), /db=1 sub=0 psub=0/);
+
+  // A scenario typed into a subscribed console presses Ctrl-C first.
+  await redis.runIn(2, "SUBSCRIBE news.tech");
+  await redis.scenario("pub/sub");
+  await two.locator("[data-testid=console-busy]").waitFor();
+  assert.match(await redis.transcriptOf(2), /\^C[^]*SUBSCRIBE news\.tech\nReading messages/);
+  assert.deepEqual(redis.page.errors, []);
+});
+
 test("a blocked pop waits, shown on its client, until another client pushes", async () => {
   const redis = await RedisPage.open();
   await redis.clients.locator("[data-testid=redis-open-client]").click();

@@ -218,6 +218,8 @@ pub struct ClientState {
     pub channels: Vec<Vec<u8>>,
     /// Patterns subscribed to, in subscription order.
     pub patterns: Vec<Vec<u8>>,
+    /// redis-cli only prints incoming messages and reads no commands until Ctrl-C.
+    pub reading_messages: bool,
 }
 
 /// One redis-cli connected to a redis-server that other redis-cli processes may share.
@@ -231,6 +233,9 @@ pub struct RedisCliSession {
     /// says it is no longer subscribed.
     channels: Vec<Vec<u8>>,
     patterns: Vec<Vec<u8>>,
+    /// When the line that left redis-cli reading messages (a SUBSCRIBE) was sent, in
+    /// virtual milliseconds; `None` while it reads commands.
+    reading_since: Option<u64>,
 }
 
 impl RedisCliSession {
@@ -247,6 +252,7 @@ impl RedisCliSession {
             blocked_since: None,
             channels: Vec::new(),
             patterns: Vec::new(),
+            reading_since: None,
         }
     }
 
@@ -296,7 +302,43 @@ impl RedisCliSession {
             blocked: server.is_blocked(self.client),
             channels: self.channels.clone(),
             patterns: self.patterns.clone(),
+            reading_messages: self.reading_since.is_some(),
         }
+    }
+
+    /// Ctrl-C while redis-cli reads messages. redis-cli 7.0 then closes the connection,
+    /// opens a new one (selecting the same database again) and shows its prompt. Returns
+    /// what it prints after the terminal echoes `^C`: how long the command ran, when that
+    /// was half a second or more. Does nothing, and returns `None`, while it reads commands.
+    pub fn interrupt(&mut self, now_ms: u64) -> Option<String> {
+        let since = self.reading_since.take()?;
+        let db = self.selected_db();
+        self.reconnect();
+        if db != 0 {
+            let select = vec![b"SELECT".to_vec(), db.to_string().into_bytes()];
+            self.shared
+                .0
+                .borrow_mut()
+                .server
+                .execute(self.client, select, now_ms);
+        }
+        let ran_ms = now_ms.saturating_sub(since);
+        Some(if ran_ms >= 500 {
+            format!("({:.2}s)\n", ran_ms as f64 / 1000.0)
+        } else {
+            String::new()
+        })
+    }
+
+    /// Drops this connection for a new one to the same server, as a redis-cli that
+    /// starts again has.
+    fn reconnect(&mut self) {
+        self.shared.disconnect(self.client);
+        self.client = self.shared.connect();
+        self.blocked_since = None;
+        self.reading_since = None;
+        self.channels.clear();
+        self.patterns.clear();
     }
 
     /// What redis-cli prints without being typed to: the reply a blocked command finally
@@ -382,14 +424,11 @@ impl ConsoleSession for RedisCliSession {
         if output.blocked {
             self.blocked_since = Some(now_ms);
         }
+        self.reading_since = output.reading_messages.then_some(now_ms);
         if output.quit {
             // redis-cli exits silently; the console starts it again, as a learner would,
             // as a new client of the same server.
-            self.shared.disconnect(self.client);
-            self.client = self.shared.connect();
-            self.blocked_since = None;
-            self.channels.clear();
-            self.patterns.clear();
+            self.reconnect();
             return "(redis-cli exited; a new redis-cli is connected to the same server)\n"
                 .to_owned();
         }
@@ -496,6 +535,40 @@ mod tests {
                 id: subscriber.client().0,
                 ..ClientState::default()
             }
+        );
+    }
+
+    #[test]
+    fn ctrl_c_ends_reading_messages_on_a_new_connection_to_the_same_database() {
+        let mut subscriber = RedisCliSession::new(1);
+        let mut publisher = RedisCliSession::connect(subscriber.shared());
+        assert_eq!(
+            subscriber.interrupt(0),
+            None,
+            "at the prompt there is nothing to stop"
+        );
+        subscriber.run_line("SELECT 2", 0);
+        subscriber.run_line("SUBSCRIBE news", 1_000);
+        assert!(subscriber.state().reading_messages);
+        let old = subscriber.client();
+        assert_eq!(subscriber.interrupt(2_570), Some("(1.57s)\n".to_owned()));
+        let state = subscriber.state();
+        assert!(!state.reading_messages && state.channels.is_empty());
+        assert_ne!(state.id, old.0, "a new connection");
+        assert_eq!(
+            (state.db, subscriber.prompt().as_str()),
+            (2, "127.0.0.1:6379[2]>")
+        );
+        assert_eq!(
+            publisher.run_line("PUBLISH news hi", 2_600),
+            "(integer) 0\n"
+        );
+        assert_eq!(publisher.run_line("CLIENT LIST", 2_600).lines().count(), 2);
+        subscriber.run_line("PSUBSCRIBE n*", 3_000);
+        assert_eq!(
+            subscriber.interrupt(3_100),
+            Some(String::new()),
+            "under half a second"
         );
     }
 

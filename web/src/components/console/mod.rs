@@ -48,6 +48,14 @@ pub struct ConsoleProps {
     /// What Tab offers for what has been typed; without it Tab leaves the console.
     #[prop_or_default]
     pub complete: Option<Callback<String, Vec<String>>>,
+    /// While set, the client reads no lines (redis-cli printing messages after SUBSCRIBE):
+    /// this note stands where the prompt and input were, and Ctrl-C, or the button beside
+    /// the note (for touch screens), calls `on_interrupt`.
+    #[prop_or_default]
+    pub busy: Option<AttrValue>,
+    /// Ctrl-C pressed while the client is busy.
+    #[prop_or_default]
+    pub on_interrupt: Option<Callback<()>>,
 }
 
 /// Tab pressed again and again: the candidates shown in turn, then the line as typed,
@@ -84,12 +92,38 @@ pub fn Console(props: &ConsoleProps) -> Html {
     // What the input holds, for the hint drawn after it.
     let typed = use_state(String::new);
     let completion = use_mut_ref(|| None::<Completion>);
+    let interrupt_ref = use_node_ref();
+    let busy = props.busy.is_some();
 
     {
         let input_ref = input_ref.clone();
         use_effect_with(props.autofocus, move |autofocus| {
             if *autofocus && let Some(input) = input_ref.cast::<HtmlElement>() {
                 let _ = input.focus();
+            }
+        });
+    }
+    {
+        // The input goes while the client is busy, and the Ctrl-C button with it after:
+        // whichever appears takes the focus the other lost, so the keyboard keeps working.
+        let input_ref = input_ref.clone();
+        let interrupt_ref = interrupt_ref.clone();
+        let was_busy = use_mut_ref(|| busy);
+        use_effect_with(busy, move |&busy| {
+            let changed = *was_busy.borrow() != busy;
+            *was_busy.borrow_mut() = busy;
+            let focus_lost = web_sys::window()
+                .and_then(|window| window.document())
+                .is_some_and(|document| {
+                    document.active_element().is_none()
+                        || document.active_element() == document.body().map(Into::into)
+                });
+            let next = if busy { interrupt_ref } else { input_ref };
+            if changed
+                && focus_lost
+                && let Some(element) = next.cast::<HtmlElement>()
+            {
+                let _ = element.focus();
             }
         });
     }
@@ -180,19 +214,40 @@ pub fn Console(props: &ConsoleProps) -> Html {
         })
     };
 
-    // A click anywhere in the console types into it, unless the learner is selecting
-    // output to copy.
+    // A click anywhere in the console types into it (or, while the client is busy, lets
+    // Ctrl-C reach it), unless the learner is selecting output to copy.
     let onclick_body = {
-        let input_ref = input_ref.clone();
+        let target = if busy {
+            interrupt_ref.clone()
+        } else {
+            input_ref.clone()
+        };
         Callback::from(move |_: MouseEvent| {
-            let selecting = web_sys::window()
-                .and_then(|window| window.get_selection().ok().flatten())
-                .is_some_and(|selection| !selection.is_collapsed());
-            if !selecting && let Some(input) = input_ref.cast::<HtmlElement>() {
-                let _ = input.focus();
+            if !selecting()
+                && let Some(element) = target.cast::<HtmlElement>()
+            {
+                let _ = element.focus();
             }
         })
     };
+    // Ctrl-C stops a busy client, as in a terminal; with output selected it copies.
+    let onkeydown_busy = {
+        let on_interrupt = props.on_interrupt.clone().filter(|_| busy);
+        Callback::from(move |event: KeyboardEvent| {
+            if let Some(on_interrupt) = &on_interrupt
+                && event.ctrl_key()
+                && event.key().eq_ignore_ascii_case("c")
+                && !selecting()
+            {
+                event.prevent_default();
+                on_interrupt.emit(());
+            }
+        })
+    };
+    let onclick_interrupt = props
+        .on_interrupt
+        .clone()
+        .map(|on_interrupt| on_interrupt.reform(|_: MouseEvent| ()));
 
     let onclick_copy = {
         let transcript = Rc::clone(&props.transcript);
@@ -249,7 +304,7 @@ pub fn Console(props: &ConsoleProps) -> Html {
         .and_then(|hint| hint.emit((*typed).clone()));
 
     html! {
-        <section class="console" aria-label={props.label.clone()}>
+        <section class="console" aria-label={props.label.clone()} onkeydown={onkeydown_busy}>
             <div class="console-toolbar">
                 <span class="console-hint">
                     <kbd>{"↑"}</kbd><kbd>{"↓"}</kbd>{" history · "}
@@ -266,6 +321,14 @@ pub fn Console(props: &ConsoleProps) -> Html {
             </div>
             <div class="console-body" ref={scroll_ref} onclick={onclick_body}>
                 <TranscriptView transcript={Rc::clone(&props.transcript)} label={props.label.clone()} />
+                if let Some(note) = props.busy.clone() {
+                    <div class="console-input-line console-busy" data-testid="console-busy">
+                        <span class="transcript-note">{ note }</span>
+                        <button type="button" class="ghost" ref={interrupt_ref}
+                            onclick={onclick_interrupt} data-testid="console-interrupt"
+                            title="Ctrl-C, as in a terminal">{ "Ctrl-C" }</button>
+                    </div>
+                } else {
                 <div class="console-input-line">
                     <span class="prompt" aria-hidden="true">{ props.prompt.clone() }</span>
                     <span class="console-input-field">
@@ -281,9 +344,17 @@ pub fn Console(props: &ConsoleProps) -> Html {
                         }
                     </span>
                 </div>
+                }
             </div>
         </section>
     }
+}
+
+/// Whether the learner has output selected (to copy it) rather than a caret somewhere.
+fn selecting() -> bool {
+    web_sys::window()
+        .and_then(|window| window.get_selection().ok().flatten())
+        .is_some_and(|selection| !selection.is_collapsed())
 }
 
 /// Puts `text` in the input with the caret after it, as shells do when recalling history.

@@ -98,6 +98,15 @@ fn names(list: &[Vec<u8>]) -> String {
         .join(" ")
 }
 
+/// What a console shows instead of its prompt while redis-cli reads messages.
+pub fn busy_note(state: &ClientState) -> Option<AttrValue> {
+    state.reading_messages.then(|| {
+        AttrValue::from(
+            "Subscribed: redis-cli only prints messages now, and takes no command. Ctrl-C ends it.",
+        )
+    })
+}
+
 /// What a connection is doing, as badges: database, transaction, subscriptions, wait.
 pub fn badges(state: &ClientState) -> Html {
     html! {
@@ -212,6 +221,12 @@ fn ClientPane(props: &ClientPaneProps) -> Html {
         let aids = props.console.typing_aids();
         use_memo((), move |_| aids).as_ref().clone()
     };
+    let on_interrupt = {
+        let on_action = props.on_action.clone();
+        use_callback(number, move |(), &number| {
+            on_action.emit(WorldAction::Interrupt(number))
+        })
+    };
     let on_close = props
         .on_action
         .reform(move |_: MouseEvent| WorldAction::Close(number));
@@ -225,7 +240,8 @@ fn ClientPane(props: &ClientPaneProps) -> Html {
             </div>
             <Console prompt={props.console.prompt.clone()} transcript={props.console.transcript.clone()}
                 {on_submit} {on_clear} label={format!("Redis command, client {number}")}
-                autofocus={props.active} hint={Some(hint)} complete={Some(complete)} />
+                autofocus={props.active} hint={Some(hint)} complete={Some(complete)}
+                busy={busy_note(&props.console.state)} on_interrupt={Some(on_interrupt)} />
         </div>
     }
 }

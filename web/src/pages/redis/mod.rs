@@ -64,6 +64,10 @@ pub fn RedisPage(props: &PageProps) -> Html {
             });
         })
     };
+    let on_interrupt = {
+        let on_world = on_world.clone();
+        use_callback((), move |(), _| on_world.emit(WorldAction::Interrupt(MAIN)))
+    };
     // Made once: client 1's redis-cli lives as long as the page.
     let (hint, complete) = {
         let aids = world.main().typing_aids();
@@ -79,7 +83,8 @@ pub fn RedisPage(props: &PageProps) -> Html {
     html! {
         <EngineLayout engine={&REDIS} mode={props.mode} active={props.active}
             prompt={main.prompt.clone()} transcript={main.transcript.clone()}
-            on_action={on_main} hint={Some(hint)} complete={Some(complete)}>
+            on_action={on_main} hint={Some(hint)} complete={Some(complete)}
+            busy={clients::busy_note(&main.state)} on_interrupt={Some(on_interrupt)}>
             <div class="redis-views">
                 <Keyspace shared={world.shared().clone()} index={Rc::clone(keyspace)} {version}
                     lines_run={world.shared().lines_run()} {db} {now_ms} />

@@ -43,6 +43,8 @@ pub enum WorldAction {
     Script(&'static [Step]),
     /// Clear a console's transcript.
     Clear(usize),
+    /// Ctrl-C in a console whose redis-cli reads messages after SUBSCRIBE.
+    Interrupt(usize),
     /// Open another console, as a new client of the same server.
     Open,
     /// Close a console other than the main one; its connection closes.
@@ -145,6 +147,22 @@ impl ClientConsole {
             input: AttrValue::from(line.to_owned()),
             output: "(held for the pipeline; sent with the others)\n".into(),
         });
+        self.transcript = Rc::new(transcript);
+    }
+
+    /// Ctrl-C: a redis-cli reading messages drops its connection for a new one and
+    /// shows its prompt again, and the console says which client it now is.
+    fn interrupt(&mut self, now_ms: u64) {
+        let Some(ran) = self.session.borrow_mut().interrupt(now_ms) else {
+            return;
+        };
+        let id = self.session.borrow().client().0;
+        let mut transcript = Transcript::clone(&self.transcript);
+        // The terminal echoes ^C; redis-cli then prints how long the command ran.
+        let ran = if ran.is_empty() { "\n".to_owned() } else { ran };
+        transcript.append_output(&format!(
+            "^C{ran}(redis-cli closed that connection and opened a new one: client id {id})\n"
+        ));
         self.transcript = Rc::new(transcript);
     }
 
@@ -277,6 +295,11 @@ impl World {
             }
         }
         if let Some(console) = self.console(number) {
+            // A redis-cli reading messages takes no line: a scenario or an example typed
+            // there presses Ctrl-C first, as a learner would.
+            if console.state.reading_messages {
+                console.interrupt(now_ms);
+            }
             console.run(line, now_ms);
         }
         self.follow_keyspace(now_ms);
@@ -391,6 +414,13 @@ impl Reducible for World {
                 if let Some(console) = world.console(number) {
                     console.transcript = Rc::default();
                 }
+            }
+            WorldAction::Interrupt(number) => {
+                if let Some(console) = world.console(number) {
+                    console.interrupt(now_ms);
+                }
+                world.follow_keyspace(now_ms);
+                world.settle(now_ms);
             }
             WorldAction::Open => {
                 world.open();
