@@ -17,6 +17,7 @@ pub mod exchange;
 pub mod message;
 pub mod queue;
 pub mod sim;
+pub mod table;
 pub mod value;
 
 pub use broker::Broker;

@@ -1,10 +1,11 @@
 //! Queues: the ordered messages waiting for consumers, their arguments and their limits.
 
-use std::collections::{BTreeMap, VecDeque, btree_map};
+use std::collections::VecDeque;
 use std::rc::Rc;
 
 use crate::error::{AmqpError, AmqpResult};
 use crate::message::Message;
+use crate::table::{Named, Slot, Table};
 use crate::value::{FieldTable, FieldValue};
 
 /// What a full queue does with one more message (`x-overflow`).
@@ -322,132 +323,16 @@ impl Queue {
 }
 
 /// A queue's place in the broker's [`Queues`]: stable while the queue exists, so the
-/// per-message path (routing, delivery, settling) reaches a queue without comparing names.
+/// per-message path (routing, delivery, settling) reaches a queue without its name.
 /// A later queue may reuse the place; [`Queue::incarnation`] tells the two apart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct QueueId(u32);
+pub type QueueId = Slot;
 
-/// Names and queues in name order, from [`Queues::iter`].
-#[derive(Debug, Clone)]
-pub struct QueuesIter<'a> {
-    names: btree_map::Iter<'a, String, QueueId>,
-    slots: &'a [Option<Queue>],
-}
+/// The declared queues, by place and by name.
+pub type Queues = Table<Queue>;
 
-impl<'a> Iterator for QueuesIter<'a> {
-    type Item = (&'a String, &'a Queue);
-
-    fn next(&mut self) -> Option<Self::Item> {
-        self.names.by_ref().find_map(|(name, id)| {
-            let queue = self.slots.get(id.0 as usize)?.as_ref()?;
-            Some((name, queue))
-        })
-    }
-}
-
-impl<'a> IntoIterator for &'a Queues {
-    type Item = (&'a String, &'a Queue);
-    type IntoIter = QueuesIter<'a>;
-
-    fn into_iter(self) -> QueuesIter<'a> {
-        self.iter()
-    }
-}
-
-/// The declared queues: in dense slots for the per-message path, and by name for lookups
-/// and listings (which RabbitMQ orders by name).
-#[derive(Debug, Clone, Default)]
-pub struct Queues {
-    by_name: BTreeMap<String, QueueId>,
-    slots: Vec<Option<Queue>>,
-    free: Vec<QueueId>,
-}
-
-impl Queues {
-    /// The queue called `name`.
-    pub fn get(&self, name: &str) -> Option<&Queue> {
-        self.by_id(*self.by_name.get(name)?)
-    }
-
-    /// Whether a queue called `name` exists.
-    pub fn contains_key(&self, name: &str) -> bool {
-        self.by_name.contains_key(name)
-    }
-
-    /// The queues' names, in order.
-    pub fn keys(&self) -> btree_map::Keys<'_, String, QueueId> {
-        self.by_name.keys()
-    }
-
-    /// The queues in name order.
-    pub fn values(&self) -> impl Iterator<Item = &Queue> {
-        self.by_name.values().filter_map(|id| self.by_id(*id))
-    }
-
-    /// Names and queues, in name order.
-    pub fn iter(&self) -> QueuesIter<'_> {
-        QueuesIter {
-            names: self.by_name.iter(),
-            slots: &self.slots,
-        }
-    }
-
-    /// How many queues there are.
-    pub fn len(&self) -> usize {
-        self.by_name.len()
-    }
-
-    /// Whether there are none.
-    pub fn is_empty(&self) -> bool {
-        self.by_name.is_empty()
-    }
-
-    /// The place of the queue called `name`.
-    pub fn id(&self, name: &str) -> Option<QueueId> {
-        self.by_name.get(name).copied()
-    }
-
-    /// The queue in place `id`.
-    pub fn by_id(&self, id: QueueId) -> Option<&Queue> {
-        self.slots.get(id.0 as usize)?.as_ref()
-    }
-
-    pub(crate) fn by_id_mut(&mut self, id: QueueId) -> Option<&mut Queue> {
-        self.slots.get_mut(id.0 as usize)?.as_mut()
-    }
-
-    pub(crate) fn get_mut(&mut self, name: &str) -> Option<&mut Queue> {
-        let id = *self.by_name.get(name)?;
-        self.by_id_mut(id)
-    }
-
-    /// Adds a queue (whose name is free) and returns its place.
-    pub(crate) fn insert(&mut self, queue: Queue) -> QueueId {
-        let name = queue.name.to_string();
-        let id = match self.free.pop() {
-            Some(id) => {
-                self.slots[id.0 as usize] = Some(queue);
-                id
-            }
-            None => {
-                self.slots.push(Some(queue));
-                QueueId(self.slots.len() as u32 - 1)
-            }
-        };
-        self.by_name.insert(name, id);
-        id
-    }
-
-    /// Removes the queue called `name`; its place may be reused.
-    pub(crate) fn remove(&mut self, name: &str) -> Option<Queue> {
-        let id = self.by_name.remove(name)?;
-        self.free.push(id);
-        self.slots.get_mut(id.0 as usize)?.take()
-    }
-
-    /// Every queue, in no particular order.
-    pub(crate) fn values_mut(&mut self) -> impl Iterator<Item = &mut Queue> {
-        self.slots.iter_mut().flatten()
+impl Named for Queue {
+    fn name(&self) -> &Rc<str> {
+        &self.name
     }
 }
 

@@ -18,7 +18,7 @@ use crate::binding::{Binding, Destination};
 use crate::channel::Channel;
 use crate::error::{AmqpError, AmqpResult, Scope};
 use crate::event::Event;
-use crate::exchange::{Exchange, ExchangeType};
+use crate::exchange::{Exchange, ExchangeType, Exchanges};
 use crate::queue::{Queue, QueueId, Queues};
 use crate::value::FieldTable;
 
@@ -52,7 +52,7 @@ const PREDECLARED: &[(&str, ExchangeType, bool)] = &[
 /// The model of a RabbitMQ node with one vhost, driven by AMQP methods.
 #[derive(Debug, Clone)]
 pub struct Broker {
-    exchanges: BTreeMap<String, Exchange>,
+    exchanges: Exchanges,
     queues: Queues,
     bindings: BTreeSet<Binding>,
     connections: BTreeMap<u32, Connection>,
@@ -71,13 +71,17 @@ pub struct Broker {
 impl Broker {
     /// A freshly started broker; `seed` drives server-generated names.
     pub fn new(seed: u64) -> Broker {
-        let exchanges = PREDECLARED
-            .iter()
-            .map(|(name, kind, internal)| {
-                let x = Exchange::new(name, *kind, true, false, *internal, FieldTable::new());
-                (name.to_string(), x)
-            })
-            .collect();
+        let mut exchanges = Exchanges::default();
+        for (name, kind, internal) in PREDECLARED {
+            exchanges.insert(Exchange::new(
+                name,
+                *kind,
+                true,
+                false,
+                *internal,
+                FieldTable::new(),
+            ));
+        }
         Broker {
             exchanges,
             queues: Queues::default(),
@@ -147,7 +151,7 @@ impl Broker {
     }
 
     /// Exchanges by name.
-    pub fn exchanges(&self) -> &BTreeMap<String, Exchange> {
+    pub fn exchanges(&self) -> &Exchanges {
         &self.exchanges
     }
 

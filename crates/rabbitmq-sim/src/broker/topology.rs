@@ -140,7 +140,7 @@ impl Broker {
                         d.internal,
                         d.arguments.clone(),
                     );
-                    b.exchanges.insert(d.exchange.clone(), x);
+                    b.exchanges.insert(x);
                     b.events.push(Event::ExchangeDeclared {
                         exchange: d.exchange.clone(),
                     });

@@ -9,6 +9,7 @@ use std::rc::Rc;
 
 use crate::binding::{Binding, Destination};
 use crate::error::{AmqpError, AmqpResult};
+use crate::table::{Named, Table};
 use crate::value::FieldTable;
 
 /// Names a learner might type as an exchange type that are atoms in rabbitmq-server 3.10.8's
@@ -85,6 +86,15 @@ enum RoutingIndex {
     Fanout(fanout::FanoutIndex),
     Topic(topic::TopicTrie),
     Headers(headers::HeadersIndex),
+}
+
+/// The declared exchanges, by name.
+pub type Exchanges = Table<Exchange>;
+
+impl Named for Exchange {
+    fn name(&self) -> &Rc<str> {
+        &self.name
+    }
 }
 
 /// A declared exchange.
