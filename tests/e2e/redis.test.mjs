@@ -590,6 +590,9 @@ test("10,000 keys: commands redraw the view quickly (figures printed, not judged
   assert.equal(await redis.stat("keys"), "10001", "user:1 expired, two keys were added");
   assert.equal(await redis.lastChange.innerText(), "Last command: wrote or read user:0.");
 
+  await redis.keyspace.locator("[data-testid=redis-next-keys]").scrollIntoViewIfNeeded();
+  await screenshot(redis.page, "redis-keyspace-10k-keys");
+
   const typing = await timeTyping(redis.page, "SET user:42 hello");
   const ms = (value) => `${value.toFixed(1)} ms`;
   console.log(`10,000 keys: ${frames.length} frames in 3.5 s, p95 frame ${ms(quantile(frames, 0.95))}, ` +
