@@ -63,7 +63,7 @@ pub fn swapdb(server: &mut Server, _: ClientId, argv: &[Vec<u8>]) -> Result {
     if a != b {
         // Watchers of keys in either database must see a change.
         for db in [a, b] {
-            let keys: Vec<Vec<u8>> = server.dbs[db].entries.keys().cloned().collect();
+            let keys: Vec<Vec<u8>> = server.dbs[db].entries.keys().map(|k| k.to_vec()).collect();
             for key in keys {
                 server.signal_modified(db, &key);
             }

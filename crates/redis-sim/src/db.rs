@@ -2,6 +2,7 @@
 //! lazily on the virtual clock, and the bookkeeping every write goes through
 //! (WATCH invalidation and change events).
 
+use crate::bytes::SmallBytes;
 use crate::event::Event;
 use crate::hashing::FxIndexMap;
 use crate::object::{TypedValue, Value};
@@ -42,7 +43,7 @@ impl Entry {
 pub struct Db {
     /// Every key with its value, including keys whose TTL has passed but that
     /// no lookup has expired yet (Redis keeps those too).
-    pub entries: FxIndexMap<Vec<u8>, Entry>,
+    pub entries: FxIndexMap<SmallBytes, Entry>,
 }
 
 impl Db {
@@ -152,7 +153,7 @@ impl Server {
             Some(index) => index,
             None => {
                 let entry = Entry::new(T::default().wrap(), now);
-                let (index, _) = self.dbs[db].entries.insert_full(key.to_vec(), entry);
+                let (index, _) = self.dbs[db].entries.insert_full(key.into(), entry);
                 self.notify_new(db, key);
                 index
             }
@@ -221,7 +222,7 @@ impl Server {
                 *slot = Entry { expire_at, ..fresh };
             }
             None => {
-                self.dbs[db].entries.insert(key.to_vec(), fresh);
+                self.dbs[db].entries.insert(key.into(), fresh);
             }
         }
         self.signal_modified(db, key);
@@ -270,7 +271,7 @@ impl Server {
 
     /// Puts an entry taken with [`Server::take`] back under a key.
     pub(crate) fn put(&mut self, db: usize, key: &[u8], entry: Entry) {
-        if self.dbs[db].entries.insert(key.to_vec(), entry).is_none() {
+        if self.dbs[db].entries.insert(key.into(), entry).is_none() {
             self.notify_new(db, key);
         }
         self.signal_modified(db, key);
@@ -282,7 +283,7 @@ impl Server {
 
     /// Empties database `db`, invalidating the watches of keys that existed.
     pub(crate) fn flush_db(&mut self, db: usize) {
-        let keys: Vec<Vec<u8>> = self.dbs[db].entries.keys().cloned().collect();
+        let keys: Vec<Vec<u8>> = self.dbs[db].entries.keys().map(|k| k.to_vec()).collect();
         for key in keys {
             self.signal_modified(db, &key);
         }

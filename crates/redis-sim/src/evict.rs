@@ -118,7 +118,7 @@ impl Server {
                 continue;
             }
             let pick = self.rng.random_range(0..candidates.len());
-            let key = candidates[pick].clone();
+            let key = candidates[pick].to_vec();
             return Some((db, key));
         }
         None
@@ -152,7 +152,7 @@ impl Server {
                     Some(Candidate {
                         score,
                         db,
-                        key: key.clone(),
+                        key: key.to_vec(),
                     })
                 })
                 .collect();
@@ -161,7 +161,7 @@ impl Server {
             }
         }
         while let Some(best) = self.evictor.pool.pop() {
-            if self.dbs[best.db].entries.contains_key(&best.key) {
+            if self.dbs[best.db].entries.contains_key(best.key.as_slice()) {
                 return Some((best.db, best.key));
             }
         }
@@ -191,11 +191,11 @@ impl Server {
 }
 
 /// The keys a policy may evict from one database.
-fn eviction_candidates(db: &Db, policy: Policy) -> Vec<&Vec<u8>> {
+fn eviction_candidates(db: &Db, policy: Policy) -> Vec<&[u8]> {
     db.entries
         .iter()
         .filter(|(_, e)| !policy.volatile_only() || e.expire_at.is_some())
-        .map(|(k, _)| k)
+        .map(|(k, _)| &**k)
         .collect()
 }
 

@@ -131,7 +131,7 @@ impl Server {
                         .entries
                         .iter()
                         .filter(|(_, e)| e.expire_at.is_some())
-                        .map(|(k, _)| k.clone())
+                        .map(|(k, _)| k.to_vec())
                         .collect();
                     if volatile.is_empty() {
                         break;

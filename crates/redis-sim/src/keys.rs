@@ -50,14 +50,14 @@ pub fn keys(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
     let now = server.now_ms;
     // A lone `*` lists every key, even the empty one no glob can match.
     let all = argv[1] == b"*";
-    let mut matching: Vec<&Vec<u8>> = server.dbs[db]
+    let mut matching: Vec<&[u8]> = server.dbs[db]
         .entries
         .iter()
         .filter(|(key, entry)| {
             entry.expire_at.is_none_or(|at| at > now)
                 && (all || glob::matches(&argv[1], key, false))
         })
-        .map(|(key, _)| key)
+        .map(|(key, _)| &**key)
         .collect();
     matching.sort_unstable();
     Ok(Reply::bulks(matching))
@@ -134,11 +134,11 @@ pub fn move_(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result 
 pub fn randomkey(server: &mut Server, client: ClientId, _: &[Vec<u8>]) -> Result {
     let db = server.db_index(client);
     let now = server.now_ms;
-    let mut live: Vec<&Vec<u8>> = server.dbs[db]
+    let mut live: Vec<&[u8]> = server.dbs[db]
         .entries
         .iter()
         .filter(|(_, e)| e.expire_at.is_none_or(|at| at > now))
-        .map(|(k, _)| k)
+        .map(|(k, _)| &**k)
         .collect();
     // In key order, so a seed picks the same key however the table was filled.
     live.sort_unstable();
@@ -162,7 +162,7 @@ pub fn object_idletime(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) 
     let db = server.db_index(client);
     server.expire_if_needed(db, &argv[2]);
     let now = server.now_ms;
-    let Some(entry) = server.dbs[db].entries.get(&argv[2]) else {
+    let Some(entry) = server.dbs[db].entries.get(argv[2].as_slice()) else {
         return Ok(Reply::Nil);
     };
     if server.config.policy().is_lfu() {
@@ -179,7 +179,7 @@ pub fn object_idletime(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) 
 pub fn object_freq(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
     let db = server.db_index(client);
     server.expire_if_needed(db, &argv[2]);
-    let Some(entry) = server.dbs[db].entries.get(&argv[2]) else {
+    let Some(entry) = server.dbs[db].entries.get(argv[2].as_slice()) else {
         return Ok(Reply::Nil);
     };
     if !server.config.policy().is_lfu() {

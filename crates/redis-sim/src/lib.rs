@@ -21,6 +21,7 @@
 mod args;
 mod bitops;
 pub mod blocking;
+pub mod bytes;
 pub mod cli;
 pub mod commands;
 pub mod config;

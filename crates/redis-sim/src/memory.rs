@@ -145,7 +145,7 @@ pub fn value_size(value: &Value, samples: usize) -> usize {
                 )
         }
         Value::Hash(hash) if hash.encoding() == "listpack" => {
-            ROBJ + listpack(hash.iter().flat_map(|(f, v)| [f.as_slice(), v.as_slice()]))
+            ROBJ + listpack(hash.iter().flat_map(|(f, v)| [f, v]))
         }
         Value::Hash(hash) => {
             ROBJ + DICT
@@ -268,7 +268,7 @@ impl Server {
                 for (key, entry) in &db.entries {
                     let size = key_size(key, &entry.value, DEFAULT_SAMPLES);
                     ledger.total += size;
-                    ledger.sizes[n].insert(key.clone(), size);
+                    ledger.sizes[n].insert(key.to_vec(), size);
                 }
             }
             ledger.stale = false;
@@ -276,7 +276,7 @@ impl Server {
         for (db, key) in std::mem::take(&mut ledger.changed) {
             let old = ledger.sizes[db].remove(&key).unwrap_or_default();
             ledger.total = ledger.total.saturating_sub(old);
-            if let Some(entry) = self.dbs[db].entries.get(&key) {
+            if let Some(entry) = self.dbs[db].entries.get(key.as_slice()) {
                 let size = key_size(&key, &entry.value, DEFAULT_SAMPLES);
                 ledger.total += size;
                 ledger.sizes[db].insert(key, size);

@@ -58,7 +58,7 @@ pub fn exec(server: &mut Server, client: ClientId, _: &[Vec<u8>]) -> Result {
         !w.expired_when_watched
             && server.dbs[w.db]
                 .entries
-                .get(&w.key)
+                .get(w.key.as_slice())
                 .and_then(|e| e.expire_at)
                 .is_some_and(|at| at <= now)
     });
@@ -106,7 +106,7 @@ pub fn watch(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result 
     for key in &argv[1..] {
         let expired_when_watched = server.dbs[db]
             .entries
-            .get(key)
+            .get(key.as_slice())
             .and_then(|e| e.expire_at)
             .is_some_and(|at| at <= now);
         if let Some(c) = server.clients.get_mut(&client)

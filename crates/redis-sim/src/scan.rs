@@ -123,7 +123,9 @@ fn elements(value: &Value) -> Option<(Vec<Vec<Vec<u8>>>, bool)> {
             s.encoding() == "intset",
         )),
         Value::Hash(h) => Some((
-            h.iter().map(|(f, v)| vec![f.clone(), v.clone()]).collect(),
+            h.iter()
+                .map(|(f, v)| vec![f.to_vec(), v.to_vec()])
+                .collect(),
             h.encoding() == "listpack",
         )),
         Value::ZSet(z) => Some((

@@ -214,7 +214,7 @@ impl Server {
             d.entries
                 .iter()
                 .filter(|(_, e)| e.expire_at.is_none_or(|at| at > now_ms))
-                .map(|(k, e)| (k.clone(), e.value.type_name()))
+                .map(|(k, e)| (k.to_vec(), e.value.type_name()))
                 .collect::<Vec<_>>()
         });
         keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));

@@ -82,10 +82,9 @@ fn lookup_by_pattern(
     key.extend_from_slice(&pattern[star + 1..key_end]);
     match (&server.lookup(db, &key)?.value, field) {
         (Value::String(s), None) => Some(s.bytes().to_vec()),
-        (Value::Hash(h), Some(field)) => h
-            .iter()
-            .find(|(f, _)| f.as_slice() == field)
-            .map(|(_, v)| v.clone()),
+        (Value::Hash(h), Some(field)) => {
+            h.iter().find(|(f, _)| *f == field).map(|(_, v)| v.to_vec())
+        }
         _ => None,
     }
 }

@@ -4,6 +4,7 @@
 use indexmap::map::raw_entry_v1::{RawEntryApiV1, RawEntryMut};
 
 use crate::args;
+use crate::bytes::SmallBytes;
 use crate::config::ListpackLimits;
 use crate::hashing::FxIndexMap;
 use crate::long_double::{self, SumError};
@@ -18,7 +19,7 @@ type Result = std::result::Result<Reply, Reply>;
 /// listpack; a real hash table's order is arbitrary.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct HashValue {
-    fields: FxIndexMap<Vec<u8>, Vec<u8>>,
+    fields: FxIndexMap<SmallBytes, SmallBytes>,
     hashtable: bool,
 }
 
@@ -43,8 +44,8 @@ impl HashValue {
     }
 
     /// The field-value pairs in iteration order.
-    pub fn iter(&self) -> impl Iterator<Item = (&Vec<u8>, &Vec<u8>)> {
-        self.fields.iter()
+    pub fn iter(&self) -> impl Iterator<Item = (&[u8], &[u8])> {
+        self.fields.iter().map(|(f, v)| (&**f, &**v))
     }
 
     /// Sets a field; true if it is new. Converts the encoding when a threshold is crossed.
@@ -56,13 +57,11 @@ impl HashValue {
         // allocations; a new one is inserted without hashing the field twice.
         let new = match self.fields.raw_entry_mut_v1().from_key(field) {
             RawEntryMut::Occupied(mut current) => {
-                let current = current.get_mut();
-                current.clear();
-                current.extend_from_slice(value);
+                current.get_mut().set(value);
                 false
             }
             RawEntryMut::Vacant(slot) => {
-                slot.insert(field.to_vec(), value.to_vec());
+                slot.insert(field.into(), value.into());
                 true
             }
         };
@@ -124,7 +123,7 @@ pub fn hsetnx(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result
     let key = &argv[1];
     if server
         .read::<HashValue>(client, key)?
-        .is_some_and(|h| h.fields.contains_key(&argv[2]))
+        .is_some_and(|h| h.fields.contains_key(argv[2].as_slice()))
     {
         return Ok(Reply::Integer(0));
     }
@@ -146,7 +145,7 @@ fn field(
 ) -> std::result::Result<Option<Vec<u8>>, Reply> {
     Ok(server
         .read::<HashValue>(client, key)?
-        .and_then(|h| h.fields.get(field).cloned()))
+        .and_then(|h| h.fields.get(field).map(|v| v.to_vec())))
 }
 
 /// HGET key field.
@@ -161,7 +160,7 @@ pub fn hmget(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result 
     let hash = server.read::<HashValue>(client, &argv[1])?;
     let values = argv[2..]
         .iter()
-        .map(|f| Reply::bulk_or_nil(hash.as_ref().and_then(|h| h.fields.get(f))));
+        .map(|f| Reply::bulk_or_nil(hash.as_ref().and_then(|h| h.fields.get(f.as_slice()))));
     Ok(Reply::Array(values.collect()))
 }
 
@@ -173,7 +172,7 @@ pub fn hdel(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
     };
     let removed = argv[2..]
         .iter()
-        .filter(|f| hash.fields.shift_remove(*f).is_some())
+        .filter(|f| hash.fields.shift_remove(f.as_slice()).is_some())
         .count();
     if removed > 0 {
         server.changed(client, key);
@@ -216,10 +215,7 @@ fn pairs_of(
     Ok(server
         .read::<HashValue>(client, key)?
         .map_or_else(Vec::new, |h| {
-            h.fields
-                .iter()
-                .map(|(f, v)| (f.clone(), v.clone()))
-                .collect()
+            h.iter().map(|(f, v)| (f.to_vec(), v.to_vec())).collect()
         }))
 }
 
@@ -312,9 +308,8 @@ pub fn hrandfield(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Re
         return Err(Reply::error("ERR value is out of range"));
     }
     let Some(pairs) = server.read::<HashValue>(client, &argv[1])?.map(|h| {
-        h.fields
-            .iter()
-            .map(|(f, v)| (f.clone(), v.clone()))
+        h.iter()
+            .map(|(f, v)| (f.to_vec(), v.to_vec()))
             .collect::<Vec<Pair>>()
     }) else {
         return Ok(if count.is_some() {

@@ -1,0 +1,163 @@
+//! Byte strings that keep short contents inline, for keys, fields and values
+//! looked up in big tables: comparing a short key then reads the table's own
+//! memory instead of following a pointer to another allocation, the cache
+//! miss that dominated lookups over 100,000 keys.
+
+use std::borrow::Borrow;
+use std::fmt;
+use std::hash::{Hash, Hasher};
+use std::ops::Deref;
+
+/// Longest contents kept inline (the whole value is 24 bytes, like a `Vec`).
+const INLINE: usize = 22;
+
+/// A byte string: inline up to [`INLINE`] bytes, boxed beyond. It hashes,
+/// compares and orders exactly as the `[u8]` it holds, so tables keyed by it
+/// are looked up with plain byte slices.
+#[derive(Clone)]
+pub enum SmallBytes {
+    /// Short contents, stored in place.
+    Inline {
+        /// How many bytes of `bytes` are used.
+        len: u8,
+        /// The contents, zero-padded.
+        bytes: [u8; INLINE],
+    },
+    /// Longer contents, in their own allocation.
+    Heap(Box<[u8]>),
+}
+
+impl SmallBytes {
+    /// A copy of `bytes`.
+    pub fn new(bytes: &[u8]) -> SmallBytes {
+        if bytes.len() <= INLINE {
+            let mut inline = [0; INLINE];
+            inline[..bytes.len()].copy_from_slice(bytes);
+            SmallBytes::Inline {
+                len: bytes.len() as u8,
+                bytes: inline,
+            }
+        } else {
+            SmallBytes::Heap(bytes.into())
+        }
+    }
+
+    /// Replaces the contents with `bytes`, reusing the allocation when the length matches.
+    pub fn set(&mut self, bytes: &[u8]) {
+        match self {
+            SmallBytes::Heap(heap) if heap.len() == bytes.len() => heap.copy_from_slice(bytes),
+            _ => *self = SmallBytes::new(bytes),
+        }
+    }
+}
+
+impl Deref for SmallBytes {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        match self {
+            SmallBytes::Inline { len, bytes } => &bytes[..usize::from(*len)],
+            SmallBytes::Heap(heap) => heap,
+        }
+    }
+}
+
+impl Borrow<[u8]> for SmallBytes {
+    fn borrow(&self) -> &[u8] {
+        self
+    }
+}
+
+impl AsRef<[u8]> for SmallBytes {
+    fn as_ref(&self) -> &[u8] {
+        self
+    }
+}
+
+impl From<&[u8]> for SmallBytes {
+    fn from(bytes: &[u8]) -> SmallBytes {
+        SmallBytes::new(bytes)
+    }
+}
+
+impl From<Vec<u8>> for SmallBytes {
+    fn from(bytes: Vec<u8>) -> SmallBytes {
+        if bytes.len() <= INLINE {
+            SmallBytes::new(&bytes)
+        } else {
+            SmallBytes::Heap(bytes.into_boxed_slice())
+        }
+    }
+}
+
+impl PartialEq for SmallBytes {
+    fn eq(&self, other: &SmallBytes) -> bool {
+        **self == **other
+    }
+}
+
+impl Eq for SmallBytes {}
+
+impl PartialOrd for SmallBytes {
+    fn partial_cmp(&self, other: &SmallBytes) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for SmallBytes {
+    fn cmp(&self, other: &SmallBytes) -> std::cmp::Ordering {
+        (**self).cmp(&**other)
+    }
+}
+
+impl Hash for SmallBytes {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        (**self).hash(state);
+    }
+}
+
+impl fmt::Debug for SmallBytes {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&**self, f)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::hashing::FxIndexMap;
+
+    #[test]
+    fn short_and_long_contents_read_back_and_find_their_table_entry() {
+        let short = b"element:000000012345".as_slice();
+        let long = [7u8; 40];
+        let mut table: FxIndexMap<SmallBytes, u8> = FxIndexMap::default();
+        table.insert(short.into(), 1);
+        table.insert(long.to_vec().into(), 2);
+        assert!(matches!(
+            table.get_index(0),
+            Some((SmallBytes::Inline { .. }, 1))
+        ));
+        assert!(matches!(table.get_index(1), Some((SmallBytes::Heap(_), 2))));
+        assert_eq!(table.get(short), Some(&1));
+        assert_eq!(table.get(&long[..]), Some(&2));
+        assert_eq!(table.get(&short[..5]), None);
+    }
+
+    #[test]
+    fn set_replaces_the_contents_across_the_inline_limit() {
+        let mut value = SmallBytes::new(b"xxx");
+        value.set(&[1; 30]);
+        assert_eq!(&*value, &[1; 30]);
+        value.set(&[2; 30]);
+        assert_eq!(&*value, &[2; 30]);
+        value.set(b"");
+        assert_eq!(&*value, b"");
+        assert!(SmallBytes::new(b"a") < SmallBytes::new(&[b'a'; 30]));
+    }
+
+    #[test]
+    fn it_is_no_bigger_than_a_vec() {
+        assert_eq!(size_of::<SmallBytes>(), size_of::<Vec<u8>>());
+    }
+}
