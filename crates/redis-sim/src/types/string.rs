@@ -2,6 +2,7 @@
 //! ranges and APPEND.
 
 use crate::args;
+use crate::bytes::SmallBytes;
 use crate::expire::{Expiry, ExpiryKind, parse_expiry_option, resolve_expiry};
 use crate::long_double::{self, SumError};
 use crate::memory;
@@ -33,10 +34,37 @@ pub enum StringEncoding {
     Raw,
 }
 
+/// A string's bytes: kept as given (short ones inline, so reading a small value
+/// does not follow a pointer), or in a growable buffer once modified in place.
+#[derive(Debug, Clone)]
+enum Contents {
+    /// Stored as SET and friends received it.
+    Fixed(SmallBytes),
+    /// Grown or rewritten in place (APPEND, SETRANGE, SETBIT, PFADD...).
+    Growable(Vec<u8>),
+}
+
+impl Contents {
+    fn as_slice(&self) -> &[u8] {
+        match self {
+            Contents::Fixed(bytes) => bytes,
+            Contents::Growable(bytes) => bytes,
+        }
+    }
+}
+
+impl PartialEq for Contents {
+    fn eq(&self, other: &Contents) -> bool {
+        self.as_slice() == other.as_slice()
+    }
+}
+
+impl Eq for Contents {}
+
 /// A string value with its encoding.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StringValue {
-    bytes: Vec<u8>,
+    bytes: Contents,
     encoding: StringEncoding,
     /// The sds buffer of a string grown in place: header size and capacity
     /// (MEMORY USAGE counts the spare room Redis keeps after an APPEND).
@@ -46,7 +74,7 @@ pub struct StringValue {
 impl Default for StringValue {
     fn default() -> Self {
         StringValue {
-            bytes: Vec::new(),
+            bytes: Contents::Growable(Vec::new()),
             encoding: StringEncoding::Embstr,
             buffer: None,
         }
@@ -55,14 +83,15 @@ impl Default for StringValue {
 
 impl StringValue {
     /// `tryObjectEncoding`: what SET stores, an integer when the text is one.
-    pub fn encoded(bytes: Vec<u8>) -> StringValue {
+    pub fn encoded(bytes: impl Into<SmallBytes>) -> StringValue {
+        let bytes = bytes.into();
         let encoding = if bytes.len() <= 20 && parse_i64(&bytes).is_some() {
             StringEncoding::Int
         } else {
             Self::plain_encoding(&bytes)
         };
         StringValue {
-            bytes,
+            bytes: Contents::Fixed(bytes),
             encoding,
             buffer: None,
         }
@@ -72,7 +101,7 @@ impl StringValue {
     pub fn plain(bytes: Vec<u8>) -> StringValue {
         let encoding = Self::plain_encoding(&bytes);
         StringValue {
-            bytes,
+            bytes: Contents::Fixed(bytes.into()),
             encoding,
             buffer: None,
         }
@@ -88,7 +117,7 @@ impl StringValue {
 
     /// The bytes of the string.
     pub fn bytes(&self) -> &[u8] {
-        &self.bytes
+        self.bytes.as_slice()
     }
 
     /// OBJECT ENCODING's answer.
@@ -103,7 +132,7 @@ impl StringValue {
     /// A string built by a command that allocates it directly (BITOP): always "raw".
     pub fn raw(bytes: Vec<u8>) -> StringValue {
         StringValue {
-            bytes,
+            bytes: Contents::Growable(bytes),
             encoding: StringEncoding::Raw,
             buffer: None,
         }
@@ -114,14 +143,20 @@ impl StringValue {
     pub(crate) fn grown_to(&mut self, len: usize) -> &mut Vec<u8> {
         let buffer = match (self.encoding, self.buffer) {
             // A key created by SETRANGE or SETBIT starts at the size asked for.
-            (_, None) if self.bytes.is_empty() => SdsBuffer::exact(len),
+            (_, None) if self.bytes().is_empty() => SdsBuffer::exact(len),
             (StringEncoding::Raw, Some(buffer)) => buffer,
             // An int or embstr value is first copied into an exact-size buffer.
-            _ => SdsBuffer::exact(self.bytes.len()),
+            _ => SdsBuffer::exact(self.bytes().len()),
         };
         self.buffer = Some(buffer.make_room(len));
         self.encoding = StringEncoding::Raw;
-        &mut self.bytes
+        if let Contents::Fixed(fixed) = &self.bytes {
+            self.bytes = Contents::Growable(fixed.to_vec());
+        }
+        match &mut self.bytes {
+            Contents::Growable(bytes) => bytes,
+            Contents::Fixed(_) => unreachable!("made growable just above"),
+        }
     }
 
     /// The bytes allocated for the string's buffer, when it was grown in place.
@@ -182,7 +217,7 @@ fn read_string(
 ) -> std::result::Result<Option<Vec<u8>>, Reply> {
     Ok(server
         .read::<StringValue>(client, key)?
-        .map(|s| s.bytes.clone()))
+        .map(|s| s.bytes().to_vec()))
 }
 
 /// Stores a fresh string the way SET does (TTL dropped unless `keep_ttl`).
@@ -259,7 +294,7 @@ pub fn set(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
         server,
         client,
         key,
-        StringValue::encoded(argv[2].clone()),
+        StringValue::encoded(argv[2].as_slice()),
         options.keep_ttl,
     );
     if let Some(at) = expire_at {
@@ -284,7 +319,7 @@ pub fn getset(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result
         server,
         client,
         &argv[1],
-        StringValue::encoded(argv[2].clone()),
+        StringValue::encoded(argv[2].as_slice()),
         false,
     );
     Ok(Reply::bulk_or_nil(old))
@@ -349,7 +384,7 @@ pub fn setnx(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result 
         server,
         client,
         &argv[1],
-        StringValue::encoded(argv[2].clone()),
+        StringValue::encoded(argv[2].as_slice()),
         false,
     );
     Ok(Reply::Integer(1))
@@ -375,7 +410,7 @@ fn set_with_ttl(
         server,
         client,
         &argv[1],
-        StringValue::encoded(argv[3].clone()),
+        StringValue::encoded(argv[3].as_slice()),
         false,
     );
     server.set_expire(server.db_index(client), &argv[1], at);
@@ -412,7 +447,7 @@ pub fn mset(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
             server,
             client,
             &pair[0],
-            StringValue::encoded(pair[1].clone()),
+            StringValue::encoded(pair[1].as_slice()),
             false,
         );
     }
@@ -431,7 +466,7 @@ pub fn msetnx(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result
             server,
             client,
             &pair[0],
-            StringValue::encoded(pair[1].clone()),
+            StringValue::encoded(pair[1].as_slice()),
             false,
         );
     }
@@ -469,13 +504,13 @@ pub fn append(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result
             server,
             client,
             key,
-            StringValue::encoded(argv[2].clone()),
+            StringValue::encoded(argv[2].as_slice()),
             false,
         );
         return Ok(Reply::count(argv[2].len()));
     };
-    check_length(current.bytes.len() + argv[2].len())?;
-    let new_len = current.bytes.len() + argv[2].len();
+    check_length(current.bytes().len() + argv[2].len())?;
+    let new_len = current.bytes().len() + argv[2].len();
     let bytes = current.grown_to(new_len);
     bytes.extend_from_slice(&argv[2]);
     let len = bytes.len();
@@ -511,7 +546,7 @@ pub fn setrange(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Resu
     let (key, patch) = (&argv[1], &argv[3]);
     let current_len = server
         .read::<StringValue>(client, key)?
-        .map(|s| s.bytes.len());
+        .map(|s| s.bytes().len());
     if patch.is_empty() {
         return Ok(Reply::count(current_len.unwrap_or(0)));
     }
@@ -521,7 +556,7 @@ pub fn setrange(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Resu
         store_string(server, client, key, StringValue::raw(Vec::new()), false);
     }
     let string = server.write::<StringValue>(client, key)?;
-    let new_len = string.bytes.len().max(end);
+    let new_len = string.bytes().len().max(end);
     let bytes = string.grown_to(new_len);
     if bytes.len() < end {
         bytes.resize(end, 0);
@@ -535,7 +570,7 @@ pub fn setrange(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Resu
 /// INCR, DECR, INCRBY, DECRBY: add to the integer in the string, keeping the TTL.
 fn incr_by(server: &mut Server, client: ClientId, key: &[u8], delta: i64) -> Result {
     let current = match server.read::<StringValue>(client, key)? {
-        Some(s) => parse_i64(&s.bytes).ok_or_else(|| Reply::error(errors::NOT_INTEGER))?,
+        Some(s) => parse_i64(s.bytes()).ok_or_else(|| Reply::error(errors::NOT_INTEGER))?,
         None => 0,
     };
     let value = current
@@ -543,7 +578,7 @@ fn incr_by(server: &mut Server, client: ClientId, key: &[u8], delta: i64) -> Res
         .ok_or_else(|| Reply::error(errors::OVERFLOW))?;
     let db = server.db_index(client);
     let string = StringValue {
-        bytes: value.to_string().into_bytes(),
+        bytes: Contents::Fixed(value.to_string().into_bytes().into()),
         encoding: StringEncoding::Int,
         buffer: None,
     };

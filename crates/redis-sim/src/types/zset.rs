@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::args;
 use crate::blocking::{Attempt, parse_timeout};
+use crate::bytes::SmallBytes;
 use crate::config::ListpackLimits;
 use crate::config::notify::ZSET;
 use crate::hashing::FxHashMap;
@@ -39,8 +40,8 @@ impl Ord for Score {
 /// A sorted set value.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ZSetValue {
-    scores: FxHashMap<Vec<u8>, Score>,
-    order: BTreeSet<(Score, Vec<u8>)>,
+    scores: FxHashMap<SmallBytes, Score>,
+    order: BTreeSet<(Score, SmallBytes)>,
     skiplist: bool,
 }
 
@@ -71,17 +72,18 @@ impl ZSetValue {
 
     /// Members with scores, lowest score first.
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = (&[u8], f64)> {
-        self.order.iter().map(|(s, m)| (m.as_slice(), s.0))
+        self.order.iter().map(|(s, m)| (&**m, s.0))
     }
 
     /// Sets a member's score, converting the encoding past a threshold.
     fn insert(&mut self, member: &[u8], score: f64, limits: ListpackLimits) {
         // A listpack keeps scores as text, where -0 reads back as 0.
         let score = if score == 0.0 { 0.0 } else { score };
-        if let Some(old) = self.scores.insert(member.to_vec(), Score(score)) {
-            self.order.remove(&(old, member.to_vec()));
+        let member = SmallBytes::new(member);
+        if let Some(old) = self.scores.insert(member.clone(), Score(score)) {
+            self.order.remove(&(old, member.clone()));
         }
-        self.order.insert((Score(score), member.to_vec()));
+        self.order.insert((Score(score), member.clone()));
         if member.len() > limits.value || self.scores.len() > limits.entries {
             self.skiplist = true;
         }
@@ -89,7 +91,7 @@ impl ZSetValue {
 
     fn remove(&mut self, member: &[u8]) -> bool {
         match self.scores.remove(member) {
-            Some(score) => self.order.remove(&(score, member.to_vec())),
+            Some(score) => self.order.remove(&(score, SmallBytes::new(member))),
             None => false,
         }
     }
@@ -97,7 +99,7 @@ impl ZSetValue {
     /// The 0-based rank of a member, lowest score first.
     fn rank(&self, member: &[u8]) -> Option<usize> {
         let score = *self.scores.get(member)?;
-        Some(self.order.range(..(score, member.to_vec())).count())
+        Some(self.order.range(..(score, SmallBytes::new(member))).count())
     }
 }
 
