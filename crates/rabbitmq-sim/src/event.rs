@@ -26,6 +26,16 @@ impl DeadLetterReason {
     }
 }
 
+/// Where a binding carried a message: a queue or another exchange, by the name the broker
+/// already holds for it (an event per routed message must not copy names).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RoutedTo {
+    /// A queue.
+    Queue(Rc<str>),
+    /// An exchange (exchange-to-exchange binding or alternate exchange).
+    Exchange(Rc<str>),
+}
+
 /// One change, stamped with the message id where a message is involved.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Event {
@@ -45,7 +55,7 @@ pub enum Event {
         /// The exchange involved.
         exchange: Rc<str>,
         /// Where the binding led.
-        destination: Destination,
+        destination: RoutedTo,
     },
     /// No queue took the message.
     Unroutable {

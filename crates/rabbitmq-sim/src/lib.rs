@@ -25,5 +25,5 @@ pub use broker::delivery::Delivery;
 pub use broker::publish::{Publish, Published};
 pub use broker::topology::{DeclareOk, ExchangeDeclare, QueueDeclare};
 pub use error::{AmqpError, AmqpResult};
-pub use event::Event;
+pub use event::{Event, RoutedTo};
 pub use sim::Simulation;

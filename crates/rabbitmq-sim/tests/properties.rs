@@ -4,10 +4,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use proptest::prelude::*;
-use rabbitmq_sim::binding::Destination;
 use rabbitmq_sim::message::Properties;
 use rabbitmq_sim::value::{FieldTable, FieldValue};
-use rabbitmq_sim::{Broker, Event, ExchangeDeclare, Publish, QueueDeclare, Simulation, admin};
+use rabbitmq_sim::{
+    Broker, Event, ExchangeDeclare, Publish, QueueDeclare, RoutedTo, Simulation, admin,
+};
 
 /// One client action.
 #[derive(Debug, Clone)]
@@ -346,8 +347,8 @@ proptest! {
                             persistent.insert(message);
                         }
                     }
-                    Event::Routed { message, destination: Destination::Queue(q), .. } if persistent.contains(&message) => {
-                        routed.insert((message, q));
+                    Event::Routed { message, destination: RoutedTo::Queue(q), .. } if persistent.contains(&message) => {
+                        routed.insert((message, q.to_string()));
                     }
                     Event::Acked { message, queue } => *acked.entry((message, queue.to_string())).or_default() += 1,
                     Event::Delivered { message, queue, redelivered, .. } => {

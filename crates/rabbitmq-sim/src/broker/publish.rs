@@ -6,7 +6,7 @@ use std::rc::Rc;
 use super::Broker;
 use crate::binding::{Destination, Matched};
 use crate::error::{AmqpError, AmqpResult};
-use crate::event::{DeadLetterReason, Event};
+use crate::event::{DeadLetterReason, Event, RoutedTo};
 use crate::message::{Message, Properties};
 use crate::queue::{Overflow, QueueId};
 use crate::value::FieldTable;
@@ -191,12 +191,13 @@ impl Broker {
             for key in keys {
                 if let Some(q) = self.queues.id(key)
                     && !queues.contains(&q)
+                    && let Some(queue) = self.queues.by_id(q)
                 {
                     queues.push(q);
                     self.events.push(Event::Routed {
                         message: message.id,
                         exchange: Rc::clone(&default),
-                        destination: Destination::Queue(key.to_string()),
+                        destination: RoutedTo::Queue(Rc::clone(&queue.name)),
                     });
                 }
             }
@@ -207,8 +208,8 @@ impl Broker {
         let headers = message.properties.headers.as_ref().unwrap_or(&empty);
         // Exchanges still to route through (a stack) and those already routed through
         // besides the first.
-        let mut work: Vec<String> = Vec::new();
-        let mut visited: Vec<String> = Vec::new();
+        let mut work: Vec<Rc<str>> = Vec::new();
+        let mut visited: Vec<Rc<str>> = Vec::new();
         self.route_through(
             &message.exchange,
             message.id,
@@ -246,7 +247,7 @@ impl Broker {
         message: u64,
         keys: &[&str],
         headers: &FieldTable,
-        work: &mut Vec<String>,
+        work: &mut Vec<Rc<str>>,
         queues: &mut Vec<QueueId>,
     ) {
         // Borrowed apart, so matches are read in place rather than copied out first.
@@ -262,31 +263,38 @@ impl Broker {
         let mut found = Matched::default();
         x.route(keys, headers, &mut found);
         if found.is_empty() {
-            if let Some(ae) = x.alternate_exchange()
-                && exchanges.contains_key(ae)
-            {
-                work.push(ae.to_string());
+            if let Some(ae) = x.alternate_exchange().and_then(|ae| exchanges.get(ae)) {
+                work.push(Rc::clone(&ae.name));
                 events.push(Event::Routed {
                     message,
                     exchange: Rc::clone(&x.name),
-                    destination: Destination::Exchange(ae.to_string()),
+                    destination: RoutedTo::Exchange(Rc::clone(&ae.name)),
                 });
             }
             return;
         }
         for destination in found.iter() {
-            match destination {
+            // The names the broker holds, shared with the event (a binding's destination
+            // exists while the binding does).
+            let destination = match destination {
                 Destination::Queue(q) => {
-                    if let Some(queue) = declared.id(q) {
-                        queues.push(queue);
-                    }
+                    let id = declared.id(q);
+                    queues.extend(id);
+                    let name = id.and_then(|id| declared.by_id(id));
+                    RoutedTo::Queue(name.map_or_else(|| q.as_str().into(), |q| Rc::clone(&q.name)))
                 }
-                Destination::Exchange(next) => work.push(next.clone()),
-            }
+                Destination::Exchange(next) => {
+                    let next = exchanges
+                        .get(next)
+                        .map_or_else(|| Rc::from(next.as_str()), |x| Rc::clone(&x.name));
+                    work.push(Rc::clone(&next));
+                    RoutedTo::Exchange(next)
+                }
+            };
             events.push(Event::Routed {
                 message,
                 exchange: Rc::clone(&x.name),
-                destination: destination.clone(),
+                destination,
             });
         }
     }

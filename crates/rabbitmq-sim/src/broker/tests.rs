@@ -3,7 +3,7 @@
 use super::*;
 use crate::broker::publish::Publish;
 use crate::broker::topology::{ExchangeDeclare, QueueDeclare};
-use crate::event::DeadLetterReason;
+use crate::event::{DeadLetterReason, RoutedTo};
 use crate::message::Properties;
 
 fn open(b: &mut Broker) -> (u32, u32) {
@@ -69,7 +69,7 @@ fn publish_route_deliver_ack_emits_the_events_the_page_animates() {
             Event::Routed {
                 message: 1,
                 exchange: "".into(),
-                destination: Destination::Queue("q".into())
+                destination: RoutedTo::Queue("q".into())
             },
             Event::Delivered {
                 message: 1,
@@ -270,7 +270,7 @@ fn alternate_and_dead_letter_paths_are_visible_in_events() {
     assert!(events.contains(&Event::Routed {
         message: 1,
         exchange: "main".into(),
-        destination: Destination::Exchange("ae".into())
+        destination: RoutedTo::Exchange("ae".into())
     }));
     assert!(events.contains(&Event::DeadLettered {
         message: 1,

@@ -11,9 +11,8 @@
 
 use std::collections::{BTreeMap, VecDeque};
 
-use scenario::rabbitmq_sim::binding::Destination;
 use scenario::rabbitmq_sim::sim::producer::Producer;
-use scenario::rabbitmq_sim::{Event, Simulation};
+use scenario::rabbitmq_sim::{Event, RoutedTo, Simulation};
 
 use super::topology::{NodeId, Seen};
 
@@ -161,13 +160,13 @@ impl Traffic {
                 destination,
             } => {
                 let to = match destination {
-                    Destination::Queue(q) => {
-                        if exchange.is_empty() && !self.seen.default_routes.contains(&q) {
-                            self.seen.default_routes.insert(q.clone());
+                    RoutedTo::Queue(q) => {
+                        if exchange.is_empty() && !self.seen.default_routes.contains(&*q) {
+                            self.seen.default_routes.insert(q.to_string());
                         }
-                        NodeId::Queue(q)
+                        NodeId::Queue(q.to_string())
                     }
-                    Destination::Exchange(e) => NodeId::Exchange(e),
+                    RoutedTo::Exchange(e) => NodeId::Exchange(e.to_string()),
                 };
                 self.fly(
                     message,
