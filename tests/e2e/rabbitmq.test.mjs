@@ -139,7 +139,7 @@ test("the forms add a producer and a consumer through the console; a consumer ca
   assert.equal((await rmq.lastOutput()).trim(), "consumer c1 started");
   await rmq.run("run 2s");
   const c1 = rmq.node("consumer", "c1");
-  assert.match(await c1.textContent(), /3 of prefetch 3 unacked/, "the prefetch window is full");
+  assert.match(await c1.textContent(), /in flight 3 of 3/, "the prefetch window is full");
   assert.equal(await c1.locator("rect.slot.full").count(), 3);
   assert.match(await rmq.node("queue", "work").textContent(), /\d+ ready · 3 unacked/);
 
@@ -154,7 +154,7 @@ test("the forms add a producer and a consumer through the console; a consumer ca
   assert.deepEqual(rmq.page.errors, []);
 });
 
-test("the producer form's options: a key pattern, a body template, persistent, mandatory and confirms", async () => {
+test("the producer form's options: a key pattern, a body template, burst, count, persistent, mandatory and confirms", async () => {
   const rmq = await RabbitPage.open();
   await rmq.run("declare exchange name=topic_logs type=topic");
   await rmq.run("declare queue name=kernel");
@@ -165,6 +165,8 @@ test("the producer form's options: a key pattern, a body template, persistent, m
   await producer.getByLabel("order").selectOption("random");
   await producer.getByLabel("msg/s").fill("10");
   await producer.getByLabel("body").fill("msg {n} {key}");
+  await producer.getByLabel("burst").fill("2");
+  await producer.getByLabel("count").fill("40");
   for (const option of ["persistent", "mandatory", "confirms"]) {
     await producer.getByLabel(option).check();
   }
@@ -173,7 +175,7 @@ test("the producer form's options: a key pattern, a body template, persistent, m
   await producer.getByRole("button", { name: "Start p1" }).click();
   const line = await rmq.transcript.locator(".entry").last().locator(".entry-input").innerText();
   assert.ok(line.endsWith("producer name=p1 exchange=topic_logs routing_key='{kern,auth}.{info,error}' rate=10 "
-    + "keys=random payload='msg {n} {key}' persistent=true mandatory=true confirms=true"),
+    + "burst=2 count=40 keys=random payload='msg {n} {key}' persistent=true mandatory=true confirms=true"),
   `the transcript shows the console's line: ${line}`);
   assert.equal((await rmq.lastOutput()).trim(), "producer p1 started");
   await rmq.node("producer", "p1").waitFor();
@@ -297,6 +299,40 @@ test("a node can be dragged; it keeps its place while the topology changes, and 
   assert.ok(Number(await logs.getAttribute("data-x")) < after.x, "the arrow keys move it too");
   await rmq.view("rmq-put-back").click();
   assert.equal(Number(await logs.getAttribute("data-x")), before.x, "tidying lays it out again");
+  assert.deepEqual(rmq.page.errors, []);
+});
+
+test("queues are ordered as people count, labels sit by their queues, and dragged nodes outlive a new seed", async () => {
+  const rmq = await RabbitPage.open();
+  await rmq.run("declare exchange name=x type=topic");
+  for (const q of ["q30", "q3", "q29"]) {
+    await rmq.run(`declare queue name=${q}`);
+    await rmq.run(`declare binding source=x destination=${q} routing_key=key.${q}`);
+  }
+  const y = async (name) => Number(await rmq.node("queue", name).getAttribute("data-y"));
+  assert.ok(await y("q3") < await y("q29") && await y("q29") < await y("q30"), "q3, q29, q30 from the top");
+  for (const q of ["q3", "q29", "q30"]) {
+    const label = rmq.canvas.locator(`[data-testid=rmq-edge][data-to="${q}"] text.edge-label`);
+    const [labelBox, queueBox] = [await label.boundingBox(), await rmq.node("queue", q).locator("rect.box").boundingBox()];
+    assert.ok(Math.abs(labelBox.y + labelBox.height / 2 - (queueBox.y + queueBox.height / 2)) < 22,
+      `${q}'s key sits beside it: ${JSON.stringify([labelBox, queueBox])}`);
+  }
+  await rmq.canvas.scrollIntoViewIfNeeded();
+  await screenshot(rmq.page, "rabbitmq-natural-order-desktop");
+
+  const box = await rmq.node("queue", "q3").locator("rect.box").boundingBox();
+  await rmq.page.mouse.move(box.x + 40, box.y + 30);
+  await rmq.page.mouse.down();
+  await rmq.page.mouse.move(box.x + 40, box.y + 330, { steps: 8 });
+  await rmq.page.mouse.up();
+  const dragged = [await rmq.node("queue", "q3").getAttribute("data-x"), await y("q3")];
+  await rmq.view("rmq-seed-form").getByLabel("New seed").fill("7");
+  await rmq.view("rmq-seed-form").getByRole("button", { name: "Start over" }).click();
+  await rmq.run("declare queue name=q3");
+  assert.deepEqual([await rmq.node("queue", "q3").getAttribute("data-x"), await y("q3")], dragged,
+    "q3 comes back where it was dragged");
+  await rmq.view("rmq-put-back").click();
+  assert.notDeepEqual([await rmq.node("queue", "q3").getAttribute("data-x"), await y("q3")], dragged);
   assert.deepEqual(rmq.page.errors, []);
 });
 

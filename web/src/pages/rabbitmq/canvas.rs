@@ -34,6 +34,8 @@ const BAR_W: f64 = NODE_W - 20.0;
 const DRAG_SLOP: f64 = 4.0;
 /// How far an arrow key moves a focused node.
 const NUDGE: f64 = 12.0;
+/// Height of a line of an edge's label.
+const LABEL_H: f64 = 13.0;
 
 /// A point on the canvas, in SVG user units.
 pub type Point = (f64, f64);
@@ -63,16 +65,29 @@ pub struct Palette {
     pub ring: String,
 }
 
-/// The stage shared between the canvas and the page's frame loop.
-#[derive(Clone, Default)]
-pub struct SharedStage(pub Rc<RefCell<Stage>>);
+/// State the canvas shares with the page, handed down once and kept for the canvas's life.
+#[derive(Default)]
+pub struct Shared<T>(pub Rc<RefCell<T>>);
 
-/// One stage is equal only to itself: the canvas keeps its handle for its life.
-impl PartialEq for SharedStage {
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(Rc::clone(&self.0))
+    }
+}
+
+/// A handle is equal only to itself: what it holds changes without a redraw.
+impl<T> PartialEq for Shared<T> {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
     }
 }
+
+/// The stage shared between the canvas and the page's frame loop.
+pub type SharedStage = Shared<Stage>;
+
+/// Where dragged nodes were left, by node. The page keeps it across a change of seed:
+/// the same names come back in the new world, and a learner's arrangement with them.
+pub type Pinned = Shared<BTreeMap<NodeId, Point>>;
 
 /// Where the layout puts each node's box: its top-left corner, by node index.
 fn layout_corners(topology: &Topology) -> Vec<Point> {
@@ -150,6 +165,8 @@ pub struct TopologyCanvasProps {
     pub on_select: Callback<NodeId>,
     /// Where the canvas tells the dot painter where things are.
     pub stage: SharedStage,
+    /// Where dragged nodes were left.
+    pub pinned: Pinned,
     /// The 2D canvas the dots are painted on.
     pub dots: NodeRef,
     /// On a narrow screen, shrink the drawing to the width instead of scrolling it.
@@ -339,7 +356,7 @@ struct Drag {
 /// The canvas. See the module documentation.
 #[component]
 pub fn TopologyCanvas(props: &TopologyCanvasProps) -> Html {
-    let pinned = use_mut_ref(BTreeMap::<NodeId, Point>::new);
+    let pinned = &props.pinned.0;
     let drag = use_mut_ref(|| None::<Drag>);
     let redraw = use_force_update();
     let svg_ref = use_node_ref();
@@ -489,10 +506,11 @@ pub fn TopologyCanvas(props: &TopologyCanvasProps) -> Html {
         .filter(|d| d.moved)
         .map(|d| d.id.clone());
 
-    let edges = t.edges.iter().map(|e| {
+    let places = label_places(t);
+    let edges = t.edges.iter().zip(places).map(|(e, place)| {
         let (from, to) = (&t.nodes[e.from].id, &t.nodes[e.to].id);
         html! {
-            <EdgeView key={format!("{from:?}>{to:?}>{}", e.label)} kind={e.kind}
+            <EdgeView key={format!("{from:?}>{to:?}>{}", e.label)} kind={e.kind} {place}
                 from={AttrValue::from(from.label().to_string())} to={AttrValue::from(to.label().to_string())}
                 label={AttrValue::from(e.label.clone())} curve={curve(corners[e.from], corners[e.to])} />
         }
@@ -533,15 +551,12 @@ pub fn TopologyCanvas(props: &TopologyCanvasProps) -> Html {
                 }) }
                 <g class="edges">{ for edges }</g>
                 <g class="nodes">{ for nodes }</g>
-                if props.sample_every > 1 {
-                    <text class="sampled" data-testid="rmq-sampled" x={format!("{}", width - PAD)}
-                        y={format!("{:.0}", height - 8.0)}
-                        text-anchor="end">
-                        { format!("busy: drawing about 1 in {} messages", props.sample_every) }
-                    </text>
-                }
             </svg>
             <canvas class="dots" data-testid="rmq-dots" ref={props.dots.clone()} aria-hidden="true"></canvas>
+            // Kept in the part of the drawing in sight by the dot painter, which places it.
+            <p class="sampled-note" data-testid="rmq-sampled" hidden={props.sample_every <= 1}>
+                { format!("more than the canvas can follow: drawing about 1 in {} messages", props.sample_every) }
+            </p>
             if any_pinned {
                 <button type="button" class="put-back" onclick={put_back} data-testid="rmq-put-back"
                     title="Forget where nodes were dragged and lay the graph out again">
@@ -580,10 +595,56 @@ fn palette_of(element: &Element) -> Option<Palette> {
     })
 }
 
+/// Where an edge's label sits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LabelPlace {
+    /// Halfway along.
+    Middle,
+    /// Just before the arrow, the `n`th of the labels stacked there. Where an exchange fans
+    /// out to many queues, halfway along its edges are bunched together; near their ends
+    /// they are a row apart.
+    NearTarget(usize),
+    /// Just after the start, the `n`th stacked there: many producers publishing to one
+    /// exchange.
+    NearSource(usize),
+}
+
+/// Where each edge's label sits, in the topology's edge order: at the end where the edge
+/// is apart from the others.
+fn label_places(t: &Topology) -> Vec<LabelPlace> {
+    let labelled = |e: &&super::topology::Edge| e.kind != EdgeKind::Consume;
+    let (mut out, mut into) = (vec![0_usize; t.nodes.len()], vec![0_usize; t.nodes.len()]);
+    for e in t.edges.iter().filter(labelled) {
+        out[e.from] += 1;
+        into[e.to] += 1;
+    }
+    let (mut at_target, mut at_source) = (vec![0; t.nodes.len()], vec![0; t.nodes.len()]);
+    let next = |stack: &mut Vec<usize>, node: usize| {
+        stack[node] += 1;
+        stack[node] - 1
+    };
+    t.edges
+        .iter()
+        .map(|e| {
+            if !labelled(&e) {
+                LabelPlace::Middle
+            } else if out[e.from] > 1 && out[e.from] >= into[e.to] {
+                LabelPlace::NearTarget(next(&mut at_target, e.to))
+            } else if into[e.to] > 1 {
+                LabelPlace::NearSource(next(&mut at_source, e.from))
+            } else {
+                LabelPlace::Middle
+            }
+        })
+        .collect()
+}
+
 /// Properties of [`EdgeView`].
 #[derive(Properties, PartialEq)]
 struct EdgeViewProps {
     kind: EdgeKind,
+    /// Where its label sits.
+    place: LabelPlace,
     /// The names of its ends, for tests and tooltips.
     from: AttrValue,
     to: AttrValue,
@@ -595,7 +656,28 @@ struct EdgeViewProps {
 /// One edge with its label.
 #[component]
 fn EdgeView(props: &EdgeViewProps) -> Html {
-    let (lx, ly) = at(&props.curve, 0.5);
+    let c = &props.curve;
+    // Only an edge drawn forwards, out of a box's right side into the next one's left,
+    // has its ends apart from the boxes' other edges.
+    let forwards = c[3].0 > c[0].0;
+    // A label near one end goes on the side of the line away from the other end, where
+    // the curve does not bend through it; more labels at that end stack outwards.
+    let beside = |y: f64, other_end: f64, n: usize| {
+        let away = 5.0 + LABEL_H * n as f64;
+        if other_end < y - 1.0 {
+            y + away + LABEL_H - 4.0
+        } else {
+            y - away
+        }
+    };
+    let (lx, ly, anchor) = match props.place {
+        LabelPlace::NearTarget(n) if forwards => (c[3].0 - 12.0, beside(c[3].1, c[0].1, n), "end"),
+        LabelPlace::NearSource(n) if forwards => (c[0].0 + 6.0, beside(c[0].1, c[3].1, n), "start"),
+        _ => {
+            let (x, y) = at(c, 0.5);
+            (x, y - 4.0, "middle")
+        }
+    };
     let kind = match props.kind {
         EdgeKind::Publish => "publish",
         EdgeKind::Binding => "binding",
@@ -613,8 +695,8 @@ fn EdgeView(props: &EdgeViewProps) -> Html {
             <path d={path(&props.curve)} marker-end="url(#rmq-arrow)" />
             <title>{ props.label.clone() }</title>
             if !label.is_empty() {
-                <text class="edge-label" x={format!("{lx:.1}")} y={format!("{:.1}", ly - 4.0)}
-                    text-anchor="middle">{ label }</text>
+                <text class="edge-label" x={format!("{lx:.1}")} y={format!("{ly:.1}")}
+                    text-anchor={anchor}>{ label }</text>
             }
         </g>
     }
@@ -695,7 +777,7 @@ fn edge_label(label: &str) -> String {
     let mut keys = label.split(", ");
     let first = keys.next().unwrap_or_default();
     let more = keys.count();
-    let first = clip(first, 14);
+    let first = clip(first, 13);
     if more > 0 {
         format!("{first} +{more}")
     } else {
@@ -772,7 +854,12 @@ fn inside(f: &Figures, x: f64, y: f64) -> Html {
                 } else {
                     "no prefetch limit"
                 };
-                return line(44.0, format!("{what} · {unacked} unacked"));
+                return html! {
+                    <>
+                        { line(38.0, what.to_string()) }
+                        { line(56.0, format!("{unacked} unacked")) }
+                    </>
+                };
             }
             let slots = prefetch.min(SLOTS_DRAWN);
             let size = ((NODE_W - 20.0) / f64::from(SLOTS_DRAWN)).min(14.0);
@@ -783,7 +870,8 @@ fn inside(f: &Figures, x: f64, y: f64) -> Html {
                             x={format!("{:.1}", x + 10.0 + f64::from(i) * size)} y={format!("{:.1}", y + 28.0)}
                             width={format!("{:.1}", size - 2.0)} height="12" rx="2" />
                     }) }
-                    { line(60.0, format!("{unacked} of prefetch {prefetch} unacked")) }
+                    // Short enough for the box: the slots above are the prefetch window.
+                    { line(60.0, format!("in flight {unacked} of {prefetch}")) }
                 </>
             }
         }
@@ -889,6 +977,64 @@ mod tests {
             fresh,
             [figures(4)],
             "a node never drawn shows its figures at once"
+        );
+    }
+
+    #[test]
+    fn labels_sit_where_their_edges_are_apart() {
+        use super::super::topology::{Edge, Node};
+        // p1, p2 publish to x (2), which binds q1, q2, q3 (3, 4, 5); c1 (6) consumes q1.
+        let nodes = [
+            NodeId::Producer("p1".into()),
+            NodeId::Producer("p2".into()),
+            NodeId::Exchange("x".into()),
+            NodeId::Queue("q1".into()),
+            NodeId::Queue("q2".into()),
+            NodeId::Queue("q3".into()),
+            NodeId::Consumer("c1".into()),
+        ];
+        let edge = |from, to, kind| Edge {
+            from,
+            to,
+            label: "k".into(),
+            kind,
+        };
+        let topology = Topology {
+            nodes: nodes
+                .into_iter()
+                .map(|id| Node {
+                    id,
+                    layer: 0,
+                    row: 0,
+                })
+                .collect(),
+            edges: vec![
+                edge(0, 2, EdgeKind::Publish),
+                edge(1, 2, EdgeKind::Publish),
+                edge(2, 3, EdgeKind::Binding),
+                edge(2, 4, EdgeKind::Binding),
+                edge(2, 5, EdgeKind::Binding),
+                edge(3, 6, EdgeKind::Consume),
+            ],
+            ..Topology::default()
+        };
+        let places = label_places(&topology);
+        assert_eq!(
+            places[0],
+            LabelPlace::NearSource(0),
+            "p1 -> x, one of two publishers"
+        );
+        assert_eq!(places[1], LabelPlace::NearSource(0), "p2 -> x");
+        assert_eq!(
+            places[2],
+            LabelPlace::NearTarget(0),
+            "x -> q1, one of three bindings"
+        );
+        assert_eq!(places[4], LabelPlace::NearTarget(0), "x -> q3");
+        assert_eq!(
+            places[5],
+            LabelPlace::Middle,
+            "the subscription has no label"
         );
     }
 

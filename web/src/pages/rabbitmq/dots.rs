@@ -4,12 +4,13 @@
 //!
 //! The canvas covers only the part of the drawing in sight: a topology of fifty rows is
 //! thousands of pixels tall, and clearing and compositing all of them every frame cost
-//! more than everything else on the page.
+//! more than everything else on the page. The note that says the dots are a sample
+//! follows it, so it is seen wherever the drawing is scrolled to.
 
 use std::collections::HashMap;
 
 use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, Window};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement, Window};
 
 use super::canvas::{NODE_H, NODE_W, Stage, at, curve};
 use super::traffic::{Fate, LEG_MS, Traffic};
@@ -114,6 +115,12 @@ impl Painter {
             let _ = style.set_property("top", &format!("{}px", placed.1));
             let _ = style.set_property("width", &format!("{}px", placed.2));
             let _ = style.set_property("height", &format!("{}px", placed.3));
+            let note = frame.query_selector(".sampled-note").ok().flatten();
+            if let Some(note) = note.and_then(|n| n.dyn_into::<HtmlElement>().ok()) {
+                let _ = note
+                    .style()
+                    .set_property("top", &format!("{}px", placed.1 + placed.3 - 34.0));
+            }
             self.placed = placed;
         }
         if canvas.width() != w || canvas.height() != h {

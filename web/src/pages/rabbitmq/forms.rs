@@ -129,18 +129,30 @@ fn binding_line(f: &dyn Fields) -> String {
     let (kind, name) = destination
         .split_once(':')
         .unwrap_or(("queue", destination.as_str()));
-    let headers = f.text("arguments");
     format!(
         "declare binding source={} destination={} destination_type={kind}{}{}",
         quote(&f.text("source")),
         quote(name),
         optional(&[("routing_key", f.text("routing_key"))]),
-        if headers.is_empty() {
-            String::new()
-        } else {
-            format!(" arguments={}", quote(&headers))
-        },
+        header_arguments(&f.text("x_match"), &f.text("headers")),
     )
+}
+
+/// A headers binding's `arguments=`: `x-match` and the headers to match, written as
+/// `os=linux, level=error` (or as the JSON table itself, for other types of value).
+fn header_arguments(x_match: &str, headers: &str) -> String {
+    if headers.starts_with('{') {
+        return format!(" arguments={}", quote(headers));
+    }
+    let mut entries = vec![("x-match", x_match.to_string(), false)];
+    entries.extend(
+        headers
+            .split(',')
+            .map(|pair| pair.split_once('=').unwrap_or((pair, "")))
+            .map(|(name, value)| (name.trim(), value.trim().to_string(), false))
+            .filter(|(name, _, _)| !name.is_empty()),
+    );
+    arguments(&entries)
 }
 
 /// The console line the producer form stands for. Only what differs from the
@@ -161,7 +173,12 @@ fn producer_line(f: &dyn Fields) -> String {
         quote(&f.text("exchange")),
         quote(&f.text("routing_key")),
         quote(&f.text("rate")),
-        optional(&[("keys", keys), ("payload", f.text("payload")),]),
+        optional(&[
+            ("burst", f.text("burst")),
+            ("count", f.text("count")),
+            ("keys", keys),
+            ("payload", f.text("payload")),
+        ]),
     )
 }
 
@@ -332,7 +349,14 @@ pub fn Forms(props: &FormsProps) -> Html {
                     </select>
                 </label>
                 <label>{ "binding key" }<input name="routing_key" placeholder="e.g. kern.* (empty for fanout)" /></label>
-                <label>{ "arguments (headers)" }<input name="arguments" placeholder={r#"{"x-match":"all","os":"linux"}"#} /></label>
+                <label title="For a headers exchange: which of the headers below a message must carry">{ "x-match" }
+                    <select name="x_match">
+                        <option value="" selected=true>{ "— (not headers)" }</option>
+                        <option value="all">{ "all" }</option>
+                        <option value="any">{ "any" }</option>
+                    </select>
+                </label>
+                <label>{ "headers to match" }<input name="headers" placeholder="os=linux, level=error" /></label>
                 <button type="submit" disabled={named.is_empty()}>{ "Bind" }</button>
             </form>
         },
@@ -362,6 +386,12 @@ pub fn Forms(props: &FormsProps) -> Html {
                     <label>{ "body" }
                         <input name="payload" placeholder="{producer} #{n}" aria-describedby="rmq-producer-help" />
                     </label>
+                    <label title="messages published together at each tick">{ "burst" }
+                        <input name="burst" type="number" min="1" placeholder="1" />
+                    </label>
+                    <label title="the producer stops after this many messages">{ "count" }
+                        <input name="count" type="number" min="1" placeholder="no limit" />
+                    </label>
                     <label class="check" title="delivery_mode 2: kept on disk in a durable queue">
                         <input type="checkbox" name="persistent" />{ "persistent" }</label>
                     <label class="check" title="returned to the producer when no queue is bound">
@@ -372,7 +402,8 @@ pub fn Forms(props: &FormsProps) -> Html {
                 <button type="submit">{ format!("Start {}", props.next_producer) }</button>
                 <p class="hint" id="rmq-producer-help">
                     { "Keys: one, a list (a,b) or groups ({kern,auth}.{info,error} is 4). \
-                       Body: {n}, {key} and {producer} are filled in." }
+                       Body: {n}, {key} and {producer} are filled in. \
+                       0 msg/s sends one burst and stops." }
                 </p>
             </form>
         },
@@ -408,7 +439,7 @@ pub fn Forms(props: &FormsProps) -> Html {
                 { for tabs }
             </div>
             <div id="rmq-form-panel" role="tabpanel">{ form }</div>
-            <p class="hint">{ "Each form runs its command in the console above. To remove something, click it on the canvas." }</p>
+            <p class="hint">{ "Each form runs its command in the console. To remove something, click it on the canvas." }</p>
         </div>
     }
 }
@@ -486,13 +517,29 @@ mod tests {
         let to_exchange = filled(&[
             ("source", "front"),
             ("destination", "exchange:back"),
-            ("arguments", r#"{"x-match":"any"}"#),
+            ("headers", r#"{"x-match":"any"}"#),
         ]);
         assert_eq!(
             binding_line(&to_exchange),
             "declare binding source=front destination=back destination_type=exchange \
              arguments='{\"x-match\":\"any\"}'"
         );
+    }
+
+    #[test]
+    fn headers_to_match_are_written_as_pairs() {
+        let f = filled(&[
+            ("source", "h"),
+            ("destination", "queue:linux"),
+            ("x_match", "all"),
+            ("headers", "os = linux, level=error,"),
+        ]);
+        assert_eq!(
+            binding_line(&f),
+            "declare binding source=h destination=linux destination_type=queue \
+             arguments='{\"level\":\"error\",\"os\":\"linux\",\"x-match\":\"all\"}'"
+        );
+        assert_eq!(header_arguments("", ""), "", "not a headers binding");
     }
 
     #[test]
@@ -520,6 +567,18 @@ mod tests {
             ("mandatory", "on"),
             ("confirms", "on"),
         ]);
+        let burst = filled(&[
+            ("name", "p3"),
+            ("exchange", "x"),
+            ("routing_key", "k"),
+            ("rate", "0"),
+            ("burst", "5"),
+            ("count", "20"),
+        ]);
+        assert_eq!(
+            producer_line(&burst),
+            "producer name=p3 exchange=x routing_key=k rate=0 burst=5 count=20"
+        );
         assert_eq!(
             producer_line(&every_option),
             "producer name=p2 exchange=topic_logs routing_key='{kern,auth}.{info,error}' rate=5 \

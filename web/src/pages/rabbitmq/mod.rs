@@ -33,14 +33,14 @@ use crate::pages::engine::{EngineLayout, PageProps};
 use crate::route::Mode;
 use crate::session::{SessionAction, SessionState, use_session_actions};
 use bounded_queue::{BoundedFigures, BoundedQueueView};
-use canvas::{Figures, Refresh, SharedStage, ShownFigures, TopologyCanvas};
+use canvas::{Figures, Pinned, Refresh, SharedStage, ShownFigures, TopologyCanvas};
 use charts::{ChartData, RateCharts};
 use controls::Controls;
 use dots::{Painter, drawing_in_sight};
 use forms::Forms;
 use inspector::{Details, Inspector};
 use pace::Pace;
-use topology::{NodeId, Topology};
+use topology::{NodeId, Topology, natural_cmp};
 use traffic::Traffic;
 
 /// Real milliseconds between redraws of the views (the figures in the nodes in sight, the
@@ -56,16 +56,18 @@ const LONGEST_FRAME_MS: f64 = 250.0;
 const STEP_MS: u64 = 100;
 
 /// The RabbitMQ page. Choosing another seed starts over: the world below is keyed by its
-/// seed, so a new seed mounts a fresh broker, clients and console.
+/// seed, so a new seed mounts a fresh broker, clients and console. Where nodes were
+/// dragged is kept, by name.
 #[component]
 pub fn RabbitMqPage(props: &PageProps) -> Html {
     let seed = use_state(|| SEED);
+    let pinned = (*use_memo((), |()| Pinned::default())).clone();
     let on_seed = {
         let seed = seed.clone();
         use_callback((), move |s, ()| seed.set(s))
     };
     html! {
-        <World key={*seed} seed={*seed} mode={props.mode} active={props.active} {on_seed} />
+        <World key={*seed} seed={*seed} mode={props.mode} active={props.active} {on_seed} {pinned} />
     }
 }
 
@@ -78,6 +80,8 @@ struct WorldProps {
     active: bool,
     /// Starts over with another seed.
     on_seed: Callback<u64>,
+    /// Where dragged nodes were left.
+    pinned: Pinned,
 }
 
 /// Real time in milliseconds, on the clock animation frames are stamped with.
@@ -277,8 +281,10 @@ fn World(props: &WorldProps) -> Html {
         refresh,
     );
     let details = selected.as_ref().and_then(|id| Details::of(&s, id));
-    let exchanges: Vec<String> = s.broker().exchanges().keys().cloned().collect();
-    let queues: Vec<String> = s.broker().queues().keys().cloned().collect();
+    let mut exchanges: Vec<String> = s.broker().exchanges().keys().cloned().collect();
+    exchanges.sort_by(|a, b| natural_cmp(a, b));
+    let mut queues: Vec<String> = s.broker().queues().keys().cloned().collect();
+    queues.sort_by(|a, b| natural_cmp(a, b));
     let next_producer = free_name("p", |n| s.producers().contains_key(n));
     let next_consumer = free_name("c", |n| s.consumers().contains_key(n));
     let bounded = s.bounded.as_ref().map(BoundedFigures::of);
@@ -302,12 +308,11 @@ fn World(props: &WorldProps) -> Html {
                         achieved={pace.borrow().achieved()}
                         {on_play} {on_step} {on_speed} on_run={on_run.clone()}
                         on_seed={props.on_seed.clone()} />
-                    <Forms {exchanges} {queues} {next_producer} {next_consumer} on_run={on_run.clone()} />
                     <div class="canvas-and-inspector">
                         <div class="canvas-scroll">
                             <TopologyCanvas {topology} figures={Rc::<[Figures]>::from(figures)}
                                 sample_every={t.sample_every} selected={(*selected).clone()} {on_select}
-                                {stage} {dots} fit={*fit} />
+                                {stage} pinned={props.pinned.clone()} {dots} fit={*fit} />
                         </div>
                         if let Some(details) = details {
                             <Inspector {details} on_run={on_run.clone()} {on_close} />
@@ -329,6 +334,8 @@ fn World(props: &WorldProps) -> Html {
                             </button>
                         </span>
                     </p>
+                    // After the drawing, so that Play and what it sets moving are seen together.
+                    <Forms {exchanges} {queues} {next_producer} {next_consumer} on_run={on_run.clone()} />
                 </section>
                 <RateCharts data={charts} />
                 <BoundedQueueView figures={bounded} on_run={on_run} />

@@ -2,6 +2,7 @@
 //! queues, consumers), their columns, and the edges between them (publishes, bindings,
 //! dead-letter and alternate routes, subscriptions), laid out by [`super::layout`].
 
+use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
@@ -28,6 +29,27 @@ impl NodeId {
     pub fn label(&self) -> &str {
         match self {
             NodeId::Exchange(name) if name.is_empty() => "(AMQP default)",
+            _ => self.name(),
+        }
+    }
+
+    /// The order the canvas lists nodes in: by kind (producers, exchanges, queues,
+    /// consumers), then by name as people count ([`natural_cmp`]).
+    pub fn natural_cmp(&self, other: &NodeId) -> Ordering {
+        let rank = |id: &NodeId| match id {
+            NodeId::Producer(_) => 0,
+            NodeId::Exchange(_) => 1,
+            NodeId::Queue(_) => 2,
+            NodeId::Consumer(_) => 3,
+        };
+        rank(self)
+            .cmp(&rank(other))
+            .then_with(|| natural_cmp(self.name(), other.name()))
+    }
+
+    /// The name, as the broker or the simulation knows it.
+    fn name(&self) -> &str {
+        match self {
             NodeId::Producer(n) | NodeId::Exchange(n) | NodeId::Queue(n) | NodeId::Consumer(n) => n,
         }
     }
@@ -39,6 +61,35 @@ impl NodeId {
             NodeId::Exchange(_) => "exchange",
             NodeId::Queue(_) => "queue",
             NodeId::Consumer(_) => "consumer",
+        }
+    }
+}
+
+/// Compares names as people count: `q3` before `q29` before `q30`. Runs of digits compare
+/// as numbers (`q03` just after `q3`), everything else character by character.
+pub fn natural_cmp(a: &str, b: &str) -> Ordering {
+    let digits = |s: &str| s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let (mut a, mut b) = (a, b);
+    loop {
+        let (Some(x), Some(y)) = (a.chars().next(), b.chars().next()) else {
+            return a.len().cmp(&b.len());
+        };
+        if x.is_ascii_digit() && y.is_ascii_digit() {
+            let ((na, rest_a), (nb, rest_b)) = (a.split_at(digits(a)), b.split_at(digits(b)));
+            let (va, vb) = (na.trim_start_matches('0'), nb.trim_start_matches('0'));
+            let order = va
+                .len()
+                .cmp(&vb.len())
+                .then_with(|| va.cmp(vb))
+                .then_with(|| na.len().cmp(&nb.len()));
+            if order != Ordering::Equal {
+                return order;
+            }
+            (a, b) = (rest_a, rest_b);
+        } else if x != y {
+            return x.cmp(&y);
+        } else {
+            (a, b) = (&a[x.len_utf8()..], &b[y.len_utf8()..]);
         }
     }
 }
@@ -95,7 +146,8 @@ pub struct Seen {
 /// The laid-out graph.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Topology {
-    /// Nodes, producers first, then exchanges, queues and consumers, each by name.
+    /// Nodes, producers first, then exchanges, queues and consumers, each in
+    /// [`natural_cmp`] order of their names.
     pub nodes: Vec<Node>,
     /// Edges between nodes.
     pub edges: Vec<Edge>,
@@ -142,6 +194,8 @@ impl Topology {
         ids.extend(exchanges.iter().map(|&e| NodeId::Exchange(e.to_string())));
         ids.extend(broker.queues().keys().map(|q| NodeId::Queue(q.clone())));
         ids.extend(sim.consumers().keys().map(|c| NodeId::Consumer(c.clone())));
+        // The layout breaks ties by this order: q3 above q29 above q30.
+        ids.sort_by(NodeId::natural_cmp);
         let index: BTreeMap<&NodeId, usize> =
             ids.iter().enumerate().map(|(i, id)| (id, i)).collect();
         let find = |id: NodeId| index.get(&id).copied();
@@ -341,6 +395,28 @@ mod tests {
             .filter(|e| e.kind == EdgeKind::Binding)
             .count();
         assert_eq!(bindings, 2);
+    }
+
+    #[test]
+    fn names_are_ordered_as_people_count() {
+        let mut names = [
+            "q30", "q3", "q29", "q03", "a", "", "q", "b2c10", "b2c9", "Q1",
+        ];
+        names.sort_by(|a, b| natural_cmp(a, b));
+        assert_eq!(
+            names,
+            [
+                "", "Q1", "a", "b2c9", "b2c10", "q", "q3", "q03", "q29", "q30"
+            ]
+        );
+        let t = topology(
+            "declare queue name=q30
+             declare queue name=q3
+             declare queue name=q29",
+        );
+        let mut rows: Vec<(usize, &str)> = t.nodes.iter().map(|n| (n.row, n.id.label())).collect();
+        rows.sort();
+        assert_eq!(rows, [(0, "q3"), (1, "q29"), (2, "q30")]);
     }
 
     #[test]
