@@ -343,6 +343,14 @@ test("pub/sub: a published message reaches each subscriber's console and flies o
   await redis.run("PUBLISH news.tech again");
   assert.equal(await redis.pubsub.locator("[data-testid=redis-message]").count(), 2);
   assert.match(await redis.transcriptOf(2), /3\) "again"/);
+
+  // A thousand messages: the console draws the first and the newest, and counts the rest.
+  await redis.run("1000 PUBLISH news.tech flood");
+  await redis.run("PUBLISH news.tech newest");
+  const flooded = await redis.transcriptOf(2);
+  assert.match(flooded, /^127\.0\.0\.1:6379> SUBSCRIBE news\.tech\n/);
+  assert.match(flooded, /… \d+ lines not shown here \(Copy copies them too\) …\n/);
+  assert.match(flooded, /3\) "newest"\n$/);
   assert.deepEqual(redis.page.errors, []);
 });
 
@@ -558,7 +566,10 @@ test("10,000 keys: commands redraw the view quickly (figures printed, not judged
   await redis.run("EXPIRE user:1 1");
   await redis.page.waitForFunction(() => document.querySelector(
     ".page-slot:not([hidden]) [data-stat=keys]")?.textContent === "10000");
-  assert.equal(await redis.cards.count(), 200, "the view draws 200 cards and counts the rest");
+  assert.equal(await redis.cards.count(), 200, "the view draws a page of 200 cards");
+  await redis.run("KEYS *");
+  assert.match(await redis.lastOutput(), /^ +1\) "user:[^]*… \d+ lines not shown here[^]*\n\d+\) "user:\d+"$/,
+    "the console draws the start and the end of a long reply");
 
   // Frames while the clock ticks (each tick: active expiry, a sample, a redraw).
   const frames = await redis.page.evaluate(() => new Promise((done) => {

@@ -17,7 +17,7 @@ use yew::prelude::*;
 
 pub use history::History;
 pub use transcript::{Entry, Transcript};
-use transcript::{SHOWN_INPUT_CHARS, SHOWN_OUTPUT_CHARS, SHOWN_OUTPUT_LINES, shown};
+use transcript::{SHOWN_INPUT_CHARS, SHOWN_OUTPUT_CHARS, SHOWN_OUTPUT_LINES, Shown, shown};
 
 /// Properties of [`Console`].
 #[derive(Properties, PartialEq)]
@@ -388,43 +388,55 @@ fn TranscriptView(props: &TranscriptViewProps) -> Html {
             if dropped > 0 {
                 <p class="transcript-note">{ format!("{dropped} earlier entries are no longer shown.") }</p>
             }
-            { for props.transcript.entries().map(|entry| {
-                let (input, input_cut) = drawn(&entry.input, usize::MAX, SHOWN_INPUT_CHARS);
-                let (printed, output_cut) = drawn(&entry.output, SHOWN_OUTPUT_LINES, SHOWN_OUTPUT_CHARS);
-                html! {
-                    <div class="entry">
-                        if !(entry.prompt.is_empty() && entry.input.is_empty()) {
-                            <div class="entry-input"><span class="prompt">{ entry.prompt.clone() }</span>{" "}{ input }
-                                if let Some(note) = input_cut { <span class="transcript-note">{ note }</span> }
-                            </div>
-                        }
-                        if !entry.output.is_empty() {
-                            <pre class="entry-output">{ output(&printed) }
-                                if let Some(note) = output_cut { <span class="transcript-note">{ note }</span> }
-                            </pre>
-                        }
-                    </div>
-                }
+            { for props.transcript.entries().map(|entry| html! {
+                <div class="entry">
+                    if !(entry.prompt.is_empty() && entry.input.is_empty()) {
+                        <div class="entry-input"><span class="prompt">{ entry.prompt.clone() }</span>{" "}
+                            { drawn(&entry.input, usize::MAX, SHOWN_INPUT_CHARS, |text| html! { { text } }) }
+                        </div>
+                    }
+                    if !entry.output.is_empty() {
+                        <pre class="entry-output">
+                            { drawn(&entry.output, SHOWN_OUTPUT_LINES, SHOWN_OUTPUT_CHARS, output) }
+                        </pre>
+                    }
+                </div>
             }) }
         </div>
     }
 }
 
-/// What the scrollback draws of `text`: all of it, shared, or its start and a note.
-fn drawn(text: &AttrValue, max_lines: usize, max_chars: usize) -> (AttrValue, Option<String>) {
+/// What the scrollback draws of `text`, each part drawn by `draw`: all of it (shared, not
+/// copied) or its start, a note of what is left out, and its end.
+fn drawn(
+    text: &AttrValue,
+    max_lines: usize,
+    max_chars: usize,
+    draw: fn(AttrValue) -> Html,
+) -> Html {
     match shown(text, max_lines, max_chars) {
-        (start, Some(note)) => (start.to_owned().into(), Some(note)),
-        (_, None) => (text.clone(), None),
+        Shown {
+            left_out: Some(note),
+            head,
+            tail,
+        } => html! {
+            <>
+                { draw(head.to_owned().into()) }
+                <span class="transcript-note">{ note }</span>
+                { draw(tail.to_owned().into()) }
+            </>
+        },
+        Shown { left_out: None, .. } => draw(text.clone()),
     }
 }
 
 /// A client's output, its escape codes drawn as a terminal draws them.
-fn output(text: &AttrValue) -> Html {
+fn output(text: AttrValue) -> Html {
     if !text.contains('\x1b') {
-        return html! { { text.clone() } };
+        return html! { { text } };
     }
     html! {
-        { for ansi::runs(text).into_iter().map(|(style, piece)| {
+        { for ansi::runs(&text).into_iter().map(|(style, piece)| {
             if style == ansi::Style::default() {
                 html! { { piece } }
             } else {

@@ -14,36 +14,82 @@ pub const TRANSCRIPT_LIMIT: usize = 1000;
 /// of keys) is cut, so that laying out the scrollback stays quick after every command.
 pub const SHOWN_INPUT_CHARS: usize = 1_000;
 
-/// How many lines of one output the console draws (a KEYS * of ten thousand keys is cut).
+/// How many lines of one output the console draws (a KEYS * of ten thousand keys, or the
+/// thousandth message to a subscriber, is cut).
 pub const SHOWN_OUTPUT_LINES: usize = 300;
 
 /// How many characters of one output the console draws, for outputs of few long lines.
 pub const SHOWN_OUTPUT_CHARS: usize = 16_000;
 
-/// The part of `text` drawn, at most `max_lines` lines and `max_chars` characters, and a
-/// note of what was left out (Copy still copies everything).
-pub fn shown(text: &str, max_lines: usize, max_chars: usize) -> (&str, Option<String>) {
-    let by_chars = text.char_indices().nth(max_chars).map(|(at, _)| at);
-    // Just after the newline that ends line `max_lines`, if more follows it.
-    let by_lines = text
-        .match_indices('\n')
-        .nth(max_lines.saturating_sub(1))
-        .map(|(at, _)| at + 1)
-        .filter(|&at| at < text.len());
-    let Some(cut) = by_chars.into_iter().chain(by_lines).min() else {
-        return (text, None);
+/// What the console draws of one text: all of it, or its start and its end with a note of
+/// what was left out between them.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Shown<'a> {
+    /// The start of the text (all of it when nothing is left out).
+    pub head: &'a str,
+    /// What is left out, in words, ending in a newline when the cut falls between lines.
+    pub left_out: Option<String>,
+    /// The end of the text.
+    pub tail: &'a str,
+}
+
+/// The parts of `text` drawn: all of it within `max_lines` lines and `max_chars` characters;
+/// past either, the first third and the last two thirds of that much, so the newest output
+/// (a subscriber's latest messages) stays in sight at the bottom. Copy still copies it all.
+pub fn shown(text: &str, max_lines: usize, max_chars: usize) -> Shown<'_> {
+    let all = Shown {
+        head: text,
+        left_out: None,
+        tail: "",
     };
-    let (drawn, rest) = text.split_at(cut);
-    let lines = rest.lines().count();
-    let note = if lines > 1 {
-        format!("… {lines} more lines not shown (Copy copies them too)")
+    let lines = text.lines().count();
+    let chars = text.chars().count();
+    if lines <= max_lines && chars <= max_chars {
+        return all;
+    }
+    let (head_lines, head_chars) = (max_lines / 3, max_chars / 3);
+    let (tail_lines, tail_chars) = (max_lines - head_lines, max_chars - head_chars);
+    let head_end = [
+        text.match_indices('\n')
+            .nth(head_lines.saturating_sub(1))
+            .map(|(at, _)| at + 1),
+        text.char_indices().nth(head_chars).map(|(at, _)| at),
+    ]
+    .into_iter()
+    .flatten()
+    .min()
+    .unwrap_or(text.len());
+    let body = text.strip_suffix('\n').unwrap_or(text);
+    let tail_start = [
+        body.rmatch_indices('\n')
+            .nth(tail_lines.saturating_sub(1))
+            .map_or(0, |(at, _)| at + 1),
+        text.char_indices()
+            .rev()
+            .nth(tail_chars.saturating_sub(1))
+            .map_or(0, |(at, _)| at),
+    ]
+    .into_iter()
+    .max()
+    .unwrap_or(0);
+    if tail_start <= head_end {
+        return all;
+    }
+    let middle = &text[head_end..tail_start];
+    let newlines = middle.matches('\n').count();
+    let note = if newlines > 1 {
+        format!("… {newlines} lines not shown here (Copy copies them too) …\n")
     } else {
         format!(
-            "… {} more characters not shown (Copy copies them too)",
-            rest.chars().count()
+            "… {} characters not shown here (Copy copies them too) …",
+            middle.chars().count()
         )
     };
-    (drawn, Some(note))
+    Shown {
+        head: &text[..head_end],
+        left_out: Some(note),
+        tail: &text[tail_start..],
+    }
 }
 
 /// One entered line and the output it produced.
@@ -185,21 +231,25 @@ mod tests {
     }
 
     #[test]
-    fn long_text_is_cut_for_drawing_and_what_is_left_out_counted() {
-        assert_eq!(shown("PONG\n", 2, 10), ("PONG\n", None));
+    fn long_text_keeps_its_start_and_end_and_counts_what_is_left_out() {
+        let short = shown("PONG\n", 3, 10);
         assert_eq!(
-            shown("1) a\n2) b\n3) c\n4) d\n", 2, 100),
-            (
-                "1) a\n2) b\n",
-                Some("… 2 more lines not shown (Copy copies them too)".into())
-            )
+            (short.head, short.left_out, short.tail),
+            ("PONG\n", None, "")
         );
+        let many: String = (1..=10).map(|n| format!("{n}) k{n}\n")).collect();
+        let cut = shown(&many, 6, 1_000);
+        assert_eq!(cut.head, "1) k1\n2) k2\n");
         assert_eq!(
-            shown("MSET k1 é k2 v2", 9, 8),
-            (
-                "MSET k1 ",
-                Some("… 7 more characters not shown (Copy copies them too)".into())
-            )
+            cut.left_out.as_deref(),
+            Some("… 4 lines not shown here (Copy copies them too) …\n")
+        );
+        assert_eq!(cut.tail, "7) k7\n8) k8\n9) k9\n10) k10\n");
+        let line = shown("MSET k1 é k2 v2 k3 v3", usize::MAX, 9);
+        assert_eq!((line.head, line.tail), ("MSE", " k3 v3"));
+        assert_eq!(
+            line.left_out.as_deref(),
+            Some("… 12 characters not shown here (Copy copies them too) …")
         );
     }
 
