@@ -361,17 +361,31 @@ pub fn lookup(argv: &[Vec<u8>]) -> Lookup {
     }
 }
 
-/// A top-level command by name, any case: a hash lookup, since every
-/// command the server runs starts here.
+/// A top-level command by name, any case: a hash lookup on the packed name,
+/// since every command the server runs starts here.
 fn find_top_level(name: &[u8]) -> Option<&'static Command> {
-    static INDEX: OnceLock<FxHashMap<&'static [u8], &'static Command>> = OnceLock::new();
-    let index = INDEX.get_or_init(|| COMMANDS.iter().map(|c| (c.name.as_bytes(), c)).collect());
-    // Names are short: lower-case them on the stack.
-    let mut lower = [0u8; 24];
-    let lower = lower.get_mut(..name.len())?;
-    lower.copy_from_slice(name);
-    lower.make_ascii_lowercase();
-    index.get(&*lower).copied()
+    static INDEX: OnceLock<FxHashMap<u128, &'static Command>> = OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        COMMANDS
+            .iter()
+            .filter_map(|c| Some((name_key(c.name.as_bytes())?, c)))
+            .collect()
+    });
+    index.get(&name_key(name)?).copied()
+}
+
+/// A name lower-cased and packed into one integer. Command names are at most
+/// sixteen bytes and hold no NUL byte, so for them the packing is one-to-one;
+/// any other name is no command.
+fn name_key(name: &[u8]) -> Option<u128> {
+    let mut packed = [0u8; 16];
+    let used = packed.get_mut(..name.len())?;
+    used.copy_from_slice(name);
+    if used.contains(&0) {
+        return None;
+    }
+    packed.make_ascii_lowercase();
+    Some(u128::from_le_bytes(packed))
 }
 
 /// "unknown command", quoting the arguments until 128 bytes of them are shown.
@@ -412,6 +426,24 @@ mod tests {
         names.sort_unstable();
         names.dedup();
         assert_eq!(names.len(), total);
+    }
+
+    #[test]
+    fn every_name_has_its_own_key_and_is_found_in_any_case() {
+        for command in COMMANDS {
+            assert!(
+                name_key(command.name.as_bytes()).is_some(),
+                "{}",
+                command.name
+            );
+            let shouted = command.name.to_ascii_uppercase();
+            assert!(std::ptr::eq(
+                find_top_level(shouted.as_bytes()).unwrap(),
+                command
+            ));
+        }
+        assert!(find_top_level(b"get\0").is_none());
+        assert!(find_top_level(b"zrevrangebyscorez").is_none());
     }
 
     #[test]
