@@ -3,12 +3,14 @@
 //! Piped into redis-cli, a script is read line by line by its prompt loop:
 //! blank lines are skipped, `quit` ends the session, and after SUBSCRIBE the
 //! tool only waits for messages. This command behaves the same against a
-//! fresh in-process server.
+//! fresh in-process server. `--python` reads redis-py calls instead, as typed
+//! into a Python REPL.
 
-use std::io::{Read, Write};
+use std::io::{BufRead, Read, Write};
 use std::process::ExitCode;
 
 use redis_sim::{Server, cli};
+use scenario::{ConsoleSession, PythonRedisSession};
 
 /// The virtual clock of a script starts at this instant (the first millisecond
 /// of 2026) and only moves when a blocking command waits out its timeout, so
@@ -17,6 +19,7 @@ const SCRIPT_TIME_MS: u64 = 1_767_225_600_000;
 
 const USAGE: &str = "\
 usage: playground redis [--seed N] [--subscriber FILE --subscriber-output FILE] < script
+       playground redis [--seed N] --python < python-lines
 
 Reads redis-cli command lines on standard input and prints what
 `redis-cli --no-raw` prints for them against a fresh Redis 7.0 server.
@@ -24,6 +27,9 @@ Reads redis-cli command lines on standard input and prints what
   --subscriber FILE        before the script, a second client runs the
                            (P)SUBSCRIBE line in FILE, as a second redis-cli would
   --subscriber-output FILE where that second client's transcript goes
+  --python                 each line is typed into a Python 3 REPL with redis-py
+                           (`import redis`, `r = redis.Redis(...)`, `r.set(...)`);
+                           every host:port a client names is a fresh server
 ";
 
 /// Runs `playground redis` with the arguments after the engine name.
@@ -31,6 +37,7 @@ pub fn run(args: &[String]) -> ExitCode {
     let mut seed = 0;
     let mut subscriber_input = None;
     let mut subscriber_output = None;
+    let mut python_lines = false;
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         match arg.as_str() {
@@ -45,6 +52,7 @@ pub fn run(args: &[String]) -> ExitCode {
                     return ExitCode::from(2);
                 }
             },
+            "--python" => python_lines = true,
             "--subscriber" | "--subscriber-output" => {
                 let Some(path) = rest.next() else {
                     eprint!("playground redis: {arg} needs a file\n\n{USAGE}");
@@ -61,6 +69,9 @@ pub fn run(args: &[String]) -> ExitCode {
                 return ExitCode::from(2);
             }
         }
+    }
+    if python_lines {
+        return python(seed);
     }
     let mut input = Vec::new();
     if let Err(e) = std::io::stdin().read_to_end(&mut input) {
@@ -128,6 +139,28 @@ pub fn run(args: &[String]) -> ExitCode {
         && let Err(e) = std::fs::write(&path, transcript)
     {
         eprintln!("playground redis: cannot write {path}: {e}");
+        return ExitCode::FAILURE;
+    }
+    ExitCode::SUCCESS
+}
+
+/// `--python`: runs each stdin line in the redis-py REPL and prints its output.
+fn python(seed: u64) -> ExitCode {
+    let mut session = PythonRedisSession::new(seed);
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    for line in std::io::stdin().lock().lines() {
+        let Ok(line) = line else {
+            eprintln!("playground redis: Python lines must be UTF-8 text");
+            return ExitCode::FAILURE;
+        };
+        if stdout
+            .write_all(session.run_line(&line, SCRIPT_TIME_MS).as_bytes())
+            .is_err()
+        {
+            return ExitCode::FAILURE;
+        }
+    }
+    if stdout.flush().is_err() {
         return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS

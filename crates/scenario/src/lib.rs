@@ -2,13 +2,14 @@
 //! and the `playground` CLI so that both print the same transcript for the same input.
 
 mod memcached;
-mod python_memcached;
+mod python;
 mod rabbitmq;
 mod redis;
 mod session;
 
 pub use memcached::{MemcachedTextSession, SAMPLE_LIMIT, SharedServer, StatsSample};
-pub use python_memcached::PythonMemcachedSession;
+pub use python::memcache::PythonMemcachedSession;
+pub use python::redis::PythonRedisSession;
 pub use rabbitmq::{RabbitAdminSession, SharedSimulation};
 pub use redis::{
     ClientState, Delivery, MAX_CATCH_UP_MS, REDIS_SAMPLE_LIMIT, RedisCliSession, RedisSample,

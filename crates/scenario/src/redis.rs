@@ -5,7 +5,7 @@ use std::cell::{Ref, RefCell};
 use std::collections::VecDeque;
 use std::rc::Rc;
 
-use redis_sim::{ClientId, Event, Server, cli};
+use redis_sim::{ClientId, Event, Reply, Server, cli};
 
 use crate::session::ConsoleSession;
 
@@ -145,28 +145,21 @@ impl SharedRedis {
     fn run_line(&self, client: ClientId, line: &str, now_ms: u64) -> cli::LineOutput {
         let mut shared = self.0.borrow_mut();
         let output = cli::run_line(&mut shared.server, client, line, now_ms);
-        // The server's clock is now at least here: the cycle goes on from it.
-        shared.advanced_to = Some(shared.advanced_to.map_or(now_ms, |at| at.max(now_ms)));
-        let events = shared.server.drain_events();
-        shared.deliveries = events
-            .iter()
-            .filter_map(|event| match event {
-                Event::Published { channel, receivers } => Some(Delivery {
-                    publisher: client,
-                    channel: channel.clone(),
-                    receivers: receivers.clone(),
-                }),
-                _ => None,
-            })
-            .collect();
-        shared.last_events = events;
-        shared.events_from_clock = false;
-        shared.lines_run += 1;
+        shared.keep_news(client, now_ms);
         output
     }
 
+    /// Runs one command a client library sent for `client` (redis-py's, say) and keeps
+    /// its events and deliveries for the views, as a typed line's are.
+    pub(crate) fn execute(&self, client: ClientId, argv: Vec<Vec<u8>>, now_ms: u64) -> Reply {
+        let mut shared = self.0.borrow_mut();
+        let reply = shared.server.execute(client, argv, now_ms);
+        shared.keep_news(client, now_ms);
+        reply
+    }
+
     /// Opens a new client connection.
-    fn connect(&self) -> ClientId {
+    pub(crate) fn connect(&self) -> ClientId {
         self.0.borrow_mut().server.connect()
     }
 
@@ -177,6 +170,27 @@ impl SharedRedis {
 }
 
 impl Shared {
+    /// Keeps what the command `client` just ran changed, for the views.
+    fn keep_news(&mut self, client: ClientId, now_ms: u64) {
+        // The server's clock is now at least here: the cycle goes on from it.
+        self.advanced_to = Some(self.advanced_to.map_or(now_ms, |at| at.max(now_ms)));
+        let events = self.server.drain_events();
+        self.deliveries = events
+            .iter()
+            .filter_map(|event| match event {
+                Event::Published { channel, receivers } => Some(Delivery {
+                    publisher: client,
+                    channel: channel.clone(),
+                    receivers: receivers.clone(),
+                }),
+                _ => None,
+            })
+            .collect();
+        self.last_events = events;
+        self.events_from_clock = false;
+        self.lines_run += 1;
+    }
+
     fn sample(&mut self, at_ms: u64) {
         let stats = self.server.stats();
         let keys = (0..16)

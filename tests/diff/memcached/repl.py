@@ -1,19 +1,18 @@
-"""The real side of the REPL suite: lines typed into Python's interactive console
-with python-memcached, against real memcached processes.
-
-Each line goes through code.InteractiveConsole as the `python3` prompt runs it
-(`<stdin>` as the file name, expression values echoed by sys.displayhook), with
-stdout and stderr captured together in the order they are written, as a
-terminal shows them. Tracebacks leave out the frames inside memcache.py: the
-engine's REPL models what the library does, not its source lines.
+"""The real side of the memcached REPL suite: the lines typed into Python's
+interactive console (../python_repl.py) with python-memcached, against real
+memcached processes, each lesson address mapped to a real server's.
 """
 
-import code
-import contextlib
-import io
+import importlib.util
+import os
 import re
-import sys
-import traceback
+
+# Loaded by path: putting tests/diff on sys.path would make its folders importable
+# (`import memcached` would find tests/diff/memcached) in the console under test.
+_spec = importlib.util.spec_from_file_location(
+    "python_repl", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "python_repl.py"))
+python_repl = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(python_repl)
 
 # A server address in a client's list, as the lesson writes them: 'host:port'.
 ADDRESS = re.compile(r"'(\d+\.\d+\.\d+\.\d+:\d+)'")
@@ -29,33 +28,11 @@ def addresses(lines: list[str]) -> list[str]:
     return seen
 
 
-class Console(code.InteractiveConsole):
-    def __init__(self):
-        super().__init__(filename="<stdin>")
-
-    def write(self, data):
-        sys.stderr.write(data)
-
-    def showtraceback(self):
-        kind, value, tb = sys.exc_info()
-        frames = [f for f in traceback.extract_tb(tb.tb_next)
-                  if not f.filename.endswith("memcache.py")]
-        lines = ["Traceback (most recent call last):\n"]
-        lines += traceback.format_list(frames)
-        lines += traceback.format_exception_only(kind, value)
-        self.write("".join(lines))
-
-
 def transcript(lines: list[str], real_address: dict[str, str]) -> str:
     """What the REPL prints for `lines`, with each lesson address served by the real
     memcached that `real_address` maps it to."""
-    console = Console()
-    out = io.StringIO()
-    for line in lines:
-        typed = ADDRESS.sub(lambda m: repr(real_address[m.group(1)]), line)
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
-            if console.push(typed):
-                # The REPL would wait for more lines; the scripts never leave one open.
-                console.resetbuffer()
-                print("(incomplete input)")
-    return out.getvalue()
+    return python_repl.transcript(
+        lines,
+        lambda line: ADDRESS.sub(lambda m: repr(real_address[m.group(1)]), line),
+        lambda filename: filename.endswith("memcache.py"),
+    )

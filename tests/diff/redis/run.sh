@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Differential suite: every *.redis script here goes through the real
 # redis-server (via `redis-cli --no-raw`) and through `playground redis`;
-# the two transcripts must be identical, byte for byte.
+# the two transcripts must be identical, byte for byte. Then the redis-py
+# REPL suite (python/suite.py): python/*.repl lines typed into Python's console
+# with redis-py (pinned below) against the same server, and into
+# `playground redis --python`; each script counts once in the totals.
 #
 # usage: tests/diff/redis/run.sh path/to/playground
 # COMPAT_CASES may name another copy of the resp-compatibility cases; the
@@ -76,6 +79,21 @@ for script in "$here"/*.redis; do
         diff -u --label redis-server --label playground "$work/expected" "$work/actual"
     fi
 done
+
+# redis-py as the REPL suite was checked against.
+redis_py=8.1.0
+python3 -c "import redis, sys; sys.exit(redis.__version__ != '$redis_py')" 2>/dev/null ||
+    pip install -q "redis==$redis_py" >/dev/null 2>&1
+repl_report=$(python3 "$here/python/suite.py" "$playground" "$port")
+printf '%s\n' "$repl_report"
+repl_counts=$(printf '%s\n' "$repl_report" | sed -n 's/^repl: [0-9]* scripts, \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p')
+if [ -n "$repl_counts" ]; then
+    passed=$((passed + ${repl_counts% *}))
+    failed=$((failed + ${repl_counts#* }))
+else
+    echo "the redis-py REPL suite did not run"
+    failed=$((failed + 1))
+fi
 
 # The public resp-compatibility cases are reported, not judged: commands
 # outside the engine's scope are expected to differ.

@@ -2,11 +2,6 @@
 //! `mc = memcache.Client([...], debug=True)`, then `mc.set('k1', 'v1')` and so on. Each
 //! call sends the bytes python-memcached 1.6x sends to the memcached the client's bucket
 //! list picks for the key, and the REPL prints what Python prints for the result.
-//!
-//! The language understood is the lesson's: imports, assignments, literals (str, int,
-//! bool, None, lists, tuples, dicts), `print(...)` and method calls on a client. Errors
-//! raised at the prompt are printed as Python prints them; for errors raised inside
-//! `memcache.py`, the frames inside the library are left out of the traceback.
 
 use std::collections::BTreeMap;
 
@@ -14,25 +9,25 @@ use memcached_sim::cluster::Node;
 use memcached_sim::cluster::python_memcached::Buckets;
 use memcached_sim::{Connection, Settings};
 
+use super::{
+    Library, PyObject, PythonSession, Raised, error, module_has_no, no_attribute, not_callable,
+    not_iterable, repr_bytes, repr_str,
+};
 use crate::memcached::SharedServer;
-use crate::session::ConsoleSession;
 
 /// python-memcached's flag for a value stored from a `str` (`Client._FLAG_TEXT`).
 const FLAG_TEXT: u32 = 1 << 4;
 /// python-memcached's flag for a value stored from an `int` (`Client._FLAG_INTEGER`).
 const FLAG_INTEGER: u32 = 1 << 1;
 
-/// A Python value, as far as the lesson's calls need.
+/// A Python value of this REPL.
+type Value = super::Value<Object>;
+/// An argument of a call.
+type Arg = super::Arg<Object>;
+
+/// python-memcached's objects.
 #[derive(Clone, Debug, PartialEq)]
-enum Value {
-    None,
-    Bool(bool),
-    Int(i64),
-    Str(String),
-    Bytes(Vec<u8>),
-    List(Vec<Value>),
-    Tuple(Vec<Value>),
-    Dict(Vec<(Value, Value)>),
+pub enum Object {
     /// The `memcache` module.
     Module,
     /// `memcache.Client`, the class.
@@ -41,246 +36,32 @@ enum Value {
     Client(usize),
     /// A bound method of a client.
     Method(usize, String),
-    /// The `print` builtin.
-    Print,
 }
 
-/// Python's `repr` of a str: single quotes unless the text holds one and no double quote.
-fn repr_str(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
-    let mut out = String::from(quote);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                out.push_str(&format!("\\x{:02x}", c as u32))
-            }
-            c => out.push(c),
-        }
-    }
-    out.push(quote);
-    out
-}
-
-/// Python's `repr` of bytes.
-fn repr_bytes(b: &[u8]) -> String {
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
-        b'"'
-    } else {
-        b'\''
-    };
-    let mut out = String::from("b");
-    out.push(quote as char);
-    for &c in b {
-        match c {
-            b'\\' => out.push_str("\\\\"),
-            b'\n' => out.push_str("\\n"),
-            b'\r' => out.push_str("\\r"),
-            b'\t' => out.push_str("\\t"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c as char);
-            }
-            0x20..=0x7e => out.push(c as char),
-            c => out.push_str(&format!("\\x{c:02x}")),
-        }
-    }
-    out.push(quote as char);
-    out
-}
-
-impl Value {
-    /// What the REPL echoes for a result (`repr`).
+impl PyObject for Object {
     fn repr(&self) -> String {
-        let join = |items: &[Value]| items.iter().map(Value::repr).collect::<Vec<_>>().join(", ");
         match self {
-            Value::None => "None".to_owned(),
-            Value::Bool(true) => "True".to_owned(),
-            Value::Bool(false) => "False".to_owned(),
-            Value::Int(n) => n.to_string(),
-            Value::Str(s) => repr_str(s),
-            Value::Bytes(b) => repr_bytes(b),
-            Value::List(items) => format!("[{}]", join(items)),
-            Value::Tuple(items) if items.len() == 1 => format!("({},)", items[0].repr()),
-            Value::Tuple(items) => format!("({})", join(items)),
-            Value::Dict(pairs) => format!(
-                "{{{}}}",
-                pairs
-                    .iter()
-                    .map(|(k, v)| format!("{}: {}", k.repr(), v.repr()))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-            Value::Module => {
+            Object::Module => {
                 "<module 'memcache' from '/usr/lib/python3/dist-packages/memcache.py'>".to_owned()
             }
-            Value::ClientClass => "<class 'memcache.Client'>".to_owned(),
-            Value::Client(_) => "<memcache.Client object>".to_owned(),
-            Value::Method(_, name) => {
+            Object::ClientClass => "<class 'memcache.Client'>".to_owned(),
+            Object::Client(_) => "<memcache.Client object>".to_owned(),
+            Object::Method(_, name) => {
                 format!("<bound method Client.{name} of <memcache.Client object>>")
             }
-            Value::Print => "<built-in function print>".to_owned(),
         }
     }
 
-    /// What `print` shows (`str`).
-    fn str(&self) -> String {
+    fn type_name(&self) -> String {
         match self {
-            Value::Str(s) => s.clone(),
-            other => other.repr(),
+            Object::Module => "module",
+            Object::ClientClass => "type",
+            Object::Client(_) => "Client",
+            Object::Method(..) => "method",
         }
-    }
-
-    /// The Python type name, for error messages.
-    fn type_name(&self) -> &'static str {
-        match self {
-            Value::None => "NoneType",
-            Value::Bool(_) => "bool",
-            Value::Int(_) => "int",
-            Value::Str(_) => "str",
-            Value::Bytes(_) => "bytes",
-            Value::List(_) => "list",
-            Value::Tuple(_) => "tuple",
-            Value::Dict(_) => "dict",
-            Value::Module => "module",
-            Value::ClientClass => "type",
-            Value::Client(_) => "Client",
-            Value::Method(..) => "method",
-            Value::Print => "builtin_function_or_method",
-        }
+        .to_owned()
     }
 }
-
-/// A Python exception raised by a line.
-#[derive(Debug, PartialEq)]
-enum Raised {
-    /// The line does not parse.
-    Syntax(&'static str),
-    /// An exception with its type and message, e.g. `NameError`.
-    Error(String, String),
-}
-
-fn error(kind: &str, message: impl Into<String>) -> Raised {
-    Raised::Error(kind.to_owned(), message.into())
-}
-
-/// A token of the lesson's Python.
-#[derive(Clone, Debug, PartialEq)]
-enum Token {
-    Name(String),
-    Str(String),
-    Int(i64),
-    Punct(char),
-}
-
-fn tokenize(line: &str) -> Result<Vec<Token>, Raised> {
-    let mut tokens = Vec::new();
-    let mut chars = line.chars().peekable();
-    while let Some(&c) = chars.peek() {
-        match c {
-            ' ' | '\t' => {
-                chars.next();
-            }
-            '#' => break,
-            '\'' | '"' => {
-                chars.next();
-                let mut s = String::new();
-                loop {
-                    match chars.next() {
-                        None => {
-                            return Err(Raised::Syntax(
-                                "unterminated string literal (detected at line 1)",
-                            ));
-                        }
-                        Some(q) if q == c => break,
-                        Some('\\') => match chars.next() {
-                            Some('n') => s.push('\n'),
-                            Some('t') => s.push('\t'),
-                            Some('r') => s.push('\r'),
-                            Some(other) => s.push(other),
-                            None => {
-                                return Err(Raised::Syntax(
-                                    "unterminated string literal (detected at line 1)",
-                                ));
-                            }
-                        },
-                        Some(ch) => s.push(ch),
-                    }
-                }
-                tokens.push(Token::Str(s));
-            }
-            '0'..='9' | '-'
-                if c != '-'
-                    || tokens
-                        .last()
-                        .is_none_or(|t| matches!(t, Token::Punct(p) if *p != ')' && *p != ']')) =>
-            {
-                let mut digits = String::new();
-                digits.push(c);
-                chars.next();
-                while let Some(&d) = chars.peek().filter(|d| d.is_ascii_digit() || **d == '_') {
-                    if d != '_' {
-                        digits.push(d);
-                    }
-                    chars.next();
-                }
-                let n = digits
-                    .parse()
-                    .map_err(|_| Raised::Syntax("invalid syntax"))?;
-                tokens.push(Token::Int(n));
-            }
-            c if c.is_alphabetic() || c == '_' => {
-                let mut name = String::new();
-                while let Some(&d) = chars.peek().filter(|d| d.is_alphanumeric() || **d == '_') {
-                    name.push(d);
-                    chars.next();
-                }
-                tokens.push(Token::Name(name));
-            }
-            '(' | ')' | '[' | ']' | '{' | '}' | ',' | ':' | '=' | '.' => {
-                tokens.push(Token::Punct(c));
-                chars.next();
-            }
-            _ => return Err(Raised::Syntax("invalid syntax")),
-        }
-    }
-    Ok(tokens)
-}
-
-/// Python's parser refuses deeper bracket nesting; refusing it here also keeps the
-/// recursive reader's stack small whatever is typed.
-const MAX_NESTING: usize = 200;
-
-/// The deepest bracket nesting of a line.
-fn nesting(tokens: &[Token]) -> usize {
-    let mut depth = 0_usize;
-    let mut deepest = 0;
-    for token in tokens {
-        match token {
-            Token::Punct('(' | '[' | '{') => {
-                depth += 1;
-                deepest = deepest.max(depth);
-            }
-            Token::Punct(')' | ']' | '}') => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    deepest
-}
-
-/// An argument of a call, positional or by keyword.
-type Arg = (Option<String>, Value);
 
 /// One memcache.Client: its servers in bucket order and its connections.
 struct Client {
@@ -294,13 +75,15 @@ struct Client {
 
 /// A Python 3 REPL with python-memcached installed, and memcached servers listening on
 /// every address a client names (each address is one server process, shared by clients).
-pub struct PythonMemcachedSession {
+pub type PythonMemcachedSession = PythonSession<Memcache>;
+
+/// python-memcached and the memcached servers its clients talk to.
+pub struct Memcache {
     /// How a server that a client names for the first time is started.
     settings: Settings,
     servers: BTreeMap<String, SharedServer>,
     clients: Vec<Client>,
-    vars: BTreeMap<String, Value>,
-    /// stderr lines written during the current line (python-memcached's debug log).
+    /// stderr lines written during the current call (python-memcached's debug log).
     stderr: String,
 }
 
@@ -316,128 +99,60 @@ impl PythonMemcachedSession {
     /// A fresh interpreter whose servers start with `settings` when a client first names
     /// them.
     pub fn with_settings(settings: Settings) -> Self {
-        Self {
+        Self::with_library(Memcache {
             settings,
             servers: BTreeMap::new(),
             clients: Vec::new(),
-            vars: BTreeMap::new(),
             stderr: String::new(),
+        })
+    }
+}
+
+impl Library for Memcache {
+    type Object = Object;
+    type Server = SharedServer;
+
+    fn servers(&self) -> &BTreeMap<String, SharedServer> {
+        &self.servers
+    }
+
+    fn servers_mut(&mut self) -> &mut BTreeMap<String, SharedServer> {
+        &mut self.servers
+    }
+
+    fn import(&mut self, module: &str) -> Option<Value> {
+        (module == "memcache").then_some(Value::Object(Object::Module))
+    }
+
+    fn attribute(&mut self, object: &Object, name: &str) -> Result<Value, Raised> {
+        match (object, name) {
+            (Object::Module, "Client") => Ok(Value::Object(Object::ClientClass)),
+            (Object::Client(i), method) if CLIENT_METHODS.contains(&method) => {
+                Ok(Value::Object(Object::Method(*i, method.to_owned())))
+            }
+            (Object::Module, _) => Err(module_has_no("memcache", name)),
+            (other, _) => Err(no_attribute(&other.type_name(), name)),
         }
     }
 
-    /// Puts an already running memcached at `address`, so clients that name it talk to
-    /// the same server as its other clients (the page's telnet console).
-    pub fn attach(&mut self, address: &str, server: SharedServer) {
-        self.servers.insert(address.to_owned(), server);
+    fn call(
+        &mut self,
+        object: Object,
+        args: Vec<Arg>,
+        now_ms: u64,
+        out: &mut String,
+    ) -> Result<Value, Raised> {
+        let result = match object {
+            Object::ClientClass => self.new_client(args),
+            Object::Method(client, method) => self.method(client, &method, args, now_ms),
+            other => Err(not_callable(&other.type_name())),
+        };
+        out.push_str(&std::mem::take(&mut self.stderr));
+        result
     }
+}
 
-    /// The memcached listening on `address`, for views of what a client stored there.
-    pub fn server(&self, address: &str) -> Option<&SharedServer> {
-        self.servers.get(address)
-    }
-
-    /// Every address a server listens on, in order, with its server.
-    pub fn servers(&self) -> impl Iterator<Item = (&str, &SharedServer)> {
-        self.servers.iter().map(|(a, s)| (a.as_str(), s))
-    }
-
-    fn run(&mut self, line: &str, now_ms: u64) -> Result<Option<Value>, Raised> {
-        let tokens = tokenize(line)?;
-        if nesting(&tokens) > MAX_NESTING {
-            return Err(Raised::Syntax("too many nested parentheses"));
-        }
-        match tokens.as_slice() {
-            [] => Ok(None),
-            [Token::Name(import), Token::Name(module)] if import == "import" => {
-                if module == "memcache" {
-                    self.vars.insert("memcache".to_owned(), Value::Module);
-                    Ok(None)
-                } else {
-                    Err(error(
-                        "ModuleNotFoundError",
-                        format!("No module named {}", repr_str(module)),
-                    ))
-                }
-            }
-            [Token::Name(print), rest @ ..]
-                if print == "print" && !rest.is_empty() && rest[0] != Token::Punct('(') =>
-            {
-                Err(Raised::Syntax(
-                    "Missing parentheses in call to 'print'. Did you mean print(...)?",
-                ))
-            }
-            [Token::Name(name), Token::Punct('='), rest @ ..] => {
-                let value = Parser {
-                    tokens: rest,
-                    pos: 0,
-                }
-                .expression_to_end(self, now_ms)?;
-                self.vars.insert(name.clone(), value);
-                Ok(None)
-            }
-            _ => Parser {
-                tokens: &tokens,
-                pos: 0,
-            }
-            .expression_to_end(self, now_ms)
-            .map(Some),
-        }
-    }
-
-    fn lookup(&self, name: &str) -> Result<Value, Raised> {
-        match name {
-            "True" => Ok(Value::Bool(true)),
-            "False" => Ok(Value::Bool(false)),
-            "None" => Ok(Value::None),
-            "print" => Ok(Value::Print),
-            _ => self.vars.get(name).cloned().ok_or_else(|| {
-                error(
-                    "NameError",
-                    format!("name {} is not defined", repr_str(name)),
-                )
-            }),
-        }
-    }
-
-    fn attribute(&self, value: Value, name: &str) -> Result<Value, Raised> {
-        match (&value, name) {
-            (Value::Module, "Client") => Ok(Value::ClientClass),
-            (Value::Client(i), method) if CLIENT_METHODS.contains(&method) => {
-                Ok(Value::Method(*i, method.to_owned()))
-            }
-            _ => Err(error(
-                "AttributeError",
-                match value {
-                    Value::Module => {
-                        format!("module 'memcache' has no attribute {}", repr_str(name))
-                    }
-                    other => format!(
-                        "{} object has no attribute {}",
-                        repr_str(other.type_name()),
-                        repr_str(name)
-                    ),
-                },
-            )),
-        }
-    }
-
-    fn call(&mut self, callee: Value, args: Vec<Arg>, now_ms: u64) -> Result<Value, Raised> {
-        match callee {
-            Value::Print => {
-                let text: Vec<String> = args.iter().map(|(_, v)| v.str()).collect();
-                self.stderr.push_str(&text.join(" "));
-                self.stderr.push('\n');
-                Ok(Value::None)
-            }
-            Value::ClientClass => self.new_client(args),
-            Value::Method(client, method) => self.method(client, &method, args, now_ms),
-            other => Err(error(
-                "TypeError",
-                format!("{} object is not callable", repr_str(other.type_name())),
-            )),
-        }
-    }
-
+impl Memcache {
     fn new_client(&mut self, args: Vec<Arg>) -> Result<Value, Raised> {
         let mut nodes = Vec::new();
         let (mut debug, mut cache_cas) = (false, false);
@@ -467,8 +182,8 @@ impl PythonMemcachedSession {
                         });
                     }
                 }
-                (Some("debug"), v) => debug = truthy(&v),
-                (Some("cache_cas"), v) => cache_cas = truthy(&v),
+                (Some("debug"), v) => debug = v.truthy(),
+                (Some("cache_cas"), v) => cache_cas = v.truthy(),
                 (Some(other), _) => {
                     return Err(error(
                         "TypeError",
@@ -499,7 +214,7 @@ impl PythonMemcachedSession {
             cache_cas,
             cas_ids: BTreeMap::new(),
         });
-        Ok(Value::Client(self.clients.len() - 1))
+        Ok(Value::Object(Object::Client(self.clients.len() - 1)))
     }
 
     /// Sends `request` to the server `key` hashes to and returns its reply lines.
@@ -588,12 +303,7 @@ impl PythonMemcachedSession {
                     Value::List(keys) | Value::Tuple(keys) => {
                         keys.into_iter().map(key_of).collect::<Result<_, _>>()?
                     }
-                    other => {
-                        return Err(error(
-                            "TypeError",
-                            format!("{} object is not iterable", repr_str(other.type_name())),
-                        ));
-                    }
+                    other => return Err(not_iterable(&other)),
                 };
                 let mut found = Vec::new();
                 for (node, group) in self.group_by_server(client, &keys) {
@@ -637,12 +347,7 @@ impl PythonMemcachedSession {
                     Value::List(keys) | Value::Tuple(keys) => {
                         keys.into_iter().map(key_of).collect::<Result<_, _>>()?
                     }
-                    other => {
-                        return Err(error(
-                            "TypeError",
-                            format!("{} object is not iterable", repr_str(other.type_name())),
-                        ));
-                    }
+                    other => return Err(not_iterable(&other)),
                 };
                 for key in keys {
                     let reply = self
@@ -810,10 +515,6 @@ const CLIENT_METHODS: [&str; 17] = [
     "disconnect_all",
 ];
 
-fn truthy(value: &Value) -> bool {
-    !matches!(value, Value::None | Value::Bool(false) | Value::Int(0))
-}
-
 /// A key as python-memcached checks it (`Client.check_key`): str (sent as UTF-8) or
 /// bytes, at most 250 bytes, none of them a space or a control character.
 fn key_of(value: Value) -> Result<String, Raised> {
@@ -932,195 +633,10 @@ fn parse_values(reply: &[u8]) -> Vec<(String, u32, Option<u64>, Vec<u8>)> {
     values
 }
 
-/// A recursive-descent reader of one expression over the tokens, evaluating as it goes
-/// (calls happen in the order Python makes them).
-struct Parser<'t> {
-    tokens: &'t [Token],
-    pos: usize,
-}
-
-impl Parser<'_> {
-    fn peek(&self) -> Option<&Token> {
-        self.tokens.get(self.pos)
-    }
-
-    fn eat(&mut self, c: char) -> bool {
-        if self.peek() == Some(&Token::Punct(c)) {
-            self.pos += 1;
-            true
-        } else {
-            false
-        }
-    }
-
-    fn expression_to_end(
-        mut self,
-        session: &mut PythonMemcachedSession,
-        now_ms: u64,
-    ) -> Result<Value, Raised> {
-        let value = self.expression(session, now_ms)?;
-        if self.pos != self.tokens.len() {
-            return Err(Raised::Syntax("invalid syntax"));
-        }
-        Ok(value)
-    }
-
-    fn expression(
-        &mut self,
-        session: &mut PythonMemcachedSession,
-        now_ms: u64,
-    ) -> Result<Value, Raised> {
-        let mut value = match self.tokens.get(self.pos).cloned() {
-            Some(Token::Str(s)) => {
-                self.pos += 1;
-                // b'...' is read as the name `b` followed by a string; see below.
-                Value::Str(s)
-            }
-            Some(Token::Int(n)) => {
-                self.pos += 1;
-                Value::Int(n)
-            }
-            Some(Token::Name(name)) => {
-                self.pos += 1;
-                match (name.as_str(), self.peek()) {
-                    ("b", Some(Token::Str(s))) => {
-                        let bytes = s.clone().into_bytes();
-                        self.pos += 1;
-                        Value::Bytes(bytes)
-                    }
-                    _ => session.lookup(&name)?,
-                }
-            }
-            Some(Token::Punct('[')) => {
-                self.pos += 1;
-                Value::List(self.sequence(']', session, now_ms)?)
-            }
-            Some(Token::Punct('(')) => {
-                self.pos += 1;
-                let start = self.pos;
-                let items = self.sequence(')', session, now_ms)?;
-                // `(x)` is x; `(x,)` and `(x, y)` are tuples.
-                let trailing_comma = self.tokens.get(self.pos - 2) == Some(&Token::Punct(','));
-                if items.len() == 1 && !trailing_comma && self.pos - start > 1 {
-                    items.into_iter().next().unwrap_or(Value::None)
-                } else {
-                    Value::Tuple(items)
-                }
-            }
-            Some(Token::Punct('{')) => {
-                self.pos += 1;
-                let mut pairs = Vec::new();
-                while !self.eat('}') {
-                    let key = self.expression(session, now_ms)?;
-                    if !self.eat(':') {
-                        return Err(Raised::Syntax("invalid syntax"));
-                    }
-                    let value = self.expression(session, now_ms)?;
-                    match pairs.iter_mut().find(|(k, _)| *k == key) {
-                        Some((_, v)) => *v = value,
-                        None => pairs.push((key, value)),
-                    }
-                    if !self.eat(',') && self.peek() != Some(&Token::Punct('}')) {
-                        return Err(Raised::Syntax("invalid syntax"));
-                    }
-                }
-                Value::Dict(pairs)
-            }
-            _ => return Err(Raised::Syntax("invalid syntax")),
-        };
-        loop {
-            if self.eat('.') {
-                let Some(Token::Name(name)) = self.tokens.get(self.pos).cloned() else {
-                    return Err(Raised::Syntax("invalid syntax"));
-                };
-                self.pos += 1;
-                value = session.attribute(value, &name)?;
-            } else if self.eat('(') {
-                let args = self.arguments(session, now_ms)?;
-                value = session.call(value, args, now_ms)?;
-            } else {
-                return Ok(value);
-            }
-        }
-    }
-
-    /// Items up to `close`, comma separated, trailing comma allowed.
-    fn sequence(
-        &mut self,
-        close: char,
-        session: &mut PythonMemcachedSession,
-        now_ms: u64,
-    ) -> Result<Vec<Value>, Raised> {
-        let mut items = Vec::new();
-        while !self.eat(close) {
-            items.push(self.expression(session, now_ms)?);
-            if !self.eat(',') && self.peek() != Some(&Token::Punct(close)) {
-                return Err(Raised::Syntax("invalid syntax"));
-            }
-        }
-        Ok(items)
-    }
-
-    /// Call arguments up to `)`: positional, then `name=value`.
-    fn arguments(
-        &mut self,
-        session: &mut PythonMemcachedSession,
-        now_ms: u64,
-    ) -> Result<Vec<Arg>, Raised> {
-        let mut args = Vec::new();
-        while !self.eat(')') {
-            let keyword = match (self.tokens.get(self.pos), self.tokens.get(self.pos + 1)) {
-                (Some(Token::Name(name)), Some(Token::Punct('='))) => {
-                    let name = name.clone();
-                    self.pos += 2;
-                    Some(name)
-                }
-                _ => None,
-            };
-            args.push((keyword, self.expression(session, now_ms)?));
-            if !self.eat(',') && self.peek() != Some(&Token::Punct(')')) {
-                return Err(Raised::Syntax("invalid syntax"));
-            }
-        }
-        Ok(args)
-    }
-}
-
-impl ConsoleSession for PythonMemcachedSession {
-    fn prompt(&self) -> String {
-        ">>>".to_owned()
-    }
-
-    fn run_line(&mut self, line: &str, now_ms: u64) -> String {
-        self.stderr.clear();
-        let result = self.run(line, now_ms);
-        let mut out = std::mem::take(&mut self.stderr);
-        match result {
-            Ok(Some(Value::None)) | Ok(None) => {}
-            Ok(Some(value)) => {
-                out.push_str(&value.repr());
-                out.push('\n');
-            }
-            Err(Raised::Syntax(message)) => {
-                let caret = "^".repeat(line.trim().chars().count().max(1));
-                out.push_str(&format!(
-                    "  File \"<stdin>\", line 1\n    {}\n    {caret}\nSyntaxError: {message}\n",
-                    line.trim()
-                ));
-            }
-            Err(Raised::Error(kind, message)) => {
-                out.push_str(&format!(
-                    "Traceback (most recent call last):\n  File \"<stdin>\", line 1, in <module>\n{kind}: {message}\n"
-                ));
-            }
-        }
-        out
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::session::ConsoleSession;
 
     const NOW: u64 = 1_780_000_000_000;
 

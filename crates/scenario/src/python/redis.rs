@@ -1,0 +1,1263 @@
+//! The lesson's redis-py calls, typed into a Python 3 REPL: `import redis`,
+//! `r = redis.Redis(host='10.211.55.4', port=6379)`, `r.set('foo', 'Bar')`,
+//! `r.get('foo')`, a `ConnectionPool` shared by clients, and the usual commands of a
+//! Redis tutorial. Each method sends the command redis-py 8.1 sends, as one more client
+//! of a Redis server (the page's redis-cli consoles and CLIENT LIST see it), and the
+//! REPL prints what Python prints for the value redis-py's response callback makes of
+//! the reply.
+//!
+//! The engine speaks RESP2 only, so the client skips redis-py's `HELLO 3`; the values
+//! are the ones redis-py hands out by default (its RESP2-shaped "legacy" responses).
+
+use std::collections::BTreeMap;
+
+use redis_sim::{ClientId, Reply};
+
+use super::{
+    Library, PyObject, PythonSession, Raised, error, module_has_no, no_attribute, not_callable,
+    repr_float, repr_str,
+};
+use crate::redis::SharedRedis;
+
+/// A Python value of this REPL.
+type Value = super::Value<Object>;
+/// An argument of a call.
+type Arg = super::Arg<Object>;
+
+/// The version `CLIENT SETINFO LIB-VER` announces.
+const REDIS_PY_VERSION: &str = "8.1.0";
+
+/// redis-py's objects.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Object {
+    /// The `redis` module.
+    Module,
+    /// `redis.Redis` (and its alias `redis.StrictRedis`).
+    RedisClass,
+    /// `redis.ConnectionPool`.
+    PoolClass,
+    /// A connection pool, by index.
+    Pool(usize),
+    /// A `Redis` client, by index.
+    Client(usize),
+    /// A pipeline, by index.
+    Pipeline(usize),
+    /// A bound method of a client or pipeline.
+    Method(Box<Object>, &'static Method),
+}
+
+/// A method of a client: its name, the class that defines it (CPython names it in
+/// argument errors), its parameters after `self`, how many of them have no default,
+/// and whether it takes `*args` or `**kwargs`.
+#[derive(Debug, PartialEq)]
+pub struct Method {
+    name: &'static str,
+    owner: &'static str,
+    params: &'static [&'static str],
+    required: usize,
+    varargs: bool,
+    kwargs: bool,
+}
+
+const fn method(
+    name: &'static str,
+    owner: &'static str,
+    params: &'static [&'static str],
+    required: usize,
+) -> Method {
+    Method {
+        name,
+        owner,
+        params,
+        required,
+        varargs: false,
+        kwargs: false,
+    }
+}
+
+const fn with_varargs(m: Method) -> Method {
+    Method { varargs: true, ..m }
+}
+
+const fn with_kwargs(m: Method) -> Method {
+    Method { kwargs: true, ..m }
+}
+
+const KEYS: &str = "BasicKeyCommands";
+const HASH: &str = "HashCommands";
+const LIST: &str = "ListCommands";
+const SET: &str = "SetCommands";
+const ZSET: &str = "SortedSetCommands";
+const MANAGEMENT: &str = "ManagementCommands";
+
+/// The commands this client knows, with redis-py 8.1's signatures. `incr` and `decr`
+/// are redis-py's aliases of `incrby` and `decrby`, so CPython names those.
+static METHODS: &[Method] = &[
+    method(
+        "set",
+        KEYS,
+        &[
+            "name", "value", "ex", "px", "nx", "xx", "keepttl", "get", "exat", "pxat",
+        ],
+        2,
+    ),
+    method("get", KEYS, &["name"], 1),
+    method("getset", KEYS, &["name", "value"], 2),
+    with_varargs(method("mget", KEYS, &["keys"], 1)),
+    method("mset", KEYS, &["mapping"], 1),
+    method("setnx", KEYS, &["name", "value"], 2),
+    method("setex", KEYS, &["name", "time", "value"], 3),
+    method("append", KEYS, &["key", "value"], 2),
+    method("strlen", KEYS, &["name"], 1),
+    method("setrange", KEYS, &["name", "offset", "value"], 3),
+    method("getrange", KEYS, &["key", "start", "end"], 3),
+    method("incr", KEYS, &["name", "amount"], 1),
+    method("incrby", KEYS, &["name", "amount"], 1),
+    method("decr", KEYS, &["name", "amount"], 1),
+    method("decrby", KEYS, &["name", "amount"], 1),
+    method("incrbyfloat", KEYS, &["name", "amount"], 1),
+    with_varargs(method("delete", KEYS, &[], 0)),
+    with_varargs(method("exists", KEYS, &[], 0)),
+    method("expire", KEYS, &["name", "time", "nx", "xx", "gt", "lt"], 2),
+    method(
+        "pexpire",
+        KEYS,
+        &["name", "time", "nx", "xx", "gt", "lt"],
+        2,
+    ),
+    method("ttl", KEYS, &["name"], 1),
+    method("pttl", KEYS, &["name"], 1),
+    method("persist", KEYS, &["name"], 1),
+    method("type", KEYS, &["name"], 1),
+    with_kwargs(method("keys", KEYS, &["pattern"], 0)),
+    method("rename", KEYS, &["src", "dst"], 2),
+    method("renamenx", KEYS, &["src", "dst"], 2),
+    with_kwargs(method("dbsize", MANAGEMENT, &[], 0)),
+    with_kwargs(method("flushdb", MANAGEMENT, &["asynchronous"], 0)),
+    with_kwargs(method("flushall", MANAGEMENT, &["asynchronous"], 0)),
+    with_kwargs(method("ping", MANAGEMENT, &[], 0)),
+    with_kwargs(method("echo", MANAGEMENT, &["value"], 1)),
+    method(
+        "hset",
+        HASH,
+        &["name", "key", "value", "mapping", "items"],
+        1,
+    ),
+    method("hget", HASH, &["name", "key"], 2),
+    with_varargs(method("hmget", HASH, &["name", "keys"], 2)),
+    method("hgetall", HASH, &["name"], 1),
+    with_varargs(method("hdel", HASH, &["name"], 1)),
+    method("hexists", HASH, &["name", "key"], 2),
+    method("hkeys", HASH, &["name"], 1),
+    method("hvals", HASH, &["name"], 1),
+    method("hlen", HASH, &["name"], 1),
+    method("hincrby", HASH, &["name", "key", "amount"], 2),
+    with_varargs(method("lpush", LIST, &["name"], 1)),
+    with_varargs(method("rpush", LIST, &["name"], 1)),
+    method("lpop", LIST, &["name", "count"], 1),
+    method("rpop", LIST, &["name", "count"], 1),
+    method("lrange", LIST, &["name", "start", "end"], 3),
+    method("llen", LIST, &["name"], 1),
+    method("lindex", LIST, &["name", "index"], 2),
+    method("lrem", LIST, &["name", "count", "value"], 3),
+    method("lset", LIST, &["name", "index", "value"], 3),
+    method("ltrim", LIST, &["name", "start", "end"], 3),
+    method("linsert", LIST, &["name", "where", "refvalue", "value"], 4),
+    with_varargs(method("sadd", SET, &["name"], 1)),
+    with_varargs(method("srem", SET, &["name"], 1)),
+    method("smembers", SET, &["name"], 1),
+    method("sismember", SET, &["name", "value"], 2),
+    method("scard", SET, &["name"], 1),
+    with_varargs(method("sinter", SET, &["keys"], 1)),
+    with_varargs(method("sunion", SET, &["keys"], 1)),
+    with_varargs(method("sdiff", SET, &["keys"], 1)),
+    method(
+        "zadd",
+        ZSET,
+        &["name", "mapping", "nx", "xx", "ch", "incr", "gt", "lt"],
+        2,
+    ),
+    method(
+        "zrange",
+        ZSET,
+        &["name", "start", "end", "desc", "withscores"],
+        3,
+    ),
+    method(
+        "zrevrange",
+        ZSET,
+        &["name", "start", "end", "withscores"],
+        3,
+    ),
+    method(
+        "zrangebyscore",
+        ZSET,
+        &["name", "min", "max", "start", "num", "withscores"],
+        3,
+    ),
+    method("zscore", ZSET, &["name", "value"], 2),
+    method("zincrby", ZSET, &["name", "amount", "value"], 3),
+    method("zcard", ZSET, &["name"], 1),
+    method("zrank", ZSET, &["name", "value"], 2),
+    method("zrevrank", ZSET, &["name", "value"], 2),
+    with_varargs(method("zrem", ZSET, &["name"], 1)),
+    method("zcount", ZSET, &["name", "min", "max"], 3),
+    method("pipeline", "Redis", &["transaction", "shard_hint"], 0),
+    method("execute", "Pipeline", &["raise_on_error"], 0),
+];
+
+/// The method names CPython reports for redis-py's aliases.
+fn qualified_name(m: &Method) -> String {
+    let name = match m.name {
+        "incr" => "incrby",
+        "decr" => "decrby",
+        other => other,
+    };
+    format!("{}.{name}", m.owner)
+}
+
+impl PyObject for Object {
+    fn repr(&self) -> String {
+        match self {
+            Object::Module => {
+                "<module 'redis' from '/usr/lib/python3/dist-packages/redis/__init__.py'>"
+                    .to_owned()
+            }
+            Object::RedisClass => "<class 'redis.client.Redis'>".to_owned(),
+            Object::PoolClass => "<class 'redis.connection.ConnectionPool'>".to_owned(),
+            Object::Pool(_) => "<redis.connection.ConnectionPool object>".to_owned(),
+            Object::Client(_) => "<redis.client.Redis object>".to_owned(),
+            Object::Pipeline(_) => "<redis.client.Pipeline object>".to_owned(),
+            Object::Method(owner, m) => {
+                format!("<bound method {} of {}>", qualified_name(m), owner.repr())
+            }
+        }
+    }
+
+    fn type_name(&self) -> String {
+        match self {
+            Object::Module => "module",
+            Object::RedisClass | Object::PoolClass => "type",
+            Object::Pool(_) => "ConnectionPool",
+            Object::Client(_) => "Redis",
+            Object::Pipeline(_) => "Pipeline",
+            Object::Method(..) => "method",
+        }
+        .to_owned()
+    }
+}
+
+/// A `ConnectionPool`: where its connection goes, and that connection once a command
+/// needed it (redis-py connects lazily).
+struct Pool {
+    host: String,
+    port: i64,
+    db: i64,
+    decode_responses: bool,
+    connection: Option<ClientId>,
+}
+
+/// A queued pipeline: its client and its commands with their callbacks.
+struct Pipeline {
+    client: usize,
+    transaction: bool,
+    commands: Vec<(Vec<Vec<u8>>, Callback)>,
+}
+
+/// What redis-py makes of a command's reply (its response callbacks).
+#[derive(Clone, Copy, Debug)]
+enum Callback {
+    /// The reply as it is: bulk strings as bytes (str when decoding), integers, lists.
+    Plain,
+    /// `bool(reply)`.
+    Bool,
+    /// `True` for `OK`.
+    Ok,
+    /// `SET`: `True` for `OK`, the old value with `get=True`, `None` when not set.
+    Set,
+    /// A float, or `None` for a nil reply.
+    Float,
+    /// A Python set of the reply's members.
+    Members,
+    /// Field and value pairs as a dict.
+    Pairs,
+    /// Members, or (member, score) tuples with `withscores`.
+    Scores { withscores: bool },
+    /// `PING`: whether the reply is PONG.
+    Pong,
+}
+
+/// redis-py and the Redis servers its clients talk to.
+pub struct RedisPy {
+    /// Seeds the random choices of servers started when a client first names them.
+    seed: u64,
+    servers: BTreeMap<String, SharedRedis>,
+    pools: Vec<Pool>,
+    /// Each client's pool.
+    clients: Vec<usize>,
+    pipelines: Vec<Pipeline>,
+}
+
+/// A Python 3 REPL with redis-py installed, and a Redis server listening on every
+/// address a client names (each address is one server, shared by its clients).
+pub type PythonRedisSession = PythonSession<RedisPy>;
+
+impl PythonRedisSession {
+    /// A fresh interpreter; servers a client names are started with random choices
+    /// that follow `seed`.
+    pub fn new(seed: u64) -> Self {
+        Self::with_library(RedisPy {
+            seed,
+            servers: BTreeMap::new(),
+            pools: Vec::new(),
+            clients: Vec::new(),
+            pipelines: Vec::new(),
+        })
+    }
+}
+
+/// The server address a host and port name: `localhost` is the loopback address.
+fn address(host: &str, port: i64) -> String {
+    let host = if host == "localhost" {
+        "127.0.0.1"
+    } else {
+        host
+    };
+    format!("{host}:{port}")
+}
+
+/// The arguments of a call matched to a method's parameters, as CPython matches them.
+struct Bound {
+    values: Vec<Option<Value>>,
+    rest: Vec<Value>,
+}
+
+impl Bound {
+    fn get(&self, m: &Method, name: &str) -> Option<&Value> {
+        let i = m.params.iter().position(|p| *p == name)?;
+        self.values[i].as_ref().filter(|v| **v != Value::None)
+    }
+
+    fn flag(&self, m: &Method, name: &str) -> bool {
+        self.get(m, name).is_some_and(Value::truthy)
+    }
+}
+
+fn bind(m: &Method, args: Vec<Arg>) -> Result<Bound, Raised> {
+    let qualname = qualified_name(m);
+    let mut values: Vec<Option<Value>> = vec![None; m.params.len()];
+    let mut rest = Vec::new();
+    let mut given = 0;
+    for (keyword, value) in args {
+        match keyword {
+            None => {
+                if given < m.params.len() {
+                    values[given] = Some(value);
+                } else {
+                    rest.push(value);
+                }
+                given += 1;
+            }
+            Some(name) => match m.params.iter().position(|p| *p == name) {
+                Some(i) if values[i].is_some() => {
+                    return Err(error(
+                        "TypeError",
+                        format!(
+                            "{qualname}() got multiple values for argument {}",
+                            repr_str(&name)
+                        ),
+                    ));
+                }
+                Some(i) => values[i] = Some(value),
+                None if m.kwargs => {}
+                None => {
+                    return Err(error(
+                        "TypeError",
+                        format!(
+                            "{qualname}() got an unexpected keyword argument {}",
+                            repr_str(&name)
+                        ),
+                    ));
+                }
+            },
+        }
+    }
+    if !m.varargs && given > m.params.len() {
+        let takes = if m.required == m.params.len() {
+            format!("{}", m.params.len() + 1)
+        } else {
+            format!("from {} to {}", m.required + 1, m.params.len() + 1)
+        };
+        let plural = if takes == "1" { "" } else { "s" };
+        return Err(error(
+            "TypeError",
+            format!(
+                "{qualname}() takes {takes} positional argument{plural} but {} were given",
+                given + 1
+            ),
+        ));
+    }
+    let missing: Vec<String> = m.params[..m.required]
+        .iter()
+        .zip(&values)
+        .filter(|(_, v)| v.is_none())
+        .map(|(p, _)| repr_str(p))
+        .collect();
+    if !missing.is_empty() {
+        let names = match missing.as_slice() {
+            [one] => one.clone(),
+            [first, second] => format!("{first} and {second}"),
+            [init @ .., last] => format!("{}, and {last}", init.join(", ")),
+            [] => String::new(),
+        };
+        let plural = if missing.len() == 1 { "" } else { "s" };
+        return Err(error(
+            "TypeError",
+            format!(
+                "{qualname}() missing {} required positional argument{plural}: {names}",
+                missing.len()
+            ),
+        ));
+    }
+    Ok(Bound { values, rest })
+}
+
+fn data_error(message: impl Into<String>) -> Raised {
+    error("redis.exceptions.DataError", message)
+}
+
+/// `Encoder.encode`: what a Python value is on the wire.
+fn encode(value: &Value) -> Result<Vec<u8>, Raised> {
+    match value {
+        Value::Bytes(b) => Ok(b.clone()),
+        Value::Str(s) => Ok(s.clone().into_bytes()),
+        Value::Int(n) => Ok(n.to_string().into_bytes()),
+        Value::Float(x) => Ok(repr_float(*x).into_bytes()),
+        other => Err(data_error(format!(
+            "Invalid input of type: {}. Convert to a bytes, string, int or float first.",
+            repr_str(&other.type_name())
+        ))),
+    }
+}
+
+/// redis-py's `list_or_args`: a list or tuple first argument stands for its items.
+fn list_or_args(first: &Value, rest: &[Value]) -> Vec<Value> {
+    let mut items = match first {
+        Value::List(items) | Value::Tuple(items) => items.clone(),
+        other => vec![other.clone()],
+    };
+    items.extend_from_slice(rest);
+    items
+}
+
+/// A dict's pairs, as `mapping.items()` reads them.
+fn items(value: &Value) -> Result<Vec<(Value, Value)>, Raised> {
+    match value {
+        Value::Dict(pairs) => Ok(pairs.clone()),
+        other => Err(error(
+            "AttributeError",
+            format!(
+                "{} object has no attribute 'items'",
+                repr_str(&other.type_name())
+            ),
+        )),
+    }
+}
+
+/// The command (as Python values, encoded later) and callback for a method call.
+fn command(m: &Method, b: &Bound) -> Result<(Vec<Value>, Callback), Raised> {
+    let arg = |name: &str| b.get(m, name).cloned();
+    let required = |name: &str| arg(name).unwrap_or(Value::None);
+    let word = |w: &str| Value::Str(w.to_owned());
+    let name = m.name;
+    let mut argv: Vec<Value> = Vec::new();
+    let callback = match name {
+        "set" => {
+            argv.extend([word("SET"), required("name"), required("value")]);
+            if b.flag(m, "nx") {
+                argv.push(word("NX"));
+            } else if b.flag(m, "xx") {
+                argv.push(word("XX"));
+            }
+            if b.flag(m, "get") {
+                argv.push(word("GET"));
+            }
+            if let Some(ex) = arg("ex") {
+                argv.push(word("EX"));
+                match ex {
+                    Value::Int(_) => argv.push(ex),
+                    Value::Str(s) if !s.is_empty() && s.chars().all(|c| c.is_ascii_digit()) => {
+                        argv.push(Value::Str(s))
+                    }
+                    _ => return Err(data_error("ex must be datetime.timedelta or int")),
+                }
+            } else if let Some(px) = arg("px") {
+                argv.push(word("PX"));
+                match px {
+                    Value::Int(_) => argv.push(px),
+                    _ => return Err(data_error("px must be datetime.timedelta or int")),
+                }
+            } else if let Some(at) = arg("exat") {
+                argv.extend([word("EXAT"), at]);
+            } else if let Some(at) = arg("pxat") {
+                argv.extend([word("PXAT"), at]);
+            }
+            if b.flag(m, "keepttl") {
+                argv.push(word("KEEPTTL"));
+            }
+            if b.flag(m, "get") {
+                Callback::Plain
+            } else {
+                Callback::Set
+            }
+        }
+        "mset" => {
+            argv.push(word("MSET"));
+            for (k, v) in items(&required("mapping"))? {
+                argv.extend([k, v]);
+            }
+            Callback::Ok
+        }
+        "mget" | "sinter" | "sunion" | "sdiff" => {
+            argv.push(word(&name.to_ascii_uppercase()));
+            argv.extend(list_or_args(&required("keys"), &b.rest));
+            if name == "mget" {
+                Callback::Plain
+            } else {
+                Callback::Members
+            }
+        }
+        "incr" | "incrby" | "decr" | "decrby" | "incrbyfloat" => {
+            let (cmd, one, callback) = match name {
+                "incr" | "incrby" => ("INCRBY", Value::Int(1), Callback::Plain),
+                "decr" | "decrby" => ("DECRBY", Value::Int(1), Callback::Plain),
+                _ => ("INCRBYFLOAT", Value::Float(1.0), Callback::Float),
+            };
+            argv.extend([word(cmd), required("name"), arg("amount").unwrap_or(one)]);
+            callback
+        }
+        "delete" | "exists" => {
+            argv.push(word(if name == "delete" { "DEL" } else { "EXISTS" }));
+            argv.extend(b.rest.iter().cloned());
+            Callback::Plain
+        }
+        "expire" | "pexpire" => {
+            argv.extend([
+                word(&name.to_ascii_uppercase()),
+                required("name"),
+                required("time"),
+            ]);
+            for option in ["nx", "xx", "gt", "lt"] {
+                if b.flag(m, option) {
+                    argv.push(word(&option.to_ascii_uppercase()));
+                }
+            }
+            Callback::Bool
+        }
+        "keys" => {
+            argv.extend([word("KEYS"), arg("pattern").unwrap_or(word("*"))]);
+            Callback::Plain
+        }
+        "flushdb" | "flushall" => {
+            argv.push(word(&name.to_ascii_uppercase()));
+            if b.flag(m, "asynchronous") {
+                argv.push(word("ASYNC"));
+            }
+            Callback::Ok
+        }
+        "hset" => {
+            argv.extend([word("HSET"), required("name")]);
+            let (key, mapping, items_arg) = (arg("key"), arg("mapping"), arg("items"));
+            if key.is_none()
+                && mapping.as_ref().is_none_or(|v| !v.truthy())
+                && items_arg.as_ref().is_none_or(|v| !v.truthy())
+            {
+                return Err(data_error("'hset' with no key value pairs"));
+            }
+            if let Some(key) = key {
+                argv.extend([key, required("value")]);
+            }
+            if let Some(mapping) = mapping {
+                for (k, v) in items(&mapping)? {
+                    argv.extend([k, v]);
+                }
+            }
+            if let Some(more) = items_arg {
+                argv.extend(list_or_args(&more, &[]));
+            }
+            Callback::Plain
+        }
+        "hmget" => {
+            argv.extend([word("HMGET"), required("name")]);
+            argv.extend(list_or_args(&required("keys"), &b.rest));
+            Callback::Plain
+        }
+        "hdel" | "lpush" | "rpush" | "sadd" | "srem" | "zrem" => {
+            argv.extend([word(&name.to_ascii_uppercase()), required("name")]);
+            argv.extend(b.rest.iter().cloned());
+            Callback::Plain
+        }
+        "zadd" => {
+            let mapping = items(&required("mapping"))?;
+            if mapping.is_empty() {
+                return Err(data_error("ZADD requires at least one element/score pair"));
+            }
+            if b.flag(m, "nx") && b.flag(m, "xx") {
+                return Err(data_error("ZADD allows either 'nx' or 'xx', not both"));
+            }
+            if b.flag(m, "gt") && b.flag(m, "lt") {
+                return Err(data_error("ZADD allows either 'gt' or 'lt', not both"));
+            }
+            if b.flag(m, "incr") && mapping.len() != 1 {
+                return Err(data_error(
+                    "ZADD option 'incr' only works when passing a single element/score pair",
+                ));
+            }
+            argv.extend([word("ZADD"), required("name")]);
+            for option in ["nx", "xx", "gt", "lt", "ch", "incr"] {
+                if b.flag(m, option) {
+                    argv.push(word(&option.to_ascii_uppercase()));
+                }
+            }
+            for (member, score) in mapping {
+                argv.extend([score, member]);
+            }
+            if b.flag(m, "incr") {
+                Callback::Float
+            } else {
+                Callback::Plain
+            }
+        }
+        "zrange" | "zrevrange" => {
+            let reverse = name == "zrevrange" || b.flag(m, "desc");
+            argv.extend([
+                word(if reverse { "ZREVRANGE" } else { "ZRANGE" }),
+                required("name"),
+                required("start"),
+                required("end"),
+            ]);
+            let withscores = b.flag(m, "withscores");
+            if withscores {
+                argv.push(word("WITHSCORES"));
+            }
+            Callback::Scores { withscores }
+        }
+        "zrangebyscore" => {
+            argv.extend([
+                word("ZRANGEBYSCORE"),
+                required("name"),
+                required("min"),
+                required("max"),
+            ]);
+            match (arg("start"), arg("num")) {
+                (Some(start), Some(num)) => argv.extend([word("LIMIT"), start, num]),
+                (None, None) => {}
+                _ => {
+                    return Err(data_error("``start`` and ``num`` must both be specified"));
+                }
+            }
+            let withscores = b.flag(m, "withscores");
+            if withscores {
+                argv.push(word("WITHSCORES"));
+            }
+            Callback::Scores { withscores }
+        }
+        "lpop" | "rpop" => {
+            argv.extend([word(&name.to_ascii_uppercase()), required("name")]);
+            argv.extend(arg("count"));
+            Callback::Plain
+        }
+        "ping" => {
+            argv.push(word("PING"));
+            Callback::Pong
+        }
+        "hincrby" => {
+            argv.extend([
+                word("HINCRBY"),
+                required("name"),
+                required("key"),
+                arg("amount").unwrap_or(Value::Int(1)),
+            ]);
+            Callback::Plain
+        }
+        "dbsize" => {
+            argv.push(word("DBSIZE"));
+            Callback::Plain
+        }
+        _ => {
+            // The methods whose parameters are the command's arguments, in order.
+            argv.push(word(&name.to_ascii_uppercase()));
+            argv.extend(b.values.iter().flatten().cloned());
+            match name {
+                "setnx" | "hexists" | "persist" | "renamenx" | "setex" => Callback::Bool,
+                "rename" | "lset" | "ltrim" => Callback::Ok,
+                "zscore" | "zincrby" => Callback::Float,
+                "smembers" => Callback::Members,
+                "hgetall" => Callback::Pairs,
+                _ => Callback::Plain,
+            }
+        }
+    };
+    Ok((argv, callback))
+}
+
+/// `BaseParser.parse_error`: the exception redis-py raises for an error reply. Codes
+/// redis-py knows are taken off the message.
+fn response_error(text: &str) -> Raised {
+    let code = text.split(' ').next().unwrap_or_default();
+    let kind = match code {
+        "ERR" => "ResponseError",
+        "EXECABORT" => "ExecAbortError",
+        "NOSCRIPT" => "NoScriptError",
+        "READONLY" => "ReadOnlyError",
+        "OOM" => "OutOfMemoryError",
+        "LOADING" => "BusyLoadingError",
+        "NOAUTH" | "WRONGPASS" => "AuthenticationError",
+        "NOPERM" => "NoPermissionError",
+        _ => return error("redis.exceptions.ResponseError", text),
+    };
+    let message = text.get(code.len() + 1..).unwrap_or_default();
+    error(&format!("redis.exceptions.{kind}"), message)
+}
+
+impl RedisPy {
+    fn server_at(&mut self, address: &str) -> SharedRedis {
+        let seed = self.seed;
+        self.servers
+            .entry(address.to_owned())
+            .or_insert_with(|| SharedRedis::new(seed))
+            .clone()
+    }
+
+    /// A pool from `ConnectionPool(...)` or `Redis(...)` keywords.
+    fn new_pool(&mut self, m: &Method, b: &Bound) -> Result<usize, Raised> {
+        let text = |v: Option<&Value>, default: &str| match v {
+            Some(Value::Str(s)) => Ok(s.clone()),
+            None => Ok(default.to_owned()),
+            Some(other) => Err(error(
+                "TypeError",
+                format!("str expected, not {}", other.type_name()),
+            )),
+        };
+        let number = |v: Option<&Value>, default: i64| match v {
+            Some(Value::Int(n)) => Ok(*n),
+            Some(Value::Str(s)) => s.parse().map_err(|_| {
+                error(
+                    "ValueError",
+                    format!("invalid literal for int() with base 10: {}", repr_str(s)),
+                )
+            }),
+            None => Ok(default),
+            Some(other) => Err(error(
+                "TypeError",
+                format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    other.type_name()
+                ),
+            )),
+        };
+        self.pools.push(Pool {
+            host: text(b.get(m, "host"), "localhost")?,
+            port: number(b.get(m, "port"), 6379)?,
+            db: number(b.get(m, "db"), 0)?,
+            decode_responses: b.flag(m, "decode_responses"),
+            connection: None,
+        });
+        Ok(self.pools.len() - 1)
+    }
+
+    /// The pool's connection, opened (with redis-py's handshake) on first use.
+    fn connection(&mut self, pool: usize, now_ms: u64) -> (SharedRedis, ClientId) {
+        let address = address(&self.pools[pool].host, self.pools[pool].port);
+        let server = self.server_at(&address);
+        if let Some(client) = self.pools[pool].connection {
+            return (server, client);
+        }
+        let client = server.connect();
+        // Redis 7.0 refuses CLIENT SETINFO; redis-py ignores that.
+        for (field, value) in [("LIB-NAME", "redis-py"), ("LIB-VER", REDIS_PY_VERSION)] {
+            let setinfo = ["CLIENT", "SETINFO", field, value].map(|w| w.as_bytes().to_vec());
+            server.execute(client, setinfo.to_vec(), now_ms);
+        }
+        let db = self.pools[pool].db;
+        if db != 0 {
+            server.execute(
+                client,
+                vec![b"SELECT".to_vec(), db.to_string().into_bytes()],
+                now_ms,
+            );
+        }
+        self.pools[pool].connection = Some(client);
+        (server, client)
+    }
+
+    /// Sends one command on the pool's connection and returns the raw reply.
+    fn send(&mut self, pool: usize, argv: Vec<Vec<u8>>, now_ms: u64) -> Reply {
+        let (server, client) = self.connection(pool, now_ms);
+        server.execute(client, argv, now_ms)
+    }
+
+    fn call_method(
+        &mut self,
+        owner: Object,
+        m: &'static Method,
+        args: Vec<Arg>,
+        now_ms: u64,
+    ) -> Result<Value, Raised> {
+        let b = bind(m, args)?;
+        match (owner, m.name) {
+            (Object::Client(client), "pipeline") => {
+                self.pipelines.push(Pipeline {
+                    client,
+                    transaction: b.get(m, "transaction").is_none_or(Value::truthy),
+                    commands: Vec::new(),
+                });
+                Ok(Value::Object(Object::Pipeline(self.pipelines.len() - 1)))
+            }
+            (Object::Pipeline(pipeline), "execute") => self.execute(pipeline, now_ms),
+            (Object::Client(client), _) => {
+                let (argv, callback) = command(m, &b)?;
+                let argv = argv.iter().map(encode).collect::<Result<Vec<_>, _>>()?;
+                let pool = self.clients[client];
+                let reply = self.send(pool, argv, now_ms);
+                self.respond(pool, reply, callback)
+            }
+            (Object::Pipeline(pipeline), _) => {
+                let (argv, callback) = command(m, &b)?;
+                let argv = argv.iter().map(encode).collect::<Result<Vec<_>, _>>()?;
+                self.pipelines[pipeline].commands.push((argv, callback));
+                Ok(Value::Object(Object::Pipeline(pipeline)))
+            }
+            (other, _) => Err(not_callable(&other.type_name())),
+        }
+    }
+
+    /// `Pipeline.execute`: the queued commands in one go (in MULTI/EXEC unless the
+    /// pipeline is not a transaction), their results through their callbacks; the first
+    /// error is raised, annotated with its command.
+    fn execute(&mut self, pipeline: usize, now_ms: u64) -> Result<Value, Raised> {
+        let commands = std::mem::take(&mut self.pipelines[pipeline].commands);
+        if commands.is_empty() {
+            return Ok(Value::List(Vec::new()));
+        }
+        let pool = self.clients[self.pipelines[pipeline].client];
+        let replies: Vec<Reply> = if self.pipelines[pipeline].transaction {
+            self.send(pool, vec![b"MULTI".to_vec()], now_ms);
+            let mut queue_error = None;
+            for (i, (argv, _)) in commands.iter().enumerate() {
+                if let Reply::Error(text) = self.send(pool, argv.clone(), now_ms) {
+                    queue_error.get_or_insert((i, text));
+                }
+            }
+            let exec = self.send(pool, vec![b"EXEC".to_vec()], now_ms);
+            if let Some((i, text)) = queue_error {
+                return Err(annotate(response_error(&text), i, &commands[i].0));
+            }
+            match exec {
+                Reply::Array(replies) => replies,
+                Reply::NilArray => {
+                    return Err(error(
+                        "redis.exceptions.WatchError",
+                        "Watched variable changed.",
+                    ));
+                }
+                Reply::Error(text) => return Err(response_error(&text)),
+                other => vec![other],
+            }
+        } else {
+            commands
+                .iter()
+                .map(|(argv, _)| self.send(pool, argv.clone(), now_ms))
+                .collect()
+        };
+        let mut results = Vec::new();
+        for (i, (reply, (argv, callback))) in replies.into_iter().zip(&commands).enumerate() {
+            match self.respond(pool, reply, *callback) {
+                Ok(value) => results.push(value),
+                Err(raised) => return Err(annotate(raised, i, argv)),
+            }
+        }
+        Ok(Value::List(results))
+    }
+
+    /// A reply as Python sees it: raw conversion, then the command's callback.
+    fn respond(&self, pool: usize, reply: Reply, callback: Callback) -> Result<Value, Raised> {
+        let decode = self.pools[pool].decode_responses;
+        let value = plain(reply, decode)?;
+        let float = |v: &Value| text_of(v).and_then(|t| t.parse().ok()).map(Value::Float);
+        Ok(match (callback, value) {
+            (Callback::Plain, value) => value,
+            (Callback::Bool, value) => Value::Bool(value.truthy()),
+            (Callback::Ok | Callback::Set, Value::None) => Value::None,
+            (Callback::Ok | Callback::Set, _) => Value::Bool(true),
+            (Callback::Float, Value::None) => Value::None,
+            (Callback::Float, value) => float(&value).unwrap_or(value),
+            (Callback::Members, Value::List(items)) => Value::Set(items),
+            (Callback::Pairs, Value::List(items)) => Value::Dict(
+                items
+                    .chunks(2)
+                    .filter_map(|pair| match pair {
+                        [k, v] => Some((k.clone(), v.clone())),
+                        _ => None,
+                    })
+                    .collect(),
+            ),
+            (Callback::Scores { withscores: true }, Value::List(items)) => Value::List(
+                items
+                    .chunks(2)
+                    .filter_map(|pair| match pair {
+                        [member, score] => Some(Value::Tuple(vec![
+                            member.clone(),
+                            float(score).unwrap_or(Value::None),
+                        ])),
+                        _ => None,
+                    })
+                    .collect(),
+            ),
+            (Callback::Pong, value) => Value::Bool(text_of(&value).as_deref() == Some("PONG")),
+            (_, value) => value,
+        })
+    }
+}
+
+/// `Pipeline.annotate_exception`: which command of the pipeline failed.
+fn annotate(raised: Raised, index: usize, argv: &[Vec<u8>]) -> Raised {
+    match raised {
+        Raised::Error(kind, message) => {
+            let command: Vec<String> = argv
+                .iter()
+                .map(|a| String::from_utf8_lossy(a).into_owned())
+                .collect();
+            Raised::Error(
+                kind,
+                format!(
+                    "Command # {} ({}) of pipeline caused error: {message}",
+                    index + 1,
+                    command.join(" ")
+                ),
+            )
+        }
+        syntax => syntax,
+    }
+}
+
+/// The text of a str or bytes reply.
+fn text_of(value: &Value) -> Option<String> {
+    match value {
+        Value::Bytes(b) => Some(String::from_utf8_lossy(b).into_owned()),
+        Value::Str(s) => Some(s.clone()),
+        _ => None,
+    }
+}
+
+/// A reply as redis-py's parser hands it to callbacks; an error reply raises.
+fn plain(reply: Reply, decode: bool) -> Result<Value, Raised> {
+    let text = |bytes: Vec<u8>| {
+        if decode {
+            Value::Str(String::from_utf8_lossy(&bytes).into_owned())
+        } else {
+            Value::Bytes(bytes)
+        }
+    };
+    Ok(match reply {
+        Reply::Status(s) => text(s.as_bytes().to_vec()),
+        Reply::Error(message) => return Err(response_error(&message)),
+        Reply::Integer(n) => Value::Int(n),
+        Reply::Bulk(bytes) => text(bytes),
+        Reply::Nil | Reply::NilArray => Value::None,
+        Reply::Array(items) | Reply::Frames(items) => Value::List(
+            items
+                .into_iter()
+                .map(|item| plain(item, decode))
+                .collect::<Result<_, _>>()?,
+        ),
+    })
+}
+
+/// `Redis.__init__`'s parameters this client reads, in redis-py's order.
+static REDIS_INIT: Method = method(
+    "__init__",
+    "Redis",
+    &[
+        "host",
+        "port",
+        "db",
+        "password",
+        "socket_timeout",
+        "socket_connect_timeout",
+        "socket_keepalive",
+        "socket_keepalive_options",
+        "connection_pool",
+        "unix_socket_path",
+        "encoding",
+        "encoding_errors",
+        "decode_responses",
+    ],
+    0,
+);
+
+/// `ConnectionPool.__init__` takes the connection's settings as keywords.
+static POOL_INIT: Method = with_kwargs(method(
+    "__init__",
+    "ConnectionPool",
+    &["host", "port", "db", "decode_responses"],
+    0,
+));
+
+impl Library for RedisPy {
+    type Object = Object;
+    type Server = SharedRedis;
+
+    fn servers(&self) -> &BTreeMap<String, SharedRedis> {
+        &self.servers
+    }
+
+    fn servers_mut(&mut self) -> &mut BTreeMap<String, SharedRedis> {
+        &mut self.servers
+    }
+
+    fn import(&mut self, module: &str) -> Option<Value> {
+        (module == "redis").then_some(Value::Object(Object::Module))
+    }
+
+    fn attribute(&mut self, object: &Object, name: &str) -> Result<Value, Raised> {
+        let found = match (object, name) {
+            (Object::Module, "Redis" | "StrictRedis") => Some(Object::RedisClass),
+            (Object::Module, "ConnectionPool") => Some(Object::PoolClass),
+            // `execute` is a pipeline's; pipelines are made from clients only here.
+            (Object::Client(_), "execute") | (Object::Pipeline(_), "pipeline") => None,
+            (Object::Client(_) | Object::Pipeline(_), _) => METHODS
+                .iter()
+                .find(|m| m.name == name)
+                .map(|m| Object::Method(Box::new(object.clone()), m)),
+            _ => None,
+        };
+        found.map(Value::Object).ok_or_else(|| match object {
+            Object::Module => module_has_no("redis", name),
+            other => no_attribute(&other.type_name(), name),
+        })
+    }
+
+    fn call(
+        &mut self,
+        object: Object,
+        args: Vec<Arg>,
+        now_ms: u64,
+        _out: &mut String,
+    ) -> Result<Value, Raised> {
+        match object {
+            Object::RedisClass => {
+                let b = bind(&REDIS_INIT, args)?;
+                let pool = match b.get(&REDIS_INIT, "connection_pool") {
+                    Some(Value::Object(Object::Pool(pool))) => *pool,
+                    Some(other) => {
+                        return Err(error(
+                            "AttributeError",
+                            format!(
+                                "{} object has no attribute 'get_encoder'",
+                                repr_str(&other.type_name())
+                            ),
+                        ));
+                    }
+                    None => self.new_pool(&REDIS_INIT, &b)?,
+                };
+                self.clients.push(pool);
+                Ok(Value::Object(Object::Client(self.clients.len() - 1)))
+            }
+            Object::PoolClass => {
+                if args.iter().any(|(keyword, _)| keyword.is_none()) {
+                    return Err(error(
+                        "TypeError",
+                        "this playground's ConnectionPool takes keyword arguments only",
+                    ));
+                }
+                let b = bind(&POOL_INIT, args)?;
+                let pool = self.new_pool(&POOL_INIT, &b)?;
+                Ok(Value::Object(Object::Pool(pool)))
+            }
+            Object::Method(owner, m) => self.call_method(*owner, m, args, now_ms),
+            other => Err(not_callable(&other.type_name())),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::redis::RedisCliSession;
+    use crate::session::ConsoleSession;
+
+    const NOW: u64 = 1_780_000_000_000;
+
+    /// Runs lines and returns the transcript as the REPL shows it.
+    fn repl(session: &mut PythonRedisSession, lines: &[&str]) -> String {
+        lines
+            .iter()
+            .map(|line| format!(">>> {line}\n{}", session.run_line(line, NOW)))
+            .collect()
+    }
+
+    #[test]
+    fn the_lessons_lines() {
+        let mut session = PythonRedisSession::new(0);
+        assert_eq!(
+            repl(
+                &mut session,
+                &[
+                    "import redis",
+                    "r = redis.Redis(host='10.211.55.4', port=6379)",
+                    "r.set('foo', 'Bar')",
+                    "print(r.get('foo'))",
+                    "pool = redis.ConnectionPool(host='10.211.55.4', port=6379)",
+                    "r = redis.Redis(connection_pool=pool, decode_responses=True)",
+                    "r.get('foo')",
+                    "redis.StrictRedis(host='10.211.55.4', port=6379, decode_responses=True).get('foo')",
+                ]
+            ),
+            ">>> import redis\n\
+             >>> r = redis.Redis(host='10.211.55.4', port=6379)\n\
+             >>> r.set('foo', 'Bar')\nTrue\n\
+             >>> print(r.get('foo'))\nb'Bar'\n\
+             >>> pool = redis.ConnectionPool(host='10.211.55.4', port=6379)\n\
+             >>> r = redis.Redis(connection_pool=pool, decode_responses=True)\n\
+             >>> r.get('foo')\nb'Bar'\n\
+             >>> redis.StrictRedis(host='10.211.55.4', port=6379, decode_responses=True).get('foo')\n'Bar'\n"
+        );
+    }
+
+    #[test]
+    fn replies_take_the_shapes_of_redis_pys_callbacks() {
+        let mut session = PythonRedisSession::new(0);
+        let out = repl(
+            &mut session,
+            &[
+                "import redis",
+                "r = redis.Redis(host='h', port=1)",
+                "r.incr('n', 5)",
+                "r.expire('n', 10)",
+                "r.ttl('n')",
+                "r.hset('h', mapping={'a': 1, 'b': 2.5})",
+                "r.hgetall('h')",
+                "r.zadd('z', {'m': 1.5})",
+                "r.zrange('z', 0, -1, withscores=True)",
+                "r.sadd('s', 'x')",
+                "r.smembers('s')",
+                "r.smembers('none')",
+                "r.ping()",
+            ],
+        );
+        assert!(
+            out.ends_with(
+                ">>> r.incr('n', 5)\n5\n\
+                 >>> r.expire('n', 10)\nTrue\n\
+                 >>> r.ttl('n')\n10\n\
+                 >>> r.hset('h', mapping={'a': 1, 'b': 2.5})\n2\n\
+                 >>> r.hgetall('h')\n{b'a': b'1', b'b': b'2.5'}\n\
+                 >>> r.zadd('z', {'m': 1.5})\n1\n\
+                 >>> r.zrange('z', 0, -1, withscores=True)\n[(b'm', 1.5)]\n\
+                 >>> r.sadd('s', 'x')\n1\n\
+                 >>> r.smembers('s')\n{b'x'}\n\
+                 >>> r.smembers('none')\nset()\n\
+                 >>> r.ping()\nTrue\n"
+            ),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn errors_are_raised_as_redis_py_raises_them() {
+        let mut session = PythonRedisSession::new(0);
+        let out = repl(
+            &mut session,
+            &[
+                "import redis",
+                "r = redis.Redis(host='h', port=1)",
+                "r.rpush('l', 'a')",
+                "r.incr('l')",
+                "r.get('l')",
+                "r.set('k', None)",
+                "r.set('k')",
+                "r.lrange('l', 0, 1, 2)",
+            ],
+        );
+        for expected in [
+            "redis.exceptions.ResponseError: WRONGTYPE Operation against a key holding the wrong kind of value\n",
+            "redis.exceptions.DataError: Invalid input of type: 'NoneType'. Convert to a bytes, string, int or float first.\n",
+            "TypeError: BasicKeyCommands.set() missing 1 required positional argument: 'value'\n",
+            "TypeError: ListCommands.lrange() takes 4 positional arguments but 5 were given\n",
+        ] {
+            assert!(out.contains(expected), "{expected} in {out}");
+        }
+    }
+
+    #[test]
+    fn a_client_of_an_attached_server_is_one_more_connection_to_it() {
+        let shared = SharedRedis::new(0);
+        let mut cli = RedisCliSession::connect(&shared);
+        let mut session = PythonRedisSession::new(0);
+        session.attach("127.0.0.1:6379", shared.clone());
+        repl(
+            &mut session,
+            &[
+                "import redis",
+                "r = redis.Redis()",
+                "r.set('from-python', 1)",
+            ],
+        );
+        assert_eq!(cli.run_line("GET from-python", NOW), "\"1\"\n");
+        assert_eq!(cli.run_line("CLIENT LIST", NOW).lines().count(), 2);
+        // A key the Python client WATCHes, changed by redis-cli, fails its EXEC.
+        cli.run_line("SET w 0", NOW);
+        let (server, client) = session.library.connection(0, NOW);
+        server.execute(client, vec![b"WATCH".to_vec(), b"w".to_vec()], NOW);
+        cli.run_line("SET w 1", NOW);
+        assert_eq!(
+            session.run_line("r.pipeline().set('w', 2).execute()", NOW),
+            "Traceback (most recent call last):\n  File \"<stdin>\", line 1, in <module>\n\
+             redis.exceptions.WatchError: Watched variable changed.\n"
+        );
+    }
+
+    #[test]
+    fn no_line_makes_it_panic() {
+        const PIECES: [&str; 22] = [
+            "r",
+            ".",
+            "set",
+            "zadd",
+            "hset",
+            "pipeline",
+            "execute",
+            "(",
+            ")",
+            "[",
+            "]",
+            "{",
+            "}",
+            ",",
+            ":",
+            "=",
+            "'k'",
+            "1.5",
+            "-",
+            "9",
+            "b'\\xff'",
+            "withscores=True",
+        ];
+        let mut session = PythonRedisSession::new(0);
+        session.run_line("import redis", NOW);
+        session.run_line("r = redis.Redis(host='h', port=1, db=3)", NOW);
+        let mut seed = 0x1234_5678_9abc_def1_u64;
+        for _ in 0..5000 {
+            let mut line = String::new();
+            for _ in 0..seed % 9 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                line.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
+            }
+            session.run_line(&line, NOW);
+        }
+        assert_eq!(session.run_line("r.set('k', 'v')", NOW), "True\n");
+    }
+}

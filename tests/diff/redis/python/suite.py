@@ -1,0 +1,63 @@
+"""The redis-py REPL suite: each *.repl here holds redis-py calls, one per line,
+the lesson's first. They are typed into Python's interactive console with the
+real redis-py against the real redis-server on PORT (the lesson's
+10.211.55.4:6379 mapped to it, the server flushed before each script) and into
+`playground redis --python`; the two transcripts must be identical.
+
+usage: suite.py path/to/playground PORT
+Prints a diff per mismatch and a last line `repl: N scripts, P passed, F failed`.
+"""
+
+import difflib
+import importlib.util
+import os
+import subprocess
+import sys
+
+here = os.path.dirname(os.path.abspath(__file__))
+# Loaded by path: tests/diff on sys.path would make its folders importable
+# (`import redis` would find tests/diff/redis) in the console under test.
+_spec = importlib.util.spec_from_file_location(
+    "python_repl", os.path.join(here, "..", "..", "python_repl.py"))
+python_repl = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(python_repl)
+
+# redis-py, with the folder of this script off the path for the same reason.
+sys.path = [p for p in sys.path if os.path.abspath(p or ".") != here]
+import redis  # noqa: E402
+
+LESSON_HOST = "'10.211.55.4'"
+LESSON_PORT = "port=6379"
+
+
+def main() -> int:
+    playground, port = sys.argv[1], int(sys.argv[2])
+    flusher = redis.Redis(host="127.0.0.1", port=port)
+    passed = failed = 0
+    for name in sorted(n for n in os.listdir(here) if n.endswith(".repl")):
+        with open(os.path.join(here, name), encoding="utf-8") as f:
+            lines = f.read().splitlines()
+        flusher.flushall()
+        real = python_repl.transcript(
+            lines,
+            lambda line: line.replace(LESSON_HOST, "'127.0.0.1'")
+            .replace(LESSON_PORT, f"port={port}"),
+            lambda filename: f"{os.sep}redis{os.sep}" in filename,
+        )
+        ours = subprocess.run(
+            [playground, "redis", "--python"], input="\n".join(lines) + "\n",
+            capture_output=True, text=True, check=False).stdout
+        if real == ours:
+            passed += 1
+        else:
+            failed += 1
+            print(f"--- {name}: redis-py (-) vs playground (+)")
+            sys.stdout.writelines(difflib.unified_diff(
+                real.splitlines(keepends=True), ours.splitlines(keepends=True),
+                "redis-py", "playground"))
+    print(f"repl: {passed + failed} scripts, {passed} passed, {failed} failed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
