@@ -381,9 +381,10 @@ test("heavy traffic draws a sample and says so; frame time is measured", async (
   assert.match(await rmq.view("rmq-sampled").textContent(), /drawing about 1 in \d+ messages/);
   await rmq.dotsInFlight();
   // What is measured: the gaps between animation frames (a display's frame is 16.7 ms,
-  // so that is the least a gap can be; longer ones are missed frames), and from the
-  // browser's own counters the main thread's busy time per frame, scripts included: the
-  // margin left in a frame.
+  // so that is the least a gap can be, and the page's timestamps are coarsened to 0.1 ms,
+  // so it reads 16.6 to 16.8; longer gaps are missed frames), and from the browser's own
+  // counters the main thread's busy time per frame, scripts included: the margin left in
+  // a frame. Other programs on the machine can make frames late too.
   const cdp = await rmq.page.context().newCDPSession(rmq.page);
   await cdp.send("Performance.enable");
   const counters = async () => Object.fromEntries(

@@ -255,6 +255,17 @@ fn options<'a>(names: impl Iterator<Item = &'a String>, pick: Option<&str>) -> H
     }
 }
 
+/// A `<select>` named `name` of fixed `(value, text)` choices, the first selected.
+fn choice(name: &'static str, choices: &[(&'static str, &'static str)]) -> Html {
+    html! {
+        <select {name}>
+            { for choices.iter().enumerate().map(|(i, &(value, text))| html! {
+                <option {value} selected={i == 0}>{ text }</option>
+            }) }
+        </select>
+    }
+}
+
 /// The forms. See the module documentation.
 #[component]
 pub fn Forms(props: &FormsProps) -> Html {
@@ -286,11 +297,8 @@ pub fn Forms(props: &FormsProps) -> Html {
                 data-testid="rmq-add-exchange" aria-label="Declare an exchange">
                 <label>{ "name" }<input name="name" required=true placeholder="e.g. logs" /></label>
                 <label>{ "type" }
-                    <select name="type">
-                        { for ["direct", "fanout", "topic", "headers"].into_iter().map(|t| html! {
-                            <option value={t} selected={t == "direct"}>{ t }</option>
-                        }) }
-                    </select>
+                    { choice("type", &[("direct", "direct"), ("fanout", "fanout"), ("topic", "topic"),
+                        ("headers", "headers")]) }
                 </label>
                 <label class="check"><input type="checkbox" name="durable" checked=true />{ "durable" }</label>
                 <label>{ "alternate exchange" }
@@ -310,11 +318,8 @@ pub fn Forms(props: &FormsProps) -> Html {
                 <label>{ "x-message-ttl (ms)" }<input name="ttl" type="number" min="0" /></label>
                 <label>{ "x-max-length" }<input name="max_length" type="number" min="0" /></label>
                 <label>{ "x-overflow" }
-                    <select name="overflow">
-                        <option value="" selected=true>{ "drop-head (default)" }</option>
-                        <option value="reject-publish">{ "reject-publish" }</option>
-                        <option value="reject-publish-dlx">{ "reject-publish-dlx" }</option>
-                    </select>
+                    { choice("overflow", &[("", "drop-head (default)"), ("reject-publish", "reject-publish"),
+                        ("reject-publish-dlx", "reject-publish-dlx")]) }
                 </label>
                 <label>{ "x-dead-letter-exchange" }
                     <select name="dlx">
@@ -350,11 +355,7 @@ pub fn Forms(props: &FormsProps) -> Html {
                 </label>
                 <label>{ "binding key" }<input name="routing_key" placeholder="e.g. kern.* (empty for fanout)" /></label>
                 <label title="For a headers exchange: which of the headers below a message must carry">{ "x-match" }
-                    <select name="x_match">
-                        <option value="" selected=true>{ "— (not headers)" }</option>
-                        <option value="all">{ "all" }</option>
-                        <option value="any">{ "any" }</option>
-                    </select>
+                    { choice("x_match", &[("", "— (not headers)"), ("all", "all"), ("any", "any")]) }
                 </label>
                 <label>{ "headers to match" }<input name="headers" placeholder="os=linux, level=error" /></label>
                 <button type="submit" disabled={named.is_empty()}>{ "Bind" }</button>
@@ -421,10 +422,7 @@ pub fn Forms(props: &FormsProps) -> Html {
                     <input name="processing" value="500ms" aria-describedby="rmq-processing-help" />
                 </label>
                 <label>{ "ack" }
-                    <select name="ackmode">
-                        <option value="manual" selected=true>{ "manual" }</option>
-                        <option value="auto">{ "auto" }</option>
-                    </select>
+                    { choice("ackmode", &[("manual", "manual"), ("auto", "auto")]) }
                 </label>
                 <button type="submit" disabled={no_queues}>{ format!("Start {}", props.next_consumer) }</button>
                 <p class="hint" id="rmq-processing-help">{ "e.g. 200ms, 1s, or 100ms..2s for a random time" }</p>
