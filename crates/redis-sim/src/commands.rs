@@ -378,14 +378,17 @@ fn find_top_level(name: &[u8]) -> Option<&'static Command> {
 /// sixteen bytes and hold no NUL byte, so for them the packing is one-to-one;
 /// any other name is no command.
 fn name_key(name: &[u8]) -> Option<u128> {
-    let mut packed = [0u8; 16];
-    let used = packed.get_mut(..name.len())?;
-    used.copy_from_slice(name);
-    if used.contains(&0) {
+    if name.len() > 16 {
         return None;
     }
-    packed.make_ascii_lowercase();
-    Some(u128::from_le_bytes(packed))
+    let mut packed = 0u128;
+    for (at, &byte) in name.iter().enumerate() {
+        if byte == 0 {
+            return None;
+        }
+        packed |= u128::from(byte.to_ascii_lowercase()) << (8 * at);
+    }
+    Some(packed)
 }
 
 /// "unknown command", quoting the arguments until 128 bytes of them are shown.

@@ -114,6 +114,13 @@ fn number(out: &mut Vec<u8>, prefix: u8, n: i64) {
     let mut at = line.len() - 2;
     line[at..].copy_from_slice(b"\r\n");
     let mut rest = n.unsigned_abs();
+    // Two digits per division while at least three are left.
+    while rest >= 100 {
+        let two = (rest % 100) as u8;
+        rest /= 100;
+        at -= 2;
+        line[at..at + 2].copy_from_slice(&[b'0' + two / 10, b'0' + two % 10]);
+    }
     loop {
         at -= 1;
         line[at] = b'0' + (rest % 10) as u8;
@@ -169,6 +176,8 @@ mod tests {
             Reply::error("ERR no"),
             Reply::Integer(-42),
             Reply::Integer(i64::MIN),
+            Reply::Integer(100),
+            Reply::Integer(1_234_567),
             Reply::Array(vec![Reply::bulk("ab"), Reply::Nil, Reply::bulk("")]),
             Reply::NilArray,
         ]);
@@ -176,7 +185,7 @@ mod tests {
         encode(&reply, &mut out);
         assert_eq!(
             String::from_utf8(out).unwrap(),
-            "+OK\r\n-ERR no\r\n:-42\r\n:-9223372036854775808\r\n*3\r\n$2\r\nab\r\n$-1\r\n$0\r\n\r\n*-1\r\n"
+            "+OK\r\n-ERR no\r\n:-42\r\n:-9223372036854775808\r\n:100\r\n:1234567\r\n*3\r\n$2\r\nab\r\n$-1\r\n$0\r\n\r\n*-1\r\n"
         );
     }
 }
