@@ -237,6 +237,10 @@ test("many keys: 200 cards a page, the other pages a button away", async () => {
   await redis.keyspace.locator("[data-testid=redis-next-keys]").click();
   assert.equal(await redis.cards.count(), 51);
   assert.deepEqual((await redis.keys()).slice(0, 2), ["key:200", "key:201"]);
+  assert.ok(await redis.card("key:200").evaluate((card) => {
+    const { top, bottom } = card.getBoundingClientRect();
+    return top >= 60 && bottom <= window.innerHeight;
+  }), "the new page's first card is brought into view, below the site's header");
   assert.ok(await redis.keyspace.locator("[data-testid=redis-next-keys]").isDisabled());
   await redis.run("SET key:249 changed");
   assert.equal(await redis.card("key:249").locator(".string-value").innerText(), "changed",

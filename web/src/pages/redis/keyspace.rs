@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use scenario::SharedRedis;
 use scenario::redis_sim::{Event, Stats};
-use web_sys::HtmlInputElement;
+use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;
 
 use super::key_card::{KeyCard, display, seconds_left};
@@ -177,6 +177,7 @@ impl PartialEq for KeyspaceProps {
 pub fn Keyspace(props: &KeyspaceProps) -> Html {
     let pattern = use_state(String::new);
     let first = use_state(|| 0_usize);
+    let section_ref = use_node_ref();
     let index = props.index.borrow();
     let now_ms = props.now_ms;
     let db = props.db;
@@ -235,14 +236,24 @@ pub fn Keyspace(props: &KeyspaceProps) -> Html {
             first.set(0);
         })
     };
+    // Turning the page from the pager at the bottom brings the new page's first cards
+    // into view.
     let turn = |to: usize| {
         let first = first.clone();
-        Callback::from(move |_: MouseEvent| first.set(to))
+        let section_ref = section_ref.clone();
+        Callback::from(move |_: MouseEvent| {
+            first.set(to);
+            if let Some(section) = section_ref.cast::<Element>()
+                && section.get_bounding_client_rect().top() < 0.0
+            {
+                section.scroll_into_view_with_bool(true);
+            }
+        })
     };
     let plural = if total == 1 { "" } else { "s" };
 
     html! {
-        <section class="redis-panel keyspace" aria-labelledby="redis-keyspace-title"
+        <section class="redis-panel keyspace" aria-labelledby="redis-keyspace-title" ref={section_ref.clone()}
             data-testid="redis-keyspace" data-db={db.to_string()}>
             <div class="keyspace-head">
                 <h2 id="redis-keyspace-title">{ format!("Keyspace of db {db}") }</h2>
