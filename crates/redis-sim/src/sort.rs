@@ -118,7 +118,7 @@ fn sort_generic(
     let db = server.db_index(client);
     let elements: Vec<Vec<u8>> = match server.lookup(db, &argv[1]).map(|e| &e.value) {
         None => Vec::new(),
-        Some(Value::List(l)) => l.iter().cloned().collect(),
+        Some(Value::List(l)) => l.iter().map(<[u8]>::to_vec).collect(),
         Some(Value::Set(s)) => {
             // An unordered set stored without sorting would depend on hash order: Redis sorts it.
             if o.dont_sort && o.store.is_some() {

@@ -7,16 +7,18 @@ use std::collections::VecDeque;
 
 use crate::args;
 use crate::blocking::{Attempt, parse_timeout};
+use crate::bytes::SmallBytes;
 use crate::config::notify::LIST;
 use crate::reply::{Reply, errors};
 use crate::{ClientId, Server};
 
 type Result = std::result::Result<Reply, Reply>;
 
-/// A list value, head first.
+/// A list value, head first. Short items are kept inline, so a push of a
+/// small element allocates nothing but the list's own growth.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ListValue {
-    items: VecDeque<Vec<u8>>,
+    items: VecDeque<SmallBytes>,
 }
 
 impl ListValue {
@@ -31,18 +33,19 @@ impl ListValue {
     }
 
     /// The elements from head to tail.
-    pub fn iter(&self) -> impl Iterator<Item = &Vec<u8>> {
-        self.items.iter()
+    pub fn iter(&self) -> impl Iterator<Item = &[u8]> {
+        self.items.iter().map(|item| &**item)
     }
 
     /// A list holding `items`, head first (SORT ... STORE builds one).
     pub fn from_items(items: impl IntoIterator<Item = Vec<u8>>) -> ListValue {
         ListValue {
-            items: items.into_iter().collect(),
+            items: items.into_iter().map(SmallBytes::from).collect(),
         }
     }
 
-    fn push(&mut self, end: End, item: Vec<u8>) {
+    fn push(&mut self, end: End, item: impl Into<SmallBytes>) {
+        let item = item.into();
         match end {
             End::Left => self.items.push_front(item),
             End::Right => self.items.push_back(item),
@@ -50,10 +53,11 @@ impl ListValue {
     }
 
     fn pop(&mut self, end: End) -> Option<Vec<u8>> {
-        match end {
+        let item = match end {
             End::Left => self.items.pop_front(),
             End::Right => self.items.pop_back(),
-        }
+        };
+        item.map(|item| item.to_vec())
     }
 }
 
@@ -128,7 +132,7 @@ fn push(
     }
     let list = server.write::<ListValue>(client, key)?;
     for item in &argv[2..] {
-        list.push(end, item.clone());
+        list.push(end, item.as_slice());
     }
     let len = list.len();
     for item in &argv[2..] {
@@ -255,7 +259,7 @@ pub fn lset(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
     let slot = resolve_index(index, list.len())
         .and_then(|i| list.items.get_mut(i))
         .ok_or_else(|| Reply::error(errors::INDEX_OUT_OF_RANGE))?;
-    *slot = argv[3].clone();
+    *slot = SmallBytes::new(&argv[3]);
     server.touched(client, key, &argv[3]);
     server.changed(client, key);
     Ok(Reply::ok())
@@ -274,11 +278,11 @@ pub fn linsert(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Resul
     let Some(list) = server.read::<ListValue>(client, key)? else {
         return Ok(Reply::Integer(0));
     };
-    let Some(at) = list.items.iter().position(|item| *item == argv[3]) else {
+    let Some(at) = list.items.iter().position(|item| **item == *argv[3]) else {
         return Ok(Reply::Integer(-1));
     };
     list.items
-        .insert(if after { at + 1 } else { at }, argv[4].clone());
+        .insert(if after { at + 1 } else { at }, SmallBytes::new(&argv[4]));
     let len = list.len();
     server.touched(client, key, &argv[4]);
     server.changed(client, key);
@@ -299,14 +303,14 @@ pub fn lrem(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
         usize::try_from(count.unsigned_abs()).unwrap_or(usize::MAX)
     };
     let mut removed = 0;
-    let mut kept: VecDeque<Vec<u8>> = VecDeque::with_capacity(list.len());
+    let mut kept: VecDeque<SmallBytes> = VecDeque::with_capacity(list.len());
     let from_tail = count < 0;
-    let mut items: Vec<Vec<u8>> = list.items.drain(..).collect();
+    let mut items: Vec<SmallBytes> = list.items.drain(..).collect();
     if from_tail {
         items.reverse();
     }
     for item in items {
-        if removed < limit && item == argv[3] {
+        if removed < limit && *item == *argv[3] {
             removed += 1;
         } else if from_tail {
             kept.push_front(item);
@@ -383,7 +387,7 @@ pub fn lpos(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
     } else {
         Box::new((0..len).take(scanned))
     };
-    let mut matches = order.filter(|&i| list.items[i] == argv[2]).skip(skip);
+    let mut matches = order.filter(|&i| *list.items[i] == *argv[2]).skip(skip);
     match count {
         None => Ok(matches.next().map_or(Reply::Nil, Reply::count)),
         Some(n) => {
