@@ -189,7 +189,7 @@ impl Exchange {
         match &self.index {
             RoutingIndex::Direct(i) => routing_keys.iter().for_each(|k| i.route(k, out)),
             RoutingIndex::Fanout(i) => i.route(out),
-            RoutingIndex::Topic(i) => routing_keys.iter().for_each(|k| i.route(k, out)),
+            RoutingIndex::Topic(i) => routing_keys.iter().for_each(|k| i.route_into(k, out)),
             RoutingIndex::Headers(i) => i.route(headers, out),
         }
     }

@@ -5,6 +5,7 @@
 //! so routing walks only the branches a routing key can follow instead of testing every
 //! binding. The empty key is zero words; `a..b` has an empty middle word.
 
+use std::collections::BTreeSet;
 use std::num::NonZeroU32;
 
 use crate::binding::{Binding, Destination, DestinationSet};
@@ -361,7 +362,17 @@ impl TopicTrie {
 
     /// Collects the destinations whose patterns match `routing_key`; each appears once
     /// however many of its bindings match.
-    pub fn route<'a>(&'a self, routing_key: &str, out: &mut impl Extend<&'a Destination>) {
+    pub fn route<'a>(&'a self, routing_key: &str, out: &mut BTreeSet<&'a Destination>) {
+        self.route_into(routing_key, out);
+    }
+
+    /// [`TopicTrie::route`] into any collection; the broker's holds one match without
+    /// allocating ([`crate::binding::Matched`]).
+    pub(crate) fn route_into<'a>(
+        &'a self,
+        routing_key: &str,
+        out: &mut impl Extend<&'a Destination>,
+    ) {
         // Each key word's edges, or `None` for a word no pattern uses.
         let mut inline: [Option<&WordEdges>; INLINE_WORDS] = [None; INLINE_WORDS];
         let mut count = 0;
@@ -418,8 +429,6 @@ impl TopicTrie {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeSet;
-
     use super::*;
 
     fn trie(patterns: &[&str]) -> TopicTrie {
