@@ -76,19 +76,29 @@ pub fn encode(reply: &Reply, out: &mut Vec<u8>) {
         Reply::Status(text) => line(out, b'+', text.as_bytes()),
         Reply::Error(text) => line(out, b'-', text.as_bytes()),
         Reply::Integer(n) => number(out, b':', *n),
-        Reply::Bulk(bytes) => {
-            number(out, b'$', i64::try_from(bytes.len()).unwrap_or(i64::MAX));
-            out.extend_from_slice(bytes);
-            out.extend_from_slice(b"\r\n");
-        }
+        Reply::Bulk(bytes) => bulk(out, bytes),
         Reply::Nil => out.extend_from_slice(b"$-1\r\n"),
         Reply::NilArray => out.extend_from_slice(b"*-1\r\n"),
         Reply::Array(items) => {
             number(out, b'*', i64::try_from(items.len()).unwrap_or(i64::MAX));
-            items.iter().for_each(|item| encode(item, out));
+            // Arrays are mostly bulk strings (ZRANGE, LRANGE...): no call per item for those.
+            for item in items {
+                match item {
+                    Reply::Bulk(bytes) => bulk(out, bytes),
+                    other => encode(other, out),
+                }
+            }
         }
         Reply::Frames(frames) => frames.iter().for_each(|frame| encode(frame, out)),
     }
+}
+
+/// `$<len>\r\n<bytes>\r\n`.
+#[inline]
+fn bulk(out: &mut Vec<u8>, bytes: &[u8]) {
+    number(out, b'$', i64::try_from(bytes.len()).unwrap_or(i64::MAX));
+    out.extend_from_slice(bytes);
+    out.extend_from_slice(b"\r\n");
 }
 
 /// `<prefix><text>\r\n`.
@@ -99,6 +109,7 @@ fn line(out: &mut Vec<u8>, prefix: u8, text: &[u8]) {
 }
 
 /// `<prefix><n>\r\n`, built on the stack without a formatter and appended at once.
+#[inline]
 fn number(out: &mut Vec<u8>, prefix: u8, n: i64) {
     // Lengths and counts are mostly one or two digits.
     if let Ok(small @ 0..100) = u8::try_from(n) {

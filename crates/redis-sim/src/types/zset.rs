@@ -482,37 +482,49 @@ fn parse_range(
 
 /// Selects the members a range request names, in reply order.
 fn select<'a>(zset: &'a ZSetValue, request: &RangeRequest) -> Vec<(&'a [u8], f64)> {
+    let mut selected = Vec::new();
+    visit(zset, request, |member, score| {
+        selected.push((member, score))
+    });
+    selected
+}
+
+/// Calls `found` for each member [`select`] would return, in order, without collecting them.
+fn visit<'a>(zset: &'a ZSetValue, request: &RangeRequest, found: impl FnMut(&'a [u8], f64)) {
     if request.reverse {
-        pick(zset.iter().rev(), zset.len(), request)
+        pick(zset.iter().rev(), zset.len(), request, found);
     } else {
-        pick(zset.iter(), zset.len(), request)
+        pick(zset.iter(), zset.len(), request, found);
     }
 }
 
-/// [`select`] over the members in the order asked for; `len` members in all.
+/// [`visit`] over the members in the order asked for; `len` members in all.
 fn pick<'a>(
     ordered: impl Iterator<Item = (&'a [u8], f64)>,
     len: usize,
     request: &RangeRequest,
-) -> Vec<(&'a [u8], f64)> {
+    mut found: impl FnMut(&'a [u8], f64),
+) {
+    let mut each = |(member, score)| found(member, score);
     match &request.by {
         // Only the ranks asked for are walked, not the whole set.
-        RangeBy::Rank(start, end) => match normalize_range(*start, *end, len) {
-            Some((from, to)) => ordered.skip(from).take(to + 1 - from).collect(),
-            None => Vec::new(),
-        },
+        RangeBy::Rank(start, end) => {
+            if let Some((from, to)) = normalize_range(*start, *end, len) {
+                ordered.skip(from).take(to + 1 - from).for_each(&mut each);
+            }
+        }
         by => {
             let inside = ordered.filter(|(m, s)| by.contains(m, *s));
             match request.limit {
-                Some((offset, _)) if offset < 0 => Vec::new(),
+                Some((offset, _)) if offset < 0 => {}
                 Some((offset, count)) => {
                     let count = usize::try_from(count).unwrap_or(usize::MAX);
                     inside
                         .skip(usize::try_from(offset).unwrap_or(usize::MAX))
                         .take(count)
-                        .collect()
+                        .for_each(&mut each);
                 }
-                None => inside.collect(),
+                None => inside.for_each(&mut each),
             }
         }
     }
@@ -535,14 +547,20 @@ fn range(
     let Some(zset) = server.read::<ZSetValue>(client, &argv[1])? else {
         return Ok(Reply::Array(vec![]));
     };
-    let selected = select(zset, &request);
-    let mut items = Vec::with_capacity(selected.len() * 2);
-    for (member, score) in selected {
+    // A rank range knows its length: one allocation for the reply's items.
+    let expected = match request.by {
+        RangeBy::Rank(start, end) => {
+            normalize_range(start, end, zset.len()).map_or(0, |(from, to)| to + 1 - from)
+        }
+        _ => 0,
+    };
+    let mut items = Vec::with_capacity(expected * (1 + usize::from(request.with_scores)));
+    visit(zset, &request, |member, score| {
         items.push(Reply::bulk(member));
         if request.with_scores {
             items.push(Reply::bulk(format_double(score)));
         }
-    }
+    });
     Ok(Reply::Array(items))
 }
 
