@@ -7,7 +7,8 @@
 //!
 //! The engine's figure includes, per command, what a real server does apart from the
 //! network: parsing the RESP request into arguments (copied into buffers kept between
-//! commands), looking the command up and running it with all its bookkeeping (statistics,
+//! commands), looking the command up and running it through `Server::execute_args` (the
+//! path `Server::execute` and the console take too) with all its bookkeeping (statistics,
 //! WATCH, LRU clock, keyspace notifications when configured), and encoding the reply as
 //! RESP into an output buffer that is reused every [`PIPELINE_DEPTH`] commands. It leaves
 //! out the socket reads and writes, and the change events only the web page draws
