@@ -42,6 +42,9 @@ pub enum Value<O> {
     Object(O),
     /// The `print` builtin.
     Print,
+    /// `bytes.decode` or `str.encode`, bound to its value: how a learner turns what
+    /// redis-py returns into text.
+    Codec(Box<Value<O>>),
 }
 
 /// Python's `repr` of a str: single quotes unless the text holds one and no double quote.
@@ -164,6 +167,11 @@ impl<O: PyObject> Value<O> {
             Value::Set(items) => format!("{{{}}}", join(items)),
             Value::Object(object) => object.repr(),
             Value::Print => "<built-in function print>".to_owned(),
+            Value::Codec(value) => format!(
+                "<built-in method {} of {} object>",
+                codec_name(value),
+                value.type_name()
+            ),
         }
     }
 
@@ -189,7 +197,7 @@ impl<O: PyObject> Value<O> {
             Value::Dict(_) => "dict",
             Value::Set(_) => "set",
             Value::Object(object) => return object.type_name(),
-            Value::Print => "builtin_function_or_method",
+            Value::Print | Value::Codec(_) => "builtin_function_or_method",
         }
         .to_owned()
     }
@@ -250,6 +258,86 @@ pub fn not_callable(type_name: &str) -> Raised {
     error(
         "TypeError",
         format!("{} object is not callable", repr_str(type_name)),
+    )
+}
+
+/// The method that turns a value to the other of str and bytes.
+fn codec_name<O>(value: &Value<O>) -> &'static str {
+    match value {
+        Value::Bytes(_) => "decode",
+        _ => "encode",
+    }
+}
+
+/// `bytes.decode(encoding='utf-8')` and `str.encode(encoding='utf-8')`, for UTF-8 (the
+/// encoding redis-py writes str values in).
+fn transcode<O: PyObject>(value: Value<O>, args: &[Arg<O>]) -> Result<Value<O>, Raised> {
+    let method = codec_name(&value);
+    let encoding = args
+        .iter()
+        .find(|(k, _)| k.is_none() || k.as_deref() == Some("encoding"))
+        .map(|(_, v)| v);
+    match encoding {
+        None => {}
+        Some(Value::Str(name))
+            if matches!(
+                name.to_ascii_lowercase().replace('_', "-").as_str(),
+                "utf-8" | "utf8"
+            ) => {}
+        Some(Value::Str(name)) => {
+            return Err(error(
+                "LookupError",
+                format!(
+                    "this playground knows the encoding 'utf-8' only, not {}",
+                    repr_str(name)
+                ),
+            ));
+        }
+        Some(other) => {
+            return Err(error(
+                "TypeError",
+                format!(
+                    "{method}() argument 'encoding' must be str, not {}",
+                    other.type_name()
+                ),
+            ));
+        }
+    }
+    match value {
+        Value::Str(s) => Ok(Value::Bytes(s.into_bytes())),
+        Value::Bytes(b) => match String::from_utf8(b) {
+            Ok(text) => Ok(Value::Str(text)),
+            Err(e) => Err(utf8_error(e.as_bytes(), e.utf8_error())),
+        },
+        other => Ok(other),
+    }
+}
+
+/// The `UnicodeDecodeError` CPython's UTF-8 codec raises at the first bad byte.
+fn utf8_error(bytes: &[u8], e: std::str::Utf8Error) -> Raised {
+    let at = e.valid_up_to();
+    let lead = bytes[at];
+    let (what, reason) = match e.error_len() {
+        _ if !(0xc2..=0xf4).contains(&lead) => (
+            format!("byte 0x{lead:02x} in position {at}"),
+            "invalid start byte",
+        ),
+        None if bytes.len() - at > 1 => (
+            format!("bytes in position {at}-{}", bytes.len() - 1),
+            "unexpected end of data",
+        ),
+        None => (
+            format!("byte 0x{lead:02x} in position {at}"),
+            "unexpected end of data",
+        ),
+        Some(_) => (
+            format!("byte 0x{lead:02x} in position {at}"),
+            "invalid continuation byte",
+        ),
+    };
+    error(
+        "UnicodeDecodeError",
+        format!("'utf-8' codec can't decode {what}: {reason}"),
     )
 }
 
@@ -518,6 +606,9 @@ impl<L: Library> PythonSession<L> {
     ) -> Result<Value<L::Object>, Raised> {
         match value {
             Value::Object(object) => self.library.attribute(&object, name),
+            value @ (Value::Bytes(_) | Value::Str(_)) if name == codec_name(&value) => {
+                Ok(Value::Codec(Box::new(value)))
+            }
             other => Err(no_attribute(&other.type_name(), name)),
         }
     }
@@ -536,6 +627,7 @@ impl<L: Library> PythonSession<L> {
                 Ok(Value::None)
             }
             Value::Object(object) => self.library.call(object, args, now_ms, &mut self.out),
+            Value::Codec(value) => transcode(*value, &args),
             other => Err(not_callable(&other.type_name())),
         }
     }

@@ -1191,6 +1191,30 @@ mod tests {
     }
 
     #[test]
+    fn bytes_decode_to_text_as_python_decodes_utf_8() {
+        let mut session = PythonRedisSession::new(0);
+        let out = repl(
+            &mut session,
+            &[
+                "import redis",
+                "r = redis.Redis(host='h', port=1)",
+                "r.set('k', '中文')",
+                "r.get('k').decode('utf-8')",
+                "r.set('b', b'\\xe4\\xb8')",
+                "r.get('b').decode()",
+            ],
+        );
+        assert!(
+            out.contains(">>> r.get('k').decode('utf-8')\n'中文'\n"),
+            "{out}"
+        );
+        assert!(
+            out.ends_with("UnicodeDecodeError: 'utf-8' codec can't decode bytes in position 0-1: unexpected end of data\n"),
+            "{out}"
+        );
+    }
+
+    #[test]
     fn a_client_of_an_attached_server_is_one_more_connection_to_it() {
         let shared = SharedRedis::new(0);
         let mut cli = RedisCliSession::connect(&shared);
