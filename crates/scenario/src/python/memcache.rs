@@ -855,15 +855,7 @@ mod tests {
             "mc = memcache.Client(['h:1', ('h:2', 0)], cache_cas=True)",
             NOW,
         );
-        let mut seed = 0x1234_5678_9abc_def1_u64;
-        for _ in 0..5000 {
-            let mut line = String::new();
-            for _ in 0..seed % 9 {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                line.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
-            }
+        for line in crate::python::tests::random_lines(&PIECES, 5000) {
             session.run_line(&line, NOW);
         }
         assert_eq!(

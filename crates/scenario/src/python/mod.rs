@@ -854,8 +854,26 @@ impl Parser<'_> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// `count` lines glued from up to eight random `pieces` each, the same every run:
+    /// what a learner's mistyping may give a REPL.
+    pub(crate) fn random_lines(pieces: &[&str], count: usize) -> Vec<String> {
+        let mut seed = 0x1234_5678_9abc_def1_u64;
+        (0..count)
+            .map(|_| {
+                let mut line = String::new();
+                for _ in 0..seed % 9 {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    line.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+                }
+                line
+            })
+            .collect()
+    }
 
     #[test]
     fn floats_print_as_python_prints_them() {

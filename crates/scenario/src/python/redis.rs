@@ -1271,15 +1271,7 @@ mod tests {
         let mut session = PythonRedisSession::new(0);
         session.run_line("import redis", NOW);
         session.run_line("r = redis.Redis(host='h', port=1, db=3)", NOW);
-        let mut seed = 0x1234_5678_9abc_def1_u64;
-        for _ in 0..5000 {
-            let mut line = String::new();
-            for _ in 0..seed % 9 {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                line.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
-            }
+        for line in crate::python::tests::random_lines(&PIECES, 5000) {
             session.run_line(&line, NOW);
         }
         assert_eq!(session.run_line("r.set('k', 'v')", NOW), "True\n");
