@@ -202,6 +202,16 @@ static METHODS: &[Method] = &[
     method("zrevrank", ZSET, &["name", "value"], 2),
     with_varargs(method("zrem", ZSET, &["name"], 1)),
     method("zcount", ZSET, &["name", "min", "max"], 3),
+    with_kwargs(method("select", MANAGEMENT, &["index"], 1)),
+    with_kwargs(method("client_id", MANAGEMENT, &[], 0)),
+    with_kwargs(method("client_setname", MANAGEMENT, &["name"], 1)),
+    with_kwargs(method("client_getname", MANAGEMENT, &[], 0)),
+    with_kwargs(method(
+        "client_list",
+        MANAGEMENT,
+        &["_type", "client_id"],
+        0,
+    )),
     method("pipeline", "Redis", &["transaction", "shard_hint"], 0),
     method("execute", "Pipeline", &["raise_on_error"], 0),
 ];
@@ -285,6 +295,10 @@ enum Callback {
     Scores { withscores: bool },
     /// `PING`: whether the reply is PONG.
     Pong,
+    /// A str whatever the client decodes (`str_if_bytes`).
+    Text,
+    /// `CLIENT LIST`: a dict of str per connection.
+    Clients,
 }
 
 /// redis-py and the Redis servers its clients talk to.
@@ -680,6 +694,24 @@ fn command(m: &Method, b: &Bound) -> Result<(Vec<Value>, Callback), Raised> {
             ]);
             Callback::Plain
         }
+        "client_id" | "client_setname" | "client_getname" | "client_list" => {
+            argv.push(word("CLIENT"));
+            argv.push(word(&name["client_".len()..].to_ascii_uppercase()));
+            if let Some(type_) = arg("_type") {
+                argv.extend([word("TYPE"), type_]);
+            }
+            if let Some(ids) = arg("client_id").filter(Value::truthy) {
+                argv.push(word("ID"));
+                argv.extend(list_or_args(&ids, &[]));
+            }
+            argv.extend(arg("name"));
+            match name {
+                "client_setname" => Callback::Ok,
+                "client_getname" => Callback::Text,
+                "client_list" => Callback::Clients,
+                _ => Callback::Plain,
+            }
+        }
         "dbsize" => {
             argv.push(word("DBSIZE"));
             Callback::Plain
@@ -690,7 +722,7 @@ fn command(m: &Method, b: &Bound) -> Result<(Vec<Value>, Callback), Raised> {
             argv.extend(b.values.iter().flatten().cloned());
             match name {
                 "setnx" | "hexists" | "persist" | "renamenx" | "setex" => Callback::Bool,
-                "rename" | "lset" | "ltrim" => Callback::Ok,
+                "rename" | "lset" | "ltrim" | "select" => Callback::Ok,
                 "zscore" | "zincrby" => Callback::Float,
                 "smembers" => Callback::Members,
                 "hgetall" => Callback::Pairs,
@@ -914,6 +946,15 @@ impl RedisPy {
                     })
                     .collect(),
             ),
+            (Callback::Text, value) => text_of(&value).map_or(value, Value::Str),
+            (Callback::Clients, value) => Value::List(
+                text_of(&value)
+                    .unwrap_or_default()
+                    .lines()
+                    .map(client_fields)
+                    .filter(Value::truthy)
+                    .collect(),
+            ),
             (Callback::Pong, value) => Value::Bool(text_of(&value).as_deref() == Some("PONG")),
             (_, value) => value,
         })
@@ -939,6 +980,30 @@ fn annotate(raised: Raised, index: usize, argv: &[Vec<u8>]) -> Raised {
         }
         syntax => syntax,
     }
+}
+
+/// One line of CLIENT LIST as redis-py's `parse_client_list` reads it: `key=value`
+/// words, a word without `=` continuing the value before it.
+fn client_fields(line: &str) -> Value {
+    let mut fields: Vec<(Value, Value)> = Vec::new();
+    for word in line.split(' ') {
+        match (word.split_once('='), fields.last_mut()) {
+            (Some((key, value)), _) => {
+                let key = Value::Str(key.to_owned());
+                let value = Value::Str(value.to_owned());
+                match fields.iter_mut().find(|(k, _)| *k == key) {
+                    Some((_, old)) => *old = value,
+                    None => fields.push((key, value)),
+                }
+            }
+            (None, Some((_, Value::Str(value)))) => {
+                value.push(' ');
+                value.push_str(word);
+            }
+            (None, _) => {}
+        }
+    }
+    Value::Dict(fields)
 }
 
 /// The text of a str or bytes reply.
