@@ -203,6 +203,23 @@ static METHODS: &[Method] = &[
     with_varargs(method("zrem", ZSET, &["name"], 1)),
     method("zcount", ZSET, &["name", "min", "max"], 3),
     with_kwargs(method("select", MANAGEMENT, &["index"], 1)),
+    with_kwargs(method(
+        "publish",
+        "PubSubCommands",
+        &["channel", "message"],
+        2,
+    )),
+    method("getdel", KEYS, &["name"], 1),
+    with_varargs(method("unlink", KEYS, &[], 0)),
+    method("hsetnx", HASH, &["name", "key", "value"], 3),
+    method("smove", SET, &["src", "dst", "value"], 3),
+    method("zremrangebyrank", ZSET, &["name", "min", "max"], 3),
+    method(
+        "zrevrangebyscore",
+        ZSET,
+        &["name", "max", "min", "start", "num", "withscores"],
+        3,
+    ),
     with_kwargs(method("client_id", MANAGEMENT, &[], 0)),
     with_kwargs(method("client_setname", MANAGEMENT, &["name"], 1)),
     with_kwargs(method("client_getname", MANAGEMENT, &[], 0)),
@@ -550,8 +567,9 @@ fn command(m: &Method, b: &Bound) -> Result<(Vec<Value>, Callback), Raised> {
             argv.extend([word(cmd), required("name"), arg("amount").unwrap_or(one)]);
             callback
         }
-        "delete" | "exists" => {
-            argv.push(word(if name == "delete" { "DEL" } else { "EXISTS" }));
+        "delete" | "exists" | "unlink" => {
+            let command = if name == "delete" { "del" } else { name };
+            argv.push(word(&command.to_ascii_uppercase()));
             argv.extend(b.rest.iter().cloned());
             Callback::Plain
         }
@@ -656,12 +674,17 @@ fn command(m: &Method, b: &Bound) -> Result<(Vec<Value>, Callback), Raised> {
             }
             Callback::Scores { withscores }
         }
-        "zrangebyscore" => {
+        "zrangebyscore" | "zrevrangebyscore" => {
+            let (low, high) = if name == "zrangebyscore" {
+                ("min", "max")
+            } else {
+                ("max", "min")
+            };
             argv.extend([
-                word("ZRANGEBYSCORE"),
+                word(&name.to_ascii_uppercase()),
                 required("name"),
-                required("min"),
-                required("max"),
+                required(low),
+                required(high),
             ]);
             match (arg("start"), arg("num")) {
                 (Some(start), Some(num)) => argv.extend([word("LIMIT"), start, num]),
@@ -721,7 +744,7 @@ fn command(m: &Method, b: &Bound) -> Result<(Vec<Value>, Callback), Raised> {
             argv.push(word(&name.to_ascii_uppercase()));
             argv.extend(b.values.iter().flatten().cloned());
             match name {
-                "setnx" | "hexists" | "persist" | "renamenx" | "setex" => Callback::Bool,
+                "setnx" | "hexists" | "persist" | "renamenx" | "setex" | "smove" => Callback::Bool,
                 "rename" | "lset" | "ltrim" | "select" => Callback::Ok,
                 "zscore" | "zincrby" => Callback::Float,
                 "smembers" => Callback::Members,
