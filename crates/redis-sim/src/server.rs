@@ -221,6 +221,12 @@ impl Server {
         keys
     }
 
+    /// How many keys all databases hold, as INFO's keyspace section counts them (keys
+    /// past their TTL count until expiry removes them): cheap enough for every chart tick.
+    pub fn key_count(&self) -> usize {
+        self.dbs.iter().map(|db| db.entries.len()).sum()
+    }
+
     /// The value under `key` in database `db` at `now_ms`, without touching
     /// it (for the keyspace view, which must not change idle times or expire keys).
     pub fn value(&self, db: usize, key: &[u8], now_ms: u64) -> Option<&Value> {

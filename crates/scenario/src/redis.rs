@@ -193,9 +193,7 @@ impl Shared {
 
     fn sample(&mut self, at_ms: u64) {
         let stats = self.server.stats();
-        let keys = (0..16)
-            .map(|db| self.server.keys(db, at_ms).len() as u64)
-            .sum();
+        let keys = self.server.key_count() as u64;
         if self.samples.len() == REDIS_SAMPLE_LIMIT {
             self.samples.pop_front();
         }
