@@ -42,6 +42,8 @@ pub enum Value<O> {
     Object(O),
     /// The `print` builtin.
     Print,
+    /// The `len` builtin.
+    Len,
     /// `bytes.decode` or `str.encode`, bound to its value: how a learner turns what
     /// redis-py returns into text.
     Codec(Box<Value<O>>),
@@ -167,6 +169,7 @@ impl<O: PyObject> Value<O> {
             Value::Set(items) => format!("{{{}}}", join(items)),
             Value::Object(object) => object.repr(),
             Value::Print => "<built-in function print>".to_owned(),
+            Value::Len => "<built-in function len>".to_owned(),
             Value::Codec(value) => format!(
                 "<built-in method {} of {} object>",
                 codec_name(value),
@@ -197,7 +200,7 @@ impl<O: PyObject> Value<O> {
             Value::Dict(_) => "dict",
             Value::Set(_) => "set",
             Value::Object(object) => return object.type_name(),
-            Value::Print | Value::Codec(_) => "builtin_function_or_method",
+            Value::Print | Value::Len | Value::Codec(_) => "builtin_function_or_method",
         }
         .to_owned()
     }
@@ -259,6 +262,83 @@ pub fn not_callable(type_name: &str) -> Raised {
         "TypeError",
         format!("{} object is not callable", repr_str(type_name)),
     )
+}
+
+/// `len(value)`.
+fn length<O: PyObject>(value: &Value<O>) -> Result<Value<O>, Raised> {
+    let n = match value {
+        Value::Str(s) => s.chars().count(),
+        Value::Bytes(b) => b.len(),
+        Value::List(items) | Value::Tuple(items) | Value::Set(items) => items.len(),
+        Value::Dict(pairs) => pairs.len(),
+        other => {
+            return Err(error(
+                "TypeError",
+                format!(
+                    "object of type {} has no len()",
+                    repr_str(&other.type_name())
+                ),
+            ));
+        }
+    };
+    Ok(Value::Int(n as i64))
+}
+
+/// `value[index]`: an item of a list, tuple, str or bytes by position (negative from
+/// the end), or a dict's value by key.
+fn subscript<O: PyObject>(value: Value<O>, index: Value<O>) -> Result<Value<O>, Raised> {
+    let type_name = value.type_name();
+    let (len, what) = match &value {
+        Value::Dict(pairs) => {
+            return pairs
+                .iter()
+                .find(|(k, _)| *k == index)
+                .map(|(_, v)| v.clone())
+                .ok_or_else(|| error("KeyError", index.repr()));
+        }
+        Value::List(items) => (items.len(), "list"),
+        Value::Tuple(items) => (items.len(), "tuple"),
+        Value::Str(s) => (s.chars().count(), "string"),
+        Value::Bytes(b) => (b.len(), "byte"),
+        _ => {
+            return Err(error(
+                "TypeError",
+                format!("{} object is not subscriptable", repr_str(&type_name)),
+            ));
+        }
+    };
+    let Value::Int(i) = index else {
+        let message = match &value {
+            Value::Str(_) => format!(
+                "string indices must be integers, not {}",
+                repr_str(&index.type_name())
+            ),
+            _ => format!(
+                "{what} indices must be integers or slices, not {}",
+                index.type_name()
+            ),
+        };
+        return Err(error("TypeError", message));
+    };
+    let position = if i < 0 { i + len as i64 } else { i };
+    let Some(position) = usize::try_from(position).ok().filter(|p| *p < len) else {
+        let what = if what == "byte" { "" } else { what };
+        return Err(error(
+            "IndexError",
+            format!("{what} index out of range").trim_start().to_owned(),
+        ));
+    };
+    Ok(match value {
+        Value::List(items) | Value::Tuple(items) => items[position].clone(),
+        Value::Str(s) => Value::Str(
+            s.chars()
+                .nth(position)
+                .map(String::from)
+                .unwrap_or_default(),
+        ),
+        Value::Bytes(b) => Value::Int(i64::from(b[position])),
+        other => other,
+    })
 }
 
 /// The method that turns a value to the other of str and bytes.
@@ -590,6 +670,7 @@ impl<L: Library> PythonSession<L> {
             "False" => Ok(Value::Bool(false)),
             "None" => Ok(Value::None),
             "print" => Ok(Value::Print),
+            "len" => Ok(Value::Len),
             _ => self.vars.get(name).cloned().ok_or_else(|| {
                 error(
                     "NameError",
@@ -628,6 +709,13 @@ impl<L: Library> PythonSession<L> {
             }
             Value::Object(object) => self.library.call(object, args, now_ms, &mut self.out),
             Value::Codec(value) => transcode(*value, &args),
+            Value::Len => match args.as_slice() {
+                [(None, value)] => length(value),
+                _ => Err(error(
+                    "TypeError",
+                    format!("len() takes exactly one argument ({} given)", args.len()),
+                )),
+            },
             other => Err(not_callable(&other.type_name())),
         }
     }
@@ -805,6 +893,12 @@ impl Parser<'_> {
             } else if self.eat('(') {
                 let args = self.arguments(repl, now_ms)?;
                 value = repl.call(value, args, now_ms)?;
+            } else if self.eat('[') {
+                let index = self.expression(repl, now_ms)?;
+                if !self.eat(']') {
+                    return Err(Raised::Syntax("invalid syntax"));
+                }
+                value = subscript(value, index)?;
             } else {
                 return Ok(value);
             }

@@ -1303,6 +1303,35 @@ mod tests {
     }
 
     #[test]
+    fn results_can_be_indexed_and_measured() {
+        let mut session = PythonRedisSession::new(0);
+        let out = repl(
+            &mut session,
+            &[
+                "import redis",
+                "r = redis.Redis(host='h', port=1, decode_responses=True)",
+                "r.rpush('l', 'a', 'b')",
+                "r.lrange('l', 0, -1)[-1]",
+                "len(r.lrange('l', 0, -1))",
+                "r.hset('h', 'f', 'v')",
+                "r.hgetall('h')['f']",
+                "r.hgetall('h')['g']",
+                "r.lrange('l', 0, -1)[2]",
+            ],
+        );
+        assert!(
+            out.contains(">>> r.lrange('l', 0, -1)[-1]\n'b'\n>>> len(r.lrange('l', 0, -1))\n2\n"),
+            "{out}"
+        );
+        assert!(out.contains(">>> r.hgetall('h')['f']\n'v'\n"), "{out}");
+        assert!(out.contains("KeyError: 'g'\n"), "{out}");
+        assert!(
+            out.ends_with("IndexError: list index out of range\n"),
+            "{out}"
+        );
+    }
+
+    #[test]
     fn a_client_of_an_attached_server_is_one_more_connection_to_it() {
         let shared = SharedRedis::new(0);
         let mut cli = RedisCliSession::connect(&shared);
