@@ -97,7 +97,7 @@ test("the items table shows each item and counts its expiry down on the virtual 
 test("the python-memcached console talks to the same server, and the views follow other addresses", async () => {
   const mc = await MemcachedPage.open();
   await mc.set("telnet_key", "1");
-  await mc.view("mc-client").filter({ hasText: "python-memcached" }).click();
+  await mc.view("client-choice").filter({ hasText: "python-memcached" }).click();
   assert.equal(await mc.transcript.locator(".entry").count(), 0, "the Python console has its own transcript");
   await mc.run("import memcache");
   await mc.run("mc = memcache.Client(['127.0.0.1:11211'], debug=True)");
@@ -124,7 +124,7 @@ test("the python-memcached console talks to the same server, and the views follo
   await picker.filter({ hasText: "127.0.0.1:11211" }).click();
   await mc.item("foo").waitFor();
 
-  await mc.view("mc-client").filter({ hasText: "telnet" }).click();
+  await mc.view("client-choice").filter({ hasText: "telnet" }).click();
   assert.equal(await mc.transcript.locator(".entry").count(), 2, "telnet's transcript is kept");
   await mc.run("get foo");
   assert.equal((await mc.lastOutput()).trimEnd(), "VALUE foo 16 3\nbar\nEND");
@@ -138,7 +138,7 @@ test("a scenario link replays its lines, and Share makes one that rebuilds the s
   assert.equal((await written.lastOutput()).trimEnd(), "905");
 
   const mc = await MemcachedPage.open();
-  await mc.view("mc-client").filter({ hasText: "python-memcached" }).click();
+  await mc.view("client-choice").filter({ hasText: "python-memcached" }).click();
   await mc.run("import memcache");
   await mc.run("mc = memcache.Client(['127.0.0.1:11211'], debug=True)");
   await mc.run("mc.set('k1', '777')");
@@ -154,7 +154,7 @@ test("a scenario link replays its lines, and Share makes one that rebuilds the s
 
   const replay = await MemcachedPage.open({}, fragment);
   await replay.item("k1").waitFor();
-  assert.equal(await replay.view("mc-client").filter({ hasText: "python-memcached" }).getAttribute("aria-pressed"), "true");
+  assert.equal(await replay.view("client-choice").filter({ hasText: "python-memcached" }).getAttribute("aria-pressed"), "true");
   assert.equal((await replay.lastOutput()).trimEnd(), "787");
   assert.deepEqual([...written.page.errors, ...mc.page.errors, ...replay.page.errors], []);
 });

@@ -4,8 +4,9 @@
 //!
 //! The lines are percent-encoded UTF-8 joined by line breaks, readable enough to write by
 //! hand. `client=` names a console dialect other than the page's own (the memcached
-//! page's `python`). The engines take their seeds from the page, not the clock, so the
-//! same lines give the same replies.
+//! page's `python`); `seed=` the seed of a page that lets the learner change it (the
+//! RabbitMQ simulation's). The engines take their seeds from the page, not the clock, so
+//! the same lines give the same replies.
 
 use crate::route::Route;
 
@@ -19,6 +20,8 @@ pub struct Scenario {
     pub lines: Vec<String>,
     /// The console dialect they are typed in, when not the page's own.
     pub client: Option<String>,
+    /// The seed the page's engine starts with, when not the page's default.
+    pub seed: Option<u64>,
 }
 
 impl Scenario {
@@ -39,6 +42,7 @@ impl Scenario {
                 Some(("client", client)) if !client.is_empty() => {
                     scenario.client = Some(percent_decode(client));
                 }
+                Some(("seed", seed)) => scenario.seed = seed.parse().ok(),
                 _ => {}
             }
         }
@@ -55,6 +59,9 @@ impl Scenario {
         if let Some(client) = &self.client {
             fragment.push_str("&client=");
             fragment.push_str(&percent_encode(client));
+        }
+        if let Some(seed) = self.seed {
+            fragment.push_str(&format!("&seed={seed}"));
         }
         fragment
     }
@@ -106,7 +113,7 @@ mod tests {
     fn lines(lines: &[&str]) -> Scenario {
         Scenario {
             lines: lines.iter().map(|l| (*l).to_owned()).collect(),
-            client: None,
+            ..Scenario::default()
         }
     }
 
@@ -120,6 +127,7 @@ mod tests {
                 "100% & ?=#+".to_owned(),
             ],
             client: Some("python".to_owned()),
+            seed: Some(42),
         };
         let fragment = scenario.to_fragment(Route::Memcached);
         assert!(fragment.starts_with("#/memcached?run=SET%20greeting%20%22hello%20world%22%0A"));
@@ -137,6 +145,14 @@ mod tests {
         assert_eq!(
             Scenario::from_fragment("#/redis?embed=1&run=PING"),
             Some(lines(&["PING"]))
+        );
+        assert_eq!(
+            Scenario::from_fragment("#/rabbitmq?run=run%205s&seed=7").and_then(|s| s.seed),
+            Some(7)
+        );
+        assert_eq!(
+            Scenario::from_fragment("#/rabbitmq?run=run%205s&seed=-1").and_then(|s| s.seed),
+            None
         );
     }
 

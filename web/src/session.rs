@@ -20,6 +20,9 @@ pub enum SessionAction {
     Run(String),
     /// Run several lines in order, as an example does.
     RunAll(&'static [&'static str]),
+    /// Run one line of the scenario link the page opened with, written as the page's
+    /// Share button writes it (the Redis page prefixes other consoles' lines).
+    Replay(String),
     /// Clear the transcript; the engine's state is kept.
     ClearTranscript,
 }
@@ -33,7 +36,7 @@ pub struct SessionState<S> {
     /// Every line run since the session opened, kept when the transcript is cleared:
     /// what a scenario link must replay to rebuild the engine's state. Like the
     /// session, one log shared by every state of the page.
-    typed: Rc<RefCell<Vec<String>>>,
+    typed: TypedLines,
 }
 
 impl<S: ConsoleSession> SessionState<S> {
@@ -43,7 +46,7 @@ impl<S: ConsoleSession> SessionState<S> {
             prompt: session.prompt().into(),
             session: Rc::new(RefCell::new(session)),
             transcript: Rc::default(),
-            typed: Rc::default(),
+            typed: TypedLines::default(),
         }
     }
 
@@ -64,7 +67,7 @@ impl<S: ConsoleSession> SessionState<S> {
 
     /// Every line run since the session opened, in order.
     pub fn typed(&self) -> TypedLines {
-        TypedLines(Rc::clone(&self.typed))
+        self.typed.clone()
     }
 }
 
@@ -82,11 +85,11 @@ impl<S: ConsoleSession + 'static> Reducible for SessionState<S> {
                 input: AttrValue::from(line.to_owned()),
                 output: output.into(),
             });
-            self.typed.borrow_mut().push(line.to_owned());
+            self.typed.push(line.to_owned());
             prompt = session.prompt().into();
         };
         match action {
-            SessionAction::Run(line) => run(&line),
+            SessionAction::Run(line) | SessionAction::Replay(line) => run(&line),
             SessionAction::RunAll(lines) => lines.iter().for_each(|line| run(line)),
             SessionAction::ClearTranscript => transcript.clear(),
         }
@@ -94,7 +97,7 @@ impl<S: ConsoleSession + 'static> Reducible for SessionState<S> {
             session: Rc::clone(&self.session),
             prompt,
             transcript: Rc::new(transcript),
-            typed: Rc::clone(&self.typed),
+            typed: self.typed.clone(),
         })
     }
 }
@@ -108,6 +111,11 @@ impl TypedLines {
     /// The lines, oldest first.
     pub fn lines(&self) -> Vec<String> {
         self.0.borrow().clone()
+    }
+
+    /// Adds a line run.
+    pub fn push(&self, line: String) {
+        self.0.borrow_mut().push(line);
     }
 }
 

@@ -55,6 +55,10 @@ pub struct EngineLayoutProps {
     /// whose state the console alone does not make leave it out.
     #[prop_or_default]
     pub typed: Option<TypedLines>,
+    /// The seed the page's engine runs with, for pages that let the learner change it;
+    /// a Share link carries it.
+    #[prop_or_default]
+    pub seed: Option<u64>,
 }
 
 /// A console dialect other than the engine's own: its examples and input label.
@@ -83,14 +87,14 @@ pub fn EngineLayout(props: &EngineLayoutProps) -> Html {
         on_action.emit(SessionAction::ClearTranscript)
     });
     {
-        // A scenario link runs its lines once, when the page it names first opens.
+        // A scenario link runs its lines once, when the page it names first opens; the
+        // page has chosen the console client the link names (`client=`) before.
         let on_action = props.on_action.clone();
         let route = engine.route;
-        let client = props.client.map(|c| c.name);
         use_effect_with((), move |()| {
-            if let Some(scenario) = opening_scenario(route, client) {
+            if let Some(scenario) = opening_scenario(route) {
                 for line in scenario.lines {
-                    on_action.emit(SessionAction::Run(line));
+                    on_action.emit(SessionAction::Replay(line));
                 }
             }
         });
@@ -100,10 +104,12 @@ pub fn EngineLayout(props: &EngineLayoutProps) -> Html {
         let share_state = share_state.clone();
         let route = engine.route;
         let client = props.client.map(|c| c.name.to_owned());
+        let seed = props.seed;
         Callback::from(move |_: MouseEvent| {
             let scenario = Scenario {
                 lines: typed.lines(),
                 client: client.clone(),
+                seed,
             };
             share(&scenario, route, share_state.setter());
         })
@@ -182,9 +188,8 @@ thread_local! {
     static OPENED: std::cell::RefCell<Vec<Route>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// The scenario the location opens `route` with, when its client is `client`, the first
-/// time the page asks.
-fn opening_scenario(route: Route, client: Option<&str>) -> Option<Scenario> {
+/// The scenario the location opens `route` with, the first time the page asks.
+fn opening_scenario(route: Route) -> Option<Scenario> {
     let fragment = current_fragment();
     let scenario = Scenario::from_fragment(&fragment)?;
     let first = OPENED.with_borrow_mut(|opened| {
@@ -192,8 +197,7 @@ fn opening_scenario(route: Route, client: Option<&str>) -> Option<Scenario> {
         opened.push(route);
         first
     });
-    (first && Route::from_fragment(&fragment) == route && scenario.client.as_deref() == client)
-        .then_some(scenario)
+    (first && Route::from_fragment(&fragment) == route).then_some(scenario)
 }
 
 /// Puts the scenario's link in the address bar and on the clipboard, and says so.
@@ -232,6 +236,29 @@ fn share(scenario: &Scenario, route: Route, say: UseStateSetter<Option<String>>)
             format!("The address bar now holds the link; it runs these {count} {lines}.")
         }));
     });
+}
+
+/// The switch above the examples between a page's console clients (its server's own
+/// client and the lesson's Python library): each option is the client, its label and a
+/// title saying what is typed.
+pub fn client_choice<C: Copy + PartialEq + 'static>(
+    options: [(C, &'static str, &'static str); 2],
+    chosen: C,
+    choose: UseStateSetter<C>,
+) -> Html {
+    html! {
+        <div class="client-choice" role="group" aria-label="Console client">
+            { for options.into_iter().map(|(client, label, title)| {
+                let choose = choose.clone();
+                html! {
+                    <button type="button" aria-pressed={(client == chosen).to_string()}
+                        data-testid="client-choice" {title} onclick={move |_| choose.set(client)}>
+                        { label }
+                    </button>
+                }
+            }) }
+        </div>
+    }
 }
 
 /// Properties every engine page takes from the app.

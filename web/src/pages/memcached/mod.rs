@@ -17,7 +17,7 @@ use yew::prelude::*;
 
 use crate::current_fragment;
 use crate::engines::{Example, MEMCACHED};
-use crate::pages::engine::{ClientDialect, EngineLayout, PageProps};
+use crate::pages::engine::{ClientDialect, EngineLayout, PageProps, client_choice};
 use crate::route::Mode;
 use crate::scenario_link::Scenario;
 use crate::session::{SessionState, use_session_actions, use_view_clock, virtual_now_ms};
@@ -211,7 +211,14 @@ fn ServerPage(props: &ServerPageProps) -> Html {
     html! {
         <EngineLayout engine={&MEMCACHED} mode={props.mode} active={props.active}
             {prompt} {transcript} {on_action} client={dialect} typed={Some(typed)}
-            client_choice={client_choice(*client, client.setter())}>
+            client_choice={client_choice(
+                [
+                    (Client::Telnet, "telnet", "memcached's text protocol, as typed into telnet"),
+                    (Client::Python, "python-memcached", "the lesson's Python calls, as typed into python3"),
+                ],
+                *client,
+                client.setter(),
+            )}>
             if servers.len() > 1 {
                 { server_picker(&servers, &shown_address, on_show) }
             }
@@ -242,25 +249,6 @@ fn follow_latest_exchange(
     }
     seen.clear();
     seen.extend(servers.iter().map(|(a, s)| (a.clone(), s.exchanges())));
-}
-
-/// The telnet / python-memcached switch above the examples.
-fn client_choice(chosen: Client, choose: UseStateSetter<Client>) -> Html {
-    let button = |client: Client, label: &'static str, title: &'static str| {
-        let choose = choose.clone();
-        html! {
-            <button type="button" class="secondary" aria-pressed={(client == chosen).to_string()}
-                data-testid="mc-client" {title} onclick={move |_| choose.set(client)}>
-                { label }
-            </button>
-        }
-    };
-    html! {
-        <div class="client-choice" role="group" aria-label="Console client">
-            { button(Client::Telnet, "telnet", "memcached's text protocol, as typed into telnet") }
-            { button(Client::Python, "python-memcached", "the lesson's Python calls, as typed into python3") }
-        </div>
-    }
 }
 
 /// Which server the views show, when python-memcached clients started more than one.

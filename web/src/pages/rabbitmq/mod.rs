@@ -28,9 +28,11 @@ use wasm_bindgen::closure::Closure;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
+use crate::current_fragment;
 use crate::engines::{RABBITMQ, SEED};
 use crate::pages::engine::{EngineLayout, PageProps};
 use crate::route::Mode;
+use crate::scenario_link::Scenario;
 use crate::session::{SessionAction, SessionState, use_session_actions};
 use bounded_queue::{BoundedFigures, BoundedQueueView};
 use canvas::{Figures, Pinned, Refresh, SharedStage, ShownFigures, TopologyCanvas};
@@ -60,7 +62,12 @@ const STEP_MS: u64 = 100;
 /// dragged is kept, by name.
 #[component]
 pub fn RabbitMqPage(props: &PageProps) -> Html {
-    let seed = use_state(|| SEED);
+    // A scenario link may name the seed its lines were run with.
+    let seed = use_state(|| {
+        Scenario::from_fragment(&current_fragment())
+            .and_then(|scenario| scenario.seed)
+            .unwrap_or(SEED)
+    });
     let pinned = (*use_memo((), |()| Pinned::default())).clone();
     let on_seed = {
         let seed = seed.clone();
@@ -300,7 +307,7 @@ fn World(props: &WorldProps) -> Html {
     html! {
         <EngineLayout engine={&RABBITMQ} mode={props.mode} active={props.active}
             prompt={state.prompt()} transcript={state.transcript()}
-            {on_action}>
+            {on_action} typed={Some(state.typed())} seed={Some(seed)}>
             <div class="rabbitmq-views">
                 <section class="rmq-panel rmq-world" aria-labelledby="rmq-world-title">
                     <h2 id="rmq-world-title">{ "The broker, live" }</h2>

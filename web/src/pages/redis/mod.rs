@@ -1,5 +1,5 @@
 //! The Redis page: redis-cli consoles on one redis-server (the main one, and up to three
-//! more beside it), the keyspace of the database the main console has selected, who
+//! more beside it, or the lesson's redis-py in a Python console), the keyspace of the database the main console has selected, who
 //! listens where in pub/sub, the server's counters over time, and pipelining and a
 //! connection pool.
 //!
@@ -20,16 +20,78 @@ use std::rc::Rc;
 use gloo::timers::callback::Interval;
 use yew::prelude::*;
 
-use crate::engines::{REDIS, SEED};
-use crate::pages::engine::{EngineLayout, PageProps};
+use crate::current_fragment;
+use crate::engines::{Example, REDIS, SEED};
+use crate::pages::engine::{ClientDialect, EngineLayout, PageProps, client_choice};
+use crate::scenario_link::Scenario;
 use crate::session::{SessionAction, virtual_now_ms};
 use clients::Clients;
 use keyspace::Keyspace;
 use pipeline::PipelineAndPool;
-use world::{MAIN, World, WorldAction};
+use world::{MAIN, Typed, World, WorldAction};
 
 /// Real milliseconds between two passes of the virtual clock.
 const TICK_MS: u32 = 1000;
+
+/// The lesson's redis-py calls, on this page's server.
+static REDIS_PY: ClientDialect = ClientDialect {
+    name: "python",
+    console_label: "Python line (redis-py)",
+    examples: &[
+        Example {
+            lines: &[
+                "import redis",
+                "r = redis.Redis(host='127.0.0.1', port=6379)",
+            ],
+            shows: "connect to this page's server",
+        },
+        Example {
+            lines: &["r.set('foo', 'Bar')", "print(r.get('foo'))"],
+            shows: "store and read back, as the lesson does",
+        },
+        Example {
+            lines: &[
+                "pool = redis.ConnectionPool(host='127.0.0.1', port=6379)",
+                "r = redis.Redis(connection_pool=pool)",
+                "r.client_list()",
+            ],
+            shows: "a connection pool; the server lists the client",
+        },
+        Example {
+            lines: &["r.incr('visits')", "r.incr('visits', 10)"],
+            shows: "a counter",
+        },
+        Example {
+            lines: &[
+                "r.hset('user:1', mapping={'name': 'Ada', 'lang': 'Rust'})",
+                "r.hgetall('user:1')",
+            ],
+            shows: "a hash, read back as a dict",
+        },
+        Example {
+            lines: &[
+                "p = r.pipeline()",
+                "p.set('a', 1)",
+                "p.incr('a')",
+                "p.execute()",
+            ],
+            shows: "a pipeline: one round trip",
+        },
+        Example {
+            lines: &["r.get('foo').decode()"],
+            shows: "replies are bytes; decode them to text",
+        },
+    ],
+};
+
+/// What the layout's console speaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Client {
+    /// redis-cli, client 1.
+    Cli,
+    /// redis-py in `python3`.
+    Python,
+}
 
 /// The Redis page: consoles on a fresh server and the views of it.
 #[component]
@@ -56,6 +118,7 @@ pub fn RedisPage(props: &PageProps) -> Html {
         use_callback((), move |action: SessionAction, _| {
             on_world.emit(match action {
                 SessionAction::Run(line) => WorldAction::Run { client: MAIN, line },
+                SessionAction::Replay(line) => replay(&line),
                 SessionAction::RunAll(lines) => WorldAction::RunAll {
                     client: MAIN,
                     lines,
@@ -64,6 +127,29 @@ pub fn RedisPage(props: &PageProps) -> Html {
             });
         })
     };
+    let on_python = {
+        let on_world = on_world.clone();
+        use_callback((), move |action: SessionAction, _| {
+            on_world.emit(match action {
+                SessionAction::Run(line) => WorldAction::RunPython(vec![line]),
+                SessionAction::RunAll(lines) => {
+                    WorldAction::RunPython(lines.iter().map(|l| (*l).to_owned()).collect())
+                }
+                SessionAction::Replay(line) => replay(&line),
+                SessionAction::ClearTranscript => WorldAction::ClearPython,
+            });
+        })
+    };
+    // A scenario link whose last line is Python's opens the Python console.
+    let client = use_state(|| {
+        let last = Scenario::from_fragment(&current_fragment())
+            .and_then(|scenario| scenario.lines.last().cloned())
+            .unwrap_or_default();
+        match world::console_of(&last).0 {
+            Typed::Python => Client::Python,
+            Typed::Cli(_) => Client::Cli,
+        }
+    });
     let on_interrupt = {
         let on_world = on_world.clone();
         use_callback((), move |(), _| on_world.emit(WorldAction::Interrupt(MAIN)))
@@ -80,11 +166,41 @@ pub fn RedisPage(props: &PageProps) -> Html {
     let version = keyspace.borrow().version();
     let deliveries = world.shared().deliveries();
 
+    let python = world.python();
+    let (prompt, transcript, on_action, dialect) = match *client {
+        Client::Cli => (main.prompt.clone(), main.transcript.clone(), on_main, None),
+        Client::Python => (
+            python.prompt.clone(),
+            python.transcript.clone(),
+            on_python,
+            Some(&REDIS_PY),
+        ),
+    };
+    // redis-cli's typing aids and Ctrl-C belong to its console only.
+    let cli = *client == Client::Cli;
+    let choice = client_choice(
+        [
+            (
+                Client::Cli,
+                "redis-cli",
+                "Redis commands, as typed into redis-cli",
+            ),
+            (
+                Client::Python,
+                "redis-py",
+                "the lesson's Python calls, as typed into python3",
+            ),
+        ],
+        *client,
+        client.setter(),
+    );
+
     html! {
         <EngineLayout engine={&REDIS} mode={props.mode} active={props.active}
-            prompt={main.prompt.clone()} transcript={main.transcript.clone()}
-            on_action={on_main} hint={Some(hint)} complete={Some(complete)}
-            busy={clients::busy_note(&main.state)} on_interrupt={Some(on_interrupt)}>
+            {prompt} {transcript} {on_action} client={dialect} client_choice={choice}
+            hint={cli.then_some(hint)} complete={cli.then_some(complete)}
+            busy={cli.then(|| clients::busy_note(&main.state)).flatten()}
+            on_interrupt={cli.then_some(on_interrupt)} typed={Some(world.typed())}>
             <div class="redis-views">
                 <Keyspace shared={world.shared().clone()} index={Rc::clone(keyspace)} {version}
                     lines_run={world.shared().lines_run()} {db} {now_ms} />
@@ -96,5 +212,16 @@ pub fn RedisPage(props: &PageProps) -> Html {
                     on_action={on_world.clone()} />
             </div>
         </EngineLayout>
+    }
+}
+
+/// The console and line a scenario link's line is for.
+fn replay(line: &str) -> WorldAction {
+    match world::console_of(line) {
+        (Typed::Cli(client), line) => WorldAction::Run {
+            client,
+            line: line.to_owned(),
+        },
+        (Typed::Python, line) => WorldAction::RunPython(vec![line.to_owned()]),
     }
 }

@@ -7,12 +7,12 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use scenario::redis_sim::Stats;
-use scenario::{ClientState, ConsoleSession, RedisCliSession, SharedRedis};
+use scenario::{ClientState, ConsoleSession, PythonRedisSession, RedisCliSession, SharedRedis};
 use yew::prelude::*;
 
 use super::key_index::KeyIndex;
 use crate::components::console::{Entry, Transcript};
-use crate::session::virtual_now_ms;
+use crate::session::{TypedLines, virtual_now_ms};
 
 /// How many redis-cli consoles the page opens at most: enough for a publisher and
 /// subscribers, few enough to sit side by side.
@@ -41,6 +41,10 @@ pub enum WorldAction {
     },
     /// Run a scenario's lines across consoles, opening the ones it needs.
     Script(&'static [Step]),
+    /// Run lines in the Python console, as typed or from an example.
+    RunPython(Vec<String>),
+    /// Clear the Python console's transcript.
+    ClearPython,
     /// Clear a console's transcript.
     Clear(usize),
     /// Ctrl-C in a console whose redis-cli reads messages after SUBSCRIBE.
@@ -130,13 +134,7 @@ impl ClientConsole {
 
     fn run(&mut self, line: &str, now_ms: u64) {
         let output = self.session.borrow_mut().run_line(line, now_ms);
-        let mut transcript = Transcript::clone(&self.transcript);
-        transcript.push(Entry {
-            prompt: self.prompt.clone(),
-            input: AttrValue::from(line.to_owned()),
-            output: output.into(),
-        });
-        self.transcript = Rc::new(transcript);
+        self.transcript = transcribed(&self.transcript, &self.prompt, line, output);
     }
 
     /// Shows a line held back for a pipeline: it prints with its reply once sent.
@@ -186,6 +184,54 @@ impl PartialEq for ClientConsole {
     }
 }
 
+/// `transcript` with one more entry: `line` typed at `prompt`, and what it printed.
+fn transcribed(
+    transcript: &Transcript,
+    prompt: &AttrValue,
+    line: &str,
+    output: String,
+) -> Rc<Transcript> {
+    let mut transcript = transcript.clone();
+    transcript.push(Entry {
+        prompt: prompt.clone(),
+        input: AttrValue::from(line.to_owned()),
+        output: output.into(),
+    });
+    Rc::new(transcript)
+}
+
+/// The lesson's other client: redis-py typed into `python3`, a client of the same server
+/// at 127.0.0.1:6379 (clients of other addresses get servers of their own).
+#[derive(Clone)]
+pub struct PythonConsole {
+    session: Rc<RefCell<PythonRedisSession>>,
+    /// The prompt for its next line.
+    pub prompt: AttrValue,
+    /// What it printed so far.
+    pub transcript: Rc<Transcript>,
+}
+
+/// Where the page's server listens, for a redis-py client.
+pub const PAGE_SERVER: &str = "127.0.0.1:6379";
+
+impl PythonConsole {
+    fn open(seed: u64, shared: &SharedRedis) -> Self {
+        let mut session = PythonRedisSession::new(seed);
+        session.attach(PAGE_SERVER, shared.clone());
+        PythonConsole {
+            prompt: session.prompt().into(),
+            session: Rc::new(RefCell::new(session)),
+            transcript: Rc::default(),
+        }
+    }
+
+    fn run(&mut self, line: &str, now_ms: u64) {
+        let output = self.session.borrow_mut().run_line(line, now_ms);
+        self.transcript = transcribed(&self.transcript, &self.prompt, line, output);
+        self.prompt = self.session.borrow().prompt().into();
+    }
+}
+
 /// The server and its consoles. Replaced, not edited, on every action.
 pub struct World {
     shared: SharedRedis,
@@ -201,6 +247,48 @@ pub struct World {
     keyspace: Rc<RefCell<KeyIndex>>,
     /// The virtual time of the latest action.
     now_ms: u64,
+    /// The redis-py console.
+    python: PythonConsole,
+    /// Every line the consoles ran, as a scenario link writes them ([`link_line`]).
+    typed: TypedLines,
+}
+
+/// The console a line was typed in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Typed {
+    /// A redis-cli console, by number.
+    Cli(usize),
+    /// The redis-py console.
+    Python,
+}
+
+/// A console's line as a scenario link holds it: the main console's as typed, another
+/// console's after `@N ` (`@2 SUBSCRIBE news`), the Python console's after `@py `. A main
+/// line that itself starts with `@` is written `@1 ...`, so every line reads back to the
+/// console that ran it.
+pub fn link_line(console: Typed, line: &str) -> String {
+    match console {
+        Typed::Cli(MAIN) if !line.starts_with('@') => line.to_owned(),
+        Typed::Cli(number) => format!("@{number} {line}"),
+        Typed::Python => format!("@py {line}"),
+    }
+}
+
+/// The console and line of a scenario link's line (see [`link_line`]).
+pub fn console_of(link_line: &str) -> (Typed, &str) {
+    link_line
+        .strip_prefix('@')
+        .and_then(|rest| rest.split_once(' '))
+        .and_then(|(console, line)| match console {
+            "py" => Some((Typed::Python, line)),
+            number => {
+                let number = number.parse().ok()?;
+                (1..=MAX_CLIENTS)
+                    .contains(&number)
+                    .then_some((Typed::Cli(number), line))
+            }
+        })
+        .unwrap_or((Typed::Cli(MAIN), link_line))
 }
 
 impl World {
@@ -208,6 +296,7 @@ impl World {
     pub fn new(seed: u64) -> Self {
         let session = RedisCliSession::new(seed);
         let shared = session.shared().clone();
+        let python = PythonConsole::open(seed, &shared);
         let now_ms = virtual_now_ms();
         shared.advance(now_ms);
         let world = World {
@@ -218,9 +307,21 @@ impl World {
             pool_run: Rc::from([]),
             keyspace: Rc::default(),
             now_ms,
+            python,
+            typed: TypedLines::default(),
         };
         world.follow_keyspace(now_ms);
         world
+    }
+
+    /// The redis-py console.
+    pub fn python(&self) -> &PythonConsole {
+        &self.python
+    }
+
+    /// Every line the consoles ran, for the Share link.
+    pub fn typed(&self) -> TypedLines {
+        self.typed.clone()
     }
 
     /// The server every console is connected to.
@@ -294,6 +395,7 @@ impl World {
                 return;
             }
         }
+        self.typed.push(link_line(Typed::Cli(number), line));
         if let Some(console) = self.console(number) {
             // A redis-cli reading messages takes no line: a scenario or an example typed
             // there presses Ctrl-C first, as a learner would.
@@ -316,6 +418,13 @@ impl World {
         self.keyspace
             .borrow_mut()
             .follow(&server, db, &events, line, now_ms);
+    }
+
+    fn run_python(&mut self, line: &str, now_ms: u64) {
+        self.typed.push(link_line(Typed::Python, line));
+        self.python.run(line, now_ms);
+        self.follow_keyspace(now_ms);
+        self.settle(now_ms);
     }
 
     /// Runs `requests` INCRs through a pool of `size` connections: request i borrows
@@ -370,6 +479,8 @@ impl Reducible for World {
             pool_run: Rc::clone(&self.pool_run),
             keyspace: Rc::clone(&self.keyspace),
             now_ms: self.now_ms,
+            python: self.python.clone(),
+            typed: self.typed.clone(),
         };
         let now_ms = virtual_now_ms().max(self.now_ms);
         match action {
@@ -410,6 +521,12 @@ impl Reducible for World {
                     world.run(step.client, step.line, now_ms);
                 }
             }
+            WorldAction::RunPython(lines) => {
+                for line in &lines {
+                    world.run_python(line, now_ms);
+                }
+            }
+            WorldAction::ClearPython => world.python.transcript = Rc::default(),
             WorldAction::Clear(number) => {
                 if let Some(console) = world.console(number) {
                     console.transcript = Rc::default();
@@ -446,5 +563,37 @@ impl Reducible for World {
         }
         world.now_ms = now_ms;
         Rc::new(world)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn link_lines_read_back_to_the_console_that_ran_them() {
+        for (console, line) in [
+            (Typed::Cli(MAIN), "SET greeting hello"),
+            (Typed::Cli(2), "SUBSCRIBE news"),
+            (
+                Typed::Cli(MAIN),
+                "@2 is how a main line starting with @ looks",
+            ),
+            (Typed::Cli(4), "@"),
+            (Typed::Cli(MAIN), ""),
+            (Typed::Python, "r.set('foo', 'Bar')"),
+            (Typed::Cli(MAIN), "@py PING"),
+        ] {
+            assert_eq!(console_of(&link_line(console, line)), (console, line));
+        }
+        assert_eq!(link_line(Typed::Cli(MAIN), "PING"), "PING");
+        assert_eq!(link_line(Typed::Cli(3), "PING"), "@3 PING");
+    }
+
+    #[test]
+    fn hand_written_prefixes_outside_the_consoles_stay_main_lines() {
+        for line in ["@9 PING", "@x PING", "@2", "@py"] {
+            assert_eq!(console_of(line), (Typed::Cli(MAIN), line));
+        }
     }
 }
