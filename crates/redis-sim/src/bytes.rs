@@ -42,10 +42,23 @@ impl SmallBytes {
         }
     }
 
-    /// Replaces the contents with `bytes`, reusing the allocation when the length matches.
+    /// No bytes.
+    pub const EMPTY: SmallBytes = SmallBytes::Inline {
+        len: 0,
+        bytes: [0; INLINE],
+    };
+
+    /// Replaces the contents with `bytes`, reusing the allocation when the length
+    /// matches, and writing short contents in place: building them on the stack and
+    /// moving them in stalls the processor on the half-forwarded copy.
     pub fn set(&mut self, bytes: &[u8]) {
         match self {
             SmallBytes::Heap(heap) if heap.len() == bytes.len() => heap.copy_from_slice(bytes),
+            SmallBytes::Inline { len, bytes: inline } if bytes.len() <= INLINE => {
+                inline[..bytes.len()].copy_from_slice(bytes);
+                inline[bytes.len()..].fill(0);
+                *len = bytes.len() as u8;
+            }
             _ => *self = SmallBytes::new(bytes),
         }
     }
@@ -153,6 +166,16 @@ mod tests {
         assert_eq!(&*value, &[2; 30]);
         value.set(b"");
         assert_eq!(&*value, b"");
+        value.set(b"a longer one");
+        value.set(b"short");
+        assert_eq!(
+            value,
+            SmallBytes::new(b"short"),
+            "written in place, padding cleared"
+        );
+        assert!(
+            matches!(value, SmallBytes::Inline { bytes, .. } if bytes[5..].iter().all(|&b| b == 0))
+        );
         assert!(SmallBytes::new(b"a") < SmallBytes::new(&[b'a'; 30]));
     }
 

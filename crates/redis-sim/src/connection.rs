@@ -21,7 +21,7 @@ pub fn ping(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
         let message = argv.get(1).cloned().unwrap_or_default();
         return Ok(Reply::Array(vec![
             Reply::bulk("pong"),
-            Reply::Bulk(message),
+            Reply::Bulk(message.into()),
         ]));
     }
     Ok(argv

@@ -6,6 +6,8 @@
 
 use std::borrow::Cow;
 
+use crate::bytes::SmallBytes;
+
 /// One RESP2 reply.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Reply {
@@ -16,8 +18,9 @@ pub enum Reply {
     Error(String),
     /// A signed 64-bit integer (`:1`).
     Integer(i64),
-    /// A binary-safe bulk string (`$3 foo`).
-    Bulk(Vec<u8>),
+    /// A binary-safe bulk string (`$3 foo`). Short ones are kept inline, so an array
+    /// of members (ZRANGE, LRANGE) costs one allocation, not one per member.
+    Bulk(SmallBytes),
     /// The null bulk string (`$-1`), what GET answers for a missing key.
     Nil,
     /// The null array (`*-1`), what EXEC answers when a watched key changed.
@@ -42,7 +45,16 @@ impl Reply {
 
     /// A bulk string copied from bytes.
     pub fn bulk(bytes: impl AsRef<[u8]>) -> Reply {
-        Reply::Bulk(bytes.as_ref().to_vec())
+        Reply::Bulk(SmallBytes::new(bytes.as_ref()))
+    }
+
+    /// Appends a bulk string copied from `bytes` to an array's items, written in place:
+    /// the members of a range reply (ZRANGE, LRANGE) are the common case.
+    pub fn push_bulk(items: &mut Vec<Reply>, bytes: &[u8]) {
+        items.push(Reply::Bulk(SmallBytes::EMPTY));
+        if let Some(Reply::Bulk(slot)) = items.last_mut() {
+            slot.set(bytes);
+        }
     }
 
     /// A bulk string if present, the null bulk string otherwise.

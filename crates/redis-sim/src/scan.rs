@@ -110,7 +110,7 @@ pub fn scan(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
     });
     Ok(reply(
         next,
-        matching.map(|(key, _)| Reply::Bulk(key)).collect(),
+        matching.map(|(key, _)| Reply::Bulk(key.into())).collect(),
     ))
 }
 
@@ -158,7 +158,13 @@ fn scan_collection(
     let matching = items
         .into_iter()
         .filter(|item| o.pattern.is_none_or(|p| glob::matches(p, &item[0], false)));
-    Ok(reply(next, matching.flatten().map(Reply::Bulk).collect()))
+    Ok(reply(
+        next,
+        matching
+            .flatten()
+            .map(|key| Reply::Bulk(key.into()))
+            .collect(),
+    ))
 }
 
 /// SSCAN key cursor [MATCH pattern] [COUNT count].

@@ -422,7 +422,7 @@ fn move_element(
     server.touched(client, target, &item);
     server.changed_as(client, target, LIST, push_event(to));
     server.changed_as(client, source, LIST, pop_event(from));
-    Ok(Reply::Bulk(item))
+    Ok(Reply::Bulk(item.into()))
 }
 
 /// LMOVE source destination LEFT|RIGHT LEFT|RIGHT.
@@ -489,7 +489,7 @@ fn pop_first(
         server.changed(client, key);
         return Ok(Some(Reply::Array(vec![
             Reply::bulk(key),
-            Reply::Bulk(item),
+            Reply::Bulk(item.into()),
         ])));
     }
     Ok(None)

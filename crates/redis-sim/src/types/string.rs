@@ -752,7 +752,7 @@ pub fn lcs(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
     }
     if !idx {
         sequence.reverse();
-        return Ok(Reply::Bulk(sequence));
+        return Ok(Reply::Bulk(sequence.into()));
     }
     Ok(Reply::Array(vec![
         Reply::bulk("matches"),

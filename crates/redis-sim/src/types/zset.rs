@@ -556,7 +556,7 @@ fn range(
     };
     let mut items = Vec::with_capacity(expected * (1 + usize::from(request.with_scores)));
     visit(zset, &request, |member, score| {
-        items.push(Reply::bulk(member));
+        Reply::push_bulk(&mut items, member);
         if request.with_scores {
             items.push(Reply::bulk(format_double(score)));
         }
@@ -611,7 +611,7 @@ fn pop(server: &mut Server, client: ClientId, argv: &[Vec<u8>], max: bool) -> Re
     };
     let mut items = Vec::new();
     for (member, score) in pop_members(zset, count, max) {
-        items.push(Reply::Bulk(member));
+        items.push(Reply::Bulk(member.into()));
         items.push(Reply::bulk(format_double(score)));
     }
     if !items.is_empty() {
@@ -925,7 +925,7 @@ fn combine_reply(server: &mut Server, client: ClientId, argv: &[Vec<u8>], op: Se
     let c = parse_combination(server, client, argv, 1, op, CombineCall::Reply)?;
     let mut items = Vec::new();
     for (member, score) in combine(&c, op) {
-        items.push(Reply::Bulk(member));
+        items.push(Reply::Bulk(member.into()));
         if c.with_scores {
             items.push(Reply::bulk(format_double(score)));
         }
@@ -1023,7 +1023,7 @@ fn zmpop_from(
         server.changed_as(client, key, ZSET, event);
         let pairs = popped
             .into_iter()
-            .map(|(m, s)| Reply::Array(vec![Reply::Bulk(m), Reply::bulk(format_double(s))]));
+            .map(|(m, s)| Reply::Array(vec![Reply::Bulk(m.into()), Reply::bulk(format_double(s))]));
         return Ok(Some(Reply::Array(vec![
             Reply::bulk(key),
             Reply::Array(pairs.collect()),
@@ -1073,7 +1073,7 @@ fn bzpop_first(
         server.changed(client, key);
         return Ok(Some(Reply::Array(vec![
             Reply::bulk(key),
-            Reply::Bulk(member),
+            Reply::Bulk(member.into()),
             Reply::bulk(format_double(score)),
         ])));
     }

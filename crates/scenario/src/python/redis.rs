@@ -1051,7 +1051,7 @@ fn plain(reply: Reply, decode: bool) -> Result<Value, Raised> {
         Reply::Status(s) => text(s.as_bytes().to_vec()),
         Reply::Error(message) => return Err(response_error(&message)),
         Reply::Integer(n) => Value::Int(n),
-        Reply::Bulk(bytes) => text(bytes),
+        Reply::Bulk(bytes) => text(bytes.to_vec()),
         Reply::Nil | Reply::NilArray => Value::None,
         Reply::Array(items) | Reply::Frames(items) => Value::List(
             items
