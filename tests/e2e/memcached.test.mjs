@@ -138,24 +138,29 @@ test("a scenario link replays its lines, and Share makes one that rebuilds the s
   assert.equal((await written.lastOutput()).trimEnd(), "905");
 
   const mc = await MemcachedPage.open();
+  await mc.set("k1", "777");
   await mc.view("client-choice").filter({ hasText: "python-memcached" }).click();
   await mc.run("import memcache");
   await mc.run("mc = memcache.Client(['127.0.0.1:11211'], debug=True)");
-  await mc.run("mc.set('k1', '777')");
   await mc.run("mc.incr('k1', 10)");
   await mc.page.locator(".page-slot:not([hidden]) .console-toolbar button", { hasText: "Clear" }).click();
   assert.equal(await mc.entryCount(), 0);
   await mc.page.locator(".page-slot:not([hidden]) [data-testid=share]").click();
   const status = mc.page.locator(".page-slot:not([hidden]) [data-testid=share-status]");
-  await mc.page.waitForFunction((el) => el.textContent.includes("4 lines"), await status.elementHandle());
+  await mc.page.waitForFunction((el) => el.textContent.includes("5 lines"), await status.elementHandle());
   const fragment = await mc.page.evaluate(() => location.hash);
-  assert.match(fragment, /^#\/memcached\?run=import%20memcache%0A.*&client=python$/,
-    "lines cleared from the transcript are still in the link: they made the state");
+  assert.equal(fragment,
+    "#/memcached?run=set%20k1%200%200%0A777%0A@py%20import%20memcache%0A" +
+    "@py%20mc%20%3D%20memcache.Client(%5B'127.0.0.1:11211'%5D,%20debug%3DTrue)%0A@py%20mc.incr('k1',%2010)",
+    "both consoles' lines, in order; lines cleared from the transcript are still in the link");
 
   const replay = await MemcachedPage.open({}, fragment);
   await replay.item("k1").waitFor();
-  assert.equal(await replay.view("client-choice").filter({ hasText: "python-memcached" }).getAttribute("aria-pressed"), "true");
+  assert.equal(await replay.view("client-choice").filter({ hasText: "python-memcached" }).getAttribute("aria-pressed"), "true",
+    "the link's last line was Python's: its console is shown");
   assert.equal((await replay.lastOutput()).trimEnd(), "787");
+  await replay.view("client-choice").filter({ hasText: "telnet" }).click();
+  assert.equal(await replay.entryCount(), 2, "the telnet lines ran in the telnet console");
   assert.deepEqual([...written.page.errors, ...mc.page.errors, ...replay.page.errors], []);
 });
 

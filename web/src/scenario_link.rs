@@ -3,12 +3,14 @@
 //! prepared state in course notes and a learner can share what they did.
 //!
 //! The lines are percent-encoded UTF-8 joined by line breaks, readable enough to write by
-//! hand. `client=` names a console dialect other than the page's own (the memcached
-//! page's `python`); `seed=` the seed of a page that lets the learner change it (the
-//! RabbitMQ simulation's). The engines take their seeds from the page, not the clock, so
+//! hand. A line typed in a page's Python console starts with [`PYTHON_PREFIX`]; `seed=`
+//! gives the seed of a page that lets the learner change it (the RabbitMQ simulation's). The engines take their seeds from the page, not the clock, so
 //! the same lines give the same replies.
 
 use crate::route::Route;
+
+/// How a link marks a line typed in a page's Python console rather than its own client's.
+pub const PYTHON_PREFIX: &str = "@py ";
 
 /// The longest link a page offers to make: browsers and chat tools cut longer URLs.
 pub const MAX_LINK_CHARS: usize = 8_000;
@@ -18,8 +20,6 @@ pub const MAX_LINK_CHARS: usize = 8_000;
 pub struct Scenario {
     /// The console lines, in order.
     pub lines: Vec<String>,
-    /// The console dialect they are typed in, when not the page's own.
-    pub client: Option<String>,
     /// The seed the page's engine starts with, when not the page's default.
     pub seed: Option<u64>,
 }
@@ -39,9 +39,6 @@ impl Scenario {
                         .filter(|line| !line.is_empty())
                         .collect();
                 }
-                Some(("client", client)) if !client.is_empty() => {
-                    scenario.client = Some(percent_decode(client));
-                }
                 Some(("seed", seed)) => scenario.seed = seed.parse().ok(),
                 _ => {}
             }
@@ -56,10 +53,6 @@ impl Scenario {
             route.href(),
             percent_encode(&self.lines.join("\n"))
         );
-        if let Some(client) = &self.client {
-            fragment.push_str("&client=");
-            fragment.push_str(&percent_encode(client));
-        }
         if let Some(seed) = self.seed {
             fragment.push_str(&format!("&seed={seed}"));
         }
@@ -126,7 +119,6 @@ mod tests {
                 "mc.set('k1', 'v1') # 中文".to_owned(),
                 "100% & ?=#+".to_owned(),
             ],
-            client: Some("python".to_owned()),
             seed: Some(42),
         };
         let fragment = scenario.to_fragment(Route::Memcached);
@@ -160,7 +152,7 @@ mod tests {
     fn no_lines_is_no_scenario() {
         assert_eq!(Scenario::from_fragment("#/redis"), None);
         assert_eq!(Scenario::from_fragment("#/redis?run="), None);
-        assert_eq!(Scenario::from_fragment("#/redis?client=python"), None);
+        assert_eq!(Scenario::from_fragment("#/redis?seed=3"), None);
     }
 
     #[test]

@@ -37,6 +37,9 @@ pub struct SessionState<S> {
     /// what a scenario link must replay to rebuild the engine's state. Like the
     /// session, one log shared by every state of the page.
     typed: TypedLines,
+    /// What the log writes before each of this console's lines, so a page with two
+    /// consoles on one log can tell them apart on replay (empty for the page's own).
+    link_prefix: &'static str,
 }
 
 impl<S: ConsoleSession> SessionState<S> {
@@ -47,6 +50,17 @@ impl<S: ConsoleSession> SessionState<S> {
             session: Rc::new(RefCell::new(session)),
             transcript: Rc::default(),
             typed: TypedLines::default(),
+            link_prefix: "",
+        }
+    }
+
+    /// The state of a console whose lines go into `typed`, a log it shares with the
+    /// page's other console, each written after `link_prefix`.
+    pub fn logging_into(session: S, typed: TypedLines, link_prefix: &'static str) -> Self {
+        Self {
+            typed,
+            link_prefix,
+            ..Self::new(session)
         }
     }
 
@@ -85,7 +99,7 @@ impl<S: ConsoleSession + 'static> Reducible for SessionState<S> {
                 input: AttrValue::from(line.to_owned()),
                 output: output.into(),
             });
-            self.typed.push(line.to_owned());
+            self.typed.push(format!("{}{line}", self.link_prefix));
             prompt = session.prompt().into();
         };
         match action {
@@ -98,6 +112,7 @@ impl<S: ConsoleSession + 'static> Reducible for SessionState<S> {
             prompt,
             transcript: Rc::new(transcript),
             typed: self.typed.clone(),
+            link_prefix: self.link_prefix,
         })
     }
 }

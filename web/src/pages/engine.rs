@@ -64,8 +64,6 @@ pub struct EngineLayoutProps {
 /// A console dialect other than the engine's own: its examples and input label.
 #[derive(Debug, PartialEq)]
 pub struct ClientDialect {
-    /// Its name in scenario links (`client=python`).
-    pub name: &'static str,
     /// Accessible name of the console input.
     pub console_label: &'static str,
     /// Lines to try, from the lesson.
@@ -88,7 +86,7 @@ pub fn EngineLayout(props: &EngineLayoutProps) -> Html {
     });
     {
         // A scenario link runs its lines once, when the page it names first opens; the
-        // page has chosen the console client the link names (`client=`) before.
+        // page routes each line to the console that ran it.
         let on_action = props.on_action.clone();
         let route = engine.route;
         use_effect_with((), move |()| {
@@ -103,12 +101,10 @@ pub fn EngineLayout(props: &EngineLayoutProps) -> Html {
     let on_share = props.typed.clone().map(|typed| {
         let share_state = share_state.clone();
         let route = engine.route;
-        let client = props.client.map(|c| c.name.to_owned());
         let seed = props.seed;
         Callback::from(move |_: MouseEvent| {
             let scenario = Scenario {
                 lines: typed.lines(),
-                client: client.clone(),
                 seed,
             };
             share(&scenario, route, share_state.setter());

@@ -19,8 +19,10 @@ use crate::current_fragment;
 use crate::engines::{Example, MEMCACHED};
 use crate::pages::engine::{ClientDialect, EngineLayout, PageProps, client_choice};
 use crate::route::Mode;
-use crate::scenario_link::Scenario;
-use crate::session::{SessionState, use_session_actions, use_view_clock, virtual_now_ms};
+use crate::scenario_link::{PYTHON_PREFIX, Scenario};
+use crate::session::{
+    SessionAction, SessionState, TypedLines, use_session_actions, use_view_clock, virtual_now_ms,
+};
 
 /// The `-m` a fresh page starts memcached with: its default.
 const DEFAULT_MEGABYTES: u64 = 64;
@@ -31,7 +33,6 @@ const PAGE_SERVER: &str = "127.0.0.1:11211";
 
 /// The lesson's python-memcached calls, in its order.
 static PYTHON: ClientDialect = ClientDialect {
-    name: "python",
     console_label: "Python line (python-memcached)",
     examples: &[
         Example {
@@ -133,25 +134,32 @@ fn ServerPage(props: &ServerPageProps) -> Html {
         started_at_ms: virtual_now_ms(),
         ..Settings::default()
     };
+    // One log of both consoles' lines, in the order they ran, for the Share link.
+    let log = (*use_memo((), |()| TypedLines::default())).clone();
     let telnet = {
-        let settings = settings.clone();
-        use_reducer(move || SessionState::new(MemcachedTextSession::with_settings(settings)))
+        let (settings, log) = (settings.clone(), log.clone());
+        use_reducer(move || {
+            SessionState::logging_into(MemcachedTextSession::with_settings(settings), log, "")
+        })
     };
     let python = {
         let page_server = telnet.session().server().clone();
+        let log = log.clone();
         use_reducer(move || {
             let mut session = PythonMemcachedSession::with_settings(settings);
             session.attach(PAGE_SERVER, page_server);
-            SessionState::new(session)
+            SessionState::logging_into(session, log, PYTHON_PREFIX)
         })
     };
+    // A scenario link whose last line is Python's opens the Python console.
     let client = use_state(|| {
-        // A scenario link in the lesson's Python opens the Python console.
-        match Scenario::from_fragment(&current_fragment()) {
-            Some(Scenario {
-                client: Some(name), ..
-            }) if name == PYTHON.name => Client::Python,
-            _ => Client::Telnet,
+        let last = Scenario::from_fragment(&current_fragment())
+            .and_then(|scenario| scenario.lines.last().cloned())
+            .unwrap_or_default();
+        if last.starts_with(PYTHON_PREFIX) {
+            Client::Python
+        } else {
+            Client::Telnet
         }
     });
     // Other clients (the CAS race, the load writer) change the server outside the console's
@@ -191,26 +199,24 @@ fn ServerPage(props: &ServerPageProps) -> Html {
         .map_or_else(|| telnet.session().server().clone(), |(_, s)| s.clone());
     let version = server.exchanges();
     let megabytes = props.megabytes;
-    let (prompt, transcript, on_action, dialect, typed) = match *client {
-        Client::Telnet => (
-            telnet.prompt(),
-            telnet.transcript(),
-            on_telnet,
-            None,
-            telnet.typed(),
-        ),
-        Client::Python => (
-            python.prompt(),
-            python.transcript(),
-            on_python,
-            Some(&PYTHON),
-            python.typed(),
-        ),
+    let (prompt, transcript, dialect) = match *client {
+        Client::Telnet => (telnet.prompt(), telnet.transcript(), None),
+        Client::Python => (python.prompt(), python.transcript(), Some(&PYTHON)),
     };
+    // What the learner types goes to the console shown; a link's lines to the one that
+    // ran them.
+    let on_action = use_callback(*client, move |action, client| match action {
+        SessionAction::Replay(line) => match line.strip_prefix(PYTHON_PREFIX) {
+            Some(line) => on_python.emit(SessionAction::Run(line.to_owned())),
+            None => on_telnet.emit(SessionAction::Run(line)),
+        },
+        action if *client == Client::Python => on_python.emit(action),
+        action => on_telnet.emit(action),
+    });
 
     html! {
         <EngineLayout engine={&MEMCACHED} mode={props.mode} active={props.active}
-            {prompt} {transcript} {on_action} client={dialect} typed={Some(typed)}
+            {prompt} {transcript} {on_action} client={dialect} typed={Some(log)}
             client_choice={client_choice(
                 [
                     (Client::Telnet, "telnet", "memcached's text protocol, as typed into telnet"),

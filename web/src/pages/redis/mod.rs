@@ -35,7 +35,6 @@ const TICK_MS: u32 = 1000;
 
 /// The lesson's redis-py calls, on this page's server.
 static REDIS_PY: ClientDialect = ClientDialect {
-    name: "python",
     console_label: "Python line (redis-py)",
     examples: &[
         Example {

@@ -12,6 +12,7 @@ use yew::prelude::*;
 
 use super::key_index::KeyIndex;
 use crate::components::console::{Entry, Transcript};
+use crate::scenario_link::PYTHON_PREFIX;
 use crate::session::{TypedLines, virtual_now_ms};
 
 /// How many redis-cli consoles the page opens at most: enough for a publisher and
@@ -270,23 +271,23 @@ pub fn link_line(console: Typed, line: &str) -> String {
     match console {
         Typed::Cli(MAIN) if !line.starts_with('@') => line.to_owned(),
         Typed::Cli(number) => format!("@{number} {line}"),
-        Typed::Python => format!("@py {line}"),
+        Typed::Python => format!("{PYTHON_PREFIX}{line}"),
     }
 }
 
 /// The console and line of a scenario link's line (see [`link_line`]).
 pub fn console_of(link_line: &str) -> (Typed, &str) {
+    if let Some(line) = link_line.strip_prefix(PYTHON_PREFIX) {
+        return (Typed::Python, line);
+    }
     link_line
         .strip_prefix('@')
         .and_then(|rest| rest.split_once(' '))
-        .and_then(|(console, line)| match console {
-            "py" => Some((Typed::Python, line)),
-            number => {
-                let number = number.parse().ok()?;
-                (1..=MAX_CLIENTS)
-                    .contains(&number)
-                    .then_some((Typed::Cli(number), line))
-            }
+        .and_then(|(number, line)| {
+            let number = number.parse().ok()?;
+            (1..=MAX_CLIENTS)
+                .contains(&number)
+                .then_some((Typed::Cli(number), line))
         })
         .unwrap_or((Typed::Cli(MAIN), link_line))
 }
@@ -592,7 +593,7 @@ mod tests {
 
     #[test]
     fn hand_written_prefixes_outside_the_consoles_stay_main_lines() {
-        for line in ["@9 PING", "@x PING", "@2", "@py"] {
+        for line in ["@9 PING", "@x PING", "@2", "@py", "@pyPING"] {
             assert_eq!(console_of(line), (Typed::Cli(MAIN), line));
         }
     }
