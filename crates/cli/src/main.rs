@@ -9,7 +9,10 @@ mod memcached;
 mod rabbitmq;
 mod redis;
 
+use std::io::{BufRead, Write};
 use std::process::ExitCode;
+
+use scenario::ConsoleSession;
 
 const USAGE: &str = "\
 usage: playground <engine> [options] < script
@@ -44,4 +47,26 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Runs each stdin line in `session` at virtual time `now_ms` and prints what it prints:
+/// the `--python` mode of the engines whose lesson uses a Python client.
+fn run_repl(engine: &str, session: &mut impl ConsoleSession, now_ms: u64) -> ExitCode {
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    for line in std::io::stdin().lock().lines() {
+        let Ok(line) = line else {
+            eprintln!("playground {engine}: Python lines must be UTF-8 text");
+            return ExitCode::FAILURE;
+        };
+        if stdout
+            .write_all(session.run_line(&line, now_ms).as_bytes())
+            .is_err()
+        {
+            return ExitCode::FAILURE;
+        }
+    }
+    if stdout.flush().is_err() {
+        return ExitCode::FAILURE;
+    }
+    ExitCode::SUCCESS
 }

@@ -11,7 +11,7 @@ use std::process::ExitCode;
 
 use memcached_sim::cluster::{Cluster, Distribution, Node};
 use memcached_sim::{Connection, Server, Settings};
-use scenario::{ConsoleSession, PythonMemcachedSession};
+use scenario::PythonMemcachedSession;
 
 const USAGE: &str = "\
 usage: playground memcached [-m MEGABYTES] < protocol-bytes
@@ -82,24 +82,7 @@ fn serve(args: &[String]) -> ExitCode {
 
 /// `--python`: runs each stdin line in the python-memcached REPL and prints its output.
 fn python() -> ExitCode {
-    let mut session = PythonMemcachedSession::new(0);
-    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
-    for line in std::io::stdin().lock().lines() {
-        let Ok(line) = line else {
-            eprintln!("playground memcached: Python lines must be UTF-8 text");
-            return ExitCode::FAILURE;
-        };
-        if stdout
-            .write_all(session.run_line(&line, 0).as_bytes())
-            .is_err()
-        {
-            return ExitCode::FAILURE;
-        }
-    }
-    if stdout.flush().is_err() {
-        return ExitCode::FAILURE;
-    }
-    ExitCode::SUCCESS
+    crate::run_repl("memcached", &mut PythonMemcachedSession::new(0), 0)
 }
 
 /// `place`: reads keys and prints the server each one goes to.

@@ -6,11 +6,11 @@
 //! fresh in-process server. `--python` reads redis-py calls instead, as typed
 //! into a Python REPL.
 
-use std::io::{BufRead, Read, Write};
+use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use redis_sim::{Server, cli};
-use scenario::{ConsoleSession, PythonRedisSession};
+use scenario::PythonRedisSession;
 
 /// The virtual clock of a script starts at this instant (the first millisecond
 /// of 2026) and only moves when a blocking command waits out its timeout, so
@@ -146,22 +146,5 @@ pub fn run(args: &[String]) -> ExitCode {
 
 /// `--python`: runs each stdin line in the redis-py REPL and prints its output.
 fn python(seed: u64) -> ExitCode {
-    let mut session = PythonRedisSession::new(seed);
-    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
-    for line in std::io::stdin().lock().lines() {
-        let Ok(line) = line else {
-            eprintln!("playground redis: Python lines must be UTF-8 text");
-            return ExitCode::FAILURE;
-        };
-        if stdout
-            .write_all(session.run_line(&line, SCRIPT_TIME_MS).as_bytes())
-            .is_err()
-        {
-            return ExitCode::FAILURE;
-        }
-    }
-    if stdout.flush().is_err() {
-        return ExitCode::FAILURE;
-    }
-    ExitCode::SUCCESS
+    crate::run_repl("redis", &mut PythonRedisSession::new(seed), SCRIPT_TIME_MS)
 }
