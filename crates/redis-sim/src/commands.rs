@@ -371,24 +371,17 @@ fn find_top_level(name: &[u8]) -> Option<&'static Command> {
             .filter_map(|c| Some((name_key(c.name.as_bytes())?, c)))
             .collect()
     });
-    index.get(&name_key(name)?).copied()
+    let command = index.get(&name_key(name)?)?;
+    // The packing pads with NUL bytes: `get\0` packs as `get` does, and is no command.
+    (command.name.len() == name.len()).then_some(*command)
 }
 
-/// A name lower-cased and packed into one integer. Command names are at most
-/// sixteen bytes and hold no NUL byte, so for them the packing is one-to-one;
-/// any other name is no command.
+/// A name of at most sixteen bytes, lower-cased and packed into one integer.
 fn name_key(name: &[u8]) -> Option<u128> {
-    if name.len() > 16 {
-        return None;
-    }
-    let mut packed = 0u128;
-    for (at, &byte) in name.iter().enumerate() {
-        if byte == 0 {
-            return None;
-        }
-        packed |= u128::from(byte.to_ascii_lowercase()) << (8 * at);
-    }
-    Some(packed)
+    let mut packed = [0u8; 16];
+    packed.get_mut(..name.len())?.copy_from_slice(name);
+    packed.make_ascii_lowercase();
+    Some(u128::from_le_bytes(packed))
 }
 
 /// "unknown command", quoting the arguments until 128 bytes of them are shown.

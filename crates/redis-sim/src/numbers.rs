@@ -14,7 +14,17 @@ pub fn parse_i64(bytes: &[u8]) -> Option<i64> {
     if !valid {
         return None;
     }
-    std::str::from_utf8(bytes).ok()?.parse().ok()
+    // Negative numbers are summed downwards, so i64::MIN parses and overflow is caught.
+    let negative = digits.len() < bytes.len();
+    digits.iter().try_fold(0i64, |value, &digit| {
+        let digit = i64::from(digit - b'0');
+        let shifted = value.checked_mul(10)?;
+        if negative {
+            shifted.checked_sub(digit)
+        } else {
+            shifted.checked_add(digit)
+        }
+    })
 }
 
 /// `strtod` as Redis uses it for scores and float arguments: no leading space,
@@ -82,7 +92,11 @@ mod tests {
     fn integers_are_strict() {
         assert_eq!(parse_i64(b"-42"), Some(-42));
         assert_eq!(parse_i64(b"0"), Some(0));
+        assert_eq!(parse_i64(b"9223372036854775807"), Some(i64::MAX));
+        assert_eq!(parse_i64(b"-9223372036854775808"), Some(i64::MIN));
         for bad in [
+            &b"-9223372036854775809"[..],
+            b"-",
             &b"+1"[..],
             b" 1",
             b"01",

@@ -48,13 +48,10 @@ impl Reply {
         Reply::Bulk(SmallBytes::new(bytes.as_ref()))
     }
 
-    /// Appends a bulk string copied from `bytes` to an array's items, written in place:
-    /// the members of a range reply (ZRANGE, LRANGE) are the common case.
-    pub fn push_bulk(items: &mut Vec<Reply>, bytes: &[u8]) {
-        items.push(Reply::Bulk(SmallBytes::EMPTY));
-        if let Some(Reply::Bulk(slot)) = items.last_mut() {
-            slot.set(bytes);
-        }
+    /// The empty bulk string, a slot a range reply (ZRANGE, LRANGE) lays out and then
+    /// fills in place.
+    pub fn empty_bulk() -> Reply {
+        Reply::Bulk(SmallBytes::EMPTY)
     }
 
     /// A bulk string if present, the null bulk string otherwise.

@@ -3,6 +3,7 @@
 //! works on argv and reply trees; this is the work a server's network layer
 //! adds around it, for callers that speak the protocol (the bench does).
 
+use crate::bytes::SmallBytes;
 use crate::reply::Reply;
 
 /// The arguments of the latest request parsed, in buffers kept from one
@@ -95,9 +96,9 @@ pub fn encode(reply: &Reply, out: &mut Vec<u8>) {
 
 /// `$<len>\r\n<bytes>\r\n`.
 #[inline]
-fn bulk(out: &mut Vec<u8>, bytes: &[u8]) {
+fn bulk(out: &mut Vec<u8>, bytes: &SmallBytes) {
     number(out, b'$', i64::try_from(bytes.len()).unwrap_or(i64::MAX));
-    out.extend_from_slice(bytes);
+    bytes.append_to(out);
     out.extend_from_slice(b"\r\n");
 }
 
@@ -109,18 +110,20 @@ fn line(out: &mut Vec<u8>, prefix: u8, text: &[u8]) {
 }
 
 /// `<prefix><n>\r\n`, built on the stack without a formatter and appended at once.
-#[inline]
+#[inline(always)]
 fn number(out: &mut Vec<u8>, prefix: u8, n: i64) {
-    // Lengths and counts are mostly one or two digits.
-    if let Ok(small @ 0..100) = u8::try_from(n) {
-        let (tens, units) = (b'0' + small / 10, b'0' + small % 10);
-        if small < 10 {
-            out.extend_from_slice(&[prefix, units, b'\r', b'\n']);
-        } else {
-            out.extend_from_slice(&[prefix, tens, units, b'\r', b'\n']);
+    // Lengths and counts are mostly one or two digits: that case is inlined at each use.
+    match u8::try_from(n) {
+        Ok(units @ 0..10) => out.extend_from_slice(&[prefix, b'0' + units, b'\r', b'\n']),
+        Ok(small @ 10..100) => {
+            out.extend_from_slice(&[prefix, b'0' + small / 10, b'0' + small % 10, b'\r', b'\n']);
         }
-        return;
+        _ => long_number(out, prefix, n),
     }
+}
+
+/// [`number`] for the rest, two digits per division.
+fn long_number(out: &mut Vec<u8>, prefix: u8, n: i64) {
     let mut line = [0u8; 24];
     let mut at = line.len() - 2;
     line[at..].copy_from_slice(b"\r\n");

@@ -72,7 +72,12 @@ impl ZSetValue {
 
     /// Members with scores, lowest score first.
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = (&[u8], f64)> {
-        self.order.iter().map(|(s, m)| (&**m, s.0))
+        self.stored().map(|(m, s)| (&**m, s))
+    }
+
+    /// [`ZSetValue::iter`] over the members as stored, which a reply copies whole.
+    fn stored(&self) -> impl DoubleEndedIterator<Item = (&SmallBytes, f64)> {
+        self.order.iter().map(|(s, m)| (m, s.0))
     }
 
     /// Sets a member's score, converting the encoding past a threshold.
@@ -484,26 +489,26 @@ fn parse_range(
 fn select<'a>(zset: &'a ZSetValue, request: &RangeRequest) -> Vec<(&'a [u8], f64)> {
     let mut selected = Vec::new();
     visit(zset, request, |member, score| {
-        selected.push((member, score))
+        selected.push((&**member, score))
     });
     selected
 }
 
 /// Calls `found` for each member [`select`] would return, in order, without collecting them.
-fn visit<'a>(zset: &'a ZSetValue, request: &RangeRequest, found: impl FnMut(&'a [u8], f64)) {
+fn visit<'a>(zset: &'a ZSetValue, request: &RangeRequest, found: impl FnMut(&'a SmallBytes, f64)) {
     if request.reverse {
-        pick(zset.iter().rev(), zset.len(), request, found);
+        pick(zset.stored().rev(), zset.len(), request, found);
     } else {
-        pick(zset.iter(), zset.len(), request, found);
+        pick(zset.stored(), zset.len(), request, found);
     }
 }
 
 /// [`visit`] over the members in the order asked for; `len` members in all.
 fn pick<'a>(
-    ordered: impl Iterator<Item = (&'a [u8], f64)>,
+    ordered: impl Iterator<Item = (&'a SmallBytes, f64)>,
     len: usize,
     request: &RangeRequest,
-    mut found: impl FnMut(&'a [u8], f64),
+    mut found: impl FnMut(&'a SmallBytes, f64),
 ) {
     let mut each = |(member, score)| found(member, score);
     match &request.by {
@@ -554,12 +559,25 @@ fn range(
         }
         _ => 0,
     };
-    let mut items = Vec::with_capacity(expected * (1 + usize::from(request.with_scores)));
+    let width = 1 + usize::from(request.with_scores);
+    // Laid out first and filled in place: pushing each member as it comes stalls the
+    // processor on the copy of a reply built on the stack.
+    let mut items = Vec::new();
+    items.resize_with(expected * width, Reply::empty_bulk);
+    let mut filled = 0;
     visit(zset, &request, |member, score| {
-        Reply::push_bulk(&mut items, member);
-        if request.with_scores {
-            items.push(Reply::bulk(format_double(score)));
+        if filled == items.len() {
+            items.resize_with(filled + width, Reply::empty_bulk);
         }
+        if let Reply::Bulk(slot) = &mut items[filled] {
+            slot.clone_from(member);
+        }
+        if request.with_scores
+            && let Reply::Bulk(slot) = &mut items[filled + 1]
+        {
+            slot.set(format_double(score).as_bytes());
+        }
+        filled += width;
     });
     Ok(Reply::Array(items))
 }
