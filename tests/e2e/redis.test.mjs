@@ -413,6 +413,11 @@ test("a blocked pop waits, shown on its client, until another client pushes", as
   await redis.clients.locator("[data-testid=redis-open-client]").click();
   await redis.runIn(2, "BLPOP queue 0");
   assert.match(await redis.stateOf(2), /blocked/);
+  const two = redis.client(2);
+  assert.match(await two.locator("[data-testid=console-busy]").innerText(), /waits for the reply and takes no command/,
+    "like redis-cli, no prompt while the reply is awaited");
+  await two.scrollIntoViewIfNeeded();
+  await screenshot(redis.page, "redis-blocked-pop");
   await redis.page.waitForTimeout(600);
   await redis.run("RPUSH queue job-1");
   assert.equal(await redis.lastOutput(), "(integer) 1");
@@ -421,6 +426,18 @@ test("a blocked pop waits, shown on its client, until another client pushes", as
   assert.match(await redis.transcriptOf(2), /BLPOP queue 0\n1\) "queue"\n2\) "job-1"\n\(\d\.\d\ds\)/,
     "the reply, then how long it waited, as redis-cli prints them");
   assert.equal(await redis.cards.count(), 0, "the pushed item was popped at once");
+  await two.locator("[data-testid=console-input]").waitFor();
+
+  // Ctrl-C while a pop waits: redis-cli 7.0 exits, and the server forgets the wait.
+  const before = await redis.stateOf(2);
+  await redis.runIn(2, "BLPOP queue 0");
+  await two.locator("[data-testid=console-interrupt]").click();
+  await two.locator("[data-testid=console-input]").waitFor();
+  assert.match(await redis.transcriptOf(2), /BLPOP queue 0\n\^C\n\(redis-cli exited; a new redis-cli is connected to the same server\)/);
+  assert.doesNotMatch(await redis.stateOf(2), /blocked/);
+  assert.notEqual(await redis.stateOf(2), before, "a new connection, with a new id");
+  await redis.run("RPUSH queue job-2");
+  assert.equal(await redis.lastOutput(), "(integer) 1", "nobody waits for it any more");
 
   await redis.scenario("blocking pop");
   assert.match(await redis.transcriptOf(2), /2\) "resize-image"/);

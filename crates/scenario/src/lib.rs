@@ -12,8 +12,8 @@ pub use python::memcache::PythonMemcachedSession;
 pub use python::redis::PythonRedisSession;
 pub use rabbitmq::{RabbitAdminSession, SharedSimulation};
 pub use redis::{
-    ClientState, Delivery, MAX_CATCH_UP_MS, REDIS_SAMPLE_LIMIT, RedisCliSession, RedisSample,
-    SharedRedis,
+    ClientState, Delivery, Interrupted, MAX_CATCH_UP_MS, REDIS_SAMPLE_LIMIT, RESTARTED,
+    RedisCliSession, RedisSample, SharedRedis,
 };
 pub use session::ConsoleSession;
 

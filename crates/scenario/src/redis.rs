@@ -232,7 +232,24 @@ pub struct ClientState {
     pub patterns: Vec<Vec<u8>>,
     /// redis-cli only prints incoming messages and reads no commands until Ctrl-C.
     pub reading_messages: bool,
+    /// redis-cli waits for the reply to a blocking command (BLPOP...) and reads no
+    /// command until it comes; Ctrl-C makes it exit.
+    pub awaiting_reply: bool,
 }
+
+/// What Ctrl-C did to a redis-cli that was not at its prompt.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Interrupted {
+    /// It stopped reading messages and is on a new connection to the same database;
+    /// it printed `ran`: how long the command ran, when that was half a second or more.
+    Reconnected { ran: String },
+    /// It was waiting for a blocking command's reply and exited; the console started it
+    /// again, on a new connection.
+    Exited,
+}
+
+/// What a console says when its redis-cli exited and it started a new one.
+pub const RESTARTED: &str = "(redis-cli exited; a new redis-cli is connected to the same server)\n";
 
 /// One redis-cli connected to a redis-server that other redis-cli processes may share.
 pub struct RedisCliSession {
@@ -315,14 +332,19 @@ impl RedisCliSession {
             channels: self.channels.clone(),
             patterns: self.patterns.clone(),
             reading_messages: self.reading_since.is_some(),
+            awaiting_reply: self.blocked_since.is_some(),
         }
     }
 
-    /// Ctrl-C while redis-cli reads messages. redis-cli 7.0 then closes the connection,
-    /// opens a new one (selecting the same database again) and shows its prompt. Returns
-    /// what it prints after the terminal echoes `^C`: how long the command ran, when that
-    /// was half a second or more. Does nothing, and returns `None`, while it reads commands.
-    pub fn interrupt(&mut self, now_ms: u64) -> Option<String> {
+    /// Ctrl-C. While redis-cli reads messages, redis-cli 7.0 closes the connection,
+    /// opens a new one (selecting the same database again) and shows its prompt. While
+    /// it waits for a blocking command's reply, it exits, and the server drops the
+    /// waiting client. Does nothing, and returns `None`, at the prompt.
+    pub fn interrupt(&mut self, now_ms: u64) -> Option<Interrupted> {
+        if self.blocked_since.is_some() {
+            self.reconnect();
+            return Some(Interrupted::Exited);
+        }
         let since = self.reading_since.take()?;
         let db = self.selected_db();
         self.reconnect();
@@ -335,11 +357,12 @@ impl RedisCliSession {
                 .execute(self.client, select, now_ms);
         }
         let ran_ms = now_ms.saturating_sub(since);
-        Some(if ran_ms >= 500 {
+        let ran = if ran_ms >= 500 {
             format!("({:.2}s)\n", ran_ms as f64 / 1000.0)
         } else {
             String::new()
-        })
+        };
+        Some(Interrupted::Reconnected { ran })
     }
 
     /// Drops this connection for a new one to the same server, as a redis-cli that
@@ -441,8 +464,7 @@ impl ConsoleSession for RedisCliSession {
             // redis-cli exits silently; the console starts it again, as a learner would,
             // as a new client of the same server.
             self.reconnect();
-            return "(redis-cli exited; a new redis-cli is connected to the same server)\n"
-                .to_owned();
+            return RESTARTED.to_owned();
         }
         output.text
     }
@@ -563,7 +585,12 @@ mod tests {
         subscriber.run_line("SUBSCRIBE news", 1_000);
         assert!(subscriber.state().reading_messages);
         let old = subscriber.client();
-        assert_eq!(subscriber.interrupt(2_570), Some("(1.57s)\n".to_owned()));
+        assert_eq!(
+            subscriber.interrupt(2_570),
+            Some(Interrupted::Reconnected {
+                ran: "(1.57s)\n".to_owned()
+            })
+        );
         let state = subscriber.state();
         assert!(!state.reading_messages && state.channels.is_empty());
         assert_ne!(state.id, old.0, "a new connection");
@@ -579,7 +606,7 @@ mod tests {
         subscriber.run_line("PSUBSCRIBE n*", 3_000);
         assert_eq!(
             subscriber.interrupt(3_100),
-            Some(String::new()),
+            Some(Interrupted::Reconnected { ran: String::new() }),
             "under half a second"
         );
     }
@@ -593,10 +620,41 @@ mod tests {
         assert_eq!(waiter.take_pushed(1_200), "");
         pusher.run_line("RPUSH jobs build", 3_000);
         assert!(!waiter.state().blocked);
+        assert!(
+            waiter.state().awaiting_reply,
+            "until redis-cli prints the reply"
+        );
         assert_eq!(
             waiter.take_pushed(3_000),
             "1) \"jobs\"\n2) \"build\"\n(2.00s)\n"
         );
+        assert!(!waiter.state().awaiting_reply);
+    }
+
+    #[test]
+    fn ctrl_c_while_a_pop_waits_exits_redis_cli_and_the_server_forgets_the_wait() {
+        let mut waiter = RedisCliSession::new(1);
+        let mut pusher = RedisCliSession::connect(waiter.shared());
+        waiter.run_line("SELECT 3", 0);
+        waiter.run_line("BLPOP jobs 0", 1_000);
+        let old = waiter.client();
+        assert_eq!(waiter.interrupt(1_500), Some(Interrupted::Exited));
+        let state = waiter.state();
+        assert!(!state.awaiting_reply && !state.blocked);
+        assert_ne!(state.id, old.0);
+        assert_eq!(
+            waiter.prompt(),
+            "127.0.0.1:6379>",
+            "a new redis-cli starts in db 0"
+        );
+        pusher.run_line("SELECT 3", 1_600);
+        assert_eq!(pusher.run_line("RPUSH jobs build", 1_600), "(integer) 1\n");
+        assert_eq!(
+            pusher.run_line("LLEN jobs", 1_600),
+            "(integer) 1\n",
+            "nobody took it"
+        );
+        assert_eq!(waiter.take_pushed(1_700), "");
     }
 
     #[test]

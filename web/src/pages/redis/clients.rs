@@ -98,13 +98,20 @@ fn names(list: &[Vec<u8>]) -> String {
         .join(" ")
 }
 
-/// What a console shows instead of its prompt while redis-cli reads messages.
+/// What a console shows instead of its prompt while redis-cli reads messages or waits
+/// for a blocking command's reply.
 pub fn busy_note(state: &ClientState) -> Option<AttrValue> {
-    state.reading_messages.then(|| {
-        AttrValue::from(
+    if state.reading_messages {
+        Some(AttrValue::from(
             "Subscribed: redis-cli only prints messages now, and takes no command. Ctrl-C ends it.",
-        )
-    })
+        ))
+    } else if state.awaiting_reply {
+        Some(AttrValue::from(
+            "Blocked: redis-cli waits for the reply and takes no command until it comes. Another client's push ends the wait; Ctrl-C exits redis-cli.",
+        ))
+    } else {
+        None
+    }
 }
 
 /// What a connection is doing, as badges: database, transaction, subscriptions, wait.

@@ -7,7 +7,10 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use scenario::redis_sim::Stats;
-use scenario::{ClientState, ConsoleSession, PythonRedisSession, RedisCliSession, SharedRedis};
+use scenario::{
+    ClientState, ConsoleSession, Interrupted, PythonRedisSession, RESTARTED, RedisCliSession,
+    SharedRedis,
+};
 use yew::prelude::*;
 
 use super::key_index::KeyIndex;
@@ -150,18 +153,25 @@ impl ClientConsole {
     }
 
     /// Ctrl-C: a redis-cli reading messages drops its connection for a new one and
-    /// shows its prompt again, and the console says which client it now is.
+    /// shows its prompt again; one waiting for a blocked command's reply exits and is
+    /// started again. The console says which client it now is.
     fn interrupt(&mut self, now_ms: u64) {
-        let Some(ran) = self.session.borrow_mut().interrupt(now_ms) else {
+        let Some(interrupted) = self.session.borrow_mut().interrupt(now_ms) else {
             return;
         };
         let id = self.session.borrow().client().0;
+        // The terminal echoes ^C; redis-cli then prints how long the command ran, or exits.
+        let text = match interrupted {
+            Interrupted::Reconnected { ran } => {
+                let ran = if ran.is_empty() { "\n".to_owned() } else { ran };
+                format!(
+                    "^C{ran}(redis-cli closed that connection and opened a new one: client id {id})\n"
+                )
+            }
+            Interrupted::Exited => format!("^C\n{RESTARTED}"),
+        };
         let mut transcript = Transcript::clone(&self.transcript);
-        // The terminal echoes ^C; redis-cli then prints how long the command ran.
-        let ran = if ran.is_empty() { "\n".to_owned() } else { ran };
-        transcript.append_output(&format!(
-            "^C{ran}(redis-cli closed that connection and opened a new one: client id {id})\n"
-        ));
+        transcript.append_output(&text);
         self.transcript = Rc::new(transcript);
     }
 
@@ -398,9 +408,9 @@ impl World {
         }
         self.typed.push(link_line(Typed::Cli(number), line));
         if let Some(console) = self.console(number) {
-            // A redis-cli reading messages takes no line: a scenario or an example typed
-            // there presses Ctrl-C first, as a learner would.
-            if console.state.reading_messages {
+            // A redis-cli reading messages or waiting for a reply takes no line: a
+            // scenario or an example typed there presses Ctrl-C first, as a learner would.
+            if console.state.reading_messages || console.state.awaiting_reply {
                 console.interrupt(now_ms);
             }
             console.run(line, now_ms);
