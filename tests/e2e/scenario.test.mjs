@@ -89,6 +89,10 @@ test("the redis-py console is a client of the page's server, and a link keeps wh
   await redis.run("print(r.get('foo'))");
   assert.equal((await redis.lastOutput()).trimEnd(), "b'Bar'");
   await redis.page.locator('.page-slot:not([hidden]) [data-testid=redis-key][data-key="foo"]').waitFor();
+  // The lesson's own line names its server's address: that is this page's server too.
+  await redis.run("lesson = redis.Redis(host='10.211.55.4', port=6379)");
+  await redis.run("lesson.get('foo')");
+  assert.equal((await redis.lastOutput()).trimEnd(), "b'Bar'");
 
   const fragment = await share(redis);
   assert.match(fragment, /^#\/redis\?run=SET%20visits%2010%0A@py%20import%20redis%0A/);

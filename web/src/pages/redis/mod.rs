@@ -42,7 +42,7 @@ static REDIS_PY: ClientDialect = ClientDialect {
                 "import redis",
                 "r = redis.Redis(host='127.0.0.1', port=6379)",
             ],
-            shows: "connect to this page's server",
+            shows: "connect to this page's server (the lesson's 10.211.55.4:6379 reaches it too)",
         },
         Example {
             lines: &["r.set('foo', 'Bar')", "print(r.get('foo'))"],

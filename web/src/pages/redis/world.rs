@@ -212,7 +212,8 @@ fn transcribed(
 }
 
 /// The lesson's other client: redis-py typed into `python3`, a client of the same server
-/// at 127.0.0.1:6379 (clients of other addresses get servers of their own).
+/// at 127.0.0.1:6379 or at the lesson's address (clients of other addresses get servers
+/// of their own).
 #[derive(Clone)]
 pub struct PythonConsole {
     session: Rc<RefCell<PythonRedisSession>>,
@@ -225,10 +226,17 @@ pub struct PythonConsole {
 /// Where the page's server listens, for a redis-py client.
 pub const PAGE_SERVER: &str = "127.0.0.1:6379";
 
+/// The lesson's server, as its redis-py code names it. The page's server answers there
+/// too, as a server bound to every interface does: redis-cli reaches it on the loopback
+/// address from its own machine, the lesson's Python from another one. So lines pasted
+/// from the lesson change the keyspace the page draws.
+pub const LESSON_SERVER: &str = "10.211.55.4:6379";
+
 impl PythonConsole {
     fn open(seed: u64, shared: &SharedRedis) -> Self {
         let mut session = PythonRedisSession::new(seed);
         session.attach(PAGE_SERVER, shared.clone());
+        session.attach(LESSON_SERVER, shared.clone());
         PythonConsole {
             prompt: session.prompt().into(),
             session: Rc::new(RefCell::new(session)),
