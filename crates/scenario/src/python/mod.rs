@@ -602,6 +602,13 @@ pub trait Library {
     ) -> Result<Value<Self::Object>, Raised>;
 }
 
+/// Keywords that start a statement this REPL does not model (blocks, `from` imports...):
+/// such a line gets a clear error instead of a NameError about the keyword.
+const STATEMENT_KEYWORDS: [&str; 20] = [
+    "for", "while", "if", "elif", "else", "def", "class", "with", "try", "except", "finally",
+    "from", "del", "return", "raise", "assert", "global", "async", "pass", "lambda",
+];
+
 /// A Python 3 REPL with a client library installed, and the servers its clients talk
 /// to: one per address a client names, started when first named unless one was attached.
 pub struct PythonSession<L: Library> {
@@ -638,6 +645,16 @@ impl<L: Library> PythonSession<L> {
                         format!("No module named {}", repr_str(module)),
                     )),
                 }
+            }
+            [Token::Name(keyword), ..] if STATEMENT_KEYWORDS.contains(&keyword.as_str()) => {
+                Err(error(
+                    "NotImplementedError",
+                    format!(
+                        "this console runs one expression, assignment or `import module` a line; \
+                         {} statements are not modelled",
+                        repr_str(keyword)
+                    ),
+                ))
             }
             [Token::Name(print), rest @ ..]
                 if print == "print" && !rest.is_empty() && rest[0] != Token::Punct('(') =>

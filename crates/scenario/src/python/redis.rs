@@ -1393,4 +1393,25 @@ mod tests {
         }
         assert_eq!(session.run_line("r.set('k', 'v')", NOW), "True\n");
     }
+
+    #[test]
+    fn statements_outside_the_model_say_so_instead_of_a_name_error() {
+        let mut session = PythonRedisSession::new(0);
+        session.run_line("import redis", NOW);
+        let out = session.run_line("for k in r.scan_iter():", NOW);
+        assert!(
+            out.ends_with("NotImplementedError: this console runs one expression, assignment or `import module` a line; 'for' statements are not modelled\n"),
+            "{out}"
+        );
+        assert!(
+            session
+                .run_line("from redis import Redis", NOW)
+                .contains("'from' statements")
+        );
+        assert!(
+            session
+                .run_line("format", NOW)
+                .contains("NameError: name 'format' is not defined")
+        );
+    }
 }
