@@ -97,6 +97,12 @@ impl fmt::Display for Table {
     }
 }
 
+/// The middle value (the upper one of an even count); 0 for none.
+pub fn median(mut rates: Vec<f64>) -> f64 {
+    rates.sort_by(f64::total_cmp);
+    rates.get(rates.len() / 2).copied().unwrap_or(0.0)
+}
+
 /// A ratio as `1.23x`, with more digits when it is small, so a far-off figure does not
 /// read as zero.
 pub fn times(ratio: f64) -> String {

@@ -14,7 +14,7 @@
 
 use memcached_sim::{Connection, Server, Settings};
 
-use crate::{Clock, PIPELINE_DEPTH, Rng, Row, Table, rate, timed};
+use crate::{Clock, PIPELINE_DEPTH, Rng, Row, Table, median, rate, timed};
 
 /// Percentage of commands that are gets.
 pub const GET_PERCENT: u64 = 90;
@@ -225,12 +225,6 @@ pub fn table(workload: &Workload, engine: f64, real: Option<(&str, f64)>) -> Tab
         );
     }
     table
-}
-
-/// The middle value (the upper one of an even count); 0 for none.
-fn median(mut rates: Vec<f64>) -> f64 {
-    rates.sort_by(f64::total_cmp);
-    rates.get(rates.len() / 2).copied().unwrap_or(0.0)
 }
 
 /// Counts complete replies in a growing buffer: a get ends with `END`, a set with

@@ -17,12 +17,15 @@
 use redis_sim::resp::{self, Request};
 use redis_sim::{Reply, Server};
 
-use crate::{Clock, PIPELINE_DEPTH, Rng, Row, Table, measure};
+use crate::{Clock, PIPELINE_DEPTH, Rng, Row, Table, measure, median};
 
 /// Distinct random keys or members (redis-benchmark's `-r`).
 pub const KEYSPACE: u64 = 100_000;
 /// The ratio over the pipelined real server the engine should reach.
 pub const TARGET_RATIO: f64 = 3.0;
+/// Runs of each side, taking turns; each workload's figure is its median run, as one
+/// run's figure on a shared machine moves by a tenth from one run to the next.
+pub const RUNS: usize = 3;
 
 /// How much work a run does.
 #[derive(Clone, Copy, Debug)]
@@ -173,6 +176,21 @@ pub fn run_engine(clock: &impl Clock, size: Size) -> Result<Vec<(u64, f64)>, Str
         .collect()
 }
 
+/// Each workload's median over several runs of [`run_engine`].
+pub fn median_runs(runs: &[Vec<(u64, f64)>]) -> Vec<(u64, f64)> {
+    (0..WORKLOADS.len())
+        .map(|i| {
+            let ran: Vec<(u64, f64)> = runs.iter().filter_map(|run| run.get(i).copied()).collect();
+            let middle = median(ran.iter().map(|&(_, rate)| rate).collect());
+            let ops = ran
+                .iter()
+                .find(|&&(_, rate)| rate == middle)
+                .map_or(0, |&(ops, _)| ops);
+            (ops, middle)
+        })
+        .collect()
+}
+
 /// The engine's table; `real` names the real server's run and gives its rate for each
 /// of [`WORKLOADS`], when it was measured.
 pub fn table(
@@ -194,7 +212,7 @@ pub fn table(
     let against = real.map_or(String::new(), |(name, _)| format!(" vs {name}"));
     let mut table = Table {
         title: format!(
-            "redis: the engine in-process (one thread, {} commands or {} s per workload){against}",
+            "redis: the engine in-process (one thread, {} commands or {} s per workload){against}; median of {RUNS} runs, taking turns",
             crate::grouped(size.commands),
             size.budget_ms / 1000.0,
         ),

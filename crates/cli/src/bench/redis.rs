@@ -3,26 +3,44 @@
 
 use std::process::Command;
 
-use playground_bench::redis::{KEYSPACE, Size, WORKLOADS, Workload, run_engine, table};
-use playground_bench::{PIPELINE_DEPTH, Table, grouped};
+use playground_bench::redis::{
+    KEYSPACE, RUNS, Size, WORKLOADS, Workload, median_runs, run_engine, table,
+};
+use playground_bench::{PIPELINE_DEPTH, Table, grouped, median};
 
 use super::{RealServer, WallClock, installed, version};
 
-/// Runs the redis bench and returns its table; `Err` only when something broke.
+/// Runs the redis bench and returns its table; `Err` only when something broke. The
+/// engine and the real server take turns, [`RUNS`] times each, so a slow spell of the
+/// machine falls on both.
 pub fn run(clock: &WallClock) -> Result<Table, String> {
     let size = Size::FULL;
-    let engine = run_engine(clock, size)?;
-    if !(installed("redis-server") && installed("redis-benchmark")) {
+    let real = installed("redis-server") && installed("redis-benchmark");
+    if !real {
         println!("redis-server or redis-benchmark is not installed: engine figures only\n");
+    }
+    let mut engine_runs = Vec::new();
+    let mut real_runs = Vec::new();
+    for _ in 0..RUNS {
+        engine_runs.push(run_engine(clock, size)?);
+        if real {
+            let results = run_real(size)?;
+            real_runs.push(WORKLOADS.map(|w| real_rate(w, &results)));
+        }
+    }
+    let engine = median_runs(&engine_runs);
+    if !real {
         return Ok(table(size, &engine, None));
     }
-    let results = run_real(size)?;
     let name = format!(
         "{} over loopback (redis-benchmark -P {PIPELINE_DEPTH}, 50 clients, -n {})",
         version("redis-server"),
         grouped(size.commands)
     );
-    let rates = WORKLOADS.map(|w| real_rate(w, &results));
+    let rates: [Option<f64>; WORKLOADS.len()] = std::array::from_fn(|i| {
+        let measured: Vec<f64> = real_runs.iter().filter_map(|run| run[i]).collect();
+        (!measured.is_empty()).then(|| median(measured))
+    });
     Ok(table(size, &engine, Some((&name, rates))))
 }
 
