@@ -376,12 +376,15 @@ fn find_top_level(name: &[u8]) -> Option<&'static Command> {
     (command.name.len() == name.len()).then_some(*command)
 }
 
-/// A name of at most sixteen bytes, lower-cased and packed into one integer.
+/// A name of at most sixteen bytes, lower-cased and packed into one integer, first byte
+/// lowest. Built in registers: copying the name into a buffer and reading it back whole
+/// stalled on the copy.
 fn name_key(name: &[u8]) -> Option<u128> {
-    let mut packed = [0u8; 16];
-    packed.get_mut(..name.len())?.copy_from_slice(name);
-    packed.make_ascii_lowercase();
-    Some(u128::from_le_bytes(packed))
+    (name.len() <= 16).then(|| {
+        name.iter().rev().fold(0, |packed, byte| {
+            packed << 8 | u128::from(byte.to_ascii_lowercase())
+        })
+    })
 }
 
 /// "unknown command", quoting the arguments until 128 bytes of them are shown.
