@@ -10,6 +10,7 @@ engine's REPL models what the library does, not its source lines.
 
 import code
 import contextlib
+import difflib
 import io
 import sys
 import traceback
@@ -47,3 +48,15 @@ def transcript(lines: list[str], typed: Callable[[str], str],
                 console.resetbuffer()
                 print("(incomplete input)")
     return out.getvalue()
+
+
+def same(name: str, library: str, real: str, ours: str) -> bool:
+    """Whether the two transcripts of script `name` are identical; prints a diff (the
+    real `library`'s lines as -, the playground's as +) when they are not."""
+    if real == ours:
+        return True
+    print(f"--- {name}: {library} (-) vs playground (+)")
+    sys.stdout.writelines(difflib.unified_diff(
+        real.splitlines(keepends=True), ours.splitlines(keepends=True),
+        library, "playground"))
+    return False

@@ -8,7 +8,6 @@ usage: suite.py path/to/playground PORT
 Prints a diff per mismatch and a last line `repl: N scripts, P passed, F failed`.
 """
 
-import difflib
 import importlib.util
 import os
 import subprocess
@@ -47,14 +46,10 @@ def main() -> int:
         ours = subprocess.run(
             [playground, "redis", "--python"], input="\n".join(lines) + "\n",
             capture_output=True, text=True, check=False).stdout
-        if real == ours:
+        if python_repl.same(name, "redis-py", real, ours):
             passed += 1
         else:
             failed += 1
-            print(f"--- {name}: redis-py (-) vs playground (+)")
-            sys.stdout.writelines(difflib.unified_diff(
-                real.splitlines(keepends=True), ours.splitlines(keepends=True),
-                "redis-py", "playground"))
     print(f"repl: {passed + failed} scripts, {passed} passed, {failed} failed")
     return 0
 
