@@ -3,7 +3,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { servedApp, openPage, ConsolePage } from "./support.mjs";
+import { servedApp, openPage, screenshot, ConsolePage } from "./support.mjs";
 
 const app = servedApp();
 
@@ -105,5 +105,21 @@ test("the redis-py console is a client of the page's server, and a link keeps wh
   await replay.page.locator(".page-slot:not([hidden]) [data-testid=client-choice]", { hasText: "redis-cli" }).click();
   await replay.run("GET visits");
   assert.equal((await replay.lastOutput()).trimEnd(), "\"11\"");
+
+  // The lesson's pub/sub in redis-py: a PubSub subscribes on a connection of its own,
+  // which the pub/sub view draws beside the consoles.
+  for (const line of ["p = r.pubsub()", "p.subscribe('fm104.5')", "p.get_message()"]) await redis.run(line);
+  assert.equal((await redis.lastOutput()).trimEnd(),
+    "{'type': 'subscribe', 'pattern': None, 'channel': b'fm104.5', 'data': 1}");
+  await redis.run("r.publish('fm104.5', 'hello')");
+  assert.equal((await redis.lastOutput()).trimEnd(), "1");
+  const pubsub = redis.page.locator(".page-slot:not([hidden]) [data-testid=redis-pubsub]");
+  assert.match(await pubsub.locator("[data-testid=redis-pubsub-client][data-client=py]").textContent(), /redis-py · id \d+/);
+  assert.match(await pubsub.locator("[data-testid=redis-pubsub-said]").textContent(), /PUBLISH fm104\.5 reached 1 client/);
+  await pubsub.scrollIntoViewIfNeeded();
+  await screenshot(redis.page, "redis-py-pubsub");
+  await redis.run("p.get_message()");
+  assert.equal((await redis.lastOutput()).trimEnd(),
+    "{'type': 'message', 'pattern': None, 'channel': b'fm104.5', 'data': b'hello'}");
   assert.deepEqual([...redis.page.errors, ...replay.page.errors], []);
 });

@@ -53,4 +53,4 @@ pub mod types;
 
 pub use event::Event;
 pub use reply::Reply;
-pub use server::{ClientId, Server, Stats};
+pub use server::{ClientId, Server, Stats, Subscriptions};

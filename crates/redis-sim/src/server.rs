@@ -59,6 +59,17 @@ impl Client {
     }
 }
 
+/// What one connection subscribed to, each in subscription order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Subscriptions {
+    /// The subscribed connection.
+    pub client: ClientId,
+    /// Its channels.
+    pub channels: Vec<Vec<u8>>,
+    /// Its patterns.
+    pub patterns: Vec<Vec<u8>>,
+}
+
 /// Running totals for the page's live charts.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Stats {
@@ -164,6 +175,20 @@ impl Server {
     /// Whether the client is subscribed to any channel or pattern.
     pub fn is_subscribed(&self, client: ClientId) -> bool {
         self.clients.get(&client).is_some_and(Client::subscribed)
+    }
+
+    /// Every subscribed connection, lowest client id first (for the page's pub/sub view).
+    pub fn subscriptions(&self) -> Vec<Subscriptions> {
+        let names = |set: &IndexSet<Vec<u8>>| set.iter().cloned().collect();
+        self.clients
+            .iter()
+            .filter(|(_, c)| c.subscribed())
+            .map(|(id, c)| Subscriptions {
+                client: *id,
+                channels: names(&c.channels),
+                patterns: names(&c.patterns),
+            })
+            .collect()
     }
 
     /// Takes the messages pushed to a subscribed client since the last call.

@@ -164,8 +164,14 @@ impl SharedRedis {
     }
 
     /// Closes a client connection, dropping its subscriptions, watches and waits.
-    fn disconnect(&self, client: ClientId) {
+    pub(crate) fn disconnect(&self, client: ClientId) {
         self.0.borrow_mut().server.disconnect(client);
+    }
+
+    /// Takes what the server pushed to a subscribed client (published messages) and
+    /// its reader has not read yet.
+    pub(crate) fn take_messages(&self, client: ClientId) -> Vec<Reply> {
+        self.0.borrow_mut().server.take_messages(client)
     }
 }
 

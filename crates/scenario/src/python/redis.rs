@@ -9,7 +9,7 @@
 //! The engine speaks RESP2 only, so the client skips redis-py's `HELLO 3`; the values
 //! are the ones redis-py hands out by default (its RESP2-shaped "legacy" responses).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, VecDeque};
 
 use redis_sim::{ClientId, Reply};
 
@@ -42,6 +42,8 @@ pub enum Object {
     Client(usize),
     /// A pipeline, by index.
     Pipeline(usize),
+    /// A `PubSub`, by index.
+    PubSub(usize),
     /// A bound method of a client or pipeline.
     Method(Box<Object>, &'static Method),
 }
@@ -209,6 +211,14 @@ static METHODS: &[Method] = &[
         &["channel", "message"],
         2,
     )),
+    with_kwargs(method("pubsub_channels", "PubSubCommands", &["pattern"], 0)),
+    with_kwargs(method("pubsub_numpat", "PubSubCommands", &[], 0)),
+    with_kwargs(with_varargs(method(
+        "pubsub_numsub",
+        "PubSubCommands",
+        &[],
+        0,
+    ))),
     method("getdel", KEYS, &["name"], 1),
     with_varargs(method("unlink", KEYS, &[], 0)),
     method("hsetnx", HASH, &["name", "key", "value"], 3),
@@ -231,6 +241,23 @@ static METHODS: &[Method] = &[
     )),
     method("pipeline", "Redis", &["transaction", "shard_hint"], 0),
     method("execute", "Pipeline", &["raise_on_error"], 0),
+    method("pubsub", "Redis", &["ignore_subscribe_messages"], 0),
+];
+
+/// The methods of a `PubSub` this REPL models (no handlers, no `listen()`, which
+/// needs a `for` loop).
+static PUBSUB_METHODS: &[Method] = &[
+    with_varargs(method("subscribe", "PubSub", &[], 0)),
+    with_varargs(method("psubscribe", "PubSub", &[], 0)),
+    with_varargs(method("unsubscribe", "PubSub", &[], 0)),
+    with_varargs(method("punsubscribe", "PubSub", &[], 0)),
+    method(
+        "get_message",
+        "PubSub",
+        &["ignore_subscribe_messages", "timeout"],
+        0,
+    ),
+    method("close", "PubSub", &[], 0),
 ];
 
 /// The method names CPython reports for redis-py's aliases.
@@ -255,6 +282,7 @@ impl PyObject for Object {
             Object::Pool(_) => "<redis.connection.ConnectionPool object>".to_owned(),
             Object::Client(_) => "<redis.client.Redis object>".to_owned(),
             Object::Pipeline(_) => "<redis.client.Pipeline object>".to_owned(),
+            Object::PubSub(_) => "<redis.client.PubSub object>".to_owned(),
             Object::Method(owner, m) => {
                 format!("<bound method {} of {}>", qualified_name(m), owner.repr())
             }
@@ -268,6 +296,7 @@ impl PyObject for Object {
             Object::Pool(_) => "ConnectionPool",
             Object::Client(_) => "Redis",
             Object::Pipeline(_) => "Pipeline",
+            Object::PubSub(_) => "PubSub",
             Object::Method(..) => "method",
         }
         .to_owned()
@@ -289,6 +318,24 @@ struct Pipeline {
     client: usize,
     transaction: bool,
     commands: Vec<(Vec<Vec<u8>>, Callback)>,
+}
+
+/// A `PubSub`: a connection of its own, taken from its client's pool when it first
+/// sends, and redis-py's bookkeeping of what it subscribed to.
+#[derive(Default)]
+struct PubSub {
+    pool: usize,
+    connection: Option<ClientId>,
+    /// redis-py's `subscribed_event`: set by a subscribe, cleared once the reply to the
+    /// last unsubscribe is read. While it is clear, `get_message()` reads nothing.
+    subscribed: bool,
+    channels: Vec<Vec<u8>>,
+    patterns: Vec<Vec<u8>>,
+    unsubscribing_channels: Vec<Vec<u8>>,
+    unsubscribing_patterns: Vec<Vec<u8>>,
+    ignore_subscribe_messages: bool,
+    /// What the server sent on the connection and `get_message()` has not read yet.
+    unread: VecDeque<Reply>,
 }
 
 /// What redis-py makes of a command's reply (its response callbacks).
@@ -316,6 +363,8 @@ enum Callback {
     Text,
     /// `CLIENT LIST`: a dict of str per connection.
     Clients,
+    /// Pairs as tuples (`PUBSUB NUMSUB`: channel and subscribers).
+    Tuples,
 }
 
 /// redis-py and the Redis servers its clients talk to.
@@ -327,6 +376,7 @@ pub struct RedisPy {
     /// Each client's pool.
     clients: Vec<usize>,
     pipelines: Vec<Pipeline>,
+    pubsubs: Vec<PubSub>,
 }
 
 /// A Python 3 REPL with redis-py installed, and a Redis server listening on every
@@ -343,6 +393,7 @@ impl PythonRedisSession {
             pools: Vec::new(),
             clients: Vec::new(),
             pipelines: Vec::new(),
+            pubsubs: Vec::new(),
         })
     }
 }
@@ -739,6 +790,19 @@ fn command(m: &Method, b: &Bound) -> Result<(Vec<Value>, Callback), Raised> {
             argv.push(word("DBSIZE"));
             Callback::Plain
         }
+        "pubsub_channels" | "pubsub_numpat" | "pubsub_numsub" => {
+            argv.push(word("PUBSUB"));
+            argv.push(word(&name["pubsub_".len()..].to_ascii_uppercase()));
+            if name == "pubsub_channels" {
+                argv.push(arg("pattern").unwrap_or_else(|| word("*")));
+            }
+            argv.extend(b.rest.iter().cloned());
+            if name == "pubsub_numsub" {
+                Callback::Tuples
+            } else {
+                Callback::Plain
+            }
+        }
         _ => {
             // The methods whose parameters are the command's arguments, in order.
             argv.push(word(&name.to_ascii_uppercase()));
@@ -823,11 +887,24 @@ impl RedisPy {
 
     /// The pool's connection, opened (with redis-py's handshake) on first use.
     fn connection(&mut self, pool: usize, now_ms: u64) -> (SharedRedis, ClientId) {
-        let address = address(&self.pools[pool].host, self.pools[pool].port);
-        let server = self.server_at(&address);
+        let server = self.pool_server(pool);
         if let Some(client) = self.pools[pool].connection {
             return (server, client);
         }
+        let client = self.connect(pool, now_ms);
+        self.pools[pool].connection = Some(client);
+        (server, client)
+    }
+
+    /// The server a pool's connections go to.
+    fn pool_server(&mut self, pool: usize) -> SharedRedis {
+        let address = address(&self.pools[pool].host, self.pools[pool].port);
+        self.server_at(&address)
+    }
+
+    /// A new connection of the pool, after redis-py's handshake.
+    fn connect(&mut self, pool: usize, now_ms: u64) -> ClientId {
+        let server = self.pool_server(pool);
         let client = server.connect();
         // Redis 7.0 refuses CLIENT SETINFO; redis-py ignores that.
         for (field, value) in [("LIB-NAME", "redis-py"), ("LIB-VER", REDIS_PY_VERSION)] {
@@ -842,8 +919,7 @@ impl RedisPy {
                 now_ms,
             );
         }
-        self.pools[pool].connection = Some(client);
-        (server, client)
+        client
     }
 
     /// Sends one command on the pool's connection and returns the raw reply.
@@ -870,6 +946,15 @@ impl RedisPy {
                 Ok(Value::Object(Object::Pipeline(self.pipelines.len() - 1)))
             }
             (Object::Pipeline(pipeline), "execute") => self.execute(pipeline, now_ms),
+            (Object::Client(client), "pubsub") => {
+                self.pubsubs.push(PubSub {
+                    pool: self.clients[client],
+                    ignore_subscribe_messages: b.flag(m, "ignore_subscribe_messages"),
+                    ..PubSub::default()
+                });
+                Ok(Value::Object(Object::PubSub(self.pubsubs.len() - 1)))
+            }
+            (Object::PubSub(pubsub), _) => self.pubsub_method(pubsub, m, &b, now_ms),
             (Object::Client(client), _) => {
                 let (argv, callback) = command(m, &b)?;
                 let argv = argv.iter().map(encode).collect::<Result<Vec<_>, _>>()?;
@@ -885,6 +970,159 @@ impl RedisPy {
             }
             (other, _) => Err(not_callable(&other.type_name())),
         }
+    }
+
+    /// A `PubSub` method: subscribing sends at once and reads nothing, as redis-py does;
+    /// `get_message()` reads what arrived since, one reply at a time.
+    fn pubsub_method(
+        &mut self,
+        pubsub: usize,
+        m: &Method,
+        b: &Bound,
+        now_ms: u64,
+    ) -> Result<Value, Raised> {
+        let names = b.rest.iter().map(encode).collect::<Result<Vec<_>, _>>()?;
+        let state = &mut self.pubsubs[pubsub];
+        match m.name {
+            "subscribe" | "psubscribe" => {
+                let (subscribed, unsubscribing) = if m.name == "subscribe" {
+                    (&mut state.channels, &mut state.unsubscribing_channels)
+                } else {
+                    (&mut state.patterns, &mut state.unsubscribing_patterns)
+                };
+                for name in &names {
+                    if !subscribed.contains(name) {
+                        subscribed.push(name.clone());
+                    }
+                }
+                unsubscribing.retain(|name| !names.contains(name));
+                state.subscribed = true;
+            }
+            "unsubscribe" | "punsubscribe" => {
+                let (subscribed, unsubscribing) = if m.name == "unsubscribe" {
+                    (&state.channels, &mut state.unsubscribing_channels)
+                } else {
+                    (&state.patterns, &mut state.unsubscribing_patterns)
+                };
+                // Without names, every name subscribed to is on its way out.
+                unsubscribing.extend(if names.is_empty() {
+                    subscribed.clone()
+                } else {
+                    names.clone()
+                });
+            }
+            "get_message" => {
+                return self.get_message(pubsub, b.flag(m, "ignore_subscribe_messages"));
+            }
+            "close" => {
+                // The connection is closed and forgotten; the PubSub may subscribe again.
+                let closed = std::mem::replace(
+                    state,
+                    PubSub {
+                        pool: state.pool,
+                        ignore_subscribe_messages: state.ignore_subscribe_messages,
+                        ..PubSub::default()
+                    },
+                );
+                if let Some(client) = closed.connection {
+                    self.pool_server(closed.pool).disconnect(client);
+                }
+                return Ok(Value::None);
+            }
+            other => return Err(no_attribute("PubSub", other)),
+        }
+        let mut argv = vec![m.name.to_ascii_uppercase().into_bytes()];
+        argv.extend(names);
+        let (server, client) = self.pubsub_connection(pubsub, now_ms);
+        let reply = server.execute(client, argv, now_ms);
+        let state = &mut self.pubsubs[pubsub];
+        state.unread.extend(server.take_messages(client));
+        match reply {
+            Reply::Frames(frames) => state.unread.extend(frames),
+            other => state.unread.push_back(other),
+        }
+        Ok(Value::None)
+    }
+
+    /// The PubSub's connection: on first use, the pool's idle connection if it has one
+    /// (redis-py hands that out, and the client then opens another), else a new one.
+    fn pubsub_connection(&mut self, pubsub: usize, now_ms: u64) -> (SharedRedis, ClientId) {
+        let pool = self.pubsubs[pubsub].pool;
+        let server = self.pool_server(pool);
+        if let Some(client) = self.pubsubs[pubsub].connection {
+            return (server, client);
+        }
+        let client = match self.pools[pool].connection.take() {
+            Some(idle) => idle,
+            None => self.connect(pool, now_ms),
+        };
+        self.pubsubs[pubsub].connection = Some(client);
+        (server, client)
+    }
+
+    /// `PubSub.get_message()`: the next reply read from the connection as a message
+    /// dict, or `None` when nothing arrived (or nothing is subscribed).
+    fn get_message(&mut self, pubsub: usize, ignore: bool) -> Result<Value, Raised> {
+        let decode = self.pools[self.pubsubs[pubsub].pool].decode_responses;
+        if !self.pubsubs[pubsub].subscribed {
+            return Ok(Value::None);
+        }
+        if let Some(client) = self.pubsubs[pubsub].connection {
+            let server = self.pool_server(self.pubsubs[pubsub].pool);
+            let arrived = server.take_messages(client);
+            self.pubsubs[pubsub].unread.extend(arrived);
+        }
+        let state = &mut self.pubsubs[pubsub];
+        let Some(reply) = state.unread.pop_front() else {
+            return Ok(Value::None);
+        };
+        let Value::List(mut parts) = plain(reply, decode)? else {
+            return Ok(Value::None);
+        };
+        let kind = parts.first().and_then(text_of).unwrap_or_default();
+        let (pattern, channel, data) = match (kind.as_str(), parts.len()) {
+            ("pmessage", 4) => {
+                let data = parts.pop();
+                let channel = parts.pop();
+                (parts.pop(), channel, data)
+            }
+            (_, 3) => {
+                let data = parts.pop();
+                (None, parts.pop(), data)
+            }
+            _ => return Ok(Value::None),
+        };
+        let raw = |value: &Option<Value>| match value {
+            Some(Value::Str(s)) => s.clone().into_bytes(),
+            Some(Value::Bytes(b)) => b.clone(),
+            _ => Vec::new(),
+        };
+        if matches!(kind.as_str(), "unsubscribe" | "punsubscribe") {
+            let name = raw(&channel);
+            let (subscribed, unsubscribing) = if kind == "unsubscribe" {
+                (&mut state.channels, &mut state.unsubscribing_channels)
+            } else {
+                (&mut state.patterns, &mut state.unsubscribing_patterns)
+            };
+            if let Some(at) = unsubscribing.iter().position(|n| *n == name) {
+                unsubscribing.remove(at);
+                subscribed.retain(|n| *n != name);
+            }
+            if state.channels.is_empty() && state.patterns.is_empty() {
+                state.subscribed = false;
+            }
+        }
+        let is_message = matches!(kind.as_str(), "message" | "pmessage");
+        if !is_message && (ignore || state.ignore_subscribe_messages) {
+            return Ok(Value::None);
+        }
+        let field = |name: &str| Value::Str(name.to_owned());
+        Ok(Value::Dict(vec![
+            (field("type"), Value::Str(kind)),
+            (field("pattern"), pattern.unwrap_or(Value::None)),
+            (field("channel"), channel.unwrap_or(Value::None)),
+            (field("data"), data.unwrap_or(Value::None)),
+        ]))
     }
 
     /// `Pipeline.execute`: the queued commands in one go (in MULTI/EXEC unless the
@@ -965,6 +1203,15 @@ impl RedisPy {
                             member.clone(),
                             float(score).unwrap_or(Value::None),
                         ])),
+                        _ => None,
+                    })
+                    .collect(),
+            ),
+            (Callback::Tuples, Value::List(items)) => Value::List(
+                items
+                    .chunks(2)
+                    .filter_map(|pair| match pair {
+                        [first, second] => Some(Value::Tuple(vec![first.clone(), second.clone()])),
                         _ => None,
                     })
                     .collect(),
@@ -1114,7 +1361,13 @@ impl Library for RedisPy {
             (Object::Module, "ConnectionPool") => Some(Object::PoolClass),
             // `execute` is a pipeline's; pipelines are made from clients only here.
             (Object::Client(_), "execute") | (Object::Pipeline(_), "pipeline") => None,
+            // `pubsub` is a client's; pipelines are made from clients only here.
+            (Object::Pipeline(_), "pubsub") => None,
             (Object::Client(_) | Object::Pipeline(_), _) => METHODS
+                .iter()
+                .find(|m| m.name == name)
+                .map(|m| Object::Method(Box::new(object.clone()), m)),
+            (Object::PubSub(_), _) => PUBSUB_METHODS
                 .iter()
                 .find(|m| m.name == name)
                 .map(|m| Object::Method(Box::new(object.clone()), m)),
@@ -1361,8 +1614,15 @@ mod tests {
 
     #[test]
     fn no_line_makes_it_panic() {
-        const PIECES: [&str; 22] = [
+        const PIECES: [&str; 29] = [
             "r",
+            "p",
+            "pubsub",
+            "subscribe",
+            "psubscribe",
+            "unsubscribe",
+            "get_message",
+            "close",
             ".",
             "set",
             "zadd",
@@ -1388,6 +1648,7 @@ mod tests {
         let mut session = PythonRedisSession::new(0);
         session.run_line("import redis", NOW);
         session.run_line("r = redis.Redis(host='h', port=1, db=3)", NOW);
+        session.run_line("p = r.pubsub()", NOW);
         for line in crate::python::tests::random_lines(&PIECES, 5000) {
             session.run_line(&line, NOW);
         }

@@ -77,6 +77,16 @@ static REDIS_PY: ClientDialect = ClientDialect {
             shows: "a pipeline: one round trip",
         },
         Example {
+            lines: &[
+                "p = r.pubsub()",
+                "p.subscribe('fm104.5')",
+                "r.publish('fm104.5', 'hello')",
+                "p.get_message()",
+                "p.get_message()",
+            ],
+            shows: "pub/sub: subscribe on a connection of its own, publish, read the messages",
+        },
+        Example {
             lines: &["r.get('foo').decode()"],
             shows: "replies are bytes; decode them to text",
         },
@@ -205,7 +215,11 @@ pub fn RedisPage(props: &PageProps) -> Html {
                     lines_run={world.shared().lines_run()} {db} {now_ms} />
                 <Clients clients={world.clients().to_vec()} on_action={on_world.clone()}
                     active={props.active} />
-                { pubsub::pubsub_view(world.clients(), &deliveries, world.shared().lines_run()) }
+                { pubsub::pubsub_view(
+                    &pubsub::subscribers(world.clients(), &world.shared().server()),
+                    &deliveries,
+                    world.shared().lines_run(),
+                ) }
                 { charts::live_charts(world.shared(), now_ms) }
                 <PipelineAndPool pipeline={world.pipeline().clone()} pool_run={world.pool_run()}
                     on_action={on_world.clone()} />

@@ -3,7 +3,7 @@
 //! from its publisher to the channel, then on to every client that received it.
 
 use scenario::Delivery;
-use scenario::redis_sim::glob;
+use scenario::redis_sim::{Server, glob};
 use yew::prelude::*;
 
 use super::key_card::display;
@@ -21,6 +21,47 @@ const TOPIC_W: f64 = 190.0;
 /// Seconds a message takes for each hop.
 const HOP_S: f64 = 0.7;
 
+/// A connection drawn on the left: one of the page's consoles, or another client of its
+/// server that subscribed (a redis-py `PubSub`).
+#[derive(Debug, PartialEq)]
+pub struct Subscriber {
+    /// What the node says.
+    label: String,
+    /// `data-client`: the console's number, or `py` for a redis-py connection.
+    testid: String,
+    /// CLIENT ID of the connection.
+    id: u64,
+    channels: Vec<Vec<u8>>,
+    patterns: Vec<Vec<u8>>,
+}
+
+/// The consoles, then the server's other subscribed connections.
+pub fn subscribers(consoles: &[ClientConsole], server: &Server) -> Vec<Subscriber> {
+    let mut subscribers: Vec<Subscriber> = consoles
+        .iter()
+        .map(|console| Subscriber {
+            label: format!("client {} · id {}", console.number, console.state.id),
+            testid: console.number.to_string(),
+            id: console.state.id,
+            channels: console.state.channels.clone(),
+            patterns: console.state.patterns.clone(),
+        })
+        .collect();
+    for other in server.subscriptions() {
+        let id = other.client.0;
+        if !subscribers.iter().any(|s| s.id == id) {
+            subscribers.push(Subscriber {
+                label: format!("redis-py · id {id}"),
+                testid: "py".to_owned(),
+                id,
+                channels: other.channels,
+                patterns: other.patterns,
+            });
+        }
+    }
+    subscribers
+}
+
 /// A channel or a pattern drawn on the right.
 #[derive(Debug, PartialEq)]
 struct Topic {
@@ -37,7 +78,7 @@ fn topic_y(index: usize) -> f64 {
 }
 
 /// The topics to draw: every subscription, then channels published to without listeners.
-fn topics(clients: &[ClientConsole], deliveries: &[Delivery]) -> Vec<Topic> {
+fn topics(clients: &[Subscriber], deliveries: &[Delivery]) -> Vec<Topic> {
     let mut topics: Vec<Topic> = Vec::new();
     let mut add = |name: &[u8], pattern: bool| {
         if !topics
@@ -51,20 +92,21 @@ fn topics(clients: &[ClientConsole], deliveries: &[Delivery]) -> Vec<Topic> {
         }
     };
     for client in clients {
-        client.state.channels.iter().for_each(|c| add(c, false));
-        client.state.patterns.iter().for_each(|p| add(p, true));
+        client.channels.iter().for_each(|c| add(c, false));
+        client.patterns.iter().for_each(|p| add(p, true));
     }
     deliveries.iter().for_each(|d| add(&d.channel, false));
     topics
 }
 
-/// The pub/sub graph of `clients`, with the latest line's `deliveries` on their way;
-/// `version` changes on every line, so the messages fly again for each PUBLISH.
-pub fn pubsub_view(clients: &[ClientConsole], deliveries: &[Delivery], version: u64) -> Html {
+/// The pub/sub graph of `clients` (see [`subscribers`]), with the latest line's
+/// `deliveries` on their way; `version` changes on every line, so the messages fly again
+/// for each PUBLISH.
+pub fn pubsub_view(clients: &[Subscriber], deliveries: &[Delivery], version: u64) -> Html {
     let topics = topics(clients, deliveries);
     let rows = clients.len().max(topics.len()).max(1);
     let height = TOP * 2.0 + rows as f64 * ROW - (ROW - NODE_H);
-    let client_index = |id: u64| clients.iter().position(|c| c.state.id == id);
+    let client_index = |id: u64| clients.iter().position(|c| c.id == id);
     let topic_index = |name: &[u8], pattern: bool| {
         topics
             .iter()
@@ -76,11 +118,10 @@ pub fn pubsub_view(clients: &[ClientConsole], deliveries: &[Delivery], version: 
     let mut edges = Vec::new();
     for (ci, client) in clients.iter().enumerate() {
         let subscriptions = client
-            .state
             .channels
             .iter()
             .map(|c| (c, false))
-            .chain(client.state.patterns.iter().map(|p| (p, true)));
+            .chain(client.patterns.iter().map(|p| (p, true)));
         for (name, pattern) in subscriptions {
             if let Some(ti) = topic_index(name, pattern) {
                 edges.push(html! {
@@ -117,10 +158,10 @@ pub fn pubsub_view(clients: &[ClientConsole], deliveries: &[Delivery], version: 
             };
             let client = &clients[ci];
             let mut routes = Vec::new();
-            if client.state.channels.contains(&delivery.channel) {
+            if client.channels.contains(&delivery.channel) {
                 routes.push(format!("L{left},{:.1}", client_y(ci)));
             }
-            for pattern in &client.state.patterns {
+            for pattern in &client.patterns {
                 if glob::matches(pattern, &delivery.channel, false)
                     && let Some(pi) = topic_index(pattern, true)
                 {
@@ -174,11 +215,11 @@ pub fn pubsub_view(clients: &[ClientConsole], deliveries: &[Delivery], version: 
                     aria-label="Clients, the channels and patterns they subscribed to, and messages in flight">
                     { for edges }
                     { for clients.iter().enumerate().map(|(ci, client)| html! {
-                        <g class="node client" data-testid="redis-pubsub-client" data-client={client.number.to_string()}>
+                        <g class="node client" data-testid="redis-pubsub-client" data-client={client.testid.clone()}>
                             <rect x={CLIENT_X.to_string()} y={(client_y(ci) - NODE_H / 2.0).to_string()}
                                 width={CLIENT_W.to_string()} height={NODE_H.to_string()} rx="6" />
                             <text x={(CLIENT_X + 10.0).to_string()} y={(client_y(ci) + 5.0).to_string()}>
-                                { format!("client {} · id {}", client.number, client.state.id) }</text>
+                                { client.label.clone() }</text>
                         </g>
                     }) }
                     { for topics.iter().enumerate().map(|(ti, topic)| html! {
