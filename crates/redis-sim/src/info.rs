@@ -192,7 +192,7 @@ fn client_line(server: &Server, id: ClientId, client: &Client) -> String {
         client.db,
         client.channels.len(),
         client.patterns.len(),
-        client.last_command.unwrap_or("NULL"),
+        client.last_command.map_or("NULL", |c| c.name),
     )
 }
 

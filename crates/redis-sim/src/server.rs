@@ -48,8 +48,9 @@ pub(crate) struct Client {
     pub connected_ms: u64,
     /// Virtual time of its latest command (CLIENT LIST's `idle`).
     pub last_command_ms: u64,
-    /// Its latest command's name (CLIENT LIST's `cmd`).
-    pub last_command: Option<&'static str>,
+    /// Its latest command (CLIENT LIST's `cmd` is its name). A connection mostly sends
+    /// the same command again, so its name is compared first, before the table lookup.
+    pub last_command: Option<&'static Command>,
 }
 
 impl Client {
@@ -288,16 +289,26 @@ impl Server {
         self.started_ms.get_or_insert(self.now_ms);
         self.time_out_blocked(self.now_ms);
         // The client's state, read once: nothing below changes it before the command runs.
-        let (blocked, subscribed, queueing) = self
-            .clients
-            .get(&client)
-            .map_or((false, false, false), |c| {
-                (c.blocked.is_some(), c.subscribed(), c.multi.is_some())
-            });
+        let (blocked, subscribed, queueing, last) =
+            self.clients
+                .get(&client)
+                .map_or((false, false, false, None), |c| {
+                    (
+                        c.blocked.is_some(),
+                        c.subscribed(),
+                        c.multi.is_some(),
+                        c.last_command,
+                    )
+                });
         if blocked && self.hold_if_blocked(client, argv) {
             return Reply::Frames(Vec::new());
         }
-        let command = match commands::lookup(argv) {
+        // A subcommand's name (`config|get`) never equals a first argument.
+        let repeated = last.filter(|c| {
+            argv.first()
+                .is_some_and(|name| name.eq_ignore_ascii_case(c.name.as_bytes()))
+        });
+        let command = match repeated.map_or_else(|| commands::lookup(argv), Lookup::Found) {
             Lookup::Found(command) => command,
             Lookup::Rejected(error) => return self.reject(client, error),
         };
@@ -329,12 +340,17 @@ impl Server {
     }
 
     /// Runs a command that passed the checks (EXEC calls this for each queued command).
-    pub(crate) fn call(&mut self, client: ClientId, command: &Command, argv: &[Vec<u8>]) -> Reply {
+    pub(crate) fn call(
+        &mut self,
+        client: ClientId,
+        command: &'static Command,
+        argv: &[Vec<u8>],
+    ) -> Reply {
         self.stats.commands += 1;
         let now = self.now_ms;
         if let Some(c) = self.clients.get_mut(&client) {
             c.last_command_ms = now;
-            c.last_command = Some(command.name);
+            c.last_command = Some(command);
         }
         self.current_event = if self.config.notify_flags() == 0 {
             None

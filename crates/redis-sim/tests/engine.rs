@@ -308,3 +308,35 @@ fn a_server_nobody_draws_answers_the_same_without_keeping_events() {
     assert!(!drawn.drain_events().is_empty());
     assert!(headless.drain_events().is_empty());
 }
+
+#[test]
+fn a_repeated_command_is_the_same_command_in_any_case_and_subcommands_are_looked_up() {
+    let (mut server, me) = fresh();
+    assert_eq!(
+        typed(
+            &mut server,
+            me,
+            0,
+            &[
+                "SET k 1",
+                "set k 2",
+                "SeT k",
+                "get k",
+                "config get maxmemory-policy",
+                "config set maxmemory-policy allkeys-lru",
+                "config get maxmemory-policy",
+                "config",
+                "configx",
+            ]
+        ),
+        "OK\nOK\n(error) ERR wrong number of arguments for 'set' command\n\"2\"\n\
+         1) \"maxmemory-policy\"\n2) \"noeviction\"\nOK\n\
+         1) \"maxmemory-policy\"\n2) \"allkeys-lru\"\n\
+         (error) ERR wrong number of arguments for 'config' command\n\
+         (error) ERR unknown command 'configx', with args beginning with: \n"
+    );
+    assert!(
+        typed(&mut server, me, 0, &["client list"]).contains(" cmd=client|list "),
+        "CLIENT LIST names the latest command"
+    );
+}
