@@ -120,6 +120,15 @@ impl StringValue {
         self.bytes.as_slice()
     }
 
+    /// The value as a bulk reply: stored bytes are copied whole, a fixed-size copy for
+    /// short ones (GET is the most common command of all).
+    pub fn to_bulk(&self) -> Reply {
+        match &self.bytes {
+            Contents::Fixed(bytes) => Reply::Bulk(bytes.clone()),
+            Contents::Growable(bytes) => Reply::bulk(bytes),
+        }
+    }
+
     /// OBJECT ENCODING's answer.
     pub fn encoding(&self) -> &'static str {
         match self.encoding {
@@ -305,11 +314,9 @@ pub fn set(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
 
 /// GET key.
 pub fn get(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
-    Ok(Reply::bulk_or_nil(
-        server
-            .read::<StringValue>(client, &argv[1])?
-            .map(|s| s.bytes()),
-    ))
+    Ok(server
+        .read::<StringValue>(client, &argv[1])?
+        .map_or(Reply::Nil, |s| s.to_bulk()))
 }
 
 /// GETSET key value: SET that answers the old value.
