@@ -98,9 +98,14 @@ impl fmt::Display for Table {
 }
 
 /// The middle value (the upper one of an even count); 0 for none.
-pub fn median(mut rates: Vec<f64>) -> f64 {
-    rates.sort_by(f64::total_cmp);
-    rates.get(rates.len() / 2).copied().unwrap_or(0.0)
+pub fn median(rates: Vec<f64>) -> f64 {
+    median_by(rates, |&rate| rate).unwrap_or(0.0)
+}
+
+/// The item whose `rate` is the middle one (the upper one of an even count).
+pub fn median_by<T: Copy>(mut items: Vec<T>, rate: impl Fn(&T) -> f64) -> Option<T> {
+    items.sort_by(|a, b| rate(a).total_cmp(&rate(b)));
+    items.get(items.len() / 2).copied()
 }
 
 /// A ratio as `1.23x`, with more digits when it is small, so a far-off figure does not

@@ -17,7 +17,7 @@
 use redis_sim::resp::{self, Request};
 use redis_sim::{Reply, Server};
 
-use crate::{Clock, PIPELINE_DEPTH, Rng, Row, Table, measure, median};
+use crate::{Clock, PIPELINE_DEPTH, Rng, Row, Table, measure, median_by};
 
 /// Distinct random keys or members (redis-benchmark's `-r`).
 pub const KEYSPACE: u64 = 100_000;
@@ -176,17 +176,12 @@ pub fn run_engine(clock: &impl Clock, size: Size) -> Result<Vec<(u64, f64)>, Str
         .collect()
 }
 
-/// Each workload's median over several runs of [`run_engine`].
+/// Each workload's median run (its count and rate) over several runs of [`run_engine`].
 pub fn median_runs(runs: &[Vec<(u64, f64)>]) -> Vec<(u64, f64)> {
     (0..WORKLOADS.len())
         .map(|i| {
-            let ran: Vec<(u64, f64)> = runs.iter().filter_map(|run| run.get(i).copied()).collect();
-            let middle = median(ran.iter().map(|&(_, rate)| rate).collect());
-            let ops = ran
-                .iter()
-                .find(|&&(_, rate)| rate == middle)
-                .map_or(0, |&(ops, _)| ops);
-            (ops, middle)
+            let ran = runs.iter().filter_map(|run| run.get(i).copied()).collect();
+            median_by(ran, |&(_, rate)| rate).unwrap_or((0, 0.0))
         })
         .collect()
 }

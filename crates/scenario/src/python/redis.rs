@@ -338,6 +338,18 @@ struct PubSub {
     unread: VecDeque<Reply>,
 }
 
+impl PubSub {
+    /// The channels (or patterns) subscribed to, and those an unsubscribe is on its way
+    /// out for.
+    fn names(&mut self, patterns: bool) -> (&mut Vec<Vec<u8>>, &mut Vec<Vec<u8>>) {
+        if patterns {
+            (&mut self.patterns, &mut self.unsubscribing_patterns)
+        } else {
+            (&mut self.channels, &mut self.unsubscribing_channels)
+        }
+    }
+}
+
 /// What redis-py makes of a command's reply (its response callbacks).
 #[derive(Clone, Copy, Debug)]
 enum Callback {
@@ -985,11 +997,7 @@ impl RedisPy {
         let state = &mut self.pubsubs[pubsub];
         match m.name {
             "subscribe" | "psubscribe" => {
-                let (subscribed, unsubscribing) = if m.name == "subscribe" {
-                    (&mut state.channels, &mut state.unsubscribing_channels)
-                } else {
-                    (&mut state.patterns, &mut state.unsubscribing_patterns)
-                };
+                let (subscribed, unsubscribing) = state.names(m.name == "psubscribe");
                 for name in &names {
                     if !subscribed.contains(name) {
                         subscribed.push(name.clone());
@@ -999,11 +1007,7 @@ impl RedisPy {
                 state.subscribed = true;
             }
             "unsubscribe" | "punsubscribe" => {
-                let (subscribed, unsubscribing) = if m.name == "unsubscribe" {
-                    (&state.channels, &mut state.unsubscribing_channels)
-                } else {
-                    (&state.patterns, &mut state.unsubscribing_patterns)
-                };
+                let (subscribed, unsubscribing) = state.names(m.name == "punsubscribe");
                 // Without names, every name subscribed to is on its way out.
                 unsubscribing.extend(if names.is_empty() {
                     subscribed.clone()
@@ -1092,18 +1096,12 @@ impl RedisPy {
             }
             _ => return Ok(Value::None),
         };
-        let raw = |value: &Option<Value>| match value {
-            Some(Value::Str(s)) => s.clone().into_bytes(),
-            Some(Value::Bytes(b)) => b.clone(),
-            _ => Vec::new(),
-        };
         if matches!(kind.as_str(), "unsubscribe" | "punsubscribe") {
-            let name = raw(&channel);
-            let (subscribed, unsubscribing) = if kind == "unsubscribe" {
-                (&mut state.channels, &mut state.unsubscribing_channels)
-            } else {
-                (&mut state.patterns, &mut state.unsubscribing_patterns)
-            };
+            let name = channel
+                .as_ref()
+                .and_then(|c| encode(c).ok())
+                .unwrap_or_default();
+            let (subscribed, unsubscribing) = state.names(kind == "punsubscribe");
             if let Some(at) = unsubscribing.iter().position(|n| *n == name) {
                 unsubscribing.remove(at);
                 subscribed.retain(|n| *n != name);
