@@ -12,6 +12,7 @@ import importlib.util
 import os
 import subprocess
 import sys
+import time
 
 here = os.path.dirname(os.path.abspath(__file__))
 # Loaded by path: tests/diff on sys.path would make its folders importable
@@ -27,6 +28,21 @@ import redis  # noqa: E402
 
 LESSON_HOST = "'10.211.55.4'"
 LESSON_PORT = "port=6379"
+# A person takes longer than this to type the next line. The real server's pushes
+# (a SUBSCRIBE confirmation, a published message) reach the socket in well under it;
+# without the pause, `get_message()` typed by a script can look before they arrive
+# and find nothing, where the playground, like a learner, always finds them.
+TYPING_PAUSE = 0.1
+
+
+def typed_at(port: int):
+    """How a script line is typed into the real REPL: the lesson's address mapped
+    to the test server, and a typing pause before a line that reads pushes."""
+    def typed(line: str) -> str:
+        if "get_message" in line:
+            time.sleep(TYPING_PAUSE)
+        return line.replace(LESSON_HOST, "'127.0.0.1'").replace(LESSON_PORT, f"port={port}")
+    return typed
 
 
 def main() -> int:
@@ -39,8 +55,7 @@ def main() -> int:
         flusher.flushall()
         real = python_repl.transcript(
             lines,
-            lambda line: line.replace(LESSON_HOST, "'127.0.0.1'")
-            .replace(LESSON_PORT, f"port={port}"),
+            typed_at(port),
             lambda filename: f"{os.sep}redis{os.sep}" in filename,
         )
         ours = subprocess.run(
