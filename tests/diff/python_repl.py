@@ -9,6 +9,7 @@ engine's REPL models what the library does, not its source lines.
 """
 
 import code
+import codeop
 import contextlib
 import difflib
 import io
@@ -19,7 +20,10 @@ from typing import Callable
 
 class Console(code.InteractiveConsole):
     def __init__(self, in_library: Callable[[str], bool]):
-        super().__init__(filename="<stdin>")
+        # The prompt runs lines in __main__, where Python's default filters show
+        # DeprecationWarnings (redis-py's hmset raises one).
+        super().__init__(locals={"__name__": "__main__", "__doc__": None}, filename="<stdin>")
+        self.compile = compile_line
         self.in_library = in_library
 
     def write(self, data):
@@ -33,6 +37,31 @@ class Console(code.InteractiveConsole):
         lines += traceback.format_list(frames)
         lines += traceback.format_exception_only(kind, value)
         self.write("".join(lines))
+
+
+def compile_line(source: str, filename: str, symbol: str):
+    """Compiles a line as python3's own prompt does: None when more lines are due.
+
+    codeop's check for incomplete input, which InteractiveConsole uses, does the same
+    trial compiles inside `warnings.catch_warnings()`, and changing the filters makes
+    Python forget which warnings it has shown: the prompt shows redis-py's
+    DeprecationWarning once a session, the console every time. The scripts' lines
+    raise no warnings when compiled, so the trials need no filter."""
+    if all(not line.strip() or line.strip().startswith("#") for line in source.split("\n")):
+        source = "pass"
+    flags = codeop.PyCF_DONT_IMPLY_DEDENT
+    trial = flags | codeop.PyCF_ALLOW_INCOMPLETE_INPUT
+    try:
+        return compile(source, filename, symbol, trial, True)
+    except SyntaxError:
+        try:
+            compile(source + "\n", filename, symbol, trial, True)
+            return None
+        except SyntaxError as e:
+            if "incomplete input" in str(e):
+                return None
+    # The error the prompt shows, worded as for complete input.
+    return compile(source, filename, symbol, flags, True)
 
 
 def transcript(lines: list[str], typed: Callable[[str], str],

@@ -9,7 +9,7 @@
 //! The engine speaks RESP2 only, so the client skips redis-py's `HELLO 3`; the values
 //! are the ones redis-py hands out by default (its RESP2-shaped "legacy" responses).
 
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use redis_sim::{ClientId, Reply};
 
@@ -91,6 +91,7 @@ const LIST: &str = "ListCommands";
 const SET: &str = "SetCommands";
 const ZSET: &str = "SortedSetCommands";
 const MANAGEMENT: &str = "ManagementCommands";
+const SCAN: &str = "ScanCommands";
 
 /// The commands this client knows, with redis-py 8.1's signatures. `incr` and `decr`
 /// are redis-py's aliases of `incrby` and `decrby`, so CPython names those.
@@ -239,6 +240,77 @@ static METHODS: &[Method] = &[
         &["_type", "client_id"],
         0,
     )),
+    method("psetex", KEYS, &["name", "time_ms", "value"], 3),
+    method("msetnx", KEYS, &["mapping"], 1),
+    method("setbit", KEYS, &["name", "offset", "value"], 3),
+    method("getbit", KEYS, &["name", "offset"], 2),
+    method("bitcount", KEYS, &["key", "start", "end", "mode"], 1),
+    method("move", KEYS, &["name", "db"], 2),
+    with_kwargs(method("randomkey", KEYS, &[], 0)),
+    method(
+        "expireat",
+        KEYS,
+        &["name", "when", "nx", "xx", "gt", "lt"],
+        2,
+    ),
+    method(
+        "pexpireat",
+        KEYS,
+        &["name", "when", "nx", "xx", "gt", "lt"],
+        2,
+    ),
+    with_kwargs(method(
+        "scan",
+        SCAN,
+        &["cursor", "match", "count", "_type"],
+        0,
+    )),
+    method("hmset", HASH, &["name", "mapping"], 2),
+    method("hincrbyfloat", HASH, &["name", "key", "amount"], 2),
+    method(
+        "hscan",
+        SCAN,
+        &["name", "cursor", "match", "count", "no_values"],
+        1,
+    ),
+    method("hstrlen", HASH, &["name", "key"], 2),
+    with_varargs(method("lpushx", LIST, &["name"], 1)),
+    with_varargs(method("rpushx", LIST, &["name"], 1)),
+    method("rpoplpush", LIST, &["src", "dst"], 2),
+    method(
+        "lmove",
+        KEYS,
+        &["first_list", "second_list", "src", "dest"],
+        2,
+    ),
+    with_varargs(method("sdiffstore", SET, &["dest", "keys"], 2)),
+    with_varargs(method("sinterstore", SET, &["dest", "keys"], 2)),
+    with_varargs(method("sunionstore", SET, &["dest", "keys"], 2)),
+    method("spop", SET, &["name", "count"], 1),
+    method("srandmember", SET, &["name", "number"], 1),
+    method("sscan", SCAN, &["name", "cursor", "match", "count"], 1),
+    with_varargs(method("smismember", SET, &["name", "values"], 2)),
+    method(
+        "zrangebylex",
+        ZSET,
+        &["name", "min", "max", "start", "num"],
+        3,
+    ),
+    method(
+        "zrevrangebylex",
+        ZSET,
+        &["name", "max", "min", "start", "num"],
+        3,
+    ),
+    method("zremrangebyscore", ZSET, &["name", "min", "max"], 3),
+    method("zremrangebylex", ZSET, &["name", "min", "max"], 3),
+    method("zlexcount", ZSET, &["name", "min", "max"], 3),
+    method("zinterstore", ZSET, &["dest", "keys", "aggregate"], 2),
+    method("zunionstore", ZSET, &["dest", "keys", "aggregate"], 2),
+    method("zpopmin", ZSET, &["name", "count"], 1),
+    method("zpopmax", ZSET, &["name", "count"], 1),
+    method("zscan", SCAN, &["name", "cursor", "match", "count"], 1),
+    with_kwargs(method("time", MANAGEMENT, &[], 0)),
     method("pipeline", "Redis", &["transaction", "shard_hint"], 0),
     method("execute", "Pipeline", &["raise_on_error"], 0),
     method("pubsub", "Redis", &["ignore_subscribe_messages"], 0),
@@ -377,6 +449,15 @@ enum Callback {
     Clients,
     /// Pairs as tuples (`PUBSUB NUMSUB`: channel and subscribers).
     Tuples,
+    /// `SCAN`, `SSCAN`: the next cursor as an int, and the keys or members.
+    Scan,
+    /// `HSCAN`: the next cursor, and the fields and values as a dict (the fields alone
+    /// as a list with `no_values`).
+    HashScan { no_values: bool },
+    /// `ZSCAN`: the next cursor, and (member, score) tuples.
+    SortedSetScan,
+    /// `TIME`: seconds and microseconds, as a tuple of ints.
+    Time,
 }
 
 /// redis-py and the Redis servers its clients talk to.
@@ -389,6 +470,100 @@ pub struct RedisPy {
     clients: Vec<usize>,
     pipelines: Vec<Pipeline>,
     pubsubs: Vec<PubSub>,
+    /// The deprecated methods whose warning was shown: Python's warning registry
+    /// shows each once a session, for the first call.
+    warned: BTreeSet<&'static str>,
+}
+
+/// Every public attribute of `redis.Redis` in redis-py 8.1 (`dir(redis.Redis)`), so
+/// that one this REPL does not model says so instead of claiming it does not exist.
+const REDIS_ATTRIBUTES: &str = "
+    acl_cat acl_deluser acl_dryrun acl_genpass acl_getuser acl_help acl_list acl_load
+    acl_log acl_log_reset acl_save acl_setuser acl_users acl_whoami append arcount ardel
+    ardelrange arget argetrange argrep arinfo arinsert arlastitems arlen armget armset
+    arnext arop arring arscan arseek arset auth bf bgrewriteaof bgsave bitcount bitfield
+    bitfield_ro bitop bitpos blmove blmovem blmpop blpop brpop brpoplpush bzmpop
+    bzpopmax bzpopmin cf client client_getname client_getredir client_id client_info
+    client_kill client_kill_filter client_list client_no_evict client_no_touch
+    client_pause client_reply client_setinfo client_setname client_tracking
+    client_tracking_off client_tracking_on client_trackinginfo client_unblock
+    client_unpause close cluster cms command command_count command_docs command_getkeys
+    command_getkeysandflags command_info command_list config_get config_resetstat
+    config_rewrite config_set copy dbsize debug_object debug_segfault decr decrby delete
+    delex digest digest_local dump echo eval eval_ro evalsha evalsha_ro execute_command
+    exists expire expireat expiretime failover fcall fcall_ro flushall flushdb from_pool
+    from_url ft function_delete function_dump function_flush function_kill function_list
+    function_load function_restore function_stats geoadd geodist geohash geopos
+    georadius georadiusbymember geosearch geosearchstore get get_cache
+    get_connection_kwargs get_encoder get_retry getbit getdel getex getrange getset hdel
+    hello hexists hexpire hexpireat hexpiretime hget hgetall hgetdel hgetex
+    himport_discard himport_discard_all himport_discard_all_internal
+    himport_discard_internal himport_prepare himport_prepare_internal himport_registry
+    himport_set hincrby hincrbyfloat hkeys hlen hmget hmset hotkeys_get hotkeys_reset
+    hotkeys_start hotkeys_stop hpersist hpexpire hpexpireat hpexpiretime hpttl
+    hrandfield hscan hscan_iter hset hsetex hsetnx hstrlen httl hvals incr incrby
+    incrbyfloat increx info json keys keyspace_notifications lastsave latency_doctor
+    latency_graph latency_histogram latency_history latency_latest latency_reset lcs
+    lindex linsert llen lmove lmovem lmpop load_external_module lock lolwut lpop lpos
+    lpush lpushx lrange lrem lset ltrim memory_doctor memory_help memory_malloc_stats
+    memory_purge memory_stats memory_usage mget migrate module_list module_load
+    module_loadex module_unload monitor move mset msetex msetnx object parse_response
+    persist pexpire pexpireat pexpiretime pfadd pfcount pfmerge ping pipeline psetex
+    psync pttl publish pubsub pubsub_channels pubsub_numpat pubsub_numsub
+    pubsub_shardchannels pubsub_shardnumsub quit randomkey readonly readwrite
+    register_script rename renamenx replicaof reset restore role rpop rpoplpush rpush
+    rpushx sadd save scan scan_iter scard script_debug script_exists script_flush
+    script_kill script_load sdiff sdiffcard sdiffstore select sentinel sentinel_ckquorum
+    sentinel_failover sentinel_flushconfig sentinel_get_master_addr_by_name
+    sentinel_master sentinel_masters sentinel_monitor sentinel_remove sentinel_reset
+    sentinel_sentinels sentinel_set sentinel_slaves set set_response_callback set_retry
+    setbit setex setnx setrange shutdown sinter sintercard sinterstore sismember slaveof
+    slowlog_get slowlog_len slowlog_reset smembers smismember smove sort sort_ro spop
+    spublish srandmember srem sscan sscan_iter stralgo strlen substr sunion sunioncard
+    sunionstore swapdb sync tdigest time topk touch transaction ts ttl type unlink
+    unwatch vset wait waitaof watch xack xackdel xadd xautoclaim xcfgset xclaim xdel
+    xdelex xgroup_create xgroup_createconsumer xgroup_delconsumer xgroup_destroy
+    xgroup_setid xinfo_consumers xinfo_groups xinfo_stream xlen xnack xpending
+    xpending_range xrange xread xreadgroup xrevrange xtrim zadd zcard zcount zdiff
+    zdiffstore zincrby zinter zintercard zinterstore zlexcount zmpop zmscore zpopmax
+    zpopmin zrandmember zrange zrangebylex zrangebyscore zrangestore zrank zrem
+    zremrangebylex zremrangebyrank zremrangebyscore zrevrange zrevrangebylex
+    zrevrangebyscore zrevrank zscan zscan_iter zscore zunion zunionstore
+";
+
+/// The public methods of redis-py 8.1's `PubSub`, for the same purpose.
+const PUBSUB_ATTRIBUTES: &str = "
+    check_health clean_health_check_responses close execute_command get_message
+    get_sharded_message handle_message is_health_check_response listen on_connect
+    parse_response ping psubscribe punsubscribe reset run_in_thread ssubscribe subscribe
+    sunsubscribe unsubscribe
+";
+
+/// The error for a real redis-py attribute this REPL does not model.
+fn not_modelled(type_name: &str, name: &str) -> Raised {
+    error(
+        "NotImplementedError",
+        format!(
+            "this playground's redis-py does not model {type_name}.{name}; \
+             the redis-cli console takes every command"
+        ),
+    )
+}
+
+/// redis-py 8.1's deprecated methods among those modelled: the name, the advice and
+/// the version, as its `deprecated_function` decorator words the warning.
+const DEPRECATED: [(&str, &str, &str); 2] = [
+    ("hmset", "Use 'hset' instead.", "4.0.0"),
+    ("setex", "Use 'set' instead.", "2.6.12"),
+];
+
+/// What Python's default warning filter prints to stderr the first time a line typed
+/// at the prompt calls a deprecated method.
+fn deprecation_warning(name: &str, advice: &str, version: &str) -> String {
+    format!(
+        "<stdin>:1: DeprecationWarning: Call to deprecated {name}. ({advice}) \
+         -- Deprecated since version {version}.\n"
+    )
 }
 
 /// A Python 3 REPL with redis-py installed, and a Redis server listening on every
@@ -406,6 +581,7 @@ impl PythonRedisSession {
             clients: Vec::new(),
             pipelines: Vec::new(),
             pubsubs: Vec::new(),
+            warned: BTreeSet::new(),
         })
     }
 }
@@ -605,12 +781,23 @@ fn command(m: &Method, b: &Bound) -> Result<(Vec<Value>, Callback), Raised> {
                 Callback::Set
             }
         }
-        "mset" => {
-            argv.push(word("MSET"));
-            for (k, v) in items(&required("mapping"))? {
+        "mset" | "msetnx" | "hmset" => {
+            argv.push(word(&name.to_ascii_uppercase()));
+            if name == "hmset" {
+                argv.push(required("name"));
+            }
+            let mapping = items(&required("mapping"))?;
+            if name == "hmset" && mapping.is_empty() {
+                return Err(data_error("'hmset' with 'mapping' of length 0"));
+            }
+            for (k, v) in mapping {
                 argv.extend([k, v]);
             }
-            Callback::Ok
+            if name == "mset" {
+                Callback::Ok
+            } else {
+                Callback::Bool
+            }
         }
         "mget" | "sinter" | "sunion" | "sdiff" => {
             argv.push(word(&name.to_ascii_uppercase()));
@@ -620,6 +807,13 @@ fn command(m: &Method, b: &Bound) -> Result<(Vec<Value>, Callback), Raised> {
             } else {
                 Callback::Members
             }
+        }
+        "sdiffstore" | "sinterstore" | "sunionstore" | "smismember" => {
+            // The destination (or the set asked) first, then the keys or members.
+            let (first, list) = (m.params[0], m.params[1]);
+            argv.extend([word(&name.to_ascii_uppercase()), required(first)]);
+            argv.extend(list_or_args(&required(list), &b.rest));
+            Callback::Plain
         }
         "incr" | "incrby" | "decr" | "decrby" | "incrbyfloat" => {
             let (cmd, one, callback) = match name {
@@ -636,11 +830,12 @@ fn command(m: &Method, b: &Bound) -> Result<(Vec<Value>, Callback), Raised> {
             argv.extend(b.rest.iter().cloned());
             Callback::Plain
         }
-        "expire" | "pexpire" => {
+        "expire" | "pexpire" | "expireat" | "pexpireat" => {
+            // The second parameter is `time`, or `when` for the absolute forms.
             argv.extend([
                 word(&name.to_ascii_uppercase()),
                 required("name"),
-                required("time"),
+                required(m.params[1]),
             ]);
             for option in ["nx", "xx", "gt", "lt"] {
                 if b.flag(m, option) {
@@ -687,7 +882,7 @@ fn command(m: &Method, b: &Bound) -> Result<(Vec<Value>, Callback), Raised> {
             argv.extend(list_or_args(&required("keys"), &b.rest));
             Callback::Plain
         }
-        "hdel" | "lpush" | "rpush" | "sadd" | "srem" | "zrem" => {
+        "hdel" | "lpush" | "rpush" | "lpushx" | "rpushx" | "sadd" | "srem" | "zrem" => {
             argv.extend([word(&name.to_ascii_uppercase()), required("name")]);
             argv.extend(b.rest.iter().cloned());
             Callback::Plain
@@ -737,11 +932,11 @@ fn command(m: &Method, b: &Bound) -> Result<(Vec<Value>, Callback), Raised> {
             }
             Callback::Scores { withscores }
         }
-        "zrangebyscore" | "zrevrangebyscore" => {
-            let (low, high) = if name == "zrangebyscore" {
-                ("min", "max")
-            } else {
+        "zrangebyscore" | "zrevrangebyscore" | "zrangebylex" | "zrevrangebylex" => {
+            let (low, high) = if name.starts_with("zrev") {
                 ("max", "min")
+            } else {
+                ("min", "max")
             };
             argv.extend([
                 word(&name.to_ascii_uppercase()),
@@ -771,14 +966,103 @@ fn command(m: &Method, b: &Bound) -> Result<(Vec<Value>, Callback), Raised> {
             argv.push(word("PING"));
             Callback::Pong
         }
-        "hincrby" => {
+        "hincrby" | "hincrbyfloat" => {
+            let (one, callback) = if name == "hincrby" {
+                (Value::Int(1), Callback::Plain)
+            } else {
+                (Value::Float(1.0), Callback::Float)
+            };
             argv.extend([
-                word("HINCRBY"),
+                word(&name.to_ascii_uppercase()),
                 required("name"),
                 required("key"),
-                arg("amount").unwrap_or(Value::Int(1)),
+                arg("amount").unwrap_or(one),
+            ]);
+            callback
+        }
+        "bitcount" => {
+            argv.extend([word("BITCOUNT"), required("key")]);
+            match (arg("start"), arg("end")) {
+                (Some(start), Some(end)) => argv.extend([start, end]),
+                (None, None) => {}
+                _ => return Err(data_error("Both start and end must be specified")),
+            }
+            argv.extend(arg("mode"));
+            Callback::Plain
+        }
+        "lmove" => {
+            argv.extend([
+                word("LMOVE"),
+                required("first_list"),
+                required("second_list"),
+                arg("src").unwrap_or_else(|| word("LEFT")),
+                arg("dest").unwrap_or_else(|| word("RIGHT")),
             ]);
             Callback::Plain
+        }
+        "scan" | "sscan" | "hscan" | "zscan" => {
+            argv.push(word(&name.to_ascii_uppercase()));
+            if name != "scan" {
+                argv.push(required("name"));
+            }
+            argv.push(arg("cursor").unwrap_or(Value::Int(0)));
+            if let Some(pattern) = arg("match") {
+                argv.extend([word("MATCH"), pattern]);
+            }
+            if let Some(count) = arg("count") {
+                argv.extend([word("COUNT"), count]);
+            }
+            if let Some(type_) = arg("_type") {
+                argv.extend([word("TYPE"), type_]);
+            }
+            // redis-py sends NOVALUES for any `no_values` but None, even False.
+            let no_values = b.get(m, "no_values").is_some();
+            if no_values {
+                argv.push(word("NOVALUES"));
+            }
+            match name {
+                "hscan" => Callback::HashScan { no_values },
+                "zscan" => Callback::SortedSetScan,
+                _ => Callback::Scan,
+            }
+        }
+        "zinterstore" | "zunionstore" => {
+            // `keys` is a list of keys, or a dict of keys to their weights.
+            let keys = required("keys");
+            let (keys, weights) = match &keys {
+                Value::Dict(pairs) => pairs.iter().cloned().unzip(),
+                other => (list_or_args(other, &[]), Vec::new()),
+            };
+            argv.extend([
+                word(&name.to_ascii_uppercase()),
+                required("dest"),
+                Value::Int(keys.len() as i64),
+            ]);
+            argv.extend(keys);
+            if !weights.is_empty() {
+                argv.push(word("WEIGHTS"));
+                argv.extend(weights);
+            }
+            if let Some(aggregate) = arg("aggregate").filter(Value::truthy) {
+                // `aggregate.upper() in ["SUM", ...]`: bytes never equal those str.
+                let known = match &aggregate {
+                    Value::Str(a) => {
+                        ["SUM", "MIN", "MAX", "COUNT"].contains(&a.to_ascii_uppercase().as_str())
+                    }
+                    Value::Bytes(_) => false,
+                    other => return Err(no_attribute(&other.type_name(), "upper")),
+                };
+                if !known {
+                    return Err(data_error("aggregate can be sum, min, max or count."));
+                }
+                argv.extend([word("AGGREGATE"), aggregate]);
+            }
+            Callback::Plain
+        }
+        "zpopmin" | "zpopmax" => {
+            argv.extend([word(&name.to_ascii_uppercase()), required("name")]);
+            argv.extend(arg("count"));
+            Callback::Scores { withscores: true }
         }
         "client_id" | "client_setname" | "client_getname" | "client_list" => {
             argv.push(word("CLIENT"));
@@ -820,7 +1104,9 @@ fn command(m: &Method, b: &Bound) -> Result<(Vec<Value>, Callback), Raised> {
             argv.push(word(&name.to_ascii_uppercase()));
             argv.extend(b.values.iter().flatten().cloned());
             match name {
-                "setnx" | "hexists" | "persist" | "renamenx" | "setex" | "smove" => Callback::Bool,
+                "setnx" | "hexists" | "persist" | "renamenx" | "setex" | "psetex" | "smove"
+                | "move" => Callback::Bool,
+                "time" => Callback::Time,
                 "rename" | "lset" | "ltrim" | "select" => Callback::Ok,
                 "zscore" | "zincrby" => Callback::Float,
                 "smembers" => Callback::Members,
@@ -1174,59 +1460,88 @@ impl RedisPy {
     /// A reply as Python sees it: raw conversion, then the command's callback.
     fn respond(&self, pool: usize, reply: Reply, callback: Callback) -> Result<Value, Raised> {
         let decode = self.pools[pool].decode_responses;
-        let value = plain(reply, decode)?;
-        let float = |v: &Value| text_of(v).and_then(|t| t.parse().ok()).map(Value::Float);
-        Ok(match (callback, value) {
-            (Callback::Plain, value) => value,
-            (Callback::Bool, value) => Value::Bool(value.truthy()),
-            (Callback::Ok | Callback::Set, Value::None) => Value::None,
-            (Callback::Ok | Callback::Set, _) => Value::Bool(true),
-            (Callback::Float, Value::None) => Value::None,
-            (Callback::Float, value) => float(&value).unwrap_or(value),
-            (Callback::Members, Value::List(items)) => Value::Set(items),
-            (Callback::Pairs, Value::List(items)) => Value::Dict(
-                items
-                    .chunks(2)
-                    .filter_map(|pair| match pair {
-                        [k, v] => Some((k.clone(), v.clone())),
-                        _ => None,
-                    })
-                    .collect(),
-            ),
-            (Callback::Scores { withscores: true }, Value::List(items)) => Value::List(
-                items
-                    .chunks(2)
-                    .filter_map(|pair| match pair {
-                        [member, score] => Some(Value::Tuple(vec![
-                            member.clone(),
-                            float(score).unwrap_or(Value::None),
-                        ])),
-                        _ => None,
-                    })
-                    .collect(),
-            ),
-            (Callback::Tuples, Value::List(items)) => Value::List(
-                items
-                    .chunks(2)
-                    .filter_map(|pair| match pair {
-                        [first, second] => Some(Value::Tuple(vec![first.clone(), second.clone()])),
-                        _ => None,
-                    })
-                    .collect(),
-            ),
-            (Callback::Text, value) => text_of(&value).map_or(value, Value::Str),
-            (Callback::Clients, value) => Value::List(
-                text_of(&value)
-                    .unwrap_or_default()
-                    .lines()
-                    .map(client_fields)
-                    .filter(Value::truthy)
-                    .collect(),
-            ),
-            (Callback::Pong, value) => Value::Bool(text_of(&value).as_deref() == Some("PONG")),
-            (_, value) => value,
-        })
+        Ok(shape(callback, plain(reply, decode)?))
     }
+}
+
+/// What redis-py's response callback makes of a reply.
+fn shape(callback: Callback, value: Value) -> Value {
+    let float = |v: &Value| text_of(v).and_then(|t| t.parse().ok()).map(Value::Float);
+    match (callback, value) {
+        (Callback::Plain, value) => value,
+        (Callback::Bool, value) => Value::Bool(value.truthy()),
+        (Callback::Ok | Callback::Set, Value::None) => Value::None,
+        (Callback::Ok | Callback::Set, _) => Value::Bool(true),
+        (Callback::Float, Value::None) => Value::None,
+        (Callback::Float, value) => float(&value).unwrap_or(value),
+        (Callback::Members, Value::List(items)) => Value::Set(items),
+        (Callback::Pairs, Value::List(items)) => Value::Dict(
+            items
+                .chunks(2)
+                .filter_map(|pair| match pair {
+                    [k, v] => Some((k.clone(), v.clone())),
+                    _ => None,
+                })
+                .collect(),
+        ),
+        (Callback::Scores { withscores: true }, Value::List(items)) => Value::List(
+            items
+                .chunks(2)
+                .filter_map(|pair| match pair {
+                    [member, score] => Some(Value::Tuple(vec![
+                        member.clone(),
+                        float(score).unwrap_or(Value::None),
+                    ])),
+                    _ => None,
+                })
+                .collect(),
+        ),
+        (Callback::Tuples, Value::List(items)) => Value::List(
+            items
+                .chunks(2)
+                .filter_map(|pair| match pair {
+                    [first, second] => Some(Value::Tuple(vec![first.clone(), second.clone()])),
+                    _ => None,
+                })
+                .collect(),
+        ),
+        (Callback::Text, value) => text_of(&value).map_or(value, Value::Str),
+        (Callback::Clients, value) => Value::List(
+            text_of(&value)
+                .unwrap_or_default()
+                .lines()
+                .map(client_fields)
+                .filter(Value::truthy)
+                .collect(),
+        ),
+        (Callback::Pong, value) => Value::Bool(text_of(&value).as_deref() == Some("PONG")),
+        (
+            callback @ (Callback::Scan | Callback::HashScan { .. } | Callback::SortedSetScan),
+            Value::List(mut parts),
+        ) if parts.len() == 2 => {
+            let found = parts.pop().unwrap_or(Value::None);
+            let cursor = int(&parts[0]);
+            let found = match (callback, found) {
+                (Callback::HashScan { no_values: false }, Value::List(items)) => {
+                    shape(Callback::Pairs, Value::List(items))
+                }
+                (Callback::SortedSetScan, Value::List(items)) => {
+                    shape(Callback::Scores { withscores: true }, Value::List(items))
+                }
+                (_, found) => found,
+            };
+            Value::Tuple(vec![cursor, found])
+        }
+        (Callback::Time, Value::List(parts)) => Value::Tuple(parts.iter().map(int).collect()),
+        (_, value) => value,
+    }
+}
+
+/// `int(value)` of a reply's digits, as bytes or str.
+fn int(value: &Value) -> Value {
+    text_of(value)
+        .and_then(|t| t.parse().ok())
+        .map_or(Value::None, Value::Int)
 }
 
 /// `Pipeline.annotate_exception`: which command of the pipeline failed.
@@ -1371,9 +1686,19 @@ impl Library for RedisPy {
                 .map(|m| Object::Method(Box::new(object.clone()), m)),
             _ => None,
         };
-        found.map(Value::Object).ok_or_else(|| match object {
-            Object::Module => module_has_no("redis", name),
-            other => no_attribute(&other.type_name(), name),
+        found.map(Value::Object).ok_or_else(|| {
+            let real = match object {
+                Object::Client(_) | Object::Pipeline(_) => REDIS_ATTRIBUTES,
+                Object::PubSub(_) => PUBSUB_ATTRIBUTES,
+                _ => "",
+            };
+            match object {
+                Object::Module => module_has_no("redis", name),
+                other if real.split_whitespace().any(|n| n == name) => {
+                    not_modelled(&other.type_name(), name)
+                }
+                other => no_attribute(&other.type_name(), name),
+            }
         })
     }
 
@@ -1382,7 +1707,7 @@ impl Library for RedisPy {
         object: Object,
         args: Vec<Arg>,
         now_ms: u64,
-        _out: &mut String,
+        out: &mut String,
     ) -> Result<Value, Raised> {
         match object {
             Object::RedisClass => {
@@ -1414,7 +1739,16 @@ impl Library for RedisPy {
                 let pool = self.new_pool(&POOL_INIT, &b)?;
                 Ok(Value::Object(Object::Pool(pool)))
             }
-            Object::Method(owner, m) => self.call_method(*owner, m, args, now_ms),
+            Object::Method(owner, m) => {
+                // The decorator warns before the call binds its arguments.
+                let deprecated = DEPRECATED.iter().find(|(name, ..)| *name == m.name);
+                if let Some(&(name, advice, version)) = deprecated
+                    && self.warned.insert(name)
+                {
+                    out.push_str(&deprecation_warning(name, advice, version));
+                }
+                self.call_method(*owner, m, args, now_ms)
+            }
             other => Err(not_callable(&other.type_name())),
         }
     }
@@ -1671,6 +2005,63 @@ mod tests {
             session
                 .run_line("format", NOW)
                 .contains("NameError: name 'format' is not defined")
+        );
+    }
+
+    #[test]
+    fn real_methods_outside_the_model_say_so_instead_of_an_attribute_error() {
+        let mut session = PythonRedisSession::new(0);
+        let out = repl(
+            &mut session,
+            &[
+                "import redis",
+                "r = redis.Redis()",
+                "r.info()",
+                "r.pipeline().hscan_iter('h')",
+                "r.pubsub().listen()",
+                "r.nothing",
+            ],
+        );
+        for modelled_elsewhere in ["Redis.info", "Pipeline.hscan_iter", "PubSub.listen"] {
+            assert!(
+                out.contains(&format!(
+                    "NotImplementedError: this playground's redis-py does not model {modelled_elsewhere}; the redis-cli console takes every command\n"
+                )),
+                "{out}"
+            );
+        }
+        assert!(
+            out.ends_with("AttributeError: 'Redis' object has no attribute 'nothing'\n"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn a_deprecated_method_warns_once_a_session_before_it_runs() {
+        let mut session = PythonRedisSession::new(0);
+        let warning = "<stdin>:1: DeprecationWarning: Call to deprecated hmset. (Use 'hset' instead.) -- Deprecated since version 4.0.0.\n";
+        session.run_line("import redis", NOW);
+        session.run_line("r = redis.Redis()", NOW);
+        assert_eq!(
+            session.run_line("r.hmset('h', {'a': 1})", NOW),
+            format!("{warning}True\n")
+        );
+        assert_eq!(session.run_line("r.hmset('h', {'b': 2})", NOW), "True\n");
+        assert!(
+            session
+                .run_line("r.setex('k', 10, 'v')", NOW)
+                .starts_with("<stdin>:1: DeprecationWarning: Call to deprecated setex.")
+        );
+    }
+
+    #[test]
+    fn time_is_the_virtual_clocks_seconds_and_microseconds() {
+        let mut session = PythonRedisSession::new(0);
+        session.run_line("import redis", NOW);
+        session.run_line("r = redis.Redis()", NOW);
+        assert_eq!(
+            session.run_line("r.time()", NOW + 250),
+            "(1780000000, 250000)\n"
         );
     }
 }
