@@ -245,6 +245,7 @@ static METHODS: &[Method] = &[
     method("setbit", KEYS, &["name", "offset", "value"], 3),
     method("getbit", KEYS, &["name", "offset"], 2),
     method("bitcount", KEYS, &["key", "start", "end", "mode"], 1),
+    with_varargs(method("bitop", KEYS, &["operation", "dest"], 2)),
     method("move", KEYS, &["name", "db"], 2),
     with_kwargs(method("randomkey", KEYS, &[], 0)),
     method(
@@ -882,8 +883,10 @@ fn command(m: &Method, b: &Bound) -> Result<(Vec<Value>, Callback), Raised> {
             argv.extend(list_or_args(&required("keys"), &b.rest));
             Callback::Plain
         }
-        "hdel" | "lpush" | "rpush" | "lpushx" | "rpushx" | "sadd" | "srem" | "zrem" => {
-            argv.extend([word(&name.to_ascii_uppercase()), required("name")]);
+        "hdel" | "lpush" | "rpush" | "lpushx" | "rpushx" | "sadd" | "srem" | "zrem" | "bitop" => {
+            argv.push(word(&name.to_ascii_uppercase()));
+            // Named parameters first (`name`, or BITOP's operation and destination).
+            argv.extend(b.values.iter().flatten().cloned());
             argv.extend(b.rest.iter().cloned());
             Callback::Plain
         }
