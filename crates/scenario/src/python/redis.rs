@@ -312,6 +312,7 @@ static METHODS: &[Method] = &[
     method("zpopmax", ZSET, &["name", "count"], 1),
     method("zscan", SCAN, &["name", "cursor", "match", "count"], 1),
     with_kwargs(method("time", MANAGEMENT, &[], 0)),
+    with_kwargs(with_varargs(method("info", MANAGEMENT, &["section"], 0))),
     method("pipeline", "Redis", &["transaction", "shard_hint"], 0),
     method("execute", "Pipeline", &["raise_on_error"], 0),
     method("pubsub", "Redis", &["ignore_subscribe_messages"], 0),
@@ -459,6 +460,8 @@ enum Callback {
     SortedSetScan,
     /// `TIME`: seconds and microseconds, as a tuple of ints.
     Time,
+    /// `INFO`: its `field:value` lines as a dict.
+    Info,
 }
 
 /// redis-py and the Redis servers its clients talk to.
@@ -1103,13 +1106,16 @@ fn command(m: &Method, b: &Bound) -> Result<(Vec<Value>, Callback), Raised> {
             }
         }
         _ => {
-            // The methods whose parameters are the command's arguments, in order.
+            // The methods whose parameters are the command's arguments, in order,
+            // then any further positional ones (INFO's sections).
             argv.push(word(&name.to_ascii_uppercase()));
             argv.extend(b.values.iter().flatten().cloned());
+            argv.extend(b.rest.iter().cloned());
             match name {
                 "setnx" | "hexists" | "persist" | "renamenx" | "setex" | "psetex" | "smove"
                 | "move" => Callback::Bool,
                 "time" => Callback::Time,
+                "info" => Callback::Info,
                 "rename" | "lset" | "ltrim" | "select" => Callback::Ok,
                 "zscore" | "zincrby" => Callback::Float,
                 "smembers" => Callback::Members,
@@ -1536,7 +1542,72 @@ fn shape(callback: Callback, value: Value) -> Value {
             Value::Tuple(vec![cursor, found])
         }
         (Callback::Time, Value::List(parts)) => Value::Tuple(parts.iter().map(int).collect()),
+        (Callback::Info, value) => parse_info(&text_of(&value).unwrap_or_default()),
         (_, value) => value,
+    }
+}
+
+/// redis-py's `parse_info`: INFO's `field:value` lines (section headers left out) as a
+/// dict, each value read as a number, a list or a dict of `k=v` items where it can be.
+fn parse_info(text: &str) -> Value {
+    let mut info: Vec<(Value, Value)> = Vec::new();
+    let mut set = |key: &str, value: Value| {
+        let key = Value::Str(key.to_owned());
+        match info.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, old)) => *old = value,
+            None => info.push((key, value)),
+        }
+    };
+    let mut modules = Vec::new();
+    let mut raw = Vec::new();
+    for line in text
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    {
+        match line.split_once(':') {
+            Some(("module", value)) => modules.push(info_value(value)),
+            Some((key, value)) => set(key, info_value(value)),
+            None => raw.push(Value::Str(line.to_owned())),
+        }
+    }
+    if !modules.is_empty() {
+        set("modules", Value::List(modules));
+    }
+    if !raw.is_empty() {
+        set("__raw__", Value::List(raw));
+    }
+    Value::Dict(info)
+}
+
+/// One INFO value as `parse_info` reads it: an int, a float, a str, a list of values
+/// split on commas, or a dict of `k=v` items (an item without `=` maps to True).
+fn info_value(value: &str) -> Value {
+    let text = || Value::Str(value.to_owned());
+    if !value.contains('=') && !value.contains(',') {
+        if value.contains('.') {
+            value.parse().map_or_else(|_| text(), Value::Float)
+        } else {
+            value.parse().map_or_else(|_| text(), Value::Int)
+        }
+    } else if !value.contains('=') {
+        Value::List(
+            value
+                .split(',')
+                .filter(|v| !v.is_empty())
+                .map(info_value)
+                .collect(),
+        )
+    } else {
+        Value::Dict(
+            value
+                .split(',')
+                .filter(|item| !item.is_empty())
+                .map(|item| match item.rsplit_once('=') {
+                    Some((k, v)) => (Value::Str(k.to_owned()), info_value(v)),
+                    None => (Value::Str(item.to_owned()), Value::Bool(true)),
+                })
+                .collect(),
+        )
     }
 }
 
@@ -2019,13 +2090,13 @@ mod tests {
             &[
                 "import redis",
                 "r = redis.Redis()",
-                "r.info()",
+                "r.scan_iter()",
                 "r.pipeline().hscan_iter('h')",
                 "r.pubsub().listen()",
                 "r.nothing",
             ],
         );
-        for modelled_elsewhere in ["Redis.info", "Pipeline.hscan_iter", "PubSub.listen"] {
+        for modelled_elsewhere in ["Redis.scan_iter", "Pipeline.hscan_iter", "PubSub.listen"] {
             assert!(
                 out.contains(&format!(
                     "NotImplementedError: this playground's redis-py does not model {modelled_elsewhere}; the redis-cli console takes every command\n"
