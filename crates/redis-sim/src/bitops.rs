@@ -4,7 +4,7 @@
 use crate::args;
 use crate::object::Value;
 use crate::reply::{Reply, errors};
-use crate::types::string::{StringValue, check_length};
+use crate::types::string::{StringValue, check_length, read_string};
 use crate::{ClientId, Server};
 
 type Result = std::result::Result<Reply, Reply>;
@@ -26,17 +26,6 @@ fn bit_at(bytes: &[u8], bit: usize) -> bool {
     bytes
         .get(bit / 8)
         .is_some_and(|b| b & (0x80 >> (bit % 8)) != 0)
-}
-
-/// The string under `key` (empty for a missing key), WRONGTYPE for other types.
-fn read_bytes(
-    server: &mut Server,
-    client: ClientId,
-    key: &[u8],
-) -> std::result::Result<Option<Vec<u8>>, Reply> {
-    Ok(server
-        .read::<StringValue>(client, key)?
-        .map(|s| s.bytes().to_vec()))
 }
 
 /// SETBIT key offset value: the bit's old value; the string grows with zero bytes.
@@ -69,7 +58,7 @@ pub fn setbit(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result
 /// GETBIT key offset: 0 past the end of the string or for a missing key.
 pub fn getbit(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
     let offset = bit_offset(&argv[2])?;
-    let bytes = read_bytes(server, client, &argv[1])?.unwrap_or_default();
+    let bytes = read_string(server, client, &argv[1])?.unwrap_or_default();
     Ok(Reply::Integer(i64::from(bit_at(&bytes, offset))))
 }
 
@@ -109,7 +98,7 @@ pub(crate) fn clamp(start: i64, end: i64, total: i64) -> Option<(usize, usize)> 
 
 /// BITCOUNT key [start end [BYTE|BIT]]: set bits in the string or the range.
 pub fn bitcount(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
-    let Some(bytes) = read_bytes(server, client, &argv[1])? else {
+    let Some(bytes) = read_string(server, client, &argv[1])? else {
         return Ok(Reply::Integer(0));
     };
     let (start, end, in_bits) = match argv.len() {
@@ -150,7 +139,7 @@ pub fn bitpos(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result
         _ => return Err(Reply::error("ERR The bit argument must be 1 or 0.")),
     };
     // A missing key is an endless run of zero bits.
-    let Some(bytes) = read_bytes(server, client, &argv[1])? else {
+    let Some(bytes) = read_string(server, client, &argv[1])? else {
         return Ok(Reply::Integer(if wanted { -1 } else { 0 }));
     };
     if argv.len() > 6 {
@@ -196,7 +185,7 @@ pub fn bitop(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result 
     }
     let mut sources = Vec::new();
     for key in &argv[3..] {
-        sources.push(read_bytes(server, client, key)?.unwrap_or_default());
+        sources.push(read_string(server, client, key)?.unwrap_or_default());
     }
     let len = sources.iter().map(Vec::len).max().unwrap_or(0);
     let byte = |source: &Vec<u8>, i: usize| source.get(i).copied().unwrap_or(0);

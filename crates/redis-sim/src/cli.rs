@@ -617,7 +617,10 @@ mod tests {
 
     #[test]
     fn completion_offers_commands_and_subcommands_starting_with_the_input() {
-        assert_eq!(complete("config "), ["CONFIG GET", "CONFIG SET"]);
+        assert_eq!(
+            complete("config "),
+            ["CONFIG GET", "CONFIG RESETSTAT", "CONFIG SET"]
+        );
         assert_eq!(complete("OBJECT enc"), ["OBJECT ENCODING"]);
         let ge = complete("ge");
         assert!(ge.starts_with(&["GET".to_string(), "GETBIT".to_string()]));

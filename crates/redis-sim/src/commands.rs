@@ -138,6 +138,7 @@ pub static COMMANDS: &[Command] = &[
         "config",
         &[
             cmd("config|get", -3, config::config_get),
+            cmd("config|resetstat", 2, config::config_resetstat),
             cmd("config|set", -4, config::config_set),
         ],
     ),

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use crate::glob;
 use crate::numbers::parse_i64;
 use crate::reply::Reply;
-use crate::{ClientId, Server};
+use crate::{ClientId, Server, Stats};
 
 type Result = std::result::Result<Reply, Reply>;
 
@@ -482,6 +482,13 @@ pub fn config_get(server: &mut Server, _: ClientId, argv: &[Vec<u8>]) -> Result 
     Ok(Reply::bulks(
         pairs.into_iter().flat_map(|(name, value)| [name, value]),
     ))
+}
+
+/// CONFIG RESETSTAT: INFO's counters start again from zero (the command itself is
+/// counted after it runs, as Redis counts every command).
+pub fn config_resetstat(server: &mut Server, _: ClientId, _: &[Vec<u8>]) -> Result {
+    server.stats = Stats::default();
+    Ok(Reply::ok())
 }
 
 /// CONFIG SET parameter value [parameter value ...]: all or nothing.

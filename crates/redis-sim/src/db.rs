@@ -119,25 +119,56 @@ impl Server {
         entry
     }
 
-    /// Whether `key` exists (and has not expired) in `db`.
+    /// The live entry under `key` for a command that reads it (Redis's
+    /// `lookupKeyRead`): [`Server::lookup`], counted in INFO's keyspace_hits or
+    /// keyspace_misses, and a miss announced as `keymiss` (class `m`). A write's
+    /// lookup counts for neither.
+    pub(crate) fn lookup_read(&mut self, db: usize, key: &[u8]) -> Option<&mut Entry> {
+        let index = self.live_index(db, key);
+        self.count_read(index.is_some());
+        if index.is_none() {
+            self.notify(crate::config::notify::KEY_MISS, "keymiss", db, key);
+        }
+        Some(self.touch(db, index?))
+    }
+
+    /// Counts a read's lookup as a keyspace hit or miss. OBJECT counts this way
+    /// alone: its misses are not announced.
+    pub(crate) fn count_read(&mut self, hit: bool) {
+        if hit {
+            self.stats.keyspace_hits += 1;
+        } else {
+            self.stats.keyspace_misses += 1;
+        }
+    }
+
+    /// Whether `key` exists (and has not expired) in `db`, for a command that is
+    /// about to write it.
     pub(crate) fn key_exists(&mut self, db: usize, key: &[u8]) -> bool {
         self.lookup(db, key).is_some()
     }
 
-    /// The value of type `T` under `key` in the client's database, `None` if
-    /// the key does not exist, WRONGTYPE if it holds another type.
+    /// The value of type `T` under `key` in the client's database for a command
+    /// that reads it: `None` if the key does not exist, WRONGTYPE if it holds
+    /// another type. Counted as a keyspace hit or miss.
     pub(crate) fn read<T: TypedValue>(
         &mut self,
         client: ClientId,
         key: &[u8],
     ) -> Result<Option<&mut T>, Reply> {
         let db = self.db_index(client);
-        match self.lookup(db, key) {
-            None => Ok(None),
-            Some(entry) => T::typed_mut(&mut entry.value)
-                .map(Some)
-                .ok_or_else(|| Reply::error(errors::WRONGTYPE)),
-        }
+        typed(self.lookup_read(db, key))
+    }
+
+    /// [`Server::read`] for a command that goes on to write the value (Redis's
+    /// `lookupKeyWrite`): not counted as a hit or miss.
+    pub(crate) fn read_for_write<T: TypedValue>(
+        &mut self,
+        client: ClientId,
+        key: &[u8],
+    ) -> Result<Option<&mut T>, Reply> {
+        let db = self.db_index(client);
+        typed(self.lookup(db, key))
     }
 
     /// The value of type `T` under `key`, created with `T::default()` if absent.
@@ -318,5 +349,15 @@ impl Server {
                 }
             }
         }
+    }
+}
+
+/// The value of an entry as type `T`: WRONGTYPE if it holds another type.
+fn typed<T: TypedValue>(entry: Option<&mut Entry>) -> Result<Option<&mut T>, Reply> {
+    match entry {
+        None => Ok(None),
+        Some(entry) => T::typed_mut(&mut entry.value)
+            .map(Some)
+            .ok_or_else(|| Reply::error(errors::WRONGTYPE)),
     }
 }

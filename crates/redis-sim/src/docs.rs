@@ -386,6 +386,15 @@ pub static DOCS: &[CommandDoc] = &[
         "[[name parameter_value type block flags [+multiple] arguments [[name parameter type string] [name value type string]]]]",
     ),
     doc(
+        "config|resetstat",
+        "server",
+        "2.0.0",
+        "",
+        "Sets the counters INFO reports back to zero: commands, connections, hits and misses, expired and evicted keys, error replies.",
+        "[+admin +noscript +loading +stale] 0 0 0 [+@admin +@slow +@dangerous] [] []",
+        "[]",
+    ),
+    doc(
         "copy",
         "generic",
         "6.2.0",

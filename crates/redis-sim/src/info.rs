@@ -122,6 +122,8 @@ fn stats_fields(server: &Server) -> Vec<(&'static str, String)> {
         ("total_commands_processed", stats.commands.to_string()),
         ("expired_keys", stats.expired_keys.to_string()),
         ("evicted_keys", stats.evicted_keys.to_string()),
+        ("keyspace_hits", stats.keyspace_hits.to_string()),
+        ("keyspace_misses", stats.keyspace_misses.to_string()),
         ("pubsub_channels", server.pubsub.channels.len().to_string()),
         ("pubsub_patterns", server.pubsub.patterns.len().to_string()),
         ("total_error_replies", stats.error_replies.to_string()),

@@ -266,7 +266,11 @@ mod tests {
             .collect();
         assert_eq!(
             names,
-            [&Reply::bulk("config|get"), &Reply::bulk("config|set")]
+            [
+                &Reply::bulk("config|get"),
+                &Reply::bulk("config|resetstat"),
+                &Reply::bulk("config|set")
+            ]
         );
     }
 }

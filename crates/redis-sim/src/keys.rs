@@ -29,7 +29,7 @@ pub fn exists(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result
     Ok(Reply::count(
         argv[1..]
             .iter()
-            .filter(|key| server.key_exists(db, key))
+            .filter(|key| server.lookup_read(db, key).is_some())
             .count(),
     ))
 }
@@ -38,7 +38,7 @@ pub fn exists(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result
 pub fn type_(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
     let db = server.db_index(client);
     let name = server
-        .lookup(db, &argv[1])
+        .lookup_read(db, &argv[1])
         .map_or("none", |e| e.value.type_name());
     Ok(Reply::Status(name.into()))
 }
@@ -152,9 +152,9 @@ pub fn randomkey(server: &mut Server, client: ClientId, _: &[Vec<u8>]) -> Result
 /// OBJECT ENCODING key: how Redis 7.0 would store the value, or nil.
 pub fn object_encoding(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
     let db = server.db_index(client);
-    Ok(Reply::bulk_or_nil(
-        server.lookup(db, &argv[2]).map(|e| e.value.encoding()),
-    ))
+    let encoding = server.lookup(db, &argv[2]).map(|e| e.value.encoding());
+    server.count_read(encoding.is_some());
+    Ok(Reply::bulk_or_nil(encoding))
 }
 
 /// OBJECT IDLETIME key: seconds since a command last touched the key, or nil.
@@ -162,6 +162,7 @@ pub fn object_idletime(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) 
     let db = server.db_index(client);
     server.expire_if_needed(db, &argv[2]);
     let now = server.now_ms;
+    server.count_read(server.dbs[db].entries.contains_key(argv[2].as_slice()));
     let Some(entry) = server.dbs[db].entries.get(argv[2].as_slice()) else {
         return Ok(Reply::Nil);
     };
@@ -179,6 +180,7 @@ pub fn object_idletime(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) 
 pub fn object_freq(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
     let db = server.db_index(client);
     server.expire_if_needed(db, &argv[2]);
+    server.count_read(server.dbs[db].entries.contains_key(argv[2].as_slice()));
     let Some(entry) = server.dbs[db].entries.get(argv[2].as_slice()) else {
         return Ok(Reply::Nil);
     };
@@ -219,7 +221,7 @@ pub fn copy(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
             "ERR source and destination objects are the same",
         ));
     }
-    let Some(entry) = server.lookup(db, source).cloned() else {
+    let Some(entry) = server.lookup_read(db, source).cloned() else {
         return Ok(Reply::Integer(0));
     };
     if server.key_exists(target_db, target) {

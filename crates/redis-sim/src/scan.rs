@@ -147,7 +147,7 @@ fn scan_collection(
 ) -> Result {
     let (cursor, o) = parse(argv, 2, false)?;
     let db = server.db_index(client);
-    let Some(entry) = server.lookup(db, &argv[1]) else {
+    let Some(entry) = server.lookup_read(db, &argv[1]) else {
         return Ok(reply(0, Vec::new()));
     };
     if entry.value.type_name() != type_name {

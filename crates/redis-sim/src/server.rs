@@ -84,6 +84,10 @@ pub struct Stats {
     pub connections: u64,
     /// Error replies sent, including refused commands.
     pub error_replies: u64,
+    /// Keys found by the lookups of reading commands.
+    pub keyspace_hits: u64,
+    /// Keys not found by the lookups of reading commands.
+    pub keyspace_misses: u64,
 }
 
 /// A Redis 7.0 server: sixteen databases and any number of clients, driven

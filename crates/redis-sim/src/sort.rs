@@ -80,7 +80,7 @@ fn lookup_by_pattern(
     let mut key = pattern[..star].to_vec();
     key.extend_from_slice(element);
     key.extend_from_slice(&pattern[star + 1..key_end]);
-    match (&server.lookup(db, &key)?.value, field) {
+    match (&server.lookup_read(db, &key)?.value, field) {
         (Value::String(s), None) => Some(s.bytes().to_vec()),
         (Value::Hash(h), Some(field)) => {
             h.iter().find(|(f, _)| *f == field).map(|(_, v)| v.to_vec())
@@ -116,7 +116,7 @@ fn sort_generic(
 ) -> Result {
     let mut o = parse_options(argv, read_only)?;
     let db = server.db_index(client);
-    let elements: Vec<Vec<u8>> = match server.lookup(db, &argv[1]).map(|e| &e.value) {
+    let elements: Vec<Vec<u8>> = match server.lookup_read(db, &argv[1]).map(|e| &e.value) {
         None => Vec::new(),
         Some(Value::List(l)) => l.iter().map(<[u8]>::to_vec).collect(),
         Some(Value::Set(s)) => {

@@ -4,7 +4,8 @@
 # the two transcripts must be identical, byte for byte. Then the redis-py
 # REPL suite (python/suite.py): python/*.repl lines typed into Python's console
 # with redis-py (pinned below) against the same server, and into
-# `playground redis --python`; each script counts once in the totals.
+# `playground redis --python`; each script counts once in the totals. Then
+# keyspace_stats.py: which lookups count as keyspace hits and misses.
 #
 # usage: tests/diff/redis/run.sh path/to/playground
 # COMPAT_CASES may name another copy of the resp-compatibility cases; the
@@ -92,6 +93,15 @@ if [ -n "$repl_counts" ]; then
     failed=$((failed + ${repl_counts#* }))
 else
     echo "the redis-py REPL suite did not run"
+    failed=$((failed + 1))
+fi
+
+# INFO's keyspace_hits and keyspace_misses, case by case; all the cases count once.
+stats_report=$(python3 "$here/keyspace_stats.py" "$playground" "$port")
+printf '%s\n' "$stats_report"
+if printf '%s\n' "$stats_report" | grep -q '^keyspace stats: [0-9]* cases, [0-9]* passed, 0 failed$'; then
+    passed=$((passed + 1))
+else
     failed=$((failed + 1))
 fi
 

@@ -391,13 +391,30 @@ fn create(server: &mut Server, client: ClientId, key: &[u8]) {
     server.put(db, key, entry);
 }
 
-/// The HyperLogLog under `key` in the client's database, checked.
+/// The HyperLogLog under `key` in the client's database, checked, for a command
+/// that reads it (a keyspace hit or miss).
 fn existing<'a>(
     server: &'a mut Server,
     client: ClientId,
     key: &[u8],
 ) -> std::result::Result<Option<&'a mut StringValue>, Reply> {
-    match server.read::<StringValue>(client, key)? {
+    checked(server.read::<StringValue>(client, key)?)
+}
+
+/// [`existing`] for a command that writes the HyperLogLog: not a hit or miss.
+fn existing_for_write<'a>(
+    server: &'a mut Server,
+    client: ClientId,
+    key: &[u8],
+) -> std::result::Result<Option<&'a mut StringValue>, Reply> {
+    checked(server.read_for_write::<StringValue>(client, key)?)
+}
+
+/// A string that must be a valid HyperLogLog.
+fn checked(
+    value: Option<&mut StringValue>,
+) -> std::result::Result<Option<&mut StringValue>, Reply> {
+    match value {
         Some(value) => check(value).map(|()| Some(value)),
         None => Ok(None),
     }
@@ -408,11 +425,11 @@ fn existing<'a>(
 pub fn pfadd(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
     let key = &argv[1];
     let mut updated = false;
-    if existing(server, client, key)?.is_none() {
+    if existing_for_write(server, client, key)?.is_none() {
         create(server, client, key);
         updated = true;
     }
-    let value = existing(server, client, key)?.ok_or_else(|| Reply::error(CORRUPTED))?;
+    let value = existing_for_write(server, client, key)?.ok_or_else(|| Reply::error(CORRUPTED))?;
     for element in &argv[2..] {
         updated |= add(value, element)?;
     }
@@ -466,10 +483,10 @@ pub fn pfmerge(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Resul
         }
     }
     let key = &argv[1];
-    if existing(server, client, key)?.is_none() {
+    if existing_for_write(server, client, key)?.is_none() {
         create(server, client, key);
     }
-    let value = existing(server, client, key)?.ok_or_else(|| Reply::error(CORRUPTED))?;
+    let value = existing_for_write(server, client, key)?.ok_or_else(|| Reply::error(CORRUPTED))?;
     if use_dense {
         to_dense(value)?;
     }

@@ -127,7 +127,7 @@ fn push(
     only_existing: bool,
 ) -> Result {
     let key = &argv[1];
-    if only_existing && server.read::<ListValue>(client, key)?.is_none() {
+    if only_existing && server.read_for_write::<ListValue>(client, key)?.is_none() {
         return Ok(Reply::Integer(0));
     }
     let list = server.write::<ListValue>(client, key)?;
@@ -176,7 +176,7 @@ fn pop(server: &mut Server, client: ClientId, argv: &[Vec<u8>], end: End) -> Res
         None => None,
     };
     let key = &argv[1];
-    let Some(list) = server.read::<ListValue>(client, key)? else {
+    let Some(list) = server.read_for_write::<ListValue>(client, key)? else {
         return Ok(if count.is_some() {
             Reply::NilArray
         } else {
@@ -254,7 +254,7 @@ pub fn lset(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
     let index = args::int(&argv[2])?;
     let key = &argv[1];
     let list = server
-        .read::<ListValue>(client, key)?
+        .read_for_write::<ListValue>(client, key)?
         .ok_or_else(|| Reply::error(errors::NO_SUCH_KEY))?;
     let slot = resolve_index(index, list.len())
         .and_then(|i| list.items.get_mut(i))
@@ -275,7 +275,7 @@ pub fn linsert(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Resul
         return Err(Reply::error(errors::SYNTAX));
     };
     let key = &argv[1];
-    let Some(list) = server.read::<ListValue>(client, key)? else {
+    let Some(list) = server.read_for_write::<ListValue>(client, key)? else {
         return Ok(Reply::Integer(0));
     };
     let Some(at) = list.items.iter().position(|item| **item == *argv[3]) else {
@@ -294,7 +294,7 @@ pub fn linsert(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Resul
 pub fn lrem(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
     let count = args::int(&argv[2])?;
     let key = &argv[1];
-    let Some(list) = server.read::<ListValue>(client, key)? else {
+    let Some(list) = server.read_for_write::<ListValue>(client, key)? else {
         return Ok(Reply::Integer(0));
     };
     let limit = if count == 0 {
@@ -329,7 +329,7 @@ pub fn lrem(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
 pub fn ltrim(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
     let (start, end) = (args::int(&argv[2])?, args::int(&argv[3])?);
     let key = &argv[1];
-    let Some(list) = server.read::<ListValue>(client, key)? else {
+    let Some(list) = server.read_for_write::<ListValue>(client, key)? else {
         return Ok(Reply::ok());
     };
     let before = list.len();
@@ -408,10 +408,13 @@ fn move_element(
     from: End,
     to: End,
 ) -> Result {
-    if server.read::<ListValue>(client, source)?.is_none() {
+    if server
+        .read_for_write::<ListValue>(client, source)?
+        .is_none()
+    {
         return Ok(Reply::Nil);
     }
-    server.read::<ListValue>(client, target)?;
+    server.read_for_write::<ListValue>(client, target)?;
     let Some(item) = server.write::<ListValue>(client, source)?.pop(from) else {
         return Ok(Reply::Nil);
     };
@@ -446,7 +449,7 @@ fn lmpop_from(
     let args::Mpop { keys, end, count } = args::mpop(argv)?;
     let end = parse_end(end)?;
     for key in keys {
-        let Some(list) = server.read::<ListValue>(client, key)? else {
+        let Some(list) = server.read_for_write::<ListValue>(client, key)? else {
             continue;
         };
         let popped: Vec<Vec<u8>> = (0..count).map_while(|_| list.pop(end)).collect();
@@ -481,7 +484,7 @@ fn pop_first(
 ) -> std::result::Result<Option<Reply>, Reply> {
     for key in keys {
         let Some(item) = server
-            .read::<ListValue>(client, key)?
+            .read_for_write::<ListValue>(client, key)?
             .and_then(|l| l.pop(end))
         else {
             continue;
@@ -519,7 +522,10 @@ fn try_move(
     from: End,
     to: End,
 ) -> std::result::Result<Option<Reply>, Reply> {
-    if server.read::<ListValue>(client, &argv[1])?.is_none() {
+    if server
+        .read_for_write::<ListValue>(client, &argv[1])?
+        .is_none()
+    {
         return Ok(None);
     }
     move_element(server, client, &argv[1], &argv[2], from, to).map(Some)

@@ -107,7 +107,7 @@ pub fn sadd(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
 /// SREM key member [member ...]: how many were removed.
 pub fn srem(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
     let key = &argv[1];
-    let Some(set) = server.read::<SetValue>(client, key)? else {
+    let Some(set) = server.read_for_write::<SetValue>(client, key)? else {
         return Ok(Reply::Integer(0));
     };
     let removed = argv[2..].iter().filter(|m| set.remove(m)).count();
@@ -156,12 +156,12 @@ pub fn scard(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result 
 pub fn smove(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
     let (source, target, member) = (&argv[1], &argv[2], &argv[3]);
     let Some(present) = server
-        .read::<SetValue>(client, source)?
+        .read_for_write::<SetValue>(client, source)?
         .map(|s| s.contains(member))
     else {
         return Ok(Reply::Integer(0));
     };
-    server.read::<SetValue>(client, target)?;
+    server.read_for_write::<SetValue>(client, target)?;
     if source == target || !present {
         return Ok(Reply::Integer(i64::from(present)));
     }
@@ -297,7 +297,10 @@ pub fn spop(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
         None => None,
     };
     let key = &argv[1];
-    let Some(members) = server.read::<SetValue>(client, key)?.map(|s| s.members()) else {
+    let Some(members) = server
+        .read_for_write::<SetValue>(client, key)?
+        .map(|s| s.members())
+    else {
         return Ok(if count.is_some() {
             Reply::Array(vec![])
         } else {
@@ -311,7 +314,7 @@ pub fn spop(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
         let positions = random::distinct(server, members.len(), count.unwrap_or(1));
         positions.into_iter().map(|i| members[i].clone()).collect()
     };
-    if let Some(set) = server.read::<SetValue>(client, key)? {
+    if let Some(set) = server.read_for_write::<SetValue>(client, key)? {
         for member in &picked {
             set.remove(member);
         }

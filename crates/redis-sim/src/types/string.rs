@@ -218,8 +218,9 @@ impl SdsBuffer {
     }
 }
 
-/// The string under `key`, `None` if absent, WRONGTYPE for other types.
-fn read_string(
+/// The string under `key` for a command that reads it, `None` if absent, WRONGTYPE
+/// for other types.
+pub(crate) fn read_string(
     server: &mut Server,
     client: ClientId,
     key: &[u8],
@@ -506,7 +507,7 @@ pub(crate) fn check_length(len: usize) -> std::result::Result<(), Reply> {
 /// APPEND key value: the new length.
 pub fn append(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
     let key = &argv[1];
-    let Some(current) = server.read::<StringValue>(client, key)? else {
+    let Some(current) = server.read_for_write::<StringValue>(client, key)? else {
         store_string(
             server,
             client,
@@ -552,7 +553,7 @@ pub fn setrange(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Resu
         .map_err(|_| Reply::error("ERR offset is out of range"))?;
     let (key, patch) = (&argv[1], &argv[3]);
     let current_len = server
-        .read::<StringValue>(client, key)?
+        .read_for_write::<StringValue>(client, key)?
         .map(|s| s.bytes().len());
     if patch.is_empty() {
         return Ok(Reply::count(current_len.unwrap_or(0)));
@@ -576,7 +577,7 @@ pub fn setrange(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Resu
 
 /// INCR, DECR, INCRBY, DECRBY: add to the integer in the string, keeping the TTL.
 fn incr_by(server: &mut Server, client: ClientId, key: &[u8], delta: i64) -> Result {
-    let current = match server.read::<StringValue>(client, key)? {
+    let current = match server.read_for_write::<StringValue>(client, key)? {
         Some(s) => parse_i64(s.bytes()).ok_or_else(|| Reply::error(errors::NOT_INTEGER))?,
         None => 0,
     };
@@ -629,7 +630,9 @@ fn float_error(error: SumError) -> Reply {
 /// INCRBYFLOAT key increment.
 pub fn incrbyfloat(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
     let key = &argv[1];
-    let current = read_string(server, client, key)?;
+    let current = server
+        .read_for_write::<StringValue>(client, key)?
+        .map(|s| s.bytes().to_vec());
     let sum =
         long_double::add(current.as_deref().unwrap_or(b"0"), &argv[2]).map_err(float_error)?;
     let db = server.db_index(client);

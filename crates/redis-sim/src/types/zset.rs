@@ -207,7 +207,7 @@ pub fn zadd(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
         .map(|p| args::float(&p[0]))
         .collect::<std::result::Result<Vec<f64>, Reply>>()?;
     let key = &argv[1];
-    let exists = server.read::<ZSetValue>(client, key)?.is_some();
+    let exists = server.read_for_write::<ZSetValue>(client, key)?.is_some();
     let (mut added, mut updated, mut last) = (0, 0, None);
     if exists || !o.xx {
         let limits = server.config.zset_limits();
@@ -260,7 +260,7 @@ pub fn zincrby(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Resul
 /// ZREM key member [member ...]: how many were removed.
 pub fn zrem(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
     let key = &argv[1];
-    let Some(zset) = server.read::<ZSetValue>(client, key)? else {
+    let Some(zset) = server.read_for_write::<ZSetValue>(client, key)? else {
         return Ok(Reply::Integer(0));
     };
     let removed = argv[2..].iter().filter(|m| zset.remove(m)).count();
@@ -624,7 +624,7 @@ fn pop(server: &mut Server, client: ClientId, argv: &[Vec<u8>], max: bool) -> Re
         None => 1,
     };
     let key = &argv[1];
-    let Some(zset) = server.read::<ZSetValue>(client, key)? else {
+    let Some(zset) = server.read_for_write::<ZSetValue>(client, key)? else {
         return Ok(Reply::Array(vec![]));
     };
     let mut items = Vec::new();
@@ -705,7 +705,7 @@ pub fn zlexcount(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Res
 
 /// The shared body of ZREMRANGEBYRANK, ZREMRANGEBYSCORE and ZREMRANGEBYLEX.
 fn remove_range(server: &mut Server, client: ClientId, key: &[u8], by: RangeBy) -> Result {
-    let Some(zset) = server.read::<ZSetValue>(client, key)? else {
+    let Some(zset) = server.read_for_write::<ZSetValue>(client, key)? else {
         return Ok(Reply::Integer(0));
     };
     let request = RangeRequest {
@@ -870,7 +870,7 @@ fn read_scored(
     key: &[u8],
 ) -> std::result::Result<Option<Scored>, Reply> {
     let db = server.db_index(client);
-    let Some(entry) = server.lookup(db, key) else {
+    let Some(entry) = server.lookup_read(db, key) else {
         return Ok(None);
     };
     match &entry.value {
@@ -1033,7 +1033,7 @@ fn zmpop_from(
     let args::Mpop { keys, end, count } = args::mpop(argv)?;
     let max = parse_min_max(end)?;
     for key in keys {
-        let Some(zset) = server.read::<ZSetValue>(client, key)? else {
+        let Some(zset) = server.read_for_write::<ZSetValue>(client, key)? else {
             continue;
         };
         let popped = pop_members(zset, count, max);
@@ -1082,7 +1082,7 @@ fn bzpop_first(
     max: bool,
 ) -> std::result::Result<Option<Reply>, Reply> {
     for key in keys {
-        let Some(zset) = server.read::<ZSetValue>(client, key)? else {
+        let Some(zset) = server.read_for_write::<ZSetValue>(client, key)? else {
             continue;
         };
         let Some((member, score)) = pop_members(zset, 1, max).pop() else {

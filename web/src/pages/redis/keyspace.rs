@@ -123,7 +123,8 @@ fn summary(changes: &Changes) -> String {
 }
 
 /// Counters a learner can also read with DBSIZE and INFO: keys and keys with a TTL in this
-/// database (INFO keyspace's `keys` and `expires`), and the server's totals.
+/// database (INFO keyspace's `keys` and `expires`), and the server's totals, among them
+/// how often reading commands found their key (a cache's hit ratio).
 fn stats_strip(stats: Stats, keys: usize, expires: usize) -> Html {
     let stat = |label: &'static str, info: &'static str, value: u64| {
         html! {
@@ -139,6 +140,8 @@ fn stats_strip(stats: Stats, keys: usize, expires: usize) -> Html {
             { stat("with a TTL", "expires", expires as u64) }
             { stat("commands processed", "total_commands_processed", stats.commands) }
             { stat("keys expired", "expired_keys", stats.expired_keys) }
+            { stat("read hits", "keyspace_hits", stats.keyspace_hits) }
+            { stat("read misses", "keyspace_misses", stats.keyspace_misses) }
         </dl>
     }
 }
