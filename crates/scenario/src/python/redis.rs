@@ -313,6 +313,7 @@ static METHODS: &[Method] = &[
     method("zscan", SCAN, &["name", "cursor", "match", "count"], 1),
     with_kwargs(method("time", MANAGEMENT, &[], 0)),
     with_kwargs(with_varargs(method("info", MANAGEMENT, &["section"], 0))),
+    with_kwargs(method("config_resetstat", MANAGEMENT, &[], 0)),
     method("pipeline", "Redis", &["transaction", "shard_hint"], 0),
     method("execute", "Pipeline", &["raise_on_error"], 0),
     method("pubsub", "Redis", &["ignore_subscribe_messages"], 0),
@@ -1091,6 +1092,10 @@ fn command(m: &Method, b: &Bound) -> Result<(Vec<Value>, Callback), Raised> {
         "dbsize" => {
             argv.push(word("DBSIZE"));
             Callback::Plain
+        }
+        "config_resetstat" => {
+            argv.extend([word("CONFIG"), word("RESETSTAT")]);
+            Callback::Ok
         }
         "pubsub_channels" | "pubsub_numpat" | "pubsub_numsub" => {
             argv.push(word("PUBSUB"));
