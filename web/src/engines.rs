@@ -99,6 +99,15 @@ pub static REDIS: Engine = Engine {
             shows: "a sorted set, ordered by score",
         },
         Example {
+            lines: &[
+                "SET greeting hi",
+                "GET greeting",
+                "GET nobody",
+                "INFO stats",
+            ],
+            shows: "cache hits and misses, as INFO counts them",
+        },
+        Example {
             lines: &["GET"],
             shows: "a wrong command, as redis-cli answers it",
         },

@@ -90,6 +90,16 @@ static REDIS_PY: ClientDialect = ClientDialect {
             lines: &["r.get('foo').decode()"],
             shows: "replies are bytes; decode them to text",
         },
+        Example {
+            lines: &[
+                "r.set('foo', 'Bar')",
+                "r.get('foo')",
+                "r.get('no-such-key')",
+                "r.info('stats')['keyspace_hits']",
+                "r.info('stats')['keyspace_misses']",
+            ],
+            shows: "cache hits and misses, as INFO counts them",
+        },
     ],
 };
 
