@@ -130,6 +130,13 @@ impl Library for Memcache {
             (Object::Client(i), method) if CLIENT_METHODS.contains(&method) => {
                 Ok(Value::Object(Object::Method(*i, method.to_owned())))
             }
+            (Object::Client(_), method) if NOT_MODELLED.contains(&method) => Err(error(
+                "NotImplementedError",
+                format!(
+                    "this playground's python-memcached does not model Client.{method}; \
+                     the memcached console takes every command"
+                ),
+            )),
             (Object::Module, _) => Err(module_has_no("memcache", name)),
             (other, _) => Err(no_attribute(&other.type_name(), name)),
         }
@@ -407,6 +414,7 @@ impl Memcache {
                 }
                 Ok(Value::None)
             }
+            "get_stats" => self.get_stats(client, arg(0, "stat_args"), now_ms),
             "disconnect_all" => {
                 for connection in &mut self.clients[client].connections {
                     *connection = Connection::new();
@@ -418,6 +426,53 @@ impl Memcache {
                 format!("'Client' object has no attribute {}", repr_str(method)),
             )),
         }
+    }
+
+    /// `Client.get_stats(stat_args)`: for each server, its name as python-memcached
+    /// writes it (`host:port (weight)`) and the `STAT name value` lines of `stats` (or
+    /// `stats <stat_args>`) as a dict of str, values unconverted.
+    fn get_stats(
+        &mut self,
+        client: usize,
+        stat_args: Option<Value>,
+        now_ms: u64,
+    ) -> Result<Value, Raised> {
+        let request = match stat_args.filter(Value::truthy) {
+            None => "stats\r\n".to_owned(),
+            Some(Value::Str(args)) => format!("stats {args}\r\n"),
+            Some(other) => {
+                return Err(error(
+                    "TypeError",
+                    format!(
+                        "can only concatenate str (not \"{}\") to str",
+                        other.type_name()
+                    ),
+                ));
+            }
+        };
+        let mut data = Vec::new();
+        for node in 0..self.clients[client].nodes.len() {
+            let c = &mut self.clients[client];
+            let Some(server) = self.servers.get(&c.nodes[node].address) else {
+                continue;
+            };
+            let reply = server.exchange(&mut c.connections[node], request.as_bytes(), now_ms);
+            let name = format!("{} ({})", c.nodes[node].address, c.nodes[node].weight);
+            let mut stats = Vec::new();
+            for line in String::from_utf8_lossy(&reply).split("\r\n") {
+                if line.trim() == "END" || line.is_empty() {
+                    break;
+                }
+                // `stats = line.split(' ', 2)`, then `stats[1]` and `stats[2]`.
+                let mut parts = line.splitn(3, ' ').skip(1);
+                let (Some(field), Some(value)) = (parts.next(), parts.next()) else {
+                    return Err(error("IndexError", "list index out of range"));
+                };
+                stats.push((Value::Str(field.to_owned()), Value::Str(value.to_owned())));
+            }
+            data.push(Value::Tuple(vec![Value::Str(name), Value::Dict(stats)]));
+        }
+        Ok(Value::List(data))
     }
 
     /// `Client.delete` and `Client.touch`: `1` when the reply is `expected`, else `0` and
@@ -495,7 +550,7 @@ impl Memcache {
 }
 
 /// The client methods the lesson uses, and a few more of python-memcached's.
-const CLIENT_METHODS: [&str; 17] = [
+const CLIENT_METHODS: [&str; 18] = [
     "set",
     "add",
     "replace",
@@ -513,6 +568,20 @@ const CLIENT_METHODS: [&str; 17] = [
     "touch",
     "flush_all",
     "disconnect_all",
+    "get_stats",
+];
+
+/// python-memcached 1.62's other public `Client` methods: one of these says it is not
+/// modelled rather than claiming it does not exist.
+const NOT_MODELLED: [&str; 8] = [
+    "check_key",
+    "debuglog",
+    "forget_dead_hosts",
+    "get_slab_stats",
+    "get_slabs",
+    "quit_all",
+    "reset_cas",
+    "set_servers",
 ];
 
 /// A key as python-memcached checks it (`Client.check_key`): str (sent as UTF-8) or
@@ -861,6 +930,24 @@ mod tests {
         assert_eq!(
             session.run_line("memcache.Client([]).set('k', 'v')", NOW),
             "0\n"
+        );
+    }
+
+    #[test]
+    fn stats_per_server_and_honest_errors_for_the_rest() {
+        let out = repl(&[
+            "import memcache",
+            "mc = memcache.Client(['10.211.55.4:12000', ('10.211.55.5:12000', 2)])",
+            "mc.get('missing')",
+            "mc.get_stats()[0][0]",
+            "mc.get_stats()[1][0]",
+            "mc.set_servers(['h:1'])",
+        ]);
+        assert!(out.contains("'10.211.55.4:12000 (1)'\n"), "{out}");
+        assert!(out.contains("'10.211.55.5:12000 (2)'\n"), "{out}");
+        assert!(
+            out.ends_with("NotImplementedError: this playground's python-memcached does not model Client.set_servers; the memcached console takes every command\n"),
+            "{out}"
         );
     }
 }
