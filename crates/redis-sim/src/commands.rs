@@ -164,7 +164,7 @@ pub static COMMANDS: &[Command] = &[
     cmd("renamenx", 3, keys::renamenx),
     cmd("move", 3, keys::move_),
     cmd("copy", -3, keys::copy),
-    cmd("touch", -2, keys::exists),
+    cmd("touch", -2, keys::touch),
     cmd("randomkey", 1, keys::randomkey),
     cmd("scan", -2, scan::scan),
     cmd("sscan", -3, scan::sscan),

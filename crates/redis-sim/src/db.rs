@@ -124,12 +124,26 @@ impl Server {
     /// keyspace_misses, and a miss announced as `keymiss` (class `m`). A write's
     /// lookup counts for neither.
     pub(crate) fn lookup_read(&mut self, db: usize, key: &[u8]) -> Option<&mut Entry> {
+        let index = self.read_index(db, key)?;
+        Some(self.touch(db, index))
+    }
+
+    /// [`Server::lookup_read`] for a command that asks about a key without using it
+    /// (TYPE, EXISTS, TTL: Redis's `LOOKUP_NOTOUCH`). Its idle time and LFU counter
+    /// stay as they were, so asking about a key does not save it from eviction.
+    pub(crate) fn peek_read(&mut self, db: usize, key: &[u8]) -> Option<&mut Entry> {
+        let index = self.read_index(db, key)?;
+        Some(&mut self.dbs[db].entries[index])
+    }
+
+    /// Where a reading command finds `key`: counted as a hit or miss, a miss announced.
+    fn read_index(&mut self, db: usize, key: &[u8]) -> Option<usize> {
         let index = self.live_index(db, key);
         self.count_read(index.is_some());
         if index.is_none() {
             self.notify(crate::config::notify::KEY_MISS, "keymiss", db, key);
         }
-        Some(self.touch(db, index?))
+        index
     }
 
     /// Counts a read's lookup as a keyspace hit or miss. OBJECT counts this way

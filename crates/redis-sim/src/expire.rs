@@ -276,7 +276,7 @@ enum TtlQuery {
 fn ttl_generic(server: &mut Server, client: ClientId, key: &[u8], query: TtlQuery) -> Result {
     let now = server.now_ms;
     let db = server.db_index(client);
-    let Some(entry) = server.lookup_read(db, key) else {
+    let Some(entry) = server.peek_read(db, key) else {
         return Ok(Reply::Integer(-2));
     };
     let Some(at) = entry.expire_at else {

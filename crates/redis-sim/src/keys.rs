@@ -5,7 +5,7 @@ use rand::Rng;
 
 use crate::args;
 use crate::config::notify::GENERIC;
-use crate::db::DATABASES;
+use crate::db::{DATABASES, Entry};
 use crate::glob;
 use crate::reply::{Reply, errors};
 use crate::{ClientId, Server};
@@ -23,22 +23,38 @@ pub fn del(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
     ))
 }
 
-/// EXISTS key [key ...] (and TOUCH): how many of the keys exist, repeats counted.
+/// EXISTS key [key ...]: how many of the keys exist, repeats counted. Asking does not
+/// count as using them.
 pub fn exists(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    Ok(count_found(server, client, &argv[1..], Server::peek_read))
+}
+
+/// TOUCH key [key ...]: EXISTS that counts as using the keys: their idle time starts
+/// again, as after a read.
+pub fn touch(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
+    Ok(count_found(server, client, &argv[1..], Server::lookup_read))
+}
+
+/// How many of `keys` the lookup `find` finds in the client's database.
+fn count_found(
+    server: &mut Server,
+    client: ClientId,
+    keys: &[Vec<u8>],
+    find: for<'a> fn(&'a mut Server, usize, &[u8]) -> Option<&'a mut Entry>,
+) -> Reply {
     let db = server.db_index(client);
-    Ok(Reply::count(
-        argv[1..]
-            .iter()
-            .filter(|key| server.lookup_read(db, key).is_some())
+    Reply::count(
+        keys.iter()
+            .filter(|key| find(server, db, key).is_some())
             .count(),
-    ))
+    )
 }
 
 /// TYPE key: the type name, or `none`.
 pub fn type_(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
     let db = server.db_index(client);
     let name = server
-        .lookup_read(db, &argv[1])
+        .peek_read(db, &argv[1])
         .map_or("none", |e| e.value.type_name());
     Ok(Reply::Status(name.into()))
 }
@@ -152,7 +168,11 @@ pub fn randomkey(server: &mut Server, client: ClientId, _: &[Vec<u8>]) -> Result
 /// OBJECT ENCODING key: how Redis 7.0 would store the value, or nil.
 pub fn object_encoding(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
     let db = server.db_index(client);
-    let encoding = server.lookup(db, &argv[2]).map(|e| e.value.encoding());
+    server.expire_if_needed(db, &argv[2]);
+    let encoding = server.dbs[db]
+        .entries
+        .get(argv[2].as_slice())
+        .map(|e| e.value.encoding());
     server.count_read(encoding.is_some());
     Ok(Reply::bulk_or_nil(encoding))
 }

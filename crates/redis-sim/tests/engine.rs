@@ -340,3 +340,33 @@ fn a_repeated_command_is_the_same_command_in_any_case_and_subcommands_are_looked
         "CLIENT LIST names the latest command"
     );
 }
+
+#[test]
+fn asking_about_a_key_does_not_count_as_using_it() {
+    let (mut server, me) = fresh();
+    typed(&mut server, me, 0, &["set k v"]);
+    assert_eq!(
+        typed(
+            &mut server,
+            me,
+            2_100,
+            &[
+                "type k",
+                "exists k",
+                "ttl k",
+                "expiretime k",
+                "object encoding k",
+                "object idletime k",
+            ]
+        ),
+        "string\n(integer) 1\n(integer) -1\n(integer) -1\n\"embstr\"\n(integer) 2\n"
+    );
+    assert_eq!(
+        typed(&mut server, me, 5_000, &["touch k", "object idletime k"]),
+        "(integer) 1\n(integer) 0\n"
+    );
+    assert_eq!(
+        typed(&mut server, me, 9_000, &["strlen k", "object idletime k"]),
+        "(integer) 1\n(integer) 0\n"
+    );
+}
