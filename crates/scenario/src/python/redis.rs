@@ -1022,23 +1022,30 @@ fn command(m: &Method, b: &Bound) -> Result<(Vec<Value>, Callback), Raised> {
             if let Some(type_) = arg("_type") {
                 argv.extend([word("TYPE"), type_]);
             }
-            // redis-py sends NOVALUES for any `no_values` but None, even False.
-            let no_values = b.get(m, "no_values").is_some();
-            if no_values {
+            // redis-py sends NOVALUES for any `no_values` but None, even False, and
+            // reads the reply as fields alone only for a true one.
+            if b.get(m, "no_values").is_some() {
                 argv.push(word("NOVALUES"));
             }
             match name {
-                "hscan" => Callback::HashScan { no_values },
+                "hscan" => Callback::HashScan {
+                    no_values: b.flag(m, "no_values"),
+                },
                 "zscan" => Callback::SortedSetScan,
                 _ => Callback::Scan,
             }
         }
         "zinterstore" | "zunionstore" => {
-            // `keys` is a list of keys, or a dict of keys to their weights.
-            let keys = required("keys");
-            let (keys, weights) = match &keys {
-                Value::Dict(pairs) => pairs.iter().cloned().unzip(),
-                other => (list_or_args(other, &[]), Vec::new()),
+            // `keys` is a dict of keys to their weights, or any sequence of keys:
+            // redis-py takes `len(keys)` and extends with it, so a str is its letters.
+            let (keys, weights): (Vec<Value>, Vec<Value>) = match required("keys") {
+                Value::Dict(pairs) => pairs.into_iter().unzip(),
+                Value::Str(s) => (s.chars().map(|c| Value::Str(c.into())).collect(), vec![]),
+                Value::Bytes(b) => (
+                    b.into_iter().map(|c| Value::Int(c.into())).collect(),
+                    vec![],
+                ),
+                other => (list_or_args(&other, &[]), Vec::new()),
             };
             argv.extend([
                 word(&name.to_ascii_uppercase()),
