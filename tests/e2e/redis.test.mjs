@@ -469,6 +469,11 @@ test("the charts follow the virtual clock, and keys expire with nobody typing", 
   const d = await redis.charts.locator("[data-testid=redis-chart-keys] path.series").getAttribute("d");
   assert.match(d, /^M[\d.]+,[\d.]+(H[\d.]+V[\d.]+)+H[\d.]+$/, "a step line was drawn");
   assert.match(await legend("redis-chart-memory"), /^used_memory \d+\.\d\dK$/);
+  await redis.run("GET a");
+  await redis.run("GET nothing");
+  await redis.page.waitForFunction(() => /keyspace_hits 1\s*keyspace_misses 1/.test(document.querySelector(
+    ".page-slot:not([hidden]) [data-testid=redis-chart-hits] .legend")?.textContent ?? ""), null, { timeout: 4000 });
+  assert.match(await legend("redis-chart-clients"), /^connected_clients 1$/);
 
   // Past maxmemory, allkeys-lru evicts: the keyspace says so and the chart counts them.
   await redis.run("CONFIG SET maxmemory-policy allkeys-lru");

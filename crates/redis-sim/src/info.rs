@@ -78,7 +78,7 @@ fn client_fields(server: &Server) -> Vec<(&'static str, String)> {
         .filter(|c| c.blocked.as_ref().is_some_and(|b| b.deadline.is_some()))
         .count();
     vec![
-        ("connected_clients", server.clients.len().to_string()),
+        ("connected_clients", server.connected_clients().to_string()),
         ("cluster_connections", "0".into()),
         ("maxclients", "10000".into()),
         ("blocked_clients", blocked.count().to_string()),

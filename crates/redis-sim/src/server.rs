@@ -257,6 +257,11 @@ impl Server {
         self.dbs.iter().map(|db| db.entries.len()).sum()
     }
 
+    /// How many clients are connected (INFO's `connected_clients`).
+    pub fn connected_clients(&self) -> usize {
+        self.clients.len()
+    }
+
     /// The value under `key` in database `db` at `now_ms`, without touching
     /// it (for the keyspace view, which must not change idle times or expire keys).
     pub fn value(&self, db: usize, key: &[u8], now_ms: u64) -> Option<&Value> {

@@ -32,6 +32,12 @@ pub struct RedisSample {
     pub evicted_keys: u64,
     /// INFO's `used_memory`, in bytes.
     pub used_memory: u64,
+    /// Keys reading commands found (INFO's `keyspace_hits`).
+    pub keyspace_hits: u64,
+    /// Keys reading commands did not find (INFO's `keyspace_misses`).
+    pub keyspace_misses: u64,
+    /// Open connections (INFO's `connected_clients`).
+    pub connected_clients: u64,
 }
 
 /// One PUBLISH of the latest line: who sent it, where, and who got it.
@@ -210,6 +216,9 @@ impl Shared {
             expired_keys: stats.expired_keys,
             evicted_keys: stats.evicted_keys,
             used_memory: self.server.used_memory(),
+            keyspace_hits: stats.keyspace_hits,
+            keyspace_misses: stats.keyspace_misses,
+            connected_clients: self.server.connected_clients() as u64,
         });
     }
 }

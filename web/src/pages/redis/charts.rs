@@ -1,5 +1,6 @@
 //! Live charts of the server on the virtual clock, from the samples the shared server
-//! takes each time virtual time passes: commands per second, keys, memory, expired and evicted keys.
+//! takes each time virtual time passes: commands per second, keys, memory, expired and
+//! evicted keys, the reads that found their key or not, and the open connections.
 
 use std::rc::Rc;
 
@@ -98,6 +99,12 @@ pub fn live_charts(shared: &SharedRedis, now_ms: u64) -> Html {
                 { chart("keys expired and evicted", "redis-chart-expired",
                     vec![series("expired_keys", "expired", counter(&samples, now_ms, |s| s.expired_keys)),
                          series("evicted_keys", "evicted", counter(&samples, now_ms, |s| s.evicted_keys))], format_count) }
+                { chart("reads: key found or not", "redis-chart-hits",
+                    vec![series("keyspace_hits", "hits", counter(&samples, now_ms, |s| s.keyspace_hits)),
+                         series("keyspace_misses", "misses", counter(&samples, now_ms, |s| s.keyspace_misses))], format_count) }
+                { chart("connected clients", "redis-chart-clients",
+                    vec![series("connected_clients", "clients", counter(&samples, now_ms, |s| s.connected_clients))],
+                    format_count) }
             </div>
         </section>
     }
@@ -115,6 +122,9 @@ mod tests {
             expired_keys: 0,
             evicted_keys: 0,
             used_memory: 0,
+            keyspace_hits: 0,
+            keyspace_misses: 0,
+            connected_clients: 0,
         }
     }
 
