@@ -333,6 +333,7 @@ static PUBSUB_METHODS: &[Method] = &[
         0,
     ),
     method("close", "PubSub", &[], 0),
+    method("parse_response", "PubSub", &["block", "timeout"], 0),
 ];
 
 /// The method names CPython reports for redis-py's aliases.
@@ -1325,6 +1326,14 @@ impl RedisPy {
             "get_message" => {
                 return self.get_message(pubsub, b.flag(m, "ignore_subscribe_messages"));
             }
+            "parse_response" => {
+                // `block=True` unless given, even as None (falsy).
+                let given = m.params.iter().position(|p| *p == "block");
+                let block = given
+                    .and_then(|i| b.values[i].as_ref())
+                    .is_none_or(Value::truthy);
+                return self.parse_response(pubsub, block);
+            }
             "close" => {
                 // The connection is closed and forgotten; the PubSub may subscribe again.
                 let closed = std::mem::replace(
@@ -1371,6 +1380,41 @@ impl RedisPy {
         (server, client)
     }
 
+    /// What the server sent on the PubSub's connection since it last looked, queued to
+    /// be read.
+    fn receive(&mut self, pubsub: usize) {
+        if let Some(client) = self.pubsubs[pubsub].connection {
+            let server = self.pool_server(self.pubsubs[pubsub].pool);
+            let arrived = server.take_messages(client);
+            self.pubsubs[pubsub].unread.extend(arrived);
+        }
+    }
+
+    /// `PubSub.parse_response()`: the next reply read from the connection, as the raw
+    /// list the server sent (the referenced tutorial's way to read messages). With
+    /// nothing to read, the real call waits until something arrives, which a line in
+    /// this console cannot do.
+    fn parse_response(&mut self, pubsub: usize, block: bool) -> Result<Value, Raised> {
+        if self.pubsubs[pubsub].connection.is_none() {
+            return Err(error(
+                "RuntimeError",
+                "pubsub connection not set: did you forget to call subscribe() or psubscribe()?",
+            ));
+        }
+        self.receive(pubsub);
+        let decode = self.pools[self.pubsubs[pubsub].pool].decode_responses;
+        match self.pubsubs[pubsub].unread.pop_front() {
+            Some(reply) => plain(reply, decode),
+            None if block => Err(error(
+                "NotImplementedError",
+                "parse_response() would wait here until a message arrives, and this console \
+                 cannot wait: publish first, or call get_message(), which returns None while \
+                 nothing has arrived",
+            )),
+            None => Ok(Value::None),
+        }
+    }
+
     /// `PubSub.get_message()`: the next reply read from the connection as a message
     /// dict, or `None` when nothing arrived (or nothing is subscribed).
     fn get_message(&mut self, pubsub: usize, ignore: bool) -> Result<Value, Raised> {
@@ -1378,11 +1422,7 @@ impl RedisPy {
         if !self.pubsubs[pubsub].subscribed {
             return Ok(Value::None);
         }
-        if let Some(client) = self.pubsubs[pubsub].connection {
-            let server = self.pool_server(self.pubsubs[pubsub].pool);
-            let arrived = server.take_messages(client);
-            self.pubsubs[pubsub].unread.extend(arrived);
-        }
+        self.receive(pubsub);
         let state = &mut self.pubsubs[pubsub];
         let Some(reply) = state.unread.pop_front() else {
             return Ok(Value::None);
@@ -2118,6 +2158,31 @@ mod tests {
         }
         assert!(
             out.ends_with("AttributeError: 'Redis' object has no attribute 'nothing'\n"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn parse_response_reads_what_arrived_and_says_so_instead_of_waiting_for_ever() {
+        let mut session = PythonRedisSession::new(0);
+        let out = repl(
+            &mut session,
+            &[
+                "import redis",
+                "r = redis.Redis()",
+                "t = r.pubsub()",
+                "t.subscribe('news')",
+                "t.parse_response()",
+                "t.parse_response(block=None)",
+                "t.parse_response()",
+            ],
+        );
+        assert!(
+            out.contains(">>> t.parse_response()\n[b'subscribe', b'news', 1]\n>>> t.parse_response(block=None)\n>>> "),
+            "{out}"
+        );
+        assert!(
+            out.ends_with("NotImplementedError: parse_response() would wait here until a message arrives, and this console cannot wait: publish first, or call get_message(), which returns None while nothing has arrived\n"),
             "{out}"
         );
     }
