@@ -124,7 +124,7 @@ impl Server {
     /// keyspace_misses, and a miss announced as `keymiss` (class `m`). A write's
     /// lookup counts for neither.
     pub(crate) fn lookup_read(&mut self, db: usize, key: &[u8]) -> Option<&mut Entry> {
-        let index = self.read_index(db, key)?;
+        let index = self.read_index(db, key, true)?;
         Some(self.touch(db, index))
     }
 
@@ -132,28 +132,30 @@ impl Server {
     /// (TYPE, EXISTS, TTL: Redis's `LOOKUP_NOTOUCH`). Its idle time and LFU counter
     /// stay as they were, so asking about a key does not save it from eviction.
     pub(crate) fn peek_read(&mut self, db: usize, key: &[u8]) -> Option<&mut Entry> {
-        let index = self.read_index(db, key)?;
+        let index = self.read_index(db, key, true)?;
         Some(&mut self.dbs[db].entries[index])
     }
 
-    /// Where a reading command finds `key`: counted as a hit or miss, a miss announced.
-    fn read_index(&mut self, db: usize, key: &[u8]) -> Option<usize> {
-        let index = self.live_index(db, key);
-        self.count_read(index.is_some());
-        if index.is_none() {
-            self.notify(crate::config::notify::KEY_MISS, "keymiss", db, key);
-        }
-        index
+    /// OBJECT's lookup (Redis's `objectCommandLookup`): [`Server::peek_read`] without
+    /// announcing a miss.
+    pub(crate) fn object_lookup(&mut self, db: usize, key: &[u8]) -> Option<&Entry> {
+        let index = self.read_index(db, key, false)?;
+        Some(&self.dbs[db].entries[index])
     }
 
-    /// Counts a read's lookup as a keyspace hit or miss. OBJECT counts this way
-    /// alone: its misses are not announced.
-    pub(crate) fn count_read(&mut self, hit: bool) {
-        if hit {
+    /// Where a reading command finds `key`: counted as a keyspace hit or miss, and a
+    /// miss announced as `keymiss` when `announce`.
+    fn read_index(&mut self, db: usize, key: &[u8], announce: bool) -> Option<usize> {
+        let index = self.live_index(db, key);
+        if index.is_some() {
             self.stats.keyspace_hits += 1;
         } else {
             self.stats.keyspace_misses += 1;
+            if announce {
+                self.notify(crate::config::notify::KEY_MISS, "keymiss", db, key);
+            }
         }
+        index
     }
 
     /// Whether `key` exists (and has not expired) in `db`, for a command that is

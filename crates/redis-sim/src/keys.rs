@@ -168,25 +168,20 @@ pub fn randomkey(server: &mut Server, client: ClientId, _: &[Vec<u8>]) -> Result
 /// OBJECT ENCODING key: how Redis 7.0 would store the value, or nil.
 pub fn object_encoding(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
     let db = server.db_index(client);
-    server.expire_if_needed(db, &argv[2]);
-    let encoding = server.dbs[db]
-        .entries
-        .get(argv[2].as_slice())
+    let encoding = server
+        .object_lookup(db, &argv[2])
         .map(|e| e.value.encoding());
-    server.count_read(encoding.is_some());
     Ok(Reply::bulk_or_nil(encoding))
 }
 
 /// OBJECT IDLETIME key: seconds since a command last touched the key, or nil.
 pub fn object_idletime(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
     let db = server.db_index(client);
-    server.expire_if_needed(db, &argv[2]);
-    let now = server.now_ms;
-    server.count_read(server.dbs[db].entries.contains_key(argv[2].as_slice()));
-    let Some(entry) = server.dbs[db].entries.get(argv[2].as_slice()) else {
+    let (now, lfu) = (server.now_ms, server.config.policy().is_lfu());
+    let Some(entry) = server.object_lookup(db, &argv[2]) else {
         return Ok(Reply::Nil);
     };
-    if server.config.policy().is_lfu() {
+    if lfu {
         return Err(Reply::error(
             "ERR An LFU maxmemory policy is selected, idle time not tracked. Please note that when switching between policies at runtime LRU and LFU data will take some time to adjust.",
         ));
@@ -199,19 +194,17 @@ pub fn object_idletime(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) 
 /// under an LFU eviction policy.
 pub fn object_freq(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
     let db = server.db_index(client);
-    server.expire_if_needed(db, &argv[2]);
-    server.count_read(server.dbs[db].entries.contains_key(argv[2].as_slice()));
-    let Some(entry) = server.dbs[db].entries.get(argv[2].as_slice()) else {
+    let (now, lfu) = (server.now_ms, server.config.policy().is_lfu());
+    let Some(entry) = server.object_lookup(db, &argv[2]) else {
         return Ok(Reply::Nil);
     };
-    if !server.config.policy().is_lfu() {
+    if !lfu {
         return Err(Reply::error(
             "ERR An LFU maxmemory policy is not selected, access frequency not tracked. Please note that when switching between policies at runtime LRU and LFU data will take some time to adjust.",
         ));
     }
     Ok(Reply::Integer(i64::from(crate::evict::lfu_decayed(
-        entry,
-        server.now_ms,
+        entry, now,
     ))))
 }
 

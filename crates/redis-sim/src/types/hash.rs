@@ -146,20 +146,6 @@ fn field(
     Ok(value_of(server.read::<HashValue>(client, key)?, field))
 }
 
-/// A field's value, for HINCRBY and HINCRBYFLOAT, which write it back: their
-/// lookup is not a keyspace hit or miss.
-fn field_for_write(
-    server: &mut Server,
-    client: ClientId,
-    key: &[u8],
-    field: &[u8],
-) -> std::result::Result<Option<Vec<u8>>, Reply> {
-    Ok(value_of(
-        server.read_for_write::<HashValue>(client, key)?,
-        field,
-    ))
-}
-
 /// The value of `field` in a hash that may be missing.
 fn value_of(hash: Option<&mut HashValue>, field: &[u8]) -> Option<Vec<u8>> {
     hash.and_then(|h| h.fields.get(field).map(|v| v.to_vec()))
@@ -284,7 +270,8 @@ fn store_field(
 pub fn hincrby(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
     let delta = args::int(&argv[3])?;
     let (key, name) = (&argv[1], &argv[2]);
-    let current = match field_for_write(server, client, key, name)? {
+    // HINCRBY writes the field back: its lookup is not a keyspace hit or miss.
+    let current = match value_of(server.read_for_write::<HashValue>(client, key)?, name) {
         Some(v) => parse_i64(&v).ok_or_else(|| Reply::error("ERR hash value is not an integer"))?,
         None => 0,
     };
@@ -301,7 +288,7 @@ pub fn hincrbyfloat(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> 
         return Err(Reply::error("ERR value is NaN or Infinity"));
     }
     let (key, name) = (&argv[1], &argv[2]);
-    let current = field_for_write(server, client, key, name)?;
+    let current = value_of(server.read_for_write::<HashValue>(client, key)?, name);
     let sum =
         long_double::add(current.as_deref().unwrap_or(b"0"), &argv[3]).map_err(|e| match e {
             SumError::FirstNotANumber => Reply::error("ERR hash value is not a float"),

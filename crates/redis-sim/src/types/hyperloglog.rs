@@ -401,13 +401,20 @@ fn existing<'a>(
     checked(server.read::<StringValue>(client, key)?)
 }
 
-/// [`existing`] for a command that writes the HyperLogLog: not a hit or miss.
-fn existing_for_write<'a>(
+/// The HyperLogLog a write goes to (PFADD's key, PFMERGE's destination), stored empty
+/// first when missing; true when it was. A write's lookup is not a hit or miss.
+fn for_write<'a>(
     server: &'a mut Server,
     client: ClientId,
     key: &[u8],
-) -> std::result::Result<Option<&'a mut StringValue>, Reply> {
-    checked(server.read_for_write::<StringValue>(client, key)?)
+) -> std::result::Result<(&'a mut StringValue, bool), Reply> {
+    let created = checked(server.read_for_write::<StringValue>(client, key)?)?.is_none();
+    if created {
+        create(server, client, key);
+    }
+    let value = checked(server.read_for_write::<StringValue>(client, key)?)?
+        .ok_or_else(|| Reply::error(CORRUPTED))?;
+    Ok((value, created))
 }
 
 /// A string that must be a valid HyperLogLog.
@@ -424,12 +431,7 @@ fn checked(
 /// was created), 0 otherwise.
 pub fn pfadd(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Result {
     let key = &argv[1];
-    let mut updated = false;
-    if existing_for_write(server, client, key)?.is_none() {
-        create(server, client, key);
-        updated = true;
-    }
-    let value = existing_for_write(server, client, key)?.ok_or_else(|| Reply::error(CORRUPTED))?;
+    let (value, mut updated) = for_write(server, client, key)?;
     for element in &argv[2..] {
         updated |= add(value, element)?;
     }
@@ -483,10 +485,7 @@ pub fn pfmerge(server: &mut Server, client: ClientId, argv: &[Vec<u8>]) -> Resul
         }
     }
     let key = &argv[1];
-    if existing_for_write(server, client, key)?.is_none() {
-        create(server, client, key);
-    }
-    let value = existing_for_write(server, client, key)?.ok_or_else(|| Reply::error(CORRUPTED))?;
+    let (value, _) = for_write(server, client, key)?;
     if use_dense {
         to_dense(value)?;
     }
