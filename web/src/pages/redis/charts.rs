@@ -85,7 +85,8 @@ pub fn live_charts(shared: &SharedRedis, now_ms: u64) -> Html {
             <h2 id="redis-charts-title">{ "Server over time" }</h2>
             <p class="panel-note">
                 { "Sampled every second of the virtual clock, as " }<code>{ "INFO stats" }</code>
-                { " and " }<code>{ "INFO memory" }</code>{ " would report them. Keys with a TTL expire on \
+                { ", " }<code>{ "INFO memory" }</code>{ " and " }<code>{ "INFO clients" }</code>
+                { " would report them. Keys with a TTL expire on \
                    their own: the server's active expiry runs ten times a second." }
             </p>
             <div class="charts-grid">
