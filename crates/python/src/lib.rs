@@ -4,4 +4,5 @@
 //! bytecode and run by a VM whose green threads share one virtual clock, so the same
 //! programs and seed give the same output on every machine.
 
+pub mod bigint;
 pub mod syntax;
