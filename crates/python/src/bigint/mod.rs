@@ -14,6 +14,8 @@ mod format;
 mod hash;
 mod magnitude;
 mod parse;
+#[cfg(test)]
+mod tests;
 
 use std::cmp::Ordering;
 use std::ops::{Add, Mul, Neg, Sub};
