@@ -5,4 +5,12 @@
 //! programs and seed give the same output on every machine.
 
 pub mod bigint;
+pub mod bigint;
+pub mod builtins;
+pub mod compile;
+pub mod modules;
 pub mod syntax;
+pub mod text;
+pub mod types;
+pub mod value;
+pub mod vm;
