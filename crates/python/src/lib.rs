@@ -5,7 +5,6 @@
 //! programs and seed give the same output on every machine.
 
 pub mod bigint;
-pub mod bigint;
 pub mod builtins;
 pub mod compile;
 pub mod modules;
