@@ -125,7 +125,7 @@ pub fn try_get_attr(vm: &mut Vm, object: &Value, name: &str) -> PyResult<Option<
             (Descriptor::Property { .. }, "setter" | "getter" | "deleter") => {
                 Some(Value::Method(Rc::new((
                     object.clone(),
-                    builtin(property_method(name), crate::builtins::property_with, None),
+                    builtin(property_method(name), crate::builtins::property_method(name), None),
                 ))))
             }
             (Descriptor::Super { class, object: this }, _) => {
