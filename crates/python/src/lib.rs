@@ -5,3 +5,4 @@
 //! programs and seed give the same output on every machine.
 
 pub mod syntax;
+pub mod text;
