@@ -9,6 +9,7 @@
 //! message, which the VM turns into a real exception.
 
 pub mod float;
+pub mod printf;
 pub mod spec;
 
 use std::fmt;
