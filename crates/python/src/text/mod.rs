@@ -11,6 +11,7 @@
 pub mod float;
 pub mod printf;
 pub mod spec;
+pub mod str_format;
 
 use std::fmt;
 
