@@ -325,7 +325,7 @@ impl<'a> Compiler<'a> {
                     None => self.emit_const(Value::None),
                 }
                 self.span = stmt.span;
-                self.unwind_blocks(true, None)?;
+                let _ = self.unwind_blocks(true, None);
                 self.emit(Op::ReturnValue);
             }
             StmtKind::Delete(targets) => {
@@ -528,9 +528,8 @@ impl<'a> Compiler<'a> {
         while let Some(mut block) = self.unit().blocks.pop() {
             let mut reached = false;
             match &mut block {
-                Block::While { start, breaks } | Block::For { start, breaks }
-                    if to_loop.is_some() =>
-                {
+                Block::While { start, .. } | Block::For { start, .. } if to_loop.is_some() => {
+                    let start = *start as u32;
                     let is_for = matches!(block, Block::For { .. });
                     if to_loop == Some(true) {
                         if is_for {
@@ -541,8 +540,6 @@ impl<'a> Compiler<'a> {
                             breaks.push(at);
                         }
                     } else {
-                        let start = *start as u32;
-                        let _ = breaks;
                         self.emit(Op::Jump(start));
                     }
                     reached = true;

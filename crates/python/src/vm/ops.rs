@@ -415,8 +415,8 @@ fn repeat(vm: &mut Vm, sequence: &Value, count: &Value, inplace: bool) -> PyResu
             }
             sequence.clone()
         }
-        Value::List(items) => Value::list(items.borrow().repeat(n)),
-        Value::Tuple(items) => Value::tuple(items.repeat(n)),
+        Value::List(items) => Value::list(repeat_items(&items.borrow(), n)),
+        Value::Tuple(items) => Value::tuple(repeat_items(items, n)),
         _ => unreachable!("only sequences repeat"),
     })
 }
@@ -1232,4 +1232,12 @@ pub fn len(vm: &mut Vm, object: &Value) -> PyResult<i64> {
             }
         },
     })
+}
+
+fn repeat_items(items: &[Value], n: usize) -> Vec<Value> {
+    let mut out = Vec::with_capacity(items.len() * n);
+    for _ in 0..n {
+        out.extend_from_slice(items);
+    }
+    out
 }
