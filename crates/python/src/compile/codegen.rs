@@ -1295,6 +1295,16 @@ impl<'a> Compiler<'a> {
         keywords: &'a [Keyword],
         span: Span,
     ) -> Result<(), SyntaxError> {
+        if self.is_bare_super(func, args, keywords) {
+            // `super()` in a method is `super(__class__, self)`, the class from the cell
+            // the class body fills and `self` the method's first argument.
+            self.expr(func)?;
+            self.name_op("__class__", Access::Load);
+            self.emit(Op::LoadFast(0));
+            self.span = span;
+            self.emit(Op::Call(2));
+            return Ok(());
+        }
         let starred = args.iter().any(|a| matches!(a.kind, ExprKind::Starred { .. }))
             || keywords.iter().any(|k| k.arg.is_none());
         if let (ExprKind::Attribute { value, attr, .. }, false, true) =
@@ -1362,6 +1372,21 @@ impl<'a> Compiler<'a> {
             });
         }
         Ok(())
+    }
+
+    fn is_bare_super(&self, func: &Expr, args: &[Expr], keywords: &[Keyword]) -> bool {
+        let ExprKind::Name { id, .. } = &func.kind else {
+            return false;
+        };
+        let Some(unit) = self.units.last() else {
+            return false;
+        };
+        id == "super"
+            && args.is_empty()
+            && keywords.is_empty()
+            && unit.kind == CodeKind::Function
+            && !unit.scope.params.is_empty()
+            && unit.scope.symbol("__class__") == Symbol::Free
     }
 
     fn comprehension(

@@ -39,7 +39,6 @@ pub enum ScopeKind {
 /// The resolved names of one scope.
 #[derive(Debug)]
 pub struct Scope {
-    pub kind: ScopeKind,
     /// Every name of the scope, in the order first seen.
     pub symbols: IndexMap<String, Symbol>,
     /// Parameter names in CPython's `co_varnames` order.
@@ -640,7 +639,6 @@ fn resolve(raw: Vec<RawScope>) -> Result<Scopes, SyntaxError> {
             (
                 scope.node,
                 Scope {
-                    kind: scope.kind,
                     symbols,
                     params: scope.params,
                     is_generator: scope.is_generator,

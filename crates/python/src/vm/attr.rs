@@ -350,6 +350,21 @@ pub fn set_attr(vm: &mut Vm, object: &Value, name: &str, value: Value) -> PyResu
 
 /// `delattr(object, name)`.
 pub fn del_attr(vm: &mut Vm, object: &Value, name: &str) -> PyResult<()> {
+    if let Value::Instance(instance) = object
+        && let Some(Value::Descriptor(d)) = instance.class.lookup(name)
+        && let Descriptor::Property { fdel, .. } = d.as_ref()
+    {
+        return match fdel {
+            Some(fdel) => call_nested(vm, fdel.clone(), Args::new(vec![object.clone()])).map(|_| ()),
+            None => {
+                let message = format!(
+                    "property '{name}' of '{}' object has no deleter",
+                    instance.class.name
+                );
+                Err(error(vm, "AttributeError", &message))
+            }
+        };
+    }
     let removed = match object {
         Value::Instance(instance) => instance.dict.borrow_mut().shift_remove(name).is_some(),
         Value::Class(class) => class.dict.borrow_mut().shift_remove(name).is_some(),
