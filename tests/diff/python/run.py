@@ -183,27 +183,29 @@ def executable(name: str) -> str:
     change directory)."""
     path = shutil.which(name)
     if path is None:
-        sys.exit(f"run.py: {name} is not an executable")
+        print(f"run.py: {name} is not an executable", file=sys.stderr)
+        sys.exit(2)
     return os.path.abspath(path)
 
 
 def main() -> int:
+    """Runs the selected programs, prints the report, returns the exit status."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("playground", help="path of the playground binary")
     parser.add_argument("--only", metavar="PATTERN",
                         help="run the programs whose path under programs/ contains PATTERN "
-                             "or matches it as a glob (classes/*, threads)")
+                             "or matches it as a glob (queue/, 'classes/*property*')")
     parser.add_argument("--python3", metavar="PATH", default="python3",
                         help="the CPython 3.11 to compare with (default: python3)")
-    parser.add_argument("--jobs", type=int, default=(os.cpu_count() or 1) * 2,
+    parser.add_argument("--jobs", metavar="N", type=int, default=(os.cpu_count() or 1) * 2,
                         help="programs run at once (default: twice the CPU count)")
     args = parser.parse_args()
     python3 = executable(args.python3)
     playground = executable(args.playground)
     programs = find_programs(args.only)
     if not programs:
-        print(f"python: no program matches {args.only!r}")
-        return 1
+        print(f"python: no program matches {args.only!r}", file=sys.stderr)
+        return 2
     env = environment()
     identical = 0
     with concurrent.futures.ThreadPoolExecutor(max(1, args.jobs)) as pool:
