@@ -33,7 +33,6 @@ c = ChineseDate.from_string('2024-02-29')   # cls 是子类
 print(d, c, repr(c))
 print(Date.how_many(), ChineseDate.how_many())
 print(Date.is_leap(2000), d.is_leap(1900), ChineseDate.is_leap(2024))
-print(type(Date.__dict__['is_leap']).__name__, type(Date.__dict__['from_string']).__name__)
 print(Date.is_leap.__name__, type(Date.from_string).__name__)
 try:
     Date.from_string('2017/04/04')
