@@ -9,6 +9,7 @@
 //! message, which the VM turns into a real exception.
 
 pub mod float;
+pub mod json;
 pub mod printf;
 pub mod spec;
 pub mod str_format;
