@@ -437,11 +437,12 @@ impl<'a> Compiler<'a> {
             StmtKind::Assert { test, msg } => {
                 self.expr(test)?;
                 let ok = self.emit(Op::PopJumpIfTrue(0));
-                self.span = stmt.span;
+                // CPython locates a failed assert at its test.
+                self.span = test.span;
                 self.emit(Op::LoadAssertionError);
                 if let Some(msg) = msg {
                     self.expr(msg)?;
-                    self.span = stmt.span;
+                    self.span = test.span;
                     self.emit(Op::Call(1));
                 }
                 self.emit(Op::Raise(1));
@@ -449,7 +450,6 @@ impl<'a> Compiler<'a> {
             }
             StmtKind::Import(aliases) => {
                 for alias in aliases {
-                    self.span = alias.span;
                     self.emit_const(Value::Int(0));
                     self.emit_const(Value::None);
                     let index = self.name_index(&alias.name);
@@ -485,7 +485,6 @@ impl<'a> Compiler<'a> {
                     self.emit(Op::ImportStar);
                 } else {
                     for alias in names {
-                        self.span = alias.span;
                         let index = self.name_index(&alias.name);
                         self.emit(Op::ImportFrom(index));
                         let bound = alias.asname.as_ref().unwrap_or(&alias.name);

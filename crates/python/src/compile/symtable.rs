@@ -131,6 +131,45 @@ impl Walker {
         Ok(())
     }
 
+    /// `(name := value)` inside comprehensions binds `name` in the nearest scope that is
+    /// not a comprehension, as PEP 572 says.
+    fn bind_named(&mut self, name: &str, span: Span) -> Result<(), SyntaxError> {
+        if self.scope().kind != ScopeKind::Comprehension {
+            return self.bind(name, span);
+        }
+        let mut outer = self.scopes[self.current].parent;
+        while let Some(index) = outer {
+            if self.scopes[index].kind != ScopeKind::Comprehension {
+                break;
+            }
+            outer = self.scopes[index].parent;
+        }
+        let Some(outer) = outer else {
+            return self.bind(name, span);
+        };
+        let outer_kind = self.scopes[outer].kind;
+        if outer_kind == ScopeKind::Class {
+            return Err(error_at(
+                span,
+                "assignment expression within a comprehension cannot be used in a class body",
+            ));
+        }
+        self.scopes[outer].bound.insert(name.to_owned());
+        self.scopes[outer].order.insert(name.to_owned());
+        let mut index = self.current;
+        while index != outer {
+            let scope = &mut self.scopes[index];
+            if outer_kind == ScopeKind::Module {
+                scope.globals.insert(name.to_owned());
+            } else {
+                scope.nonlocals.insert(name.to_owned());
+            }
+            scope.order.insert(name.to_owned());
+            index = scope.parent.expect("the outer scope encloses it");
+        }
+        Ok(())
+    }
+
     fn use_name(&mut self, name: &str) {
         let scope = self.scope();
         scope.used.insert(name.to_owned());
@@ -393,7 +432,7 @@ impl Walker {
             ExprKind::BoolOp { values, .. } => self.exprs(values)?,
             ExprKind::NamedExpr { target, value } => {
                 self.expr(value)?;
-                self.bind(target, expr.span)?;
+                self.bind_named(target, expr.span)?;
             }
             ExprKind::BinOp { left, right, .. } => {
                 self.expr(left)?;

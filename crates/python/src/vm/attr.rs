@@ -197,6 +197,7 @@ fn class_attr(vm: &mut Vm, class: &Rc<Class>, name: &str) -> Option<Value> {
         "__qualname__" => Some(Value::Str(class.qualname.clone())),
         "__module__" => Some(Value::Str(class.module.clone())),
         "__doc__" => Some(Value::None),
+        "__base__" => Some(class.bases.first().map_or(Value::None, |b| Value::Class(b.clone()))),
         "__bases__" => Some(Value::tuple(
             class.bases.iter().map(|b| Value::Class(b.clone())).collect(),
         )),

@@ -241,6 +241,7 @@ fn instantiate(vm: &mut Vm, class: &Rc<Class>, args: Args) -> PyResult<Callee> {
         _ => Payload::None,
     };
     let instance = Rc::new(Instance {
+        hash: std::cell::Cell::new(None),
         class: class.clone(),
         dict: RefCell::new(Namespace::default()),
         payload: RefCell::new(payload),

@@ -21,6 +21,7 @@ pub fn new_exception(vm: &mut Vm, class: &str, args: Vec<Value>) -> Value {
 /// A new instance of an exception class, without running any `__init__`.
 pub fn instance_of(class: Rc<Class>, args: Vec<Value>) -> Value {
     Value::Instance(Rc::new(Instance {
+        hash: std::cell::Cell::new(None),
         class,
         dict: std::cell::RefCell::new(Namespace::default()),
         payload: std::cell::RefCell::new(Payload::Exception(Box::new(ExceptionData {
