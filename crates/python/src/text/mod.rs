@@ -11,6 +11,7 @@
 pub mod float;
 pub mod json;
 pub mod printf;
+pub mod random;
 pub mod spec;
 pub mod str_format;
 
