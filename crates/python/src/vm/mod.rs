@@ -27,6 +27,7 @@ use std::rc::Rc;
 
 use crate::compile::{self, Mode};
 use crate::syntax;
+use crate::text::random::Random;
 use crate::value::{Module, Value};
 use frame::{Frame, OnReturn};
 use native::{Signal, Wait};
@@ -72,8 +73,8 @@ pub struct Process {
     /// The main thread has finished: the process ends when its other non-daemon
     /// threads have.
     pub main_done: bool,
-    /// The seed of its `random` module's generator, from the world's seed.
-    pub seed: u64,
+    /// Its `random` module's generator, seeded from the world's seed.
+    pub random: Random,
     /// Warnings already shown, as Python's `__warningregistry__` shows each once.
     pub warned: Vec<String>,
     /// Numbers the next `Thread-N` default name.
@@ -174,7 +175,7 @@ impl Vm {
             exit_code: None,
             main_thread: self.threads.len(),
             main_done: false,
-            seed,
+            random: Random::from_seed_u64(seed),
             warned: Vec::new(),
             thread_counter: 0,
         });
