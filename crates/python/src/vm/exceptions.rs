@@ -552,7 +552,9 @@ pub fn thread_died(vm: &mut Vm, tid: usize, exc: Value) {
         return;
     }
     let report = format_exception(vm, &exc);
-    if is_main {
+    if is_main && vm.processes[pid].interactive {
+        vm.write(Stream::Stderr, &report);
+    } else if is_main {
         vm.write(Stream::Stderr, &report);
         let status = if is_instance_of(vm, &exc, "KeyboardInterrupt") { 130 } else { 1 };
         vm.processes[pid].exit_code = Some(status);
