@@ -15,6 +15,7 @@ use std::collections::BTreeMap;
 pub enum JsonValue {
     /// `null`, Python's `None`.
     Null,
+    /// `true` or `false`.
     Bool(bool),
     /// An int, as its decimal digits with a `-` when negative (never `-0`): Python
     /// ints have no size limit.
@@ -22,7 +23,9 @@ pub enum JsonValue {
     /// A float: written with a point or an exponent (`1.0`, `1e5`), or `NaN`,
     /// `Infinity`, `-Infinity`.
     Float(f64),
+    /// A str.
     Str(String),
+    /// A list (or a tuple, when dumping).
     Array(Vec<JsonValue>),
     /// A dict's items in order. `loads` keeps one item per key, where the key first
     /// appeared and with its last value, as a dict does.
@@ -221,9 +224,13 @@ impl Encoder<'_> {
 /// fault is, in code points from 0 (`pos`) and as line and column from 1.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct JsonDecodeError {
+    /// What was wrong: `Expecting value`, `Extra data`…
     pub msg: &'static str,
+    /// Where, in code points from 0.
     pub pos: usize,
+    /// The line of `pos`, from 1.
     pub lineno: usize,
+    /// The column of `pos` in its line, from 1.
     pub colno: usize,
 }
 
