@@ -3,11 +3,11 @@
 //! with the messages and positions of `json.decoder.JSONDecodeError`).
 //!
 //! The VM turns Python values into a [`JsonValue`] tree before dumping (dict keys that
-//! are not str become text first, see [`float_key`]), and turns a loaded tree back
-//! into dicts, lists and so on.
+//! are not str become text first, with [`dict_key_text`]), and turns a loaded tree
+//! back into dicts, lists and so on.
 
-use super::PyError;
 use super::float::repr_float;
+use super::{IntDigits, PyError};
 use std::collections::BTreeMap;
 
 /// A JSON document as Python sees it.
@@ -15,6 +15,7 @@ use std::collections::BTreeMap;
 pub enum JsonValue {
     /// `null`, Python's `None`.
     Null,
+    /// `true` or `false`.
     Bool(bool),
     /// An int, as its decimal digits with a `-` when negative (never `-0`): Python
     /// ints have no size limit.
@@ -22,7 +23,9 @@ pub enum JsonValue {
     /// A float: written with a point or an exponent (`1.0`, `1e5`), or `NaN`,
     /// `Infinity`, `-Infinity`.
     Float(f64),
+    /// A str.
     Str(String),
+    /// A list (or a tuple, when dumping).
     Array(Vec<JsonValue>),
     /// A dict's items in order. `loads` keeps one item per key, where the key first
     /// appeared and with its last value, as a dict does.
@@ -90,6 +93,43 @@ pub fn dumps(value: &JsonValue, options: &DumpOptions) -> Result<String, PyError
     };
     encoder.encode(value, 0)?;
     Ok(encoder.out)
+}
+
+/// A dict key as `json.dumps` meets it, before it becomes text.
+#[derive(Clone, Copy)]
+pub enum DictKey<'a> {
+    /// A str, which stays as it is.
+    Str(&'a str),
+    /// An int (not a bool): its decimal digits.
+    Int(&'a dyn IntDigits),
+    /// A float: see [`float_key`].
+    Float(f64),
+    /// `True` or `False`: `"true"` or `"false"`.
+    Bool(bool),
+    /// `None`: `"null"`.
+    None,
+    /// Anything else, by its class name: a `TypeError` (or skipped, with
+    /// `skipkeys=True`, which the caller decides).
+    Other(&'a str),
+}
+
+/// The text a dict key becomes in `json.dumps`, as `_make_iterencode` and the C
+/// encoder convert it; `options` decide about `NaN` and `Infinity`.
+pub fn dict_key_text(key: DictKey<'_>, options: &DumpOptions) -> Result<String, PyError> {
+    Ok(match key {
+        DictKey::Str(text) => text.to_string(),
+        DictKey::Int(int) if int.is_negative() => format!("-{}", int.magnitude_digits(10)),
+        DictKey::Int(int) => int.magnitude_digits(10),
+        DictKey::Float(x) => float_key(x, options.allow_nan, options.indent.is_some())?,
+        DictKey::Bool(true) => "true".to_string(),
+        DictKey::Bool(false) => "false".to_string(),
+        DictKey::None => "null".to_string(),
+        DictKey::Other(type_name) => {
+            return Err(PyError::type_error(format!(
+                "keys must be str, int, float, bool or None, not {type_name}"
+            )));
+        }
+    })
 }
 
 /// The text of a float that is a dict key (or a value): `float.__repr__`, or `NaN`,
@@ -221,9 +261,13 @@ impl Encoder<'_> {
 /// fault is, in code points from 0 (`pos`) and as line and column from 1.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct JsonDecodeError {
+    /// What was wrong: `Expecting value`, `Extra data`…
     pub msg: &'static str,
+    /// Where, in code points from 0.
     pub pos: usize,
+    /// The line of `pos`, from 1.
     pub lineno: usize,
+    /// The column of `pos` in its line, from 1.
     pub colno: usize,
 }
 
@@ -1310,6 +1354,34 @@ mod tests {
         );
         assert_eq!(float_key(1.5, true, false).unwrap(), "1.5");
         assert_eq!(float_key(1e16, true, false).unwrap(), "1e+16");
+    }
+
+    #[test]
+    fn dict_keys_as_python() {
+        // python3 3.11: json.dumps({True: 1, False: 0, None: 2, 1.5: 3, 2: 4, -7: 5})
+        // == '{"true": 1, "false": 0, "null": 2, "1.5": 3, "2": 4, "-7": 5}'
+        let options = DumpOptions::default();
+        let keys = [
+            DictKey::Bool(true),
+            DictKey::Bool(false),
+            DictKey::None,
+            DictKey::Float(1.5),
+            DictKey::Int(&2i64),
+            DictKey::Int(&-7i64),
+            DictKey::Str("s"),
+        ];
+        let texts: Vec<String> = keys
+            .into_iter()
+            .map(|key| dict_key_text(key, &options).unwrap())
+            .collect();
+        assert_eq!(texts, ["true", "false", "null", "1.5", "2", "-7", "s"]);
+        // python3 3.11: json.dumps({(1, 2): 5})
+        assert_eq!(
+            dict_key_text(DictKey::Other("tuple"), &options),
+            Err(PyError::type_error(
+                "keys must be str, int, float, bool or None, not tuple"
+            ))
+        );
     }
 
     #[test]

@@ -198,6 +198,16 @@ impl Random {
         Ok(words)
     }
 
+    /// `random.randbytes(n)`: `getrandbits(n * 8)` as `n` little-endian bytes.
+    pub fn randbytes(&mut self, n: usize) -> Vec<u8> {
+        let words = self.getrandbits(n as i64 * 8).unwrap_or_default();
+        words
+            .iter()
+            .flat_map(|word| word.to_le_bytes())
+            .take(n)
+            .collect()
+    }
+
     /// `random.getrandbits(k)` for `k` up to 64.
     pub fn getrandbits_u64(&mut self, k: u32) -> u64 {
         match k {
@@ -912,6 +922,16 @@ mod tests {
         );
         let mut r = Random::from_seed_u64(1);
         assert_eq!(r.randrange(5, None, Some(1)), Ok(1));
+    }
+
+    #[test]
+    fn randbytes_matches() {
+        // python3 3.11: random.seed(8); [list(random.randbytes(n)) for n in (5, 4, 0, 3)]
+        let mut r = Random::from_seed_u64(8);
+        assert_eq!(r.randbytes(5), [51, 101, 9, 58, 94]);
+        assert_eq!(r.randbytes(4), [167, 247, 88, 246]);
+        assert_eq!(r.randbytes(0), []);
+        assert_eq!(r.randbytes(3), [54, 24, 96]);
     }
 
     #[test]
