@@ -42,8 +42,19 @@ fn programs() -> &'static [String] {
     })
 }
 
-/// Runs `source` for at most `budget` instructions and a minute of virtual time.
+/// Runs `source` for at most `budget` instructions and a minute of virtual time, on a
+/// thread with the stack an unoptimised build needs for the deepest nesting allowed.
 fn run(source: &str, budget: u64) {
+    let source = source.to_owned();
+    std::thread::Builder::new()
+        .stack_size(16 << 20)
+        .spawn(move || run_here(&source, budget))
+        .expect("a thread")
+        .join()
+        .expect("no panic");
+}
+
+fn run_here(source: &str, budget: u64) {
     let mut vm = Vm::new(1_700_000_000_000_000_000, 7);
     vm.spawn(source, vec!["prog.py".to_owned()], Rc::new(NoFiles), "line\n".to_owned());
     let limit = vm.now_ns + 60_000_000_000;

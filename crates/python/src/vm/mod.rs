@@ -40,6 +40,10 @@ pub const NANOS_PER_INSTRUCTION: u64 = 20;
 const SLICE: u64 = 2_000;
 /// CPython's default recursion limit.
 pub const RECURSION_LIMIT: usize = 1_000;
+/// How deep Rust code may call back into Python (a `__repr__` calling `repr`…): each
+/// level holds about 6.5 KB of the host's stack in a release build (45 KB unoptimised),
+/// and a browser gives wasm 1 MB.
+pub const NESTED_LIMIT: usize = 64;
 
 /// Where a process reads the learner's files: its program and the modules it imports.
 pub trait Files {
@@ -141,6 +145,8 @@ pub struct Vm {
     next_ident: u64,
     /// The source of every file compiled, for the lines tracebacks show.
     pub sources: HashMap<Rc<str>, Rc<str>>,
+    /// How many calls from Rust code into Python are running, one inside another.
+    pub nested: usize,
 }
 
 impl Vm {
@@ -158,6 +164,7 @@ impl Vm {
             seed,
             next_ident: 140_000_000_000_000,
             sources: HashMap::new(),
+            nested: 0,
         };
         crate::builtins::install(&mut vm);
         vm
