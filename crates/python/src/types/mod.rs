@@ -18,6 +18,9 @@ mod str;
 mod text;
 mod tuple;
 
+#[cfg(test)]
+mod tests;
+
 use std::rc::Rc;
 
 use crate::syntax::ast::{BinOp, CmpOp};
