@@ -271,7 +271,7 @@ fn isprintable(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 /// `s.isidentifier()`: could it name a variable (keywords included)? A letter or `_`,
-/// then letters, digits and `_`.
+/// then letters, decimal digits and `_`.
 fn isidentifier(vm: &mut Vm, args: Args) -> PyResult {
     let sig = Signature::no_args("str", "isidentifier");
     let (this, []) = sig.bind(vm, args)?;
@@ -279,7 +279,7 @@ fn isidentifier(vm: &mut Vm, args: Args) -> PyResult {
     let mut chars = s.chars();
     let first = chars.next().is_some_and(|c| c == '_' || c.is_alphabetic());
     Ok(Value::Bool(
-        first && chars.all(|c| c == '_' || c.is_alphanumeric()),
+        first && chars.all(|c| c == '_' || c.is_alphabetic() || is_decimal(c)),
     ))
 }
 

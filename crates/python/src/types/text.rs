@@ -884,12 +884,43 @@ fn chars_of<K: Kind>(vm: &mut Vm, args: Args, name: &'static str) -> PyResult<Ve
     Ok(K::chars(bytes))
 }
 
-/// Whether a sigma at `i` ends a word, where it lowers to `ς` (CPython's
-/// `handle_capital_sigma`, looking only at the neighbours).
+/// Whether case rules look through `c` to the letters around it (Unicode's
+/// Case_Ignorable: apostrophes, periods, colons, combining accents…).
+fn is_case_ignorable(c: char) -> bool {
+    matches!(
+        c,
+        '\'' | '.'
+            | ':'
+            | '^'
+            | '`'
+            | '\u{a8}'
+            | '\u{ad}'
+            | '\u{af}'
+            | '\u{b4}'
+            | '\u{b7}'
+            | '\u{b8}'
+            | '\u{2018}'
+            | '\u{2019}'
+            | '\u{2024}'
+            | '\u{2027}'
+            | '\u{300}'..='\u{36f}'
+    )
+}
+
+/// Whether a capital sigma at `i` ends a word, where it lowers to `ς`: a cased letter
+/// comes before it and none after, looking through case-ignorable characters
+/// (CPython's `handle_capital_sigma`).
 fn is_final_sigma<K: Kind>(chars: &[char], i: usize) -> bool {
-    let before = i > 0 && K::is_cased(chars[i - 1]);
-    let after = chars.get(i + 1).is_some_and(|&c| K::is_cased(c));
-    before && !after
+    let cased_before = chars[..i]
+        .iter()
+        .rev()
+        .find(|&&c| !is_case_ignorable(c))
+        .is_some_and(|&c| K::is_cased(c));
+    let cased_after = chars[i + 1..]
+        .iter()
+        .find(|&&c| !is_case_ignorable(c))
+        .is_some_and(|&c| K::is_cased(c));
+    cased_before && !cased_after
 }
 
 /// A char lowered in its place: a capital sigma at the end of a word is `ς`.
