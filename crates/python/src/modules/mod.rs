@@ -291,15 +291,22 @@ impl<T: 'static> std::ops::Deref for Held<T> {
     }
 }
 
+impl<T: 'static> Held<T> {
+    /// A handle on `object` if its state is a `T`.
+    pub fn downcast(object: Rc<dyn NativeObject>) -> Option<Held<T>> {
+        object.as_any().is::<T>().then_some(Held {
+            object,
+            kind: PhantomData,
+        })
+    }
+}
+
 /// The state `T` of `value`, the `self` of a method of `class`: TypeError when it is
 /// something else (`Queue.get(5)`, or a subclass whose `__init__` never ran ours).
 pub fn held<T: 'static>(vm: &mut Vm, value: &Value, class: &str, method: &str) -> PyResult<Held<T>> {
-    match native_of(value) {
-        Some(object) if object.as_any().is::<T>() => Ok(Held {
-            object,
-            kind: PhantomData,
-        }),
-        _ => {
+    match native_of(value).and_then(Held::downcast) {
+        Some(held) => Ok(held),
+        None => {
             let message = format!(
                 "descriptor '{method}' for '{class}' objects doesn't apply to a '{}' object",
                 value.type_name()
