@@ -6,6 +6,7 @@
 
 mod bench;
 mod memcached;
+mod python;
 mod rabbitmq;
 mod redis;
 
@@ -21,6 +22,7 @@ engines:
   redis       redis-cli command lines in, `redis-cli --no-raw` output out
   memcached   memcached text protocol in, the server's exact bytes out
   rabbitmq    rabbitmqadmin-style lines in, the transcript out (--dump-state)
+  python      `playground python PROGRAM.py ARGS`: a program run as python3 runs it
   bench       `playground bench redis|memcached|rabbitmq`: engine speed beside the real server
 
 `playground <engine> --help` lists an engine's options.
@@ -36,6 +38,7 @@ fn main() -> ExitCode {
         "redis" => redis::run(rest),
         "memcached" => memcached::run(rest),
         "rabbitmq" => rabbitmq::run(rest),
+        "python" => python::run(rest),
         "bench" => bench::run(rest),
         "-h" | "--help" | "help" => {
             print!("{USAGE}");

@@ -218,5 +218,6 @@ pub(crate) fn error_at(span: Span, msg: impl Into<String>) -> SyntaxError {
         end_line: span.end_line,
         end_col: span.end_col,
         incomplete: false,
+        text: None,
     }
 }

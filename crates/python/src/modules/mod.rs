@@ -14,10 +14,7 @@
 //! `queue.Empty` prints as python3 prints it.
 
 pub mod collections;
-pub mod json;
 pub mod math;
-pub mod queue;
-pub mod random;
 pub mod sys;
 pub mod threading;
 pub mod time;
@@ -46,10 +43,6 @@ pub fn make(vm: &mut Vm, name: &str) -> Option<Value> {
         "time" => time::make(vm),
         "math" => math::make(vm),
         "threading" => threading::make(vm),
-        "queue" => queue::make(vm),
-        "random" => random::make(vm),
-        "json" => json::make(vm),
-        "collections" => collections::make(vm),
         _ => return None,
     };
     Some(Value::Module(module))
@@ -520,6 +513,7 @@ impl StructSeq {
     /// A struct sequence of `class` with `items` named by `fields`.
     pub fn make(class: &Rc<Class>, fields: &'static [&'static str], items: Vec<Value>) -> Value {
         let instance = Value::Instance(Rc::new(crate::value::Instance {
+            hash: std::cell::Cell::new(None),
             class: class.clone(),
             dict: std::cell::RefCell::new(Namespace::default()),
             payload: std::cell::RefCell::new(Payload::None),

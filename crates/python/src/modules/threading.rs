@@ -628,6 +628,7 @@ fn thread_object(vm: &mut Vm, tid: usize) -> Value {
         dict.insert(Rc::from(name), value);
     }
     let object = Value::Instance(Rc::new(Instance {
+        hash: Cell::new(None),
         class,
         dict: RefCell::new(dict),
         payload: RefCell::new(crate::value::Payload::None),

@@ -2,6 +2,15 @@
 //! [`parser`] builds the [`ast`], and both report CPython's [`SyntaxError`]s.
 
 pub mod ast;
+mod dump;
+mod fstring;
+mod lexer;
+mod parser;
+mod report;
+mod strings;
+
+pub use dump::dump;
+pub use parser::{parse_interactive, parse_module};
 
 /// Which of CPython's syntax error classes an error is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,4 +46,8 @@ pub struct SyntaxError {
     /// an unterminated triple-quoted string): the interactive prompt then asks for
     /// another line with `... ` instead of reporting the error.
     pub incomplete: bool,
+    /// The line python3 shows for the error when it is not line `line` of the source:
+    /// an error inside an f-string's `{expression}` shows that expression, in
+    /// parentheses, as CPython 3.11 compiles it on its own.
+    pub text: Option<String>,
 }

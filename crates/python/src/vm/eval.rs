@@ -190,7 +190,8 @@ fn finish_return(vm: &mut Vm, frame: &mut Frame, value: Value) -> PyResult {
 /// The interpreter loop proper.
 fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &mut u64) -> Exit {
     let tid = vm.current;
-    let base = vm.threads[tid].frames.len();
+    // A thread's run goes down to its bottom frame; a nested call only to its own.
+    let base = if nested { vm.threads[tid].frames.len() } else { 0 };
     let mut count: u64 = 0;
     if let Some(exc) = vm.threads[tid].interrupt.take() {
         if let Some(exit) = unwind(vm, &mut frame, base, exc, true) {
