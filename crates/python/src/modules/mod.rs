@@ -14,6 +14,7 @@
 //! `queue.Empty` prints as python3 prints it.
 
 pub mod collections;
+pub mod queue;
 pub mod math;
 pub mod sys;
 pub mod threading;
@@ -43,6 +44,8 @@ pub fn make(vm: &mut Vm, name: &str) -> Option<Value> {
         "time" => time::make(vm),
         "math" => math::make(vm),
         "threading" => threading::make(vm),
+        "queue" => queue::make(vm),
+        "collections" => collections::make(vm),
         _ => return None,
     };
     Some(Value::Module(module))
@@ -169,6 +172,19 @@ impl Params {
     }
 }
 
+/// The `self` of a method CPython writes in Python that takes no other argument
+/// (`Queue.qsize`, `Thread.start`), bound with that method's messages.
+pub fn self_only(vm: &mut Vm, args: Args, name: &'static str) -> PyResult<Value> {
+    let bound = Params {
+        name,
+        names: &["self"],
+        required: 1,
+        positional: 1,
+    }
+    .bind(vm, args)?;
+    Ok(bound.into_iter().next().flatten().unwrap_or_default())
+}
+
 /// `1 positional argument`, `2 positional arguments`.
 fn plural(n: usize, what: &str) -> String {
     format!("{n} {what}{}", if n == 1 { "" } else { "s" })
@@ -183,23 +199,8 @@ pub fn c_args(vm: &mut Vm, args: Args, name: &str, min: usize, max: usize) -> Py
         let message = format!("{name}() takes no keyword arguments");
         return Err(error(vm, "TypeError", &message));
     }
-    let n = args.positional.len();
-    if (min..=max).contains(&n) {
-        return Ok(args.positional);
-    }
-    let message = if min == 1 && max == 1 {
-        format!("{name}() takes exactly one argument ({n} given)")
-    } else if max == 0 {
-        format!("{name}() takes no arguments ({n} given)")
-    } else {
-        let (bound, side) = if n < min { (min, "at least ") } else { (max, "at most ") };
-        let side = if min == max { "" } else { side };
-        format!(
-            "{name} expected {side}{bound} argument{}, got {n}",
-            if bound == 1 { "" } else { "s" }
-        )
-    };
-    Err(error(vm, "TypeError", &message))
+    crate::builtins::arity(vm, name, &args, min, max)?;
+    Ok(args.positional)
 }
 
 /// A number as a float, for the functions that take "real numbers" (`math.sqrt`):
@@ -239,10 +240,46 @@ pub fn not_an_integer(vm: &mut Vm, value: &Value) -> Signal {
     error(vm, "TypeError", &message)
 }
 
-/// Whether the deadline of a blocking call has come: the retry after it woke the
-/// thread, or a timeout already past (0 seconds) on the first try.
-pub fn expired(vm: &mut Vm, deadline: Option<u64>) -> bool {
-    vm.timed_out() || deadline.is_some_and(|d| vm.now_ns >= d)
+/// How late a timed wait wakes: Linux's default timer slack. A real `sleep(0.05)`
+/// returns a little after 0.05 s, so `time.time() - start >= 0.05` holds there, and
+/// must hold here too, where the clock's float seconds round to about 0.2 µs.
+pub const TIMER_SLACK_NS: u64 = 50_000;
+
+/// When a blocking call gives up.
+pub enum Deadline {
+    /// Its timeout has passed: it returns (or raises) without waiting.
+    Passed,
+    /// It parks its thread until then (None: for ever).
+    At(Option<u64>),
+}
+
+/// The deadline of a blocking call that waits at most `timeout` seconds (None: for
+/// ever): the timeout plus [`TIMER_SLACK_NS`] from the first call, kept by its
+/// retries; passed once the thread was woken by it, or at once for a timeout of 0.
+pub fn deadline(vm: &mut Vm, timeout: Option<f64>) -> Deadline {
+    let Some(seconds) = timeout else {
+        return Deadline::At(None);
+    };
+    if vm.timed_out() {
+        return Deadline::Passed;
+    }
+    if let Some(at) = vm.thread().deadline {
+        return if vm.now_ns >= at { Deadline::Passed } else { Deadline::At(Some(at)) };
+    }
+    if seconds <= 0.0 {
+        return Deadline::Passed;
+    }
+    let wait = (seconds * 1e9) as u64;
+    Deadline::At(Some(vm.now_ns.saturating_add(wait).saturating_add(TIMER_SLACK_NS)))
+}
+
+/// Forgets the deadline of a blocking call that gives up by raising (`queue.Empty`
+/// after its timeout): the VM forgets it once a retried call returns, and the next
+/// timed wait of the thread must start a timeout of its own.
+pub fn forget_deadline(vm: &mut Vm) {
+    let thread = vm.thread();
+    thread.deadline = None;
+    thread.timed_out = false;
 }
 
 /// The address a repr shows for an object, as the VM's own reprs write it: stable for

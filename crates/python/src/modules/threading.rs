@@ -17,8 +17,8 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use super::{
-    LibraryFile, LibraryFrame, Params, add_functions, address, c_args, expired, held, library_error,
-    method_args, methods, native_of, new_module, registered, set_native, to_float,
+    LibraryFile, LibraryFrame, Params, add_functions, address, c_args, Deadline, deadline, held, library_error,
+    method_args, methods, native_of, new_module, registered, self_only, set_native, to_float,
 };
 use crate::compile::Mode;
 use crate::value::{Class, Dict, Instance, Module, Namespace, Value};
@@ -388,8 +388,7 @@ fn alive(vm: &Vm, instance: &Instance) -> bool {
 /// `self.run()`. Like CPython's, which waits until the new thread has begun, it lets
 /// the new thread run first.
 fn thread_start(vm: &mut Vm, args: Args) -> PyResult {
-    let (this, rest) = method_args(vm, args, "start")?;
-    c_args(vm, rest, "Thread.start", 0, 0)?;
+    let this = self_only(vm, args, "Thread.start")?;
     let instance = instance_of(vm, &this, "start")?;
     match get(&instance, "_started") {
         None => {
@@ -474,16 +473,14 @@ fn thread_join(vm: &mut Vm, args: Args) -> PyResult {
         Value::None => None,
         other => Some(to_float(vm, &other)?.max(0.0)),
     };
-    let deadline = vm.deadline(timeout);
-    if expired(vm, deadline) {
-        return Ok(Value::None);
+    match deadline(vm, timeout) {
+        Deadline::Passed => Ok(Value::None),
+        Deadline::At(at) => Err(vm.block(Some(this.identity()), at, "Thread.join")),
     }
-    Err(vm.block(Some(this.identity()), deadline, "Thread.join"))
 }
 
 fn thread_is_alive(vm: &mut Vm, args: Args) -> PyResult {
-    let (this, rest) = method_args(vm, args, "is_alive")?;
-    c_args(vm, rest, "Thread.is_alive", 0, 0)?;
+    let this = self_only(vm, args, "Thread.is_alive")?;
     let instance = instance_of(vm, &this, "is_alive")?;
     Ok(Value::Bool(alive(vm, &instance)))
 }
@@ -496,8 +493,7 @@ fn thread_ident(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn thread_get_name(vm: &mut Vm, args: Args) -> PyResult {
-    let (this, rest) = method_args(vm, args, "getName")?;
-    c_args(vm, rest, "Thread.getName", 0, 0)?;
+    let this = self_only(vm, args, "Thread.getName")?;
     attr::get_attr(vm, &this, "name")
 }
 
@@ -510,8 +506,7 @@ fn thread_set_name(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn thread_is_daemon(vm: &mut Vm, args: Args) -> PyResult {
-    let (this, rest) = method_args(vm, args, "isDaemon")?;
-    c_args(vm, rest, "Thread.isDaemon", 0, 0)?;
+    let this = self_only(vm, args, "Thread.isDaemon")?;
     attr::get_attr(vm, &this, "daemon")
 }
 
@@ -593,8 +588,7 @@ fn timer_init(vm: &mut Vm, args: Args) -> PyResult {
 
 /// `timer.cancel()`: its function will not be called.
 fn timer_cancel(vm: &mut Vm, args: Args) -> PyResult {
-    let (this, rest) = method_args(vm, args, "cancel")?;
-    c_args(vm, rest, "Timer.cancel", 0, 0)?;
+    let this = self_only(vm, args, "Timer.cancel")?;
     let finished = attr::get_attr(vm, &this, "finished")?;
     let set_flag = attr::get_attr(vm, &finished, "set")?;
     call_nested(vm, set_flag, Args::default())
@@ -788,12 +782,11 @@ fn lock_acquire(vm: &mut Vm, args: Args) -> PyResult {
     if !blocking {
         return Ok(Value::Bool(false));
     }
-    let deadline = vm.deadline((timeout >= 0.0).then_some(timeout));
-    if expired(vm, deadline) {
-        return Ok(Value::Bool(false));
-    }
     let what = if lock.reentrant { "RLock.acquire" } else { "Lock.acquire" };
-    Err(vm.block(Some(this.identity()), deadline, what))
+    match deadline(vm, (timeout >= 0.0).then_some(timeout)) {
+        Deadline::Passed => Ok(Value::Bool(false)),
+        Deadline::At(at) => Err(vm.block(Some(this.identity()), at, what)),
+    }
 }
 
 /// Releases a lock once, waking the threads waiting for it when it becomes free.
@@ -891,36 +884,31 @@ fn event_init(vm: &mut Vm, args: Args) -> PyResult {
     Ok(Value::None)
 }
 
-fn event_of(vm: &mut Vm, args: Args, method: &str) -> PyResult<(Value, super::Held<Event>, Args)> {
-    let (this, rest) = method_args(vm, args, method)?;
-    let event = held::<Event>(vm, &this, "Event", method)?;
-    Ok((this, event, rest))
-}
-
 fn event_repr(vm: &mut Vm, args: Args) -> PyResult {
-    let (this, event, _) = event_of(vm, args, "__repr__")?;
+    let (this, _) = method_args(vm, args, "__repr__")?;
+    let event = held::<Event>(vm, &this, "Event", "__repr__")?;
     let state = if event.flag.get() { "set" } else { "unset" };
     Ok(state_repr(vm, &this, state))
 }
 
 fn event_is_set(vm: &mut Vm, args: Args) -> PyResult {
-    let (_, event, rest) = event_of(vm, args, "is_set")?;
-    c_args(vm, rest, "Event.is_set", 0, 0)?;
+    let this = self_only(vm, args, "Event.is_set")?;
+    let event = held::<Event>(vm, &this, "Event", "is_set")?;
     Ok(Value::Bool(event.flag.get()))
 }
 
 /// `event.set()`: wakes every thread waiting for it.
 fn event_set(vm: &mut Vm, args: Args) -> PyResult {
-    let (this, event, rest) = event_of(vm, args, "set")?;
-    c_args(vm, rest, "Event.set", 0, 0)?;
+    let this = self_only(vm, args, "Event.set")?;
+    let event = held::<Event>(vm, &this, "Event", "set")?;
     event.flag.set(true);
     vm.notify(this.identity());
     Ok(Value::None)
 }
 
 fn event_clear(vm: &mut Vm, args: Args) -> PyResult {
-    let (_, event, rest) = event_of(vm, args, "clear")?;
-    c_args(vm, rest, "Event.clear", 0, 0)?;
+    let this = self_only(vm, args, "Event.clear")?;
+    let event = held::<Event>(vm, &this, "Event", "clear")?;
     event.flag.set(false);
     Ok(Value::None)
 }
@@ -960,11 +948,10 @@ fn event_wait(vm: &mut Vm, args: Args) -> PyResult {
     if event.flag.get() {
         return Ok(Value::Bool(true));
     }
-    let deadline = vm.deadline(timeout);
-    if expired(vm, deadline) {
-        return Ok(Value::Bool(false));
+    match deadline(vm, timeout) {
+        Deadline::Passed => Ok(Value::Bool(false)),
+        Deadline::At(at) => Err(vm.block(Some(this.identity()), at, "Event.wait")),
     }
-    Err(vm.block(Some(this.identity()), deadline, "Event.wait"))
 }
 
 // ---------------------------------------------------------------------------------
@@ -1140,11 +1127,10 @@ fn wait_step(vm: &mut Vm, this: &Value, condition: &Condition, timeout: Option<f
         (waiter.notified, waiter.timed_out, waiter.count)
     };
     if !notified && !timed_out {
-        let deadline = vm.deadline(timeout);
-        if !expired(vm, deadline) {
-            return Err(vm.block(Some(this.identity()), deadline, "Condition.wait"));
+        match deadline(vm, timeout) {
+            Deadline::At(at) => return Err(vm.block(Some(this.identity()), at, "Condition.wait")),
+            Deadline::Passed => condition.waiters.borrow_mut()[position].timed_out = true,
         }
-        condition.waiters.borrow_mut()[position].timed_out = true;
     }
     // Notified or timed out: take the lock back, as many times as it was held.
     match own_lock(&condition.lock) {
@@ -1197,10 +1183,9 @@ fn condition_wait_for(vm: &mut Vm, args: Args) -> PyResult {
     if waiting {
         wait_step(vm, &this, &condition, timeout)?;
     }
-    let deadline = vm.deadline(timeout);
     loop {
         let result = call_nested(vm, predicate.clone(), Args::default())?;
-        if ops::truthy(vm, &result)? || expired(vm, deadline) {
+        if ops::truthy(vm, &result)? || matches!(deadline(vm, timeout), Deadline::Passed) {
             return Ok(result);
         }
         wait_step(vm, &this, &condition, timeout)?;
@@ -1351,11 +1336,10 @@ fn semaphore_acquire(vm: &mut Vm, args: Args) -> PyResult {
     if !blocking {
         return Ok(Value::Bool(false));
     }
-    let deadline = vm.deadline(timeout);
-    if expired(vm, deadline) {
-        return Ok(Value::Bool(false));
+    match deadline(vm, timeout) {
+        Deadline::Passed => Ok(Value::Bool(false)),
+        Deadline::At(at) => Err(vm.block(Some(this.identity()), at, "Semaphore.acquire")),
     }
-    Err(vm.block(Some(this.identity()), deadline, "Semaphore.acquire"))
 }
 
 /// Gives `n` back to a semaphore and wakes its waiters.

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use super::{StructSeq, add_functions, c_args, new_module, not_an_integer, registered_class};
+use super::{StructSeq, TIMER_SLACK_NS, add_functions, c_args, new_module, not_an_integer, registered_class};
 use crate::value::{Class, Module, Value};
 use crate::vm::Vm;
 use crate::vm::exceptions::error;
@@ -108,8 +108,11 @@ fn sleep(vm: &mut Vm, args: Args) -> PyResult {
     if vm.timed_out() {
         return Ok(Value::None);
     }
-    let deadline = vm.deadline(Some(seconds));
-    Err(vm.block(None, deadline, "time.sleep"))
+    let wake = vm
+        .now_ns
+        .saturating_add((seconds * 1e9) as u64)
+        .saturating_add(TIMER_SLACK_NS);
+    Err(vm.block(None, Some(wake), "time.sleep"))
 }
 
 /// A moment broken down as `struct_time` holds it (UTC).
