@@ -167,7 +167,7 @@ enum Items {
 }
 
 /// The state of a queue.
-struct QueueState {
+pub(crate) struct QueueState {
     class: Rc<Class>,
     order: Order,
     items: Items,
@@ -208,6 +208,15 @@ impl QueueState {
     /// Whether it holds no item.
     fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    /// Its items as it keeps them (a heap's in heap order), for views of a program's
+    /// queues (`Vm::queues`).
+    pub(crate) fn items(&self) -> Vec<Value> {
+        match &self.items {
+            Items::Deque(items) => items.borrow().iter().cloned().collect(),
+            Items::List(items) => items.borrow().clone(),
+        }
     }
 }
 

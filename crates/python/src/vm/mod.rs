@@ -15,6 +15,7 @@ pub mod eval;
 pub mod exceptions;
 pub mod frame;
 pub mod import;
+pub mod inspect;
 pub mod int;
 pub mod iter;
 pub mod native;
