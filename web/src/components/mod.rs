@@ -2,4 +2,5 @@
 
 pub mod chart;
 pub mod console;
+pub mod editor;
 pub mod header;

@@ -1,0 +1,457 @@
+//! A page's Python world: one `python::vm::Vm` in which every program the learner runs
+//! is a process, as programs started from one terminal share one machine. The editor
+//! starts and stops them and shows their output; other views of the page (the RabbitMQ
+//! page's bounded queue) read their state.
+
+use std::cell::{Ref, RefCell, RefMut};
+use std::rc::Rc;
+
+use python::vm::inspect::QueueView;
+use python::vm::native::Wait;
+use python::vm::{Files, Run, ThreadState, Vm};
+
+use super::files::Folder;
+use super::output::Output;
+use super::scheduler::Scheduler;
+
+/// Real milliseconds a program has to end after Stop's KeyboardInterrupt before it is
+/// killed.
+pub const STOP_GRACE_MS: f64 = 1000.0;
+/// The exit status of a killed program, as a shell reports SIGKILL (128 + 9).
+pub const KILLED_STATUS: i32 = 137;
+
+/// One program the learner ran: a process of the world.
+#[derive(Debug, Clone)]
+pub struct ProgramRun {
+    /// Its process in the world.
+    pub pid: usize,
+    /// The file run.
+    pub file: String,
+    /// Its arguments, as typed.
+    pub args: String,
+    /// What it printed.
+    pub output: Output,
+    /// When Stop was pressed (real ms), if it was.
+    stop_pressed: Option<f64>,
+    /// Stop had to kill it.
+    pub killed: bool,
+}
+
+impl ProgramRun {
+    /// The command line a terminal would show: `python3 producer.py 3`.
+    pub fn command(&self) -> String {
+        let args = self.args.trim();
+        if args.is_empty() {
+            format!("python3 {}", self.file)
+        } else {
+            format!("python3 {} {args}", self.file)
+        }
+    }
+}
+
+/// What a process is doing, for the list of processes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProcessState {
+    /// A thread of it can run.
+    Running,
+    /// Every live thread of it waits: what on (the `what` of the wait, such as
+    /// `Queue.get`) and how many threads, most first.
+    Blocked(Vec<(&'static str, usize)>),
+    /// It has ended, with this exit status.
+    Ended { status: i32, killed: bool },
+}
+
+/// The world. See the module documentation.
+pub struct PythonWorld {
+    vm: Vm,
+    runs: Vec<ProgramRun>,
+    scheduler: Scheduler,
+    /// Bumped whenever something a view draws changed: output, a start, an end.
+    version: u64,
+}
+
+impl PythonWorld {
+    /// A world whose clock starts at `now_ns` (virtual nanoseconds since the Unix
+    /// epoch) and whose randomness comes from `seed`.
+    pub fn new(now_ns: u64, seed: u64) -> PythonWorld {
+        PythonWorld {
+            vm: Vm::new(now_ns, seed),
+            runs: Vec::new(),
+            scheduler: Scheduler::default(),
+            version: 0,
+        }
+    }
+
+    /// Starts `python3 file args` in `folder`; gives the run's index.
+    pub fn start(&mut self, file: &str, args: &str, folder: Folder) -> usize {
+        let source = folder.read(file).unwrap_or_default();
+        let mut argv = vec![file.to_owned()];
+        argv.extend(shell_words(args));
+        let pid = self.vm.spawn(&source, argv, Rc::new(folder), String::new());
+        self.runs.push(ProgramRun {
+            pid,
+            file: file.to_owned(),
+            args: args.to_owned(),
+            output: Output::default(),
+            stop_pressed: None,
+            killed: false,
+        });
+        // A syntax error ends it at once; its report is output already.
+        self.collect_output();
+        self.version += 1;
+        self.runs.len() - 1
+    }
+
+    /// Stop: KeyboardInterrupt in the program's main thread, as Ctrl-C in its terminal;
+    /// a program still running [`STOP_GRACE_MS`] later is killed.
+    pub fn stop(&mut self, run: usize, real_ms: f64) {
+        let Some(program) = self.runs.get_mut(run) else {
+            return;
+        };
+        if self.vm.process_ended(program.pid) || program.stop_pressed.is_some() {
+            return;
+        }
+        program.stop_pressed = Some(real_ms);
+        self.vm.interrupt(program.pid);
+        self.version += 1;
+    }
+
+    /// Runs one animation frame (see [`Scheduler`]): `wall_ns` is the wall clock,
+    /// `real_ms` the page's monotonic clock. Gives what the world stopped on.
+    pub fn frame(&mut self, wall_ns: u64, real_ms: &mut dyn FnMut() -> f64) -> Run {
+        let now = real_ms();
+        for program in &mut self.runs {
+            let overdue = program
+                .stop_pressed
+                .is_some_and(|pressed| now - pressed >= STOP_GRACE_MS);
+            if overdue && !self.vm.process_ended(program.pid) {
+                self.vm.kill(program.pid, KILLED_STATUS);
+                program.killed = true;
+                self.version += 1;
+            }
+        }
+        let ended_before = self.ended_count();
+        let state = self.scheduler.run_frame(&mut self.vm, wall_ns, real_ms);
+        self.collect_output();
+        if self.ended_count() != ended_before {
+            self.version += 1;
+        }
+        state
+    }
+
+    /// Moves what the processes printed into their runs' output.
+    fn collect_output(&mut self) {
+        for program in &mut self.runs {
+            for (stream, text) in self.vm.take_output(program.pid) {
+                program.output.push(stream, &text);
+                self.version += 1;
+            }
+        }
+    }
+
+    fn ended_count(&self) -> usize {
+        self.runs
+            .iter()
+            .filter(|program| self.vm.process_ended(program.pid))
+            .count()
+    }
+
+    /// Every program run, oldest first.
+    pub fn runs(&self) -> &[ProgramRun] {
+        &self.runs
+    }
+
+    /// Whether a program is still running or waiting.
+    pub fn live(&self) -> bool {
+        self.runs
+            .iter()
+            .any(|program| !self.vm.process_ended(program.pid))
+    }
+
+    /// A number that changes whenever something the views draw has changed.
+    pub fn version(&self) -> u64 {
+        self.version
+    }
+
+    /// What run `run`'s process is doing.
+    pub fn state(&self, run: usize) -> ProcessState {
+        let program = &self.runs[run];
+        if self.vm.process_ended(program.pid) {
+            return ProcessState::Ended {
+                status: self.vm.processes[program.pid].exit_code.unwrap_or(0),
+                killed: program.killed,
+            };
+        }
+        let mut waits: Vec<(&'static str, usize)> = Vec::new();
+        for thread in self.vm.threads.iter().filter(|t| t.process == program.pid) {
+            match &thread.state {
+                ThreadState::Runnable => return ProcessState::Running,
+                ThreadState::Blocked(Wait { what, .. }) => {
+                    match waits.iter_mut().find(|(w, _)| w == what) {
+                        Some((_, count)) => *count += 1,
+                        None => waits.push((what, 1)),
+                    }
+                }
+                ThreadState::Finished => {}
+            }
+        }
+        waits.sort_by(|a, b| b.1.cmp(&a.1));
+        ProcessState::Blocked(waits)
+    }
+
+    /// The queues of the live programs, newest program first.
+    pub fn live_queues(&self) -> Vec<(usize, QueueView)> {
+        let queues = self.vm.queues();
+        let mut found = Vec::new();
+        for (run, program) in self.runs.iter().enumerate().rev() {
+            if self.vm.process_ended(program.pid) {
+                continue;
+            }
+            found.extend(
+                queues
+                    .iter()
+                    .filter(|queue| queue.process == program.pid)
+                    .map(|queue| (run, queue.clone())),
+            );
+        }
+        found
+    }
+
+    /// The name of thread `index` of the world.
+    pub fn thread_name(&self, index: usize) -> &str {
+        &self.vm.threads[index].name
+    }
+
+    /// How many threads of run `run`'s process have not finished.
+    pub fn live_threads(&self, run: usize) -> usize {
+        let pid = self.runs[run].pid;
+        self.vm
+            .threads
+            .iter()
+            .filter(|t| t.process == pid && t.state != ThreadState::Finished)
+            .count()
+    }
+}
+
+/// A page's world, shared by the editor and the page's views; props compare it by
+/// identity.
+#[derive(Clone)]
+pub struct SharedWorld(Rc<RefCell<PythonWorld>>);
+
+impl SharedWorld {
+    /// A new world (see [`PythonWorld::new`]).
+    pub fn new(now_ns: u64, seed: u64) -> SharedWorld {
+        SharedWorld(Rc::new(RefCell::new(PythonWorld::new(now_ns, seed))))
+    }
+
+    /// Reads the world.
+    pub fn borrow(&self) -> Ref<'_, PythonWorld> {
+        self.0.borrow()
+    }
+
+    /// Changes the world.
+    pub fn borrow_mut(&self) -> RefMut<'_, PythonWorld> {
+        self.0.borrow_mut()
+    }
+}
+
+impl PartialEq for SharedWorld {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// Splits an arguments field into words as a shell does: at spaces, except inside
+/// single or double quotes.
+pub fn shell_words(args: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut in_word = false;
+    let mut quote: Option<char> = None;
+    for c in args.chars() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), c) => word.push(c),
+            (None, '\'' | '"') => {
+                quote = Some(c);
+                in_word = true;
+            }
+            (None, c) if c.is_whitespace() => {
+                if in_word {
+                    words.push(std::mem::take(&mut word));
+                    in_word = false;
+                }
+            }
+            (None, c) => {
+                word.push(c);
+                in_word = true;
+            }
+        }
+    }
+    if in_word {
+        words.push(word);
+    }
+    words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::files::Tabs;
+    use super::*;
+
+    const WALL: u64 = 1_780_000_000_000_000_000;
+    const SECOND: u64 = 1_000_000_000;
+
+    fn folder(files: &[(&str, &str)]) -> Folder {
+        let mut tabs = Tabs::new(files[0].0, files[0].1);
+        for (name, text) in &files[1..] {
+            let added = tabs.add(name.trim_end_matches(".py"));
+            tabs.set_text_of(&added, (*text).to_owned());
+        }
+        Folder(Rc::new(RefCell::new(tabs)))
+    }
+
+    /// Frames until nothing is left to run, the wall clock moving a second a frame.
+    fn run_out(world: &mut PythonWorld) {
+        let mut real = 0.0;
+        let mut clock = move || {
+            real += 0.01;
+            real
+        };
+        for frame in 0..60 {
+            if world.frame(WALL + frame * SECOND, &mut clock) == Run::Done {
+                return;
+            }
+        }
+    }
+
+    fn text(program: &ProgramRun) -> String {
+        program.output.runs().map(|(_, text)| text).collect()
+    }
+
+    #[test]
+    fn a_program_imports_a_module_from_another_tab() {
+        let mut world = PythonWorld::new(WALL, 1);
+        let files = folder(&[
+            (
+                "main.py",
+                "import sys\nimport helper\nprint(helper.greet(sys.argv[1:]))\n",
+            ),
+            (
+                "helper.py",
+                "def greet(names):\n    return 'hello ' + ', '.join(names)\n",
+            ),
+        ]);
+        let run = world.start("main.py", "Ada 'Grace Hopper'", files);
+        run_out(&mut world);
+        let program = &world.runs()[run];
+        assert_eq!(program.command(), "python3 main.py Ada 'Grace Hopper'");
+        assert_eq!(text(program), "hello Ada, Grace Hopper\n");
+        assert_eq!(
+            world.state(run),
+            ProcessState::Ended {
+                status: 0,
+                killed: false
+            }
+        );
+    }
+
+    #[test]
+    fn a_syntax_error_ends_the_run_at_once_with_python3s_report() {
+        let mut world = PythonWorld::new(WALL, 1);
+        let run = world.start(
+            "main.py",
+            "",
+            folder(&[("main.py", "ret = 1\nprint ret\n")]),
+        );
+        // python3 3.11's output for this program.
+        assert_eq!(
+            world.runs()[run].output.stderr(),
+            "  File \"/home/learner/main.py\", line 2\n    print ret\n    ^^^^^^^^^\nSyntaxError: Missing parentheses in call to 'print'. Did you mean print(...)?\n"
+        );
+        assert_eq!(
+            world.state(run),
+            ProcessState::Ended {
+                status: 1,
+                killed: false
+            }
+        );
+        assert!(!world.live());
+    }
+
+    #[test]
+    fn the_process_list_says_what_blocked_threads_wait_for() {
+        let mut world = PythonWorld::new(WALL, 1);
+        let program = "import queue, threading\nq = queue.Queue(2)\n\
+                       def producer():\n    while True:\n        q.put(1)\n\
+                       for i in range(3):\n    threading.Thread(target=producer).start()\n";
+        let run = world.start("main.py", "", folder(&[("main.py", program)]));
+        run_out(&mut world);
+        assert_eq!(
+            world.state(run),
+            ProcessState::Blocked(vec![("Queue.put", 3)])
+        );
+        assert_eq!(world.live_threads(run), 3);
+        let queues = world.live_queues();
+        assert_eq!(queues.len(), 1);
+        assert_eq!((queues[0].0, queues[0].1.len), (run, 2));
+        assert_eq!(
+            world.thread_name(queues[0].1.blocked_put[0]),
+            "Thread-1 (producer)"
+        );
+    }
+
+    #[test]
+    fn stop_interrupts_and_kills_what_does_not_end() {
+        let mut world = PythonWorld::new(WALL, 1);
+        let looping = "while True:\n    pass\n";
+        let stubborn = "while True:\n    try:\n        while True:\n            pass\n    except KeyboardInterrupt:\n        pass\n";
+        let files = folder(&[("loop.py", looping), ("stubborn.py", stubborn)]);
+        let first = world.start("loop.py", "", files.clone());
+        let second = world.start("stubborn.py", "", files);
+        let real = std::cell::Cell::new(0.0);
+        let mut clock = || {
+            real.set(real.get() + 1.0);
+            real.get()
+        };
+        world.frame(WALL, &mut clock);
+        assert_eq!(world.state(first), ProcessState::Running);
+        world.stop(first, real.get());
+        world.stop(second, real.get());
+        world.frame(WALL, &mut clock);
+        // python3 3.11's report of Ctrl-C in the loop.
+        assert_eq!(
+            world.runs()[first].output.stderr(),
+            "Traceback (most recent call last):\n  File \"/home/learner/loop.py\", line 1, in <module>\n    while True:\nKeyboardInterrupt\n"
+        );
+        assert_eq!(
+            world.state(first),
+            ProcessState::Ended {
+                status: 130,
+                killed: false
+            }
+        );
+        assert_eq!(
+            world.state(second),
+            ProcessState::Running,
+            "it caught the interrupt"
+        );
+        real.set(real.get() + STOP_GRACE_MS);
+        world.frame(WALL, &mut clock);
+        assert_eq!(
+            world.state(second),
+            ProcessState::Ended {
+                status: KILLED_STATUS,
+                killed: true
+            }
+        );
+        assert!(!world.live());
+    }
+
+    #[test]
+    fn arguments_split_as_a_shell_splits_them() {
+        assert_eq!(shell_words("info 'hello world'"), ["info", "hello world"]);
+        assert_eq!(shell_words(r#"  a "b c"d  '' "#), ["a", "b cd", ""]);
+        assert!(shell_words("   ").is_empty());
+    }
+}
