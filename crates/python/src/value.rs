@@ -485,6 +485,7 @@ impl Module {
     pub fn new(name: &str) -> Module {
         let mut dict = Namespace::default();
         dict.insert(Rc::from("__name__"), Value::str(name));
+        dict.insert(Rc::from("__doc__"), Value::None);
         Module {
             name: Rc::from(name),
             dict: RefCell::new(dict),
@@ -518,12 +519,18 @@ pub enum Iter {
     /// Over a tuple, or a snapshot (a dict's keys, a set's members, a str's chars…).
     Items(Rc<[Value]>, usize, &'static str),
     Range { next: i64, stop: i64, step: i64 },
+    /// Over a dict's keys, live: a dict that changes size meanwhile is an error.
+    DictKeys {
+        dict: Rc<RefCell<DictObject>>,
+        next: usize,
+        size: usize,
+    },
     Str(Rc<str>, usize),
     Bytes(Rc<[u8]>, usize),
     /// `enumerate(iterable, start)`
     Enumerate(Value, i64),
-    /// `zip(*iterables)`
-    Zip(Vec<Value>),
+    /// `zip(*iterables)`; `strict` requires them to end together.
+    Zip(Vec<Value>, bool),
     /// `map(func, *iterables)`
     Map(Value, Vec<Value>),
     /// `filter(func, iterable)`
@@ -542,6 +549,7 @@ impl Iter {
             Iter::List(..) => "list_iterator",
             Iter::Items(_, _, name) => name,
             Iter::Range { .. } => "range_iterator",
+            Iter::DictKeys { .. } => "dict_keyiterator",
             Iter::Str(..) => "str_ascii_iterator",
             Iter::Bytes(..) => "bytes_iterator",
             Iter::Enumerate(..) => "enumerate",

@@ -378,12 +378,51 @@ pub fn sort_values(vm: &mut Vm, items: Vec<Value>, key: Option<Value>, reverse: 
     if reverse {
         keyed.reverse();
     }
-    let sorted = merge_sort(vm, keyed)?;
+    let sorted = if keyed.len() < 64 {
+        binary_sort(vm, keyed)?
+    } else {
+        merge_sort(vm, keyed)?
+    };
     let mut out: Vec<Value> = sorted.into_iter().map(|(_, v)| v).collect();
     if reverse {
         out.reverse();
     }
     Ok(out)
+}
+
+/// What CPython's timsort does with fewer than 64 items, comparison for comparison (so a
+/// `__lt__` that prints, or one that raises, behaves alike): the first run, ascending or
+/// strictly descending (then reversed), extended by binary insertion.
+fn binary_sort(vm: &mut Vm, mut items: Vec<(Value, Value)>) -> PyResult<Vec<(Value, Value)>> {
+    let n = items.len();
+    if n < 2 {
+        return Ok(items);
+    }
+    let mut run = 2;
+    if ops::less_than(vm, &items[1].0, &items[0].0)? {
+        while run < n && ops::less_than(vm, &items[run].0, &items[run - 1].0)? {
+            run += 1;
+        }
+        items[..run].reverse();
+    } else {
+        while run < n && !ops::less_than(vm, &items[run].0, &items[run - 1].0)? {
+            run += 1;
+        }
+    }
+    for start in run..n {
+        let (mut low, mut high) = (0, start);
+        while low < high {
+            let middle = low + (high - low) / 2;
+            if ops::less_than(vm, &items[start].0, &items[middle].0)? {
+                high = middle;
+            } else {
+                low = middle + 1;
+            }
+        }
+        let pivot = items.remove(start);
+        items.insert(low, pivot);
+    }
+    Ok(items)
 }
 
 /// A stable merge sort whose comparisons may raise (and call into Python).
@@ -476,7 +515,10 @@ fn enumerate(vm: &mut Vm, mut args: Args) -> PyResult {
 }
 
 fn zip(vm: &mut Vm, mut args: Args) -> PyResult {
-    take_keyword(&mut args, "strict");
+    let strict = match take_keyword(&mut args, "strict") {
+        Some(strict) => ops::truthy(vm, &strict)?,
+        None => false,
+    };
     let mut inners = Vec::new();
     for (i, iterable) in args.positional.iter().enumerate() {
         match iter::get_iter(vm, iterable) {
@@ -490,7 +532,7 @@ fn zip(vm: &mut Vm, mut args: Args) -> PyResult {
             }
         }
     }
-    Ok(iterator(Iter::Zip(inners)))
+    Ok(iterator(Iter::Zip(inners, strict)))
 }
 
 fn map(vm: &mut Vm, args: Args) -> PyResult {

@@ -36,6 +36,7 @@ pub fn compile(
     };
     let scope = scopes.get(module);
     compiler.push_unit(scope, "<module>", "<module>".to_owned(), CodeKind::Module, 1, None);
+    compiler.store_docstring(&module.body);
     compiler.body(&module.body)?;
     compiler.emit_const(Value::None);
     compiler.emit(Op::ReturnValue);
@@ -98,6 +99,15 @@ enum Access {
 }
 
 impl<'a> Compiler<'a> {
+    /// A module's or class's docstring becomes its `__doc__`.
+    fn store_docstring(&mut self, body: &[Stmt]) {
+        if let Some(doc) = docstring(body) {
+            self.emit_const(Value::str(doc));
+            let index = self.name_index("__doc__");
+            self.emit(Op::StoreName(index));
+        }
+    }
+
     fn unit(&mut self) -> &mut Unit<'a> {
         self.units.last_mut().expect("a unit is open")
     }
@@ -219,6 +229,7 @@ impl<'a> Compiler<'a> {
             Op::JumpIfFalseOrPop(_) => Op::JumpIfFalseOrPop(target),
             Op::JumpIfTrueOrPop(_) => Op::JumpIfTrueOrPop(target),
             Op::ForIter(_) => Op::ForIter(target),
+            Op::YieldFromIter(_) => Op::YieldFromIter(target),
             Op::PushHandler(_) => Op::PushHandler(target),
             other => other,
         };
@@ -738,18 +749,8 @@ impl<'a> Compiler<'a> {
         self.span = span;
         self.push_unit(scope, &def.name, qualname, CodeKind::Function, first_line, None);
         // A docstring is the function's first constant, as in CPython.
-        if let Some(Stmt {
-            kind: StmtKind::Expr(Expr {
-                kind: ExprKind::Constant(Constant::Str(doc)),
-                ..
-            }),
-            ..
-        }) = def.body.first()
-        {
-            self.add_const(Value::str(doc));
-        } else {
-            self.add_const(Value::None);
-        }
+        let doc = docstring(&def.body).map_or(Value::None, Value::str);
+        self.add_const(doc);
         self.body(&def.body)?;
         self.emit_const(Value::None);
         self.emit(Op::ReturnValue);
@@ -858,6 +859,7 @@ impl<'a> Compiler<'a> {
         self.emit_const(Value::str(&qualname));
         let index = self.name_index("__qualname__");
         self.emit(Op::StoreName(index));
+        self.store_docstring(&class.body);
         self.body(&class.body)?;
         self.emit_const(Value::None);
         self.emit(Op::ReturnValue);
@@ -1140,17 +1142,17 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::YieldValue);
             }
             ExprKind::YieldFrom(value) => {
-                // Each item of the inner iterable is yielded in turn; `yield from`
-                // evaluates to None (sending values in is not modelled).
+                // Each item of the inner iterable is yielded in turn, and `yield from`
+                // is the inner generator's return value (sending values in is not
+                // modelled).
                 self.expr(value)?;
                 self.emit(Op::GetIter);
                 let start = self.here();
-                let exit = self.emit(Op::ForIter(0));
+                let exit = self.emit(Op::YieldFromIter(0));
                 self.emit(Op::YieldValue);
                 self.emit(Op::PopTop);
                 self.emit(Op::Jump(start as u32));
                 self.patch(exit);
-                self.emit_const(Value::None);
             }
             ExprKind::Compare {
                 left,
@@ -1504,5 +1506,20 @@ fn constant(value: &Constant) -> Value {
         Constant::Str(s) => Value::str(s),
         Constant::Bytes(b) => Value::Bytes(Rc::from(b.as_slice())),
         Constant::Ellipsis => Value::Ellipsis,
+    }
+}
+
+/// The docstring of a body: its first statement, when that is a string literal.
+fn docstring(body: &[Stmt]) -> Option<&str> {
+    match body.first() {
+        Some(Stmt {
+            kind:
+                StmtKind::Expr(Expr {
+                    kind: ExprKind::Constant(Constant::Str(doc)),
+                    ..
+                }),
+            ..
+        }) => Some(doc),
+        _ => None,
     }
 }

@@ -136,6 +136,8 @@ pub enum Op {
     GetIter,
     /// Next item of the iterator on top, or pop it and jump when it is exhausted.
     ForIter(u32),
+    /// As `ForIter`, but an exhausted iterator leaves its return value: `yield from`.
+    YieldFromIter(u32),
     /// Call with `n` positional arguments.
     Call(u32),
     /// Call with `n` arguments, the last of which are named by the tuple const `names`.

@@ -11,7 +11,7 @@ use std::rc::Rc;
 
 use super::call::{self, Callee};
 use super::exceptions;
-use super::frame::{Frame, Handler, OnReturn};
+use super::frame::{Exhausted, Frame, Handler, OnReturn};
 use super::native::{Args, PyResult, Signal};
 use super::{ThreadState, Vm, attr, import, iter, ops, repr};
 use crate::compile::{Op, make_function};
@@ -658,28 +658,8 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
                 let object = frame.pop();
                 iter::get_iter(vm, &object).map(|it| frame.stack.push(it))
             }
-            Op::ForIter(target) => {
-                let iterator = frame.top().clone();
-                match iter::next_fast(vm, &iterator) {
-                    Ok(iter::Next::Item(value)) => {
-                        frame.stack.push(value);
-                        Ok(())
-                    }
-                    Ok(iter::Next::Done) => {
-                        frame.pop();
-                        frame.ip = target as usize;
-                        Ok(())
-                    }
-                    Ok(iter::Next::Resume(generator_frame)) => {
-                        let mut generator_frame = generator_frame;
-                        if let OnReturn::Generator { exhausted, .. } = &mut generator_frame.on_return {
-                            *exhausted = Some(target as usize);
-                        }
-                        enter(vm, &mut frame, Callee::Frame(generator_frame)).map_or(Ok(()), Err)
-                    }
-                    Err(signal) => Err(signal),
-                }
-            }
+            Op::ForIter(target) => for_iter(vm, &mut frame, target as usize, false),
+            Op::YieldFromIter(target) => for_iter(vm, &mut frame, target as usize, true),
             Op::BuildTuple(n) => {
                 let items = frame.stack.split_off(frame.stack.len() - n as usize);
                 frame.stack.push(Value::tuple(items));
@@ -826,9 +806,12 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
                     }
                     let mut caller = vm.threads[tid].frames.pop().expect("checked above");
                     match exhausted {
-                        Some(target) => {
+                        Some(exhausted) => {
                             caller.pop();
-                            caller.ip = target;
+                            if exhausted.keep_value {
+                                caller.stack.push(value);
+                            }
+                            caller.ip = exhausted.target;
                             frame = caller;
                             Ok(())
                         }
@@ -861,6 +844,8 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
                     // Resumed by `next()` from Rust: park the frame and hand back the value.
                     frame.stack.push(Value::None);
                     *executed += count;
+                    // The parked frame does not keep its generator alive (no Rc cycle).
+                    frame.on_return = OnReturn::Push;
                     let mut generator = generator.borrow_mut();
                     generator.running = false;
                     generator.frame = Some(Box::new(frame));
@@ -870,6 +855,7 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
                 let mut suspended = std::mem::replace(&mut frame, caller);
                 // What the paused `yield` expression evaluates to when resumed.
                 suspended.stack.push(Value::None);
+                suspended.on_return = OnReturn::Push;
                 {
                     let mut generator = generator.borrow_mut();
                     generator.running = false;
@@ -913,7 +899,7 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
                     0 => match vm.threads[tid].handling.last() {
                         Some(exc) => {
                             let exc = exc.clone();
-                            if let Some(exit) = unwind(vm, &mut frame, base, exc, true) {
+                            if let Some(exit) = unwind(vm, &mut frame, base, exc, false) {
                                 *executed += count;
                                 return exit;
                             }
@@ -1033,6 +1019,32 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
     }
 }
 
+/// `for` (and `yield from`): the next item on the stack, or past the loop once the
+/// iterator on top is exhausted (`yield from` then leaves the generator's return value).
+fn for_iter(vm: &mut Vm, frame: &mut Frame, target: usize, keep_value: bool) -> PyResult<()> {
+    let iterator = frame.top().clone();
+    match iter::next_fast(vm, &iterator)? {
+        iter::Next::Item(value) => {
+            frame.stack.push(value);
+            Ok(())
+        }
+        iter::Next::Done => {
+            frame.pop();
+            if keep_value {
+                frame.stack.push(Value::None);
+            }
+            frame.ip = target;
+            Ok(())
+        }
+        iter::Next::Resume(mut generator_frame) => {
+            if let OnReturn::Generator { exhausted, .. } = &mut generator_frame.on_return {
+                *exhausted = Some(Exhausted { target, keep_value });
+            }
+            enter(vm, frame, Callee::Frame(generator_frame)).map_or(Ok(()), Err)
+        }
+    }
+}
+
 fn cell_name(frame: &Frame, i: u32) -> Rc<str> {
     let i = i as usize;
     let cells = &frame.code.cellvars;
@@ -1079,7 +1091,7 @@ fn enter(vm: &mut Vm, frame: &mut Frame, callee: Callee) -> Option<Signal> {
         return None;
     };
     let tid = vm.current;
-    if vm.threads[tid].frames.len() >= super::RECURSION_LIMIT {
+    if vm.threads[tid].frames.len() + vm.nested + 1 >= super::RECURSION_LIMIT {
         return Some(exceptions::error(
             vm,
             "RecursionError",

@@ -35,10 +35,11 @@ pub fn get_iter(vm: &mut Vm, object: &Value) -> PyResult {
             stop: range.stop,
             step: range.step,
         }),
-        Value::Dict(dict) => {
-            let keys: Vec<Value> = dict.borrow().keys().map(|k| k.0.clone()).collect();
-            iterator(Iter::Items(Rc::from(keys), 0, "dict_keyiterator"))
-        }
+        Value::Dict(dict) => iterator(Iter::DictKeys {
+            dict: dict.clone(),
+            next: 0,
+            size: dict.borrow().len(),
+        }),
         Value::Set(set) => {
             let items: Vec<Value> = set.borrow().iter().map(|k| k.0.clone()).collect();
             iterator(Iter::Items(Rc::from(items), 0, "set_iterator"))
@@ -142,6 +143,21 @@ pub fn next_fast(vm: &mut Vm, iterator: &Value) -> PyResult<Next> {
                         }
                         None => Next::Done,
                     }),
+                    Iter::DictKeys { dict, next, size } => {
+                        let dict = dict.borrow();
+                        if dict.len() != *size {
+                            *size = usize::MAX;
+                            None
+                        } else {
+                            Some(match dict.get_index(*next) {
+                                Some((key, _)) => {
+                                    *next += 1;
+                                    Next::Item(key.0.clone())
+                                }
+                                None => Next::Done,
+                            })
+                        }
+                    }
                     Iter::Exhausted => Some(Next::Done),
                     _ => None,
                 }
@@ -191,15 +207,18 @@ pub fn next_fast(vm: &mut Vm, iterator: &Value) -> PyResult<Next> {
 fn composite_next(vm: &mut Vm, it: &Rc<std::cell::RefCell<Iter>>) -> PyResult<Option<Value>> {
     enum Plan {
         Enumerate(Value, i64),
-        Zip(Vec<Value>),
+        Zip(Vec<Value>, bool),
         Map(Value, Vec<Value>),
         Filter(Value, Value),
         Reversed(Value, i64),
         Callable(Value, Value),
     }
+    if let Iter::DictKeys { size: usize::MAX, .. } = &*it.borrow() {
+        return Err(error(vm, "RuntimeError", "dictionary changed size during iteration"));
+    }
     let plan = match &*it.borrow() {
         Iter::Enumerate(inner, n) => Plan::Enumerate(inner.clone(), *n),
-        Iter::Zip(inners) => Plan::Zip(inners.clone()),
+        Iter::Zip(inners, strict) => Plan::Zip(inners.clone(), *strict),
         Iter::Map(f, inners) => Plan::Map(f.clone(), inners.clone()),
         Iter::Filter(f, inner) => Plan::Filter(f.clone(), inner.clone()),
         Iter::Reversed(sequence, i) => Plan::Reversed(sequence.clone(), *i),
@@ -216,11 +235,34 @@ fn composite_next(vm: &mut Vm, it: &Rc<std::cell::RefCell<Iter>>) -> PyResult<Op
             }
             Ok(Some(Value::tuple(vec![Value::Int(n), item])))
         }
-        Plan::Zip(inners) => {
+        Plan::Zip(inners, strict) => {
             let mut items = Vec::with_capacity(inners.len());
-            for inner in &inners {
+            for (i, inner) in inners.iter().enumerate() {
                 match next(vm, inner)? {
                     Some(item) => items.push(item),
+                    None if strict && i > 0 => {
+                        let message = format!(
+                            "zip() argument {} is shorter than argument{} 1{}",
+                            i + 1,
+                            if i > 1 { "s" } else { "" },
+                            if i > 1 { format!("-{i}") } else { String::new() }
+                        );
+                        return Err(error(vm, "ValueError", &message));
+                    }
+                    None if strict => {
+                        for (j, other) in inners.iter().enumerate().skip(1) {
+                            if next(vm, other)?.is_some() {
+                                let message = format!(
+                                    "zip() argument {} is longer than argument{} 1{}",
+                                    j + 1,
+                                    if j > 1 { "s" } else { "" },
+                                    if j > 1 { format!("-{j}") } else { String::new() }
+                                );
+                                return Err(error(vm, "ValueError", &message));
+                            }
+                        }
+                        return Ok(None);
+                    }
                     None => return Ok(None),
                 }
             }

@@ -754,6 +754,14 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
             }
             Ok(false)
         }
+        Value::Iterator(_) | Value::Generator(_) => {
+            while let Some(x) = iter::next(vm, container)? {
+                if equals_or_is(vm, &x, item)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
         Value::Instance(_) | Value::Native(_) => {
             if let Some(result) = call_special(vm, container, "__contains__", vec![item.clone()])? {
                 return truthy(vm, &result);

@@ -195,7 +195,7 @@ pub fn new_python_class(
         let Some(head) = head else {
             let names: Vec<&str> = bases.iter().map(|b| b.name.as_ref()).collect();
             return Err(format!(
-                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                 names.join(", ")
             ));
         };
