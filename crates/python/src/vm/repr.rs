@@ -219,6 +219,9 @@ fn repr_inner(vm: &mut Vm, value: &Value, seen: &mut Vec<usize>) -> PyResult<Str
         Value::NotImplemented => "NotImplemented".to_owned(),
         Value::Native(native) => match native.repr() {
             Some(text) => text,
+            None if native.class().lookup("__repr__").is_some() => {
+                return Ok(user_special(vm, value, "__repr__")?.unwrap_or_default());
+            }
             None => {
                 let class = native.class();
                 format!("<{}.{} object at {}>", class.module, class.qualname, address(value))
