@@ -365,6 +365,10 @@ impl Range {
         }
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
     pub fn get(&self, index: i64) -> i64 {
         self.start + index * self.step
     }
@@ -424,7 +428,11 @@ impl Class {
     }
 
     pub fn is_subclass(&self, other: &Class) -> bool {
-        std::ptr::eq(self, other) || self.ancestors.iter().any(|c| std::ptr::eq(c.as_ref(), other))
+        std::ptr::eq(self, other)
+            || self
+                .ancestors
+                .iter()
+                .any(|c| std::ptr::eq(c.as_ref(), other))
     }
 
     /// The first builtin type along the MRO (`object` for plain classes).
@@ -518,7 +526,11 @@ pub enum Iter {
     List(Rc<RefCell<Vec<Value>>>, usize),
     /// Over a tuple, or a snapshot (a dict's keys, a set's members, a str's chars…).
     Items(Rc<[Value]>, usize, &'static str),
-    Range { next: i64, stop: i64, step: i64 },
+    Range {
+        next: i64,
+        stop: i64,
+        step: i64,
+    },
     /// Over a dict's keys, live: a dict that changes size meanwhile is an error.
     DictKeys {
         dict: Rc<RefCell<DictObject>>,
@@ -573,7 +585,10 @@ pub enum Descriptor {
     StaticMethod(Value),
     ClassMethod(Value),
     /// `super()`: look up after `class` in the MRO of `object`'s type.
-    Super { class: Rc<Class>, object: Value },
+    Super {
+        class: Rc<Class>,
+        object: Value,
+    },
 }
 
 impl Descriptor {

@@ -44,7 +44,13 @@ fn run_passes<T>(
     sub: Option<SubSource>,
     rule: impl Fn(&mut Parser<'_>) -> PResult<T>,
 ) -> Result<T, SyntaxError> {
-    let mut first = Parser::new(src, &tokens.tokens, tokens.stop.as_ref(), interactive, false);
+    let mut first = Parser::new(
+        src,
+        &tokens.tokens,
+        tokens.stop.as_ref(),
+        interactive,
+        false,
+    );
     first.sub = sub;
     let result = rule(&mut first);
     if first.hit_incomplete {
@@ -55,7 +61,8 @@ fn run_passes<T>(
         Err(Fail::Error(error)) => *error,
         Err(Fail::NoMatch) => {
             let last = first.furthest;
-            let mut second = Parser::new(src, &tokens.tokens, tokens.stop.as_ref(), interactive, true);
+            let mut second =
+                Parser::new(src, &tokens.tokens, tokens.stop.as_ref(), interactive, true);
             second.sub = sub;
             second.furthest = last;
             match rule(&mut second) {
@@ -68,7 +75,10 @@ fn run_passes<T>(
         // As `_PyPegen_tokenize_full_source_to_check_for_errors`: an error of the
         // tokenizer anywhere in a file wins over the parser's.
         let indentation = raised.kind == SyntaxErrorKind::IndentationError
-            && matches!(raised.msg.as_str(), "unexpected indent" | "unexpected unindent");
+            && matches!(
+                raised.msg.as_str(),
+                "unexpected indent" | "unexpected unindent"
+            );
         if !interactive && !indentation {
             return Err(error.clone());
         }
@@ -198,7 +208,12 @@ impl<'a> Parser<'a> {
 
     /// Parses the f-string field expression `source` (`(expression)`), whose first
     /// line sits at `line` and is shifted right by `col`.
-    pub(super) fn parse_fstring_expression(&mut self, source: &str, line: u32, col: u32) -> PResult<Expr> {
+    pub(super) fn parse_fstring_expression(
+        &mut self,
+        source: &str,
+        line: u32,
+        col: u32,
+    ) -> PResult<Expr> {
         let mut tokens = lexer::tokenize(source, false);
         for tok in &mut tokens.tokens {
             if tok.end_line == 1 {
@@ -214,7 +229,8 @@ impl<'a> Parser<'a> {
             error.text = Some(source.to_string());
         }
         let sub = SubSource { line, col };
-        run_passes(source, &tokens, false, Some(sub), |p| p.star_expressions()).map_err(|e| Fail::Error(Box::new(e)))
+        run_passes(source, &tokens, false, Some(sub), |p| p.star_expressions())
+            .map_err(|e| Fail::Error(Box::new(e)))
     }
 
     /// The source text of a token.
@@ -243,7 +259,10 @@ impl<'a> Parser<'a> {
             self.furthest = index;
         }
         let tok = self.toks[index];
-        if tok.kind == Tok::Error && !self.second_pass && matches!(self.stop, Some(Stop::Incomplete)) {
+        if tok.kind == Tok::Error
+            && !self.second_pass
+            && matches!(self.stop, Some(Stop::Incomplete))
+        {
             self.hit_incomplete = true;
         }
         tok
@@ -318,7 +337,12 @@ impl<'a> Parser<'a> {
     /// NEWLINE, INDENT and DEDENT (CPython's `_PyPegen_get_last_nonnwhitespace_token`).
     fn span_from(&self, start: Pos) -> Span {
         let mut i = self.pos.saturating_sub(1);
-        while i > 0 && matches!(self.toks[i].kind, Tok::Newline | Tok::Indent | Tok::Dedent | Tok::EndMarker) {
+        while i > 0
+            && matches!(
+                self.toks[i].kind,
+                Tok::Newline | Tok::Indent | Tok::Dedent | Tok::EndMarker
+            )
+        {
             i -= 1;
         }
         let last = self.toks[i];
@@ -360,7 +384,8 @@ impl<'a> Parser<'a> {
     // ----- Errors -----
 
     fn error(&self, kind: SyntaxErrorKind, span: Span, msg: String) -> Fail {
-        let (mut line, mut col, mut end_line, mut end_col) = (span.line, span.col, span.end_line, span.end_col);
+        let (mut line, mut col, mut end_line, mut end_col) =
+            (span.line, span.col, span.end_line, span.end_col);
         let mut msg = msg;
         let mut text = None;
         if let Some(sub) = self.sub {
@@ -459,7 +484,9 @@ impl<'a> Parser<'a> {
                 }
                 p
             }
-            Tok::Dedent => self.error_here(SyntaxErrorKind::IndentationError, "unexpected unindent"),
+            Tok::Dedent => {
+                self.error_here(SyntaxErrorKind::IndentationError, "unexpected unindent")
+            }
             _ => self.error_at_token(&tok, "invalid syntax".to_string()),
         };
         match fail {
@@ -593,7 +620,10 @@ impl<'a> Parser<'a> {
     fn raise_stmt(&mut self) -> PResult<StmtKind> {
         self.bump();
         if !self.at_expression_start() {
-            return Ok(StmtKind::Raise { exc: None, cause: None });
+            return Ok(StmtKind::Raise {
+                exc: None,
+                cause: None,
+            });
         }
         let exc = self.expression()?;
         let cause = if self.eat(Tok::From) {
@@ -601,7 +631,10 @@ impl<'a> Parser<'a> {
         } else {
             None
         };
-        Ok(StmtKind::Raise { exc: Some(exc), cause })
+        Ok(StmtKind::Raise {
+            exc: Some(exc),
+            cause,
+        })
     }
 
     fn del_stmt(&mut self) -> PResult<StmtKind> {
@@ -620,14 +653,18 @@ impl<'a> Parser<'a> {
         })();
         let valid = parsed.is_ok()
             && matches!(self.peek(), Tok::Semi | Tok::Newline)
-            && targets.iter().all(|t| invalid_target(t, Targets::Del).is_none());
+            && targets
+                .iter()
+                .all(|t| invalid_target(t, Targets::Del).is_none());
         if !valid {
             if self.call_invalid {
                 // invalid_del_stmt: 'del' star_expressions
                 self.pos = save + 1;
                 let exprs = self.star_expressions()?;
                 if let Some(bad) = invalid_target(&exprs, Targets::Del) {
-                    return Err(self.error_at(bad.span, format!("cannot delete {}", expr_name(bad))));
+                    return Err(
+                        self.error_at(bad.span, format!("cannot delete {}", expr_name(bad)))
+                    );
                 }
             }
             parsed?;
@@ -645,7 +682,11 @@ impl<'a> Parser<'a> {
         loop {
             let start = self.start();
             let name = self.dotted_name()?;
-            let asname = if self.eat(Tok::As) { Some(self.name()?.0) } else { None };
+            let asname = if self.eat(Tok::As) {
+                Some(self.name()?.0)
+            } else {
+                None
+            };
             names.push(Alias {
                 name,
                 asname,
@@ -693,13 +734,21 @@ impl<'a> Parser<'a> {
                 asname: None,
                 span: Self::token_span(&tok),
             });
-            return Ok(StmtKind::ImportFrom { module, names, level });
+            return Ok(StmtKind::ImportFrom {
+                module,
+                names,
+                level,
+            });
         }
         let parenthesized = self.eat(Tok::LPar);
         loop {
             let start = self.start();
             let name = self.name()?.0;
-            let asname = if self.eat(Tok::As) { Some(self.name()?.0) } else { None };
+            let asname = if self.eat(Tok::As) {
+                Some(self.name()?.0)
+            } else {
+                None
+            };
             names.push(Alias {
                 name,
                 asname,
@@ -724,7 +773,11 @@ impl<'a> Parser<'a> {
         if parenthesized {
             self.expect(Tok::RPar)?;
         }
-        Ok(StmtKind::ImportFrom { module, names, level })
+        Ok(StmtKind::ImportFrom {
+            module,
+            names,
+            level,
+        })
     }
 
     /// Assignments, augmented and annotated assignments, and expression statements.
@@ -742,7 +795,8 @@ impl<'a> Parser<'a> {
         let kind = match self.peek() {
             Tok::Colon => {
                 self.bump();
-                let simple = matches!(first.kind, ExprKind::Name { .. }) && (first.span.line, first.span.col) == start;
+                let simple = matches!(first.kind, ExprKind::Name { .. })
+                    && (first.span.line, first.span.col) == start;
                 if !matches!(
                     first.kind,
                     ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }
@@ -789,7 +843,9 @@ impl<'a> Parser<'a> {
                 if let Some(op) = augassign(kind) {
                     if !matches!(
                         first.kind,
-                        ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }
+                        ExprKind::Name { .. }
+                            | ExprKind::Attribute { .. }
+                            | ExprKind::Subscript { .. }
                     ) {
                         if self.call_invalid {
                             return Err(self.invalid_assignment(stmt_pos));
@@ -825,18 +881,30 @@ impl<'a> Parser<'a> {
             return Fail::NoMatch;
         }
         match &first.kind {
-            ExprKind::Tuple { .. } if (first.span.line, first.span.col) != self.token_start(stmt_pos) => {
+            ExprKind::Tuple { .. }
+                if (first.span.line, first.span.col) != self.token_start(stmt_pos) =>
+            {
                 // `a, b: int`: reported at the first element.
                 let ExprKind::Tuple { elts, .. } = &first.kind else {
                     return Fail::NoMatch;
                 };
-                self.error_at(elts[0].span, "only single target (not tuple) can be annotated")
+                self.error_at(
+                    elts[0].span,
+                    "only single target (not tuple) can be annotated",
+                )
             }
-            ExprKind::Tuple { elts, .. } if !is_parenthesized_at(self.toks, stmt_pos) => {
-                self.error_at(elts[0].span, "only single target (not tuple) can be annotated")
+            ExprKind::Tuple { elts, .. } if !is_parenthesized_at(self.toks, stmt_pos) => self
+                .error_at(
+                    elts[0].span,
+                    "only single target (not tuple) can be annotated",
+                ),
+            ExprKind::Tuple { .. } => self.error_at(
+                first.span,
+                "only single target (not tuple) can be annotated",
+            ),
+            ExprKind::List { .. } => {
+                self.error_at(first.span, "only single target (not list) can be annotated")
             }
-            ExprKind::Tuple { .. } => self.error_at(first.span, "only single target (not tuple) can be annotated"),
-            ExprKind::List { .. } => self.error_at(first.span, "only single target (not list) can be annotated"),
             _ => self.error_at(first.span, "illegal target for annotation"),
         }
     }
@@ -884,7 +952,10 @@ impl<'a> Parser<'a> {
             if augassign(next).is_some() && here == stmt_pos {
                 return self.error_at(
                     expr.span,
-                    format!("'{}' is an illegal expression for augmented assignment", expr_name(&expr)),
+                    format!(
+                        "'{}' is an illegal expression for augmented assignment",
+                        expr_name(&expr)
+                    ),
                 );
             }
             return Fail::NoMatch;
@@ -960,7 +1031,9 @@ impl<'a> Parser<'a> {
                     self.bump();
                     self.peek();
                     let msg = match after {
-                        Some((what, line)) => format!("expected an indented block after {what} on line {line}"),
+                        Some((what, line)) => {
+                            format!("expected an indented block after {what} on line {line}")
+                        }
                         None => "expected an indented block".to_string(),
                     };
                     return Err(self.error_here(SyntaxErrorKind::IndentationError, msg));
@@ -1047,7 +1120,11 @@ impl<'a> Parser<'a> {
     fn if_stmt(&mut self) -> PResult<Stmt> {
         let start = self.start();
         let kw = self.bump();
-        let what = if kw.kind == Tok::If { "'if' statement" } else { "'elif' statement" };
+        let what = if kw.kind == Tok::If {
+            "'if' statement"
+        } else {
+            "'elif' statement"
+        };
         let test = self.named_expression()?;
         self.header_colon()?;
         let body = self.block(Some((what, kw.line)))?;
@@ -1123,7 +1200,10 @@ impl<'a> Parser<'a> {
                 elts.push(self.bitwise_or_or_star()?);
             }
             Expr {
-                kind: ExprKind::Tuple { elts, ctx: Ctx::Store },
+                kind: ExprKind::Tuple {
+                    elts,
+                    ctx: Ctx::Store,
+                },
                 span: self.span_from(start),
             }
         } else {
@@ -1135,7 +1215,9 @@ impl<'a> Parser<'a> {
                 self.pos = save;
                 let exprs = self.star_expressions()?;
                 if let Some(bad) = invalid_target(&exprs, Targets::For) {
-                    return Err(self.error_at(bad.span, format!("cannot assign to {}", expr_name(bad))));
+                    return Err(
+                        self.error_at(bad.span, format!("cannot assign to {}", expr_name(bad)))
+                    );
                 }
             }
             return Err(Fail::NoMatch);
@@ -1169,7 +1251,9 @@ impl<'a> Parser<'a> {
         if handlers.is_empty() && finalbody.is_empty() {
             if self.call_invalid {
                 let tok = self.peek_tok();
-                return Err(self.error_at_token(&tok, "expected 'except' or 'finally' block".to_string()));
+                return Err(
+                    self.error_at_token(&tok, "expected 'except' or 'finally' block".to_string())
+                );
             }
             return Err(Fail::NoMatch);
         }
@@ -1210,12 +1294,19 @@ impl<'a> Parser<'a> {
                         let _ = self.name();
                     }
                     if self.peek() == Tok::Colon {
-                        return Err(self.error_starting_from(kind.span, "multiple exception types must be parenthesized"));
+                        return Err(self.error_starting_from(
+                            kind.span,
+                            "multiple exception types must be parenthesized",
+                        ));
                     }
                 }
                 self.pos = save;
             }
-            let name = if self.eat(Tok::As) { Some(self.name()?.0) } else { None };
+            let name = if self.eat(Tok::As) {
+                Some(self.name()?.0)
+            } else {
+                None
+            };
             (Some(kind), name)
         };
         self.header_colon()?;
@@ -1270,7 +1361,9 @@ impl<'a> Parser<'a> {
                 }
                 if let Some(bad) = invalid_target(&target, Targets::Star) {
                     if self.call_invalid {
-                        return Err(self.error_at(bad.span, format!("cannot assign to {}", expr_name(bad))));
+                        return Err(
+                            self.error_at(bad.span, format!("cannot assign to {}", expr_name(bad)))
+                        );
                     }
                     return Err(Fail::NoMatch);
                 }
@@ -1332,8 +1425,12 @@ impl<'a> Parser<'a> {
                     }
                     seen_star = true;
                     if matches!(self.peek(), Tok::Comma) {
-                        if matches!(self.peek_nth(1), Tok::RPar | Tok::Colon | Tok::DoubleStar) && self.peek_nth(1) != Tok::Name {
-                            return Err(self.invalid_here(&tok, "named arguments must follow bare *"));
+                        if matches!(self.peek_nth(1), Tok::RPar | Tok::Colon | Tok::DoubleStar)
+                            && self.peek_nth(1) != Tok::Name
+                        {
+                            return Err(
+                                self.invalid_here(&tok, "named arguments must follow bare *")
+                            );
                         }
                     } else if self.peek() == close {
                         return Err(self.invalid_here(&tok, "named arguments must follow bare *"));
@@ -1341,7 +1438,10 @@ impl<'a> Parser<'a> {
                         let arg = self.param(lambda, true)?;
                         if self.peek() == Tok::Equal {
                             let eq = self.peek_tok();
-                            return Err(self.invalid_here(&eq, "var-positional argument cannot have default value"));
+                            return Err(self.invalid_here(
+                                &eq,
+                                "var-positional argument cannot have default value",
+                            ));
                         }
                         args.vararg = Some(arg);
                     }
@@ -1351,12 +1451,16 @@ impl<'a> Parser<'a> {
                     let arg = self.param(lambda, false)?;
                     if self.peek() == Tok::Equal {
                         let eq = self.peek_tok();
-                        return Err(self.invalid_here(&eq, "var-keyword argument cannot have default value"));
+                        return Err(self
+                            .invalid_here(&eq, "var-keyword argument cannot have default value"));
                     }
                     args.kwarg = Some(arg);
                     if self.eat(Tok::Comma) && self.peek() != close {
                         let next = self.peek_tok();
-                        if matches!(next.kind, Tok::Name | Tok::Star | Tok::DoubleStar | Tok::Slash) {
+                        if matches!(
+                            next.kind,
+                            Tok::Name | Tok::Star | Tok::DoubleStar | Tok::Slash
+                        ) {
                             let span = if next.kind == Tok::Name {
                                 let save = self.pos;
                                 let arg = self.param(lambda, false);
@@ -1366,7 +1470,10 @@ impl<'a> Parser<'a> {
                                 Self::token_span(&next)
                             };
                             if self.call_invalid {
-                                return Err(self.error_at(span, "arguments cannot follow var-keyword argument"));
+                                return Err(self.error_at(
+                                    span,
+                                    "arguments cannot follow var-keyword argument",
+                                ));
                             }
                         }
                         return Err(Fail::NoMatch);
@@ -1395,7 +1502,10 @@ impl<'a> Parser<'a> {
                             }
                             None if seen_default => {
                                 return Err(if self.call_invalid {
-                                    self.error_at(arg.span, "non-default argument follows default argument")
+                                    self.error_at(
+                                        arg.span,
+                                        "non-default argument follows default argument",
+                                    )
                                 } else {
                                     Fail::NoMatch
                                 });
@@ -1436,7 +1546,9 @@ impl<'a> Parser<'a> {
             if !self.eat(Tok::Comma) {
                 if self.call_invalid && self.peek() == Tok::Star && seen_slash {
                     let star = self.peek_tok();
-                    return Err(self.error_at_token(&star, "expected comma between / and *".to_string()));
+                    return Err(
+                        self.error_at_token(&star, "expected comma between / and *".to_string())
+                    );
                 }
                 return Err(Fail::NoMatch);
             }
@@ -1497,7 +1609,10 @@ impl<'a> Parser<'a> {
             elts.push(self.star_expression()?);
         }
         Ok(Expr {
-            kind: ExprKind::Tuple { elts, ctx: Ctx::Load },
+            kind: ExprKind::Tuple {
+                elts,
+                ctx: Ctx::Load,
+            },
             span: self.span_from(start),
         })
     }
@@ -1517,7 +1632,10 @@ impl<'a> Parser<'a> {
             elts.push(self.expression()?);
         }
         Ok(Expr {
-            kind: ExprKind::Tuple { elts, ctx: Ctx::Load },
+            kind: ExprKind::Tuple {
+                elts,
+                ctx: Ctx::Load,
+            },
             span: self.span_from(start),
         })
     }
@@ -1633,14 +1751,21 @@ impl<'a> Parser<'a> {
                 }
             }
             self.pos = save;
-            if matches!(first.kind, Tok::True | Tok::False | Tok::None) || self.starts_display(save) {
+            if matches!(first.kind, Tok::True | Tok::False | Tok::None) || self.starts_display(save)
+            {
                 return Ok(());
             }
             if let Ok(a) = self.bitwise_or() {
-                if self.eat(Tok::Equal) && self.bitwise_or().is_ok() && !matches!(self.peek(), Tok::Equal | Tok::ColonEqual) {
+                if self.eat(Tok::Equal)
+                    && self.bitwise_or().is_ok()
+                    && !matches!(self.peek(), Tok::Equal | Tok::ColonEqual)
+                {
                     return Err(self.error_at(
                         a.span,
-                        format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(&a)),
+                        format!(
+                            "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                            expr_name(&a)
+                        ),
                     ));
                 }
             }
@@ -1667,7 +1792,9 @@ impl<'a> Parser<'a> {
         matches!(
             parsed,
             Ok(Expr {
-                kind: ExprKind::List { .. } | ExprKind::Tuple { .. } | ExprKind::GeneratorExp { .. },
+                kind: ExprKind::List { .. }
+                    | ExprKind::Tuple { .. }
+                    | ExprKind::GeneratorExp { .. },
                 ..
             })
         )
@@ -1726,7 +1853,8 @@ impl<'a> Parser<'a> {
         let save = self.pos;
         let first = self.peek_tok();
         let next = self.peek_nth(1);
-        let soft_keyword = first.kind == Tok::Name && matches!(self.text(&first), "match" | "case" | "_");
+        let soft_keyword =
+            first.kind == Tok::Name && matches!(self.text(&first), "match" | "case" | "_");
         let name_string = first.kind == Tok::Name && next == Tok::String;
         let result = (|| -> PResult<()> {
             if !soft_keyword && !name_string {
@@ -1734,7 +1862,11 @@ impl<'a> Parser<'a> {
                     if can_start_expression(self.peek()) && !self.is_legacy_name(&a) {
                         if let Ok(b) = self.expression_quiet() {
                             if self.toks[self.pos - 1].level != 0 {
-                                return Err(self.error_range(a.span, b.span, "invalid syntax. Perhaps you forgot a comma?"));
+                                return Err(self.error_range(
+                                    a.span,
+                                    b.span,
+                                    "invalid syntax. Perhaps you forgot a comma?",
+                                ));
                             }
                         }
                     }
@@ -1745,14 +1877,21 @@ impl<'a> Parser<'a> {
                 if self.eat(Tok::If) {
                     if let Ok(b) = self.disjunction() {
                         if !matches!(self.peek(), Tok::Else | Tok::Colon) {
-                            return Err(self.error_range(a.span, b.span, "expected 'else' after 'if' expression"));
+                            return Err(self.error_range(
+                                a.span,
+                                b.span,
+                                "expected 'else' after 'if' expression",
+                            ));
                         }
                     }
                 }
             }
             self.pos = save;
             // invalid_legacy_expression: NAME !'(' star_expressions
-            if first.kind == Tok::Name && matches!(self.text(&first), "print" | "exec") && next != Tok::LPar {
+            if first.kind == Tok::Name
+                && matches!(self.text(&first), "print" | "exec")
+                && next != Tok::LPar
+            {
                 self.bump();
                 if can_start_expression(self.peek()) {
                     let was = self.call_invalid;
@@ -1764,7 +1903,9 @@ impl<'a> Parser<'a> {
                         return Err(self.error_range(
                             Self::token_span(&first),
                             b.span,
-                            format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?"),
+                            format!(
+                                "Missing parentheses in call to '{name}'. Did you mean {name}(...)?"
+                            ),
                         ));
                     }
                 }
@@ -1837,7 +1978,11 @@ impl<'a> Parser<'a> {
         }
         Ok(Expr {
             kind: ExprKind::BoolOp {
-                op: if op == Tok::Or { BoolOp::Or } else { BoolOp::And },
+                op: if op == Tok::Or {
+                    BoolOp::Or
+                } else {
+                    BoolOp::And
+                },
                 values,
             },
             span: self.span_from(start),
@@ -2100,7 +2245,11 @@ impl<'a> Parser<'a> {
                     let value = self.expression()?;
                     if follows_unpacking {
                         if self.call_invalid {
-                            return Err(self.error_at_token(&tok, "iterable argument unpacking follows keyword argument unpacking".to_string()));
+                            return Err(self.error_at_token(
+                                &tok,
+                                "iterable argument unpacking follows keyword argument unpacking"
+                                    .to_string(),
+                            ));
                         }
                         return Err(Fail::NoMatch);
                     }
@@ -2143,7 +2292,9 @@ impl<'a> Parser<'a> {
                         span: self.span_from(start),
                     });
                 }
-                Tok::True | Tok::False | Tok::None if self.peek_nth(1) == Tok::Equal && self.call_invalid => {
+                Tok::True | Tok::False | Tok::None
+                    if self.peek_nth(1) == Tok::Equal && self.call_invalid =>
+                {
                     self.bump();
                     let eq = self.bump();
                     return Err(self.error_range(
@@ -2216,7 +2367,10 @@ impl<'a> Parser<'a> {
             elts.push(self.slice()?);
         }
         Ok(Expr {
-            kind: ExprKind::Tuple { elts, ctx: Ctx::Load },
+            kind: ExprKind::Tuple {
+                elts,
+                ctx: Ctx::Load,
+            },
             span: self.span_from(start),
         })
     }
@@ -2333,7 +2487,10 @@ impl<'a> Parser<'a> {
         if self.call_invalid && self.peek() == Tok::DoubleStar {
             let tok = self.bump();
             if self.expression().is_ok() && self.peek() == Tok::RPar {
-                return Err(self.error_at_token(&tok, "cannot use double starred expression here".to_string()));
+                return Err(self.error_at_token(
+                    &tok,
+                    "cannot use double starred expression here".to_string(),
+                ));
             }
             return Err(Fail::NoMatch);
         }
@@ -2373,7 +2530,10 @@ impl<'a> Parser<'a> {
                 }
                 self.expect(Tok::RPar)?;
                 Ok(Expr {
-                    kind: ExprKind::Tuple { elts, ctx: Ctx::Load },
+                    kind: ExprKind::Tuple {
+                        elts,
+                        ctx: Ctx::Load,
+                    },
                     span: self.span_from(start),
                 })
             }
@@ -2383,7 +2543,10 @@ impl<'a> Parser<'a> {
 
     fn unpacking_in_comprehension(&self, first: &Expr) -> Fail {
         if self.call_invalid {
-            self.error_at(first.span, "iterable unpacking cannot be used in comprehension")
+            self.error_at(
+                first.span,
+                "iterable unpacking cannot be used in comprehension",
+            )
         } else {
             Fail::NoMatch
         }
@@ -2418,7 +2581,10 @@ impl<'a> Parser<'a> {
         }
         let elts = self.display_items(first, Tok::RSqb)?;
         Ok(Expr {
-            kind: ExprKind::List { elts, ctx: Ctx::Load },
+            kind: ExprKind::List {
+                elts,
+                ctx: Ctx::Load,
+            },
             span: self.span_from(start),
         })
     }
@@ -2437,7 +2603,11 @@ impl<'a> Parser<'a> {
             if self.call_invalid && matches!(self.peek(), Tok::For | Tok::Async) && elts.len() > 1 {
                 // invalid_comprehension: `[a, b for ...]`
                 let last = elts.last().map_or(elts[0].span, |e| e.span);
-                return Err(self.error_range(elts[0].span, last, "did you forget parentheses around the comprehension target?"));
+                return Err(self.error_range(
+                    elts[0].span,
+                    last,
+                    "did you forget parentheses around the comprehension target?",
+                ));
             }
             return Err(Fail::NoMatch);
         }
@@ -2496,11 +2666,17 @@ impl<'a> Parser<'a> {
                     self.expect(Tok::Colon)?;
                     if self.call_invalid && matches!(self.peek(), Tok::RBrace | Tok::Comma) {
                         let colon = self.toks[self.pos - 1];
-                        return Err(self.error_at_token(&colon, "expression expected after dictionary key and ':'".to_string()));
+                        return Err(self.error_at_token(
+                            &colon,
+                            "expression expected after dictionary key and ':'".to_string(),
+                        ));
                     }
                     if self.call_invalid && self.peek() == Tok::Star {
                         let star = self.peek_tok();
-                        return Err(self.error_starting_from(Self::token_span(&star), "cannot use a starred expression in a dictionary value"));
+                        return Err(self.error_starting_from(
+                            Self::token_span(&star),
+                            "cannot use a starred expression in a dictionary value",
+                        ));
                     }
                     let value = self.expression()?;
                     if keys.is_empty() && matches!(self.peek(), Tok::For | Tok::Async) {
@@ -2521,8 +2697,14 @@ impl<'a> Parser<'a> {
                 None => {
                     let star = self.expect(Tok::DoubleStar)?;
                     let value = self.bitwise_or()?;
-                    if keys.is_empty() && self.call_invalid && matches!(self.peek(), Tok::For | Tok::Async) {
-                        return Err(self.error_at_token(&star, "dict unpacking cannot be used in dict comprehension".to_string()));
+                    if keys.is_empty()
+                        && self.call_invalid
+                        && matches!(self.peek(), Tok::For | Tok::Async)
+                    {
+                        return Err(self.error_at_token(
+                            &star,
+                            "dict unpacking cannot be used in dict comprehension".to_string(),
+                        ));
                     }
                     keys.push(None);
                     values.push(value);
@@ -2754,9 +2936,9 @@ pub(super) fn expr_name(e: &Expr) -> &'static str {
 /// `_PyPegen_set_expr_context`.
 fn set_context(e: &mut Expr, ctx: Ctx) {
     match &mut e.kind {
-        ExprKind::Name { ctx: c, .. } | ExprKind::Attribute { ctx: c, .. } | ExprKind::Subscript { ctx: c, .. } => {
-            *c = ctx
-        }
+        ExprKind::Name { ctx: c, .. }
+        | ExprKind::Attribute { ctx: c, .. }
+        | ExprKind::Subscript { ctx: c, .. } => *c = ctx,
         ExprKind::Starred { value, ctx: c } => {
             *c = ctx;
             set_context(value, ctx);

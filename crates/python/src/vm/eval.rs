@@ -165,10 +165,7 @@ fn finish_return(vm: &mut Vm, frame: &mut Frame, value: Value) -> PyResult {
         OnReturn::Push | OnReturn::ThreadEnd => Ok(value),
         OnReturn::Init(instance) => {
             if !matches!(value, Value::None) {
-                let message = format!(
-                    "__init__() should return None, not '{}'",
-                    value.type_name()
-                );
+                let message = format!("__init__() should return None, not '{}'", value.type_name());
                 return Err(exceptions::error(vm, "TypeError", &message));
             }
             Ok(Value::Instance(instance))
@@ -181,7 +178,12 @@ fn finish_return(vm: &mut Vm, frame: &mut Frame, value: Value) -> PyResult {
                 .unwrap_or_default();
             let class = call::build_class(vm, &name, bases, namespace, &frame.globals)?;
             // Methods that use `super()` or `__class__` find the class in this cell.
-            if let Some(index) = frame.code.cellvars.iter().position(|c| c.as_ref() == "__class__") {
+            if let Some(index) = frame
+                .code
+                .cellvars
+                .iter()
+                .position(|c| c.as_ref() == "__class__")
+            {
                 *frame.cells[index].borrow_mut() = Some(class.clone());
             }
             Ok(class)
@@ -197,12 +199,16 @@ fn finish_return(vm: &mut Vm, frame: &mut Frame, value: Value) -> PyResult {
 fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &mut u64) -> Exit {
     let tid = vm.current;
     // A thread's run goes down to its bottom frame; a nested call only to its own.
-    let base = if nested { vm.threads[tid].frames.len() } else { 0 };
+    let base = if nested {
+        vm.threads[tid].frames.len()
+    } else {
+        0
+    };
     let mut count: u64 = 0;
-    if let Some(exc) = vm.threads[tid].interrupt.take() {
-        if let Some(exit) = unwind(vm, &mut frame, base, exc, true) {
-            return exit;
-        }
+    if let Some(exc) = vm.threads[tid].interrupt.take()
+        && let Some(exit) = unwind(vm, &mut frame, base, exc, true)
+    {
+        return exit;
     }
     loop {
         if count >= budget {
@@ -302,7 +308,9 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
                 Ok(())
             }
             Op::LoadClosure(i) => {
-                frame.stack.push(Value::Cell(frame.cells[i as usize].clone()));
+                frame
+                    .stack
+                    .push(Value::Cell(frame.cells[i as usize].clone()));
                 Ok(())
             }
             Op::LoadGlobal(i) => {
@@ -327,7 +335,13 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
             }
             Op::DeleteGlobal(i) => {
                 let name = frame.code.names[i as usize].clone();
-                if frame.globals.dict.borrow_mut().shift_remove(&name).is_none() {
+                if frame
+                    .globals
+                    .dict
+                    .borrow_mut()
+                    .shift_remove(&name)
+                    .is_none()
+                {
                     Err(exceptions::name_error(vm, &frame, &name))
                 } else {
                     Ok(())
@@ -415,7 +429,10 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
                         frame.stack[n - argc - 1..].to_vec(),
                     )
                 } else {
-                    (frame.stack[n - argc - 2].clone(), frame.stack[n - argc..].to_vec())
+                    (
+                        frame.stack[n - argc - 2].clone(),
+                        frame.stack[n - argc..].to_vec(),
+                    )
                 };
                 match call_op(vm, &mut frame, callable, Args::new(positional), argc + 2) {
                     Ok(Some(callee)) => {
@@ -792,8 +809,10 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
                 let is_generator = matches!(frame.on_return, OnReturn::Generator { .. });
                 if is_generator {
                     // An exhausted generator: the caller's loop ends, or StopIteration.
-                    let OnReturn::Generator { generator, exhausted } =
-                        std::mem::replace(&mut frame.on_return, OnReturn::Push)
+                    let OnReturn::Generator {
+                        generator,
+                        exhausted,
+                    } = std::mem::replace(&mut frame.on_return, OnReturn::Push)
                     else {
                         unreachable!("checked above")
                     };
@@ -905,7 +924,11 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
                             }
                             continue;
                         }
-                        None => Err(exceptions::error(vm, "RuntimeError", "No active exception to reraise")),
+                        None => Err(exceptions::error(
+                            vm,
+                            "RuntimeError",
+                            "No active exception to reraise",
+                        )),
                     },
                     1 => {
                         let exc = frame.pop();
@@ -941,7 +964,12 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
             }
             Op::ExitWith => {
                 let exit = frame.pop();
-                call_nested(vm, exit, Args::new(vec![Value::None, Value::None, Value::None])).map(|_| ())
+                call_nested(
+                    vm,
+                    exit,
+                    Args::new(vec![Value::None, Value::None, Value::None]),
+                )
+                .map(|_| ())
             }
             Op::WithExceptStart => {
                 let n = frame.stack.len();
@@ -1057,7 +1085,13 @@ fn cell_name(frame: &Frame, i: u32) -> Rc<str> {
 
 /// Runs a call instruction: calls Rust code at once (its value replaces the callable
 /// and arguments, `consumed` stack slots), or returns the frame of Python code to run.
-fn call_op(vm: &mut Vm, frame: &mut Frame, callable: Value, args: Args, consumed: usize) -> PyResult<Option<Callee>> {
+fn call_op(
+    vm: &mut Vm,
+    frame: &mut Frame,
+    callable: Value,
+    args: Args,
+    consumed: usize,
+) -> PyResult<Option<Callee>> {
     let mut callable = callable;
     let mut args = args;
     loop {
@@ -1110,10 +1144,13 @@ fn unwind(vm: &mut Vm, frame: &mut Frame, base: usize, exc: Value, record: bool)
     let tid = vm.current;
     if record {
         exceptions::set_context(vm, &exc);
-        exceptions::add_traceback(&exc, TracebackEntry {
-            code: frame.code.clone(),
-            ip: frame.current_ip(),
-        });
+        exceptions::add_traceback(
+            &exc,
+            TracebackEntry {
+                code: frame.code.clone(),
+                ip: frame.current_ip(),
+            },
+        );
     }
     loop {
         if let Some(handler) = frame.handlers.pop() {
@@ -1132,9 +1169,12 @@ fn unwind(vm: &mut Vm, frame: &mut Frame, base: usize, exc: Value, record: bool)
             return Some(Exit::Raised(exc));
         }
         *frame = vm.threads[tid].frames.pop().expect("checked above");
-        exceptions::add_traceback(&exc, TracebackEntry {
-            code: frame.code.clone(),
-            ip: frame.current_ip(),
-        });
+        exceptions::add_traceback(
+            &exc,
+            TracebackEntry {
+                code: frame.code.clone(),
+                ip: frame.current_ip(),
+            },
+        );
     }
 }

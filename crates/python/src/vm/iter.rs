@@ -119,7 +119,11 @@ pub fn next_fast(vm: &mut Vm, iterator: &Value) -> PyResult<Next> {
                         None => Next::Done,
                     }),
                     Iter::Range { next, stop, step } => {
-                        let inside = if *step > 0 { *next < *stop } else { *next > *stop };
+                        let inside = if *step > 0 {
+                            *next < *stop
+                        } else {
+                            *next > *stop
+                        };
                         Some(if inside {
                             let value = *next;
                             *next += *step;
@@ -213,8 +217,15 @@ fn composite_next(vm: &mut Vm, it: &Rc<std::cell::RefCell<Iter>>) -> PyResult<Op
         Reversed(Value, i64),
         Callable(Value, Value),
     }
-    if let Iter::DictKeys { size: usize::MAX, .. } = &*it.borrow() {
-        return Err(error(vm, "RuntimeError", "dictionary changed size during iteration"));
+    if let Iter::DictKeys {
+        size: usize::MAX, ..
+    } = &*it.borrow()
+    {
+        return Err(error(
+            vm,
+            "RuntimeError",
+            "dictionary changed size during iteration",
+        ));
     }
     let plan = match &*it.borrow() {
         Iter::Enumerate(inner, n) => Plan::Enumerate(inner.clone(), *n),
@@ -245,7 +256,11 @@ fn composite_next(vm: &mut Vm, it: &Rc<std::cell::RefCell<Iter>>) -> PyResult<Op
                             "zip() argument {} is shorter than argument{} 1{}",
                             i + 1,
                             if i > 1 { "s" } else { "" },
-                            if i > 1 { format!("-{i}") } else { String::new() }
+                            if i > 1 {
+                                format!("-{i}")
+                            } else {
+                                String::new()
+                            }
                         );
                         return Err(error(vm, "ValueError", &message));
                     }
@@ -256,7 +271,11 @@ fn composite_next(vm: &mut Vm, it: &Rc<std::cell::RefCell<Iter>>) -> PyResult<Op
                                     "zip() argument {} is longer than argument{} 1{}",
                                     j + 1,
                                     if j > 1 { "s" } else { "" },
-                                    if j > 1 { format!("-{j}") } else { String::new() }
+                                    if j > 1 {
+                                        format!("-{j}")
+                                    } else {
+                                        String::new()
+                                    }
                                 );
                                 return Err(error(vm, "ValueError", &message));
                             }
@@ -348,7 +367,11 @@ pub fn collect(vm: &mut Vm, iterable: &Value) -> PyResult<Vec<Value>> {
     while let Some(item) = next(vm, &iterator)? {
         items.push(item);
         if items.len() > 100_000_000 {
-            return Err(Signal::Raise(exceptions::new_exception(vm, "MemoryError", Vec::new())));
+            return Err(Signal::Raise(exceptions::new_exception(
+                vm,
+                "MemoryError",
+                Vec::new(),
+            )));
         }
     }
     Ok(items)

@@ -173,12 +173,19 @@ impl Vm {
     /// Starts `source` as a new process, `python3 argv[0] argv[1..]` run in `files`'s
     /// folder. A syntax error is printed as python3 prints it and ends the process with
     /// status 1 before anything runs.
-    pub fn spawn(&mut self, source: &str, argv: Vec<String>, files: Rc<dyn Files>, stdin: String) -> usize {
+    pub fn spawn(
+        &mut self,
+        source: &str,
+        argv: Vec<String>,
+        files: Rc<dyn Files>,
+        stdin: String,
+    ) -> usize {
         let path = absolute(&files.folder(), &argv[0]);
         let pid = self.new_process(argv, files, stdin, false);
         let main = self.processes[pid].main.clone();
         main.set("__file__", Value::str(&path));
-        self.sources.insert(Rc::from(path.as_str()), Rc::from(source));
+        self.sources
+            .insert(Rc::from(path.as_str()), Rc::from(source));
         match compile_source(source, &path, Mode::File) {
             Ok(code) => self.start_main_thread(pid, code),
             Err(report) => {
@@ -213,7 +220,13 @@ impl Vm {
             .is_some_and(|t| t.process == pid && t.state != ThreadState::Finished)
     }
 
-    fn new_process(&mut self, argv: Vec<String>, files: Rc<dyn Files>, stdin: String, interactive: bool) -> usize {
+    fn new_process(
+        &mut self,
+        argv: Vec<String>,
+        files: Rc<dyn Files>,
+        stdin: String,
+        interactive: bool,
+    ) -> usize {
         let pid = self.processes.len();
         let seed = self.seed.wrapping_add(pid as u64);
         let main = Rc::new(Module::new("__main__"));
@@ -267,7 +280,14 @@ impl Vm {
     }
 
     /// Adds a thread to the current process that will call `callable(*args)`.
-    pub fn start_thread(&mut self, callable: Value, args: native::Args, name: Rc<str>, daemon: bool, object: Option<Value>) -> u64 {
+    pub fn start_thread(
+        &mut self,
+        callable: Value,
+        args: native::Args,
+        name: Rc<str>,
+        daemon: bool,
+        object: Option<Value>,
+    ) -> u64 {
         let process = self.threads[self.current].process;
         let ident = self.new_ident();
         let globals = self.threads[self.current]
@@ -326,7 +346,12 @@ impl Vm {
     }
 
     /// Parks the running thread until `on` changes or the deadline passes.
-    pub fn block(&mut self, on: Option<usize>, deadline: Option<u64>, what: &'static str) -> Signal {
+    pub fn block(
+        &mut self,
+        on: Option<usize>,
+        deadline: Option<u64>,
+        what: &'static str,
+    ) -> Signal {
         Signal::Block(Wait { on, deadline, what })
     }
 
@@ -365,7 +390,10 @@ impl Vm {
     }
 
     fn idle(&mut self) -> Run {
-        let live = self.threads.iter().any(|t| t.state != ThreadState::Finished);
+        let live = self
+            .threads
+            .iter()
+            .any(|t| t.state != ThreadState::Finished);
         if !live {
             return Run::Done;
         }
@@ -452,9 +480,10 @@ impl Vm {
         if !self.processes[pid].main_done {
             return;
         }
-        let waiting = self.threads.iter().any(|t| {
-            t.process == pid && !t.daemon && t.state != ThreadState::Finished
-        });
+        let waiting = self
+            .threads
+            .iter()
+            .any(|t| t.process == pid && !t.daemon && t.state != ThreadState::Finished);
         if !waiting {
             for thread in &mut self.threads {
                 if thread.process == pid {
@@ -481,7 +510,11 @@ impl Vm {
 }
 
 /// Parses and compiles, or gives python3's report of the syntax error.
-pub fn compile_source(source: &str, filename: &str, mode: Mode) -> Result<Rc<compile::Code>, String> {
+pub fn compile_source(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+) -> Result<Rc<compile::Code>, String> {
     let parsed = match mode {
         Mode::File => syntax::parse_module(source),
         Mode::Interactive => syntax::parse_interactive(source),
