@@ -8,6 +8,7 @@
 //! shell adds the real server's column where one is installed.
 
 pub mod memcached;
+pub mod python;
 pub mod rabbitmq;
 pub mod redis;
 

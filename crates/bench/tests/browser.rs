@@ -6,7 +6,7 @@
 //! renderer until the browser driver gives up on it.
 #![cfg(target_arch = "wasm32")]
 
-use playground_bench::{Table, memcached, rabbitmq, redis};
+use playground_bench::{Table, memcached, python, rabbitmq, redis};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{console_log, wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::WorkerGlobalScope;
@@ -53,4 +53,24 @@ fn redis_commands() {
 #[wasm_bindgen_test]
 fn rabbitmq_routing_and_delivery() {
     print(rabbitmq::run(&performance_now, rabbitmq::Size::FULL).unwrap());
+}
+
+/// CPython's rates from the native run of the same `./x bench`, which passes them in
+/// when it builds this harness (space-separated, in `python::WORKLOADS` order).
+const CPYTHON_RATES: Option<&str> = option_env!("PLAYGROUND_CPYTHON_RATES");
+
+#[wasm_bindgen_test]
+fn python_programs() {
+    let rates: Vec<f64> = python::WORKLOADS
+        .iter()
+        .map(|workload| python::run_engine(&performance_now, workload).unwrap())
+        .collect();
+    let cpython: Option<Vec<f64>> = CPYTHON_RATES.map(|rates| {
+        rates
+            .split_whitespace()
+            .filter_map(|rate| rate.parse().ok())
+            .collect()
+    });
+    let cpython = cpython.filter(|rates| rates.len() == python::WORKLOADS.len());
+    print(python::table(&rates, cpython.as_deref(), python::WASM_TARGET, "wasm"));
 }

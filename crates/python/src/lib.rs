@@ -8,6 +8,7 @@ pub mod bigint;
 pub mod builtins;
 pub mod compile;
 pub mod modules;
+pub mod repl;
 pub mod syntax;
 pub mod text;
 pub mod types;

@@ -239,10 +239,9 @@ pub struct Key(pub Value);
 impl Key {
     /// The key for `value`, or the name of its type when it is unhashable.
     pub fn new(value: Value) -> Result<Key, Rc<str>> {
-        if is_hashable(&value) {
-            Ok(Key(value))
-        } else {
-            Err(value.type_name())
+        match unhashable_part(&value) {
+            None => Ok(Key(value)),
+            Some(part) => Err(part.type_name()),
         }
     }
 
@@ -251,12 +250,13 @@ impl Key {
     }
 }
 
-fn is_hashable(value: &Value) -> bool {
+/// The first part of `value` that cannot be hashed (a tuple is as hashable as its items).
+fn unhashable_part(value: &Value) -> Option<&Value> {
     match value {
-        Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Slice(_) => false,
-        Value::Tuple(items) => items.iter().all(is_hashable),
-        Value::Instance(instance) => instance.class.hashable.get(),
-        _ => true,
+        Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Slice(_) => Some(value),
+        Value::Tuple(items) => items.iter().find_map(unhashable_part),
+        Value::Instance(instance) if !instance.class.hashable.get() => Some(value),
+        _ => None,
     }
 }
 
@@ -290,6 +290,9 @@ fn hash_value<H: Hasher>(value: &Value, state: &mut H) {
             }
             state.write_u64(sum);
         }
+        Value::Instance(instance) if instance.hash.get().is_some() => {
+            state.write_i64(instance.hash.get().unwrap_or_default())
+        }
         other => state.write_usize(other.identity()),
     }
 }
@@ -311,6 +314,9 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
             x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| key_eq(p, q))
         }
         (Value::Bytes(x), Value::Bytes(y)) => x == y,
+        (Value::Instance(x), Value::Instance(y)) if x.hash.get().is_some() => {
+            Rc::ptr_eq(x, y) || (Rc::ptr_eq(&x.class, &y.class) && x.hash.get() == y.hash.get())
+        }
         (Value::FrozenSet(x), Value::FrozenSet(y)) => {
             x.len() == y.len() && x.iter().all(|k| y.contains(k))
         }
@@ -432,6 +438,9 @@ impl Class {
 pub struct Instance {
     pub class: Rc<Class>,
     pub dict: RefCell<Namespace>,
+    /// What the class's own `__hash__` last returned, when it has one: dicts and sets
+    /// key such instances by it (and take equal hashes of one class as equal keys).
+    pub hash: Cell<Option<i64>>,
     /// What an instance of a builtin base carries beyond its `__dict__`.
     pub payload: RefCell<Payload>,
 }

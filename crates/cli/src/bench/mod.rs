@@ -10,6 +10,7 @@
 //! something went wrong (a server would not start, an engine answered an error).
 
 mod memcached;
+mod python;
 mod redis;
 
 use std::net::{Ipv4Addr, TcpListener, TcpStream};
@@ -24,6 +25,7 @@ usage: playground bench <engine>
   redis       SET/GET, LPUSH, HSET, ZADD, ZRANGE in-process, beside redis-server
               driven by redis-benchmark -P 64
   memcached   get/set 90/10 through the text protocol, beside memcached over loopback
+  python      a loop-heavy program and a Queue producer/consumer, beside python3
   rabbitmq    topic routing at 100, 10,000 and 100,000 bindings beside a naive
               matcher, and simulated publish-deliver-ack throughput
 
@@ -36,6 +38,7 @@ pub fn run(args: &[String]) -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("redis") => redis::run(&clock),
         Some("memcached") => memcached::run(&clock),
+        Some("python") => python::run(&clock),
         Some("rabbitmq") => {
             playground_bench::rabbitmq::run(&clock, playground_bench::rabbitmq::Size::FULL)
         }

@@ -527,12 +527,17 @@ fn next(vm: &mut Vm, args: Args) -> PyResult {
         let message = format!("'{}' object is not an iterator", iterator.type_name());
         return Err(error(vm, "TypeError", &message));
     }
-    match iter::next(vm, iterator)? {
-        Some(item) => Ok(item),
-        None => match args.positional.get(1) {
-            Some(default) => Ok(default.clone()),
-            None => Err(exceptions::stop_iteration(vm, Value::None)),
-        },
+    let step = match iter::next_fast(vm, iterator)? {
+        iter::Next::Item(item) => Ok(item),
+        iter::Next::Done => Err(exceptions::stop_iteration(vm, Value::None)),
+        // A generator's `return value` travels in its StopIteration.
+        iter::Next::Resume(frame) => crate::vm::eval::run_nested(vm, frame),
+    };
+    match (step, args.positional.get(1)) {
+        (Err(Signal::Raise(exc)), Some(default)) if exceptions::is_instance_of(vm, &exc, "StopIteration") => {
+            Ok(default.clone())
+        }
+        (step, _) => step,
     }
 }
 
@@ -768,7 +773,15 @@ fn pow(vm: &mut Vm, args: Args) -> PyResult {
                 ));
             };
             if e.is_negative() {
-                return Err(error(vm, "ValueError", "base is not invertible for the given modulus"));
+                // pow(b, -e, m) is pow(inverse of b, e, m).
+                let (Some(b), Some(e), Some(m)) = (b.to_i64(), e.to_i64(), m.to_i64()) else {
+                    return Err(error(vm, "ValueError", "base is not invertible for the given modulus"));
+                };
+                let Some(inverse) = modular_inverse(b, m) else {
+                    return Err(error(vm, "ValueError", "base is not invertible for the given modulus"));
+                };
+                let result = BigInt::from(inverse).pow_mod(&BigInt::from(-e), &BigInt::from(m));
+                return Ok(result.map_or(Value::Int(0), int::from_big));
             }
             match b.to_big().pow_mod(&e.to_big(), &m.to_big()) {
                 Some(result) => Ok(int::from_big(result)),
@@ -776,6 +789,19 @@ fn pow(vm: &mut Vm, args: Args) -> PyResult {
             }
         }
     }
+}
+
+/// The inverse of `b` modulo `m`, by the extended Euclidean algorithm.
+fn modular_inverse(b: i64, m: i64) -> Option<i64> {
+    let modulus = m.unsigned_abs() as i128;
+    let (mut old_r, mut r) = ((b as i128).rem_euclid(modulus), modulus);
+    let (mut old_s, mut s) = (1i128, 0i128);
+    while r != 0 {
+        let q = old_r / r;
+        (old_r, r) = (r, old_r - q * r);
+        (old_s, s) = (s, old_s - q * s);
+    }
+    (old_r == 1).then(|| old_s.rem_euclid(modulus) as i64)
 }
 
 fn format_(vm: &mut Vm, args: Args) -> PyResult {

@@ -437,11 +437,12 @@ impl<'a> Compiler<'a> {
             StmtKind::Assert { test, msg } => {
                 self.expr(test)?;
                 let ok = self.emit(Op::PopJumpIfTrue(0));
-                self.span = stmt.span;
+                // CPython locates a failed assert at its test.
+                self.span = test.span;
                 self.emit(Op::LoadAssertionError);
                 if let Some(msg) = msg {
                     self.expr(msg)?;
-                    self.span = stmt.span;
+                    self.span = test.span;
                     self.emit(Op::Call(1));
                 }
                 self.emit(Op::Raise(1));
@@ -449,7 +450,6 @@ impl<'a> Compiler<'a> {
             }
             StmtKind::Import(aliases) => {
                 for alias in aliases {
-                    self.span = alias.span;
                     self.emit_const(Value::Int(0));
                     self.emit_const(Value::None);
                     let index = self.name_index(&alias.name);
@@ -485,7 +485,6 @@ impl<'a> Compiler<'a> {
                     self.emit(Op::ImportStar);
                 } else {
                     for alias in names {
-                        self.span = alias.span;
                         let index = self.name_index(&alias.name);
                         self.emit(Op::ImportFrom(index));
                         let bound = alias.asname.as_ref().unwrap_or(&alias.name);
@@ -1295,6 +1294,16 @@ impl<'a> Compiler<'a> {
         keywords: &'a [Keyword],
         span: Span,
     ) -> Result<(), SyntaxError> {
+        if self.is_bare_super(func, args, keywords) {
+            // `super()` in a method is `super(__class__, self)`, the class from the cell
+            // the class body fills and `self` the method's first argument.
+            self.expr(func)?;
+            self.name_op("__class__", Access::Load);
+            self.emit(Op::LoadFast(0));
+            self.span = span;
+            self.emit(Op::Call(2));
+            return Ok(());
+        }
         let starred = args.iter().any(|a| matches!(a.kind, ExprKind::Starred { .. }))
             || keywords.iter().any(|k| k.arg.is_none());
         if let (ExprKind::Attribute { value, attr, .. }, false, true) =
@@ -1362,6 +1371,21 @@ impl<'a> Compiler<'a> {
             });
         }
         Ok(())
+    }
+
+    fn is_bare_super(&self, func: &Expr, args: &[Expr], keywords: &[Keyword]) -> bool {
+        let ExprKind::Name { id, .. } = &func.kind else {
+            return false;
+        };
+        let Some(unit) = self.units.last() else {
+            return false;
+        };
+        id == "super"
+            && args.is_empty()
+            && keywords.is_empty()
+            && unit.kind == CodeKind::Function
+            && !unit.scope.params.is_empty()
+            && unit.scope.symbol("__class__") == Symbol::Free
     }
 
     fn comprehension(

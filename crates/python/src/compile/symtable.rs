@@ -39,7 +39,6 @@ pub enum ScopeKind {
 /// The resolved names of one scope.
 #[derive(Debug)]
 pub struct Scope {
-    pub kind: ScopeKind,
     /// Every name of the scope, in the order first seen.
     pub symbols: IndexMap<String, Symbol>,
     /// Parameter names in CPython's `co_varnames` order.
@@ -129,6 +128,45 @@ impl Walker {
         let _ = span;
         scope.bound.insert(name.to_owned());
         scope.order.insert(name.to_owned());
+        Ok(())
+    }
+
+    /// `(name := value)` inside comprehensions binds `name` in the nearest scope that is
+    /// not a comprehension, as PEP 572 says.
+    fn bind_named(&mut self, name: &str, span: Span) -> Result<(), SyntaxError> {
+        if self.scope().kind != ScopeKind::Comprehension {
+            return self.bind(name, span);
+        }
+        let mut outer = self.scopes[self.current].parent;
+        while let Some(index) = outer {
+            if self.scopes[index].kind != ScopeKind::Comprehension {
+                break;
+            }
+            outer = self.scopes[index].parent;
+        }
+        let Some(outer) = outer else {
+            return self.bind(name, span);
+        };
+        let outer_kind = self.scopes[outer].kind;
+        if outer_kind == ScopeKind::Class {
+            return Err(error_at(
+                span,
+                "assignment expression within a comprehension cannot be used in a class body",
+            ));
+        }
+        self.scopes[outer].bound.insert(name.to_owned());
+        self.scopes[outer].order.insert(name.to_owned());
+        let mut index = self.current;
+        while index != outer {
+            let scope = &mut self.scopes[index];
+            if outer_kind == ScopeKind::Module {
+                scope.globals.insert(name.to_owned());
+            } else {
+                scope.nonlocals.insert(name.to_owned());
+            }
+            scope.order.insert(name.to_owned());
+            index = scope.parent.expect("the outer scope encloses it");
+        }
         Ok(())
     }
 
@@ -394,7 +432,7 @@ impl Walker {
             ExprKind::BoolOp { values, .. } => self.exprs(values)?,
             ExprKind::NamedExpr { target, value } => {
                 self.expr(value)?;
-                self.bind(target, expr.span)?;
+                self.bind_named(target, expr.span)?;
             }
             ExprKind::BinOp { left, right, .. } => {
                 self.expr(left)?;
@@ -640,7 +678,6 @@ fn resolve(raw: Vec<RawScope>) -> Result<Scopes, SyntaxError> {
             (
                 scope.node,
                 Scope {
-                    kind: scope.kind,
                     symbols,
                     params: scope.params,
                     is_generator: scope.is_generator,

@@ -1,15 +1,780 @@
-use std::cell::RefCell;
+//! `collections`: `deque`, and the dict subclasses `Counter` and `defaultdict`.
+//!
+//! A `Counter` or `defaultdict` is a dict (`Value::Dict`) whose flavor says what it
+//! adds: a missing key counts 0, or is made by the factory. Their dict methods, and
+//! `Counter`'s own (`most_common`, `elements`, `subtract`, `total` and its counting
+//! `update`), belong to the dict type; this module makes them, prints a `Counter`
+//! as CPython does, and does its arithmetic. A `deque` is an instance whose payload
+//! holds its items, so that a `queue.Queue` can share them as its `queue` attribute.
+
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
 use std::rc::Rc;
 
-use crate::syntax::ast::BinOp;
-use crate::value::{DictObject, Value};
+use super::{LibraryFile, LibraryFrame, Params, c_args, held, method_args, methods, new_module, raise_in_library, registered, set_native, to_index};
+use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
+use crate::value::{Class, Dict, DictFlavor, DictObject, Instance, Iter, Module, Namespace, Payload, Value};
 use crate::vm::Vm;
-use crate::vm::native::PyResult;
+use crate::vm::eval::call_nested;
+use crate::vm::exceptions::error;
+use crate::vm::native::{Args, NativeObject, PyResult, Signal};
+use crate::vm::types::{TypeTag, new_class};
+use crate::vm::{attr, iter, ops, repr};
 
-pub fn counter_arithmetic(_vm: &mut Vm, _op: BinOp, _a: &Rc<RefCell<DictObject>>, _b: &Rc<RefCell<DictObject>>) -> PyResult {
+/// The lines of CPython's `collections/__init__.py` (3.11.7) that the traceback of a
+/// `Counter` made from something not iterable shows.
+static COLLECTIONS_PY: LibraryFile = LibraryFile {
+    path: "collections/__init__.py",
+    lines: &[
+        (599, "        self.update(iterable, **kwds)"),
+        (690, "                _count_elements(self, iterable)"),
+    ],
+};
+
+/// Makes `collections` for the current process.
+pub fn make(vm: &mut Vm) -> Rc<Module> {
+    let module = new_module("collections", Some("collections/__init__.py"));
+    let classes = classes(vm);
+    module.set("deque", Value::Class(classes.deque));
+    module.set("Counter", Value::Class(classes.counter));
+    module.set("defaultdict", Value::Class(classes.defaultdict));
+    module
+}
+
+/// The classes of `collections`, made once per VM.
+struct Classes {
+    deque: Rc<Class>,
+    counter: Rc<Class>,
+    defaultdict: Rc<Class>,
+}
+
+fn classes(vm: &mut Vm) -> Classes {
+    let Value::Tuple(all) = registered(vm, "collections", make_classes) else {
+        unreachable!("collections' classes are registered as a tuple")
+    };
+    let class = |i: usize| match &all[i] {
+        Value::Class(class) => class.clone(),
+        _ => unreachable!("a tuple of classes"),
+    };
+    Classes {
+        deque: class(0),
+        counter: class(1),
+        defaultdict: class(2),
+    }
+}
+
+fn make_classes(vm: &mut Vm) -> Value {
+    let object = vm.types.get(TypeTag::Object).clone();
+    let dict = vm.types.get(TypeTag::Dict).clone();
+    let deque = methods(
+        "collections.deque",
+        &[
+            ("__init__", deque_init),
+            ("__repr__", deque_repr),
+            ("__len__", deque_len),
+            ("__iter__", deque_iter),
+            ("__reversed__", deque_reversed),
+            ("__getitem__", deque_getitem),
+            ("__setitem__", deque_setitem),
+            ("__delitem__", deque_delitem),
+            ("__contains__", deque_contains),
+            ("__eq__", deque_eq),
+            ("__ne__", deque_ne),
+            ("__lt__", deque_lt),
+            ("__le__", deque_le),
+            ("__gt__", deque_gt),
+            ("__ge__", deque_ge),
+            ("__add__", deque_add),
+            ("__iadd__", deque_iadd),
+            ("__mul__", deque_mul),
+            ("__copy__", deque_copy),
+            ("append", deque_append),
+            ("appendleft", deque_appendleft),
+            ("pop", deque_pop),
+            ("popleft", deque_popleft),
+            ("extend", deque_extend),
+            ("extendleft", deque_extendleft),
+            ("rotate", deque_rotate),
+            ("clear", deque_clear),
+            ("copy", deque_copy),
+            ("count", deque_count),
+            ("index", deque_index),
+            ("insert", deque_insert),
+            ("remove", deque_remove),
+            ("reverse", deque_reverse),
+        ],
+    );
+    let deque = new_class("deque", "collections", Some(&object), deque, None);
+    let counter = methods("Counter", &[("__new__", counter_new)]);
+    let counter = new_class("Counter", "collections", Some(&dict), counter, Some(TypeTag::Dict));
+    let defaultdict = methods("collections.defaultdict", &[("__new__", defaultdict_new)]);
+    let defaultdict = new_class(
+        "defaultdict",
+        "collections",
+        Some(&dict),
+        defaultdict,
+        Some(TypeTag::Dict),
+    );
+    Value::tuple(vec![
+        Value::Class(deque),
+        Value::Class(counter),
+        Value::Class(defaultdict),
+    ])
+}
+
+/// The class of a dict of a flavor `collections` adds (`Counter`, `defaultdict`):
+/// what `type()` gives for it. None for a plain dict.
+pub fn flavor_class(vm: &mut Vm, flavor: &DictFlavor) -> Option<Rc<Class>> {
+    match flavor {
+        DictFlavor::Plain => None,
+        DictFlavor::Counter => Some(classes(vm).counter),
+        DictFlavor::Default(_) => Some(classes(vm).defaultdict),
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// Counter and defaultdict
+
+fn new_dict(flavor: DictFlavor) -> Value {
+    Value::Dict(Rc::new(RefCell::new(DictObject {
+        entries: Dict::default(),
+        flavor,
+    })))
+}
+
+/// Calls the dict's own `update` (a Counter's counts) with `args`.
+fn update(vm: &mut Vm, dict: &Value, args: Args) -> PyResult {
+    let update = attr::get_attr(vm, dict, "update")?;
+    call_nested(vm, update, args)
+}
+
+/// `Counter(iterable=None, /, **kwds)`: the elements of an iterable counted, or the
+/// counts of a mapping.
+fn counter_new(vm: &mut Vm, args: Args) -> PyResult {
+    let Args {
+        mut positional,
+        keywords,
+    } = args;
+    positional.insert(0, Value::None);
+    Params {
+        name: "Counter.__init__",
+        names: &["self", "iterable"],
+        required: 1,
+        positional: 2,
+    }
+    .bind(vm, Args::new(positional.clone()))?;
+    let counter = new_dict(DictFlavor::Counter);
+    let iterable = positional.get(1).cloned();
+    let counted = update(vm, &counter, Args {
+        positional: iterable.iter().cloned().collect(),
+        keywords,
+    });
+    match counted {
+        Ok(_) => Ok(counter),
+        Err(Signal::Raise(exc)) if !matches!(iterable, Some(Value::Dict(_))) => {
+            let frames = [
+                &LibraryFrame {
+                    file: &COLLECTIONS_PY,
+                    function: "update",
+                    line: 690,
+                    caret: None,
+                },
+                &LibraryFrame {
+                    file: &COLLECTIONS_PY,
+                    function: "__init__",
+                    line: 599,
+                    caret: None,
+                },
+            ];
+            Err(raise_in_library(vm, exc, &frames))
+        }
+        Err(signal) => Err(signal),
+    }
+}
+
+/// Whether a value can be called.
+fn is_callable(vm: &mut Vm, value: &Value) -> bool {
+    match value {
+        Value::Function(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_) => true,
+        Value::Instance(_) | Value::Native(_) => vm.types.class_of(value).lookup("__call__").is_some(),
+        _ => false,
+    }
+}
+
+/// `defaultdict(default_factory=None, /, *args, **kwargs)`: a dict whose missing keys
+/// are added with `default_factory()`; the other arguments fill it as `dict()` would.
+fn defaultdict_new(vm: &mut Vm, args: Args) -> PyResult {
+    let Args {
+        mut positional,
+        keywords,
+    } = args;
+    let factory = if positional.is_empty() {
+        Value::None
+    } else {
+        positional.remove(0)
+    };
+    if !matches!(factory, Value::None) && !is_callable(vm, &factory) {
+        return Err(error(vm, "TypeError", "first argument must be callable or None"));
+    }
+    let dict = new_dict(DictFlavor::Default(factory));
+    update(vm, &dict, Args {
+        positional,
+        keywords,
+    })?;
+    Ok(dict)
+}
+
+/// A key function for sorting `(element, count)` pairs by count.
+fn count_of(vm: &mut Vm, args: Args) -> PyResult {
+    let pair = args.positional.first().cloned().unwrap_or_default();
+    ops::get_item(vm, &pair, &Value::Int(1))
+}
+
+/// `repr()` of a non-empty Counter: its pairs most common first (equal counts in the
+/// order first seen), or as they are when the counts cannot be ordered. (Its items
+/// are printed each with a repr of their own, so `_seen`, the containers the VM's
+/// repr is inside, is not needed.)
+pub fn counter_repr(vm: &mut Vm, pairs: &[(Value, Value)], _seen: &mut Vec<usize>) -> PyResult<String> {
+    let tuples: Vec<Value> = pairs
+        .iter()
+        .map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()]))
+        .collect();
+    let key = attr::builtin("count_of", count_of, None);
+    let ordered = match crate::builtins::sort_values(vm, tuples.clone(), Some(key), true) {
+        Ok(sorted) => sorted,
+        Err(Signal::Raise(exc)) if crate::vm::exceptions::is_instance_of(vm, &exc, "TypeError") => tuples,
+        Err(signal) => return Err(signal),
+    };
+    let mut parts = Vec::with_capacity(ordered.len());
+    for pair in &ordered {
+        let Value::Tuple(pair) = pair else {
+            continue;
+        };
+        let key = repr::repr(vm, &pair[0])?;
+        let count = repr::repr(vm, &pair[1])?;
+        parts.push(format!("{key}: {count}"));
+    }
+    Ok(format!("Counter({{{}}})", parts.join(", ")))
+}
+
+/// `counter op other` for two Counters (`+`, `-`, `|`, `&`): a new Counter of the
+/// positive results, as CPython's `Counter.__add__` and friends make it.
+pub fn counter_arithmetic(vm: &mut Vm, op: BinOp, a: &Rc<RefCell<DictObject>>, b: &Rc<RefCell<DictObject>>) -> PyResult {
+    let left: Vec<_> = a.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+    let right: Vec<_> = b.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+    let zero = Value::Int(0);
+    let positive = |vm: &mut Vm, n: &Value| -> PyResult<bool> {
+        let result = ops::compare(vm, CmpOp::Gt, n, &Value::Int(0))?;
+        ops::truthy(vm, &result)
+    };
+    let mut result = Dict::default();
+    for (element, count) in &left {
+        let other = b.borrow().get(element).cloned().unwrap_or(Value::Int(0));
+        let combined = match op {
+            BinOp::Add | BinOp::Sub => ops::binary(vm, op, count, &other, false)?,
+            BinOp::BitOr if ops::less_than(vm, count, &other)? => other,
+            BinOp::BitAnd if !ops::less_than(vm, count, &other)? => other,
+            _ => count.clone(),
+        };
+        if positive(vm, &combined)? {
+            result.insert(element.clone(), combined);
+        }
+    }
+    if op != BinOp::BitAnd {
+        for (element, count) in &right {
+            if a.borrow().contains_key(element) {
+                continue;
+            }
+            let count = match op {
+                BinOp::Sub => ops::binary(vm, BinOp::Sub, &zero, count, false)?,
+                _ => count.clone(),
+            };
+            if positive(vm, &count)? {
+                result.insert(element.clone(), count);
+            }
+        }
+    }
+    Ok(Value::Dict(Rc::new(RefCell::new(DictObject {
+        entries: result,
+        flavor: DictFlavor::Counter,
+    }))))
+}
+
+/// `+counter` (the positive counts) and `-counter` (the negative ones, negated), as
+/// CPython's `Counter.__pos__` and `__neg__` make them.
+pub fn counter_unary(vm: &mut Vm, op: UnaryOp, counter: &Rc<RefCell<DictObject>>) -> PyResult {
+    let pairs: Vec<_> = counter.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+    let zero = Value::Int(0);
+    let mut result = Dict::default();
+    for (element, count) in pairs {
+        let count = match op {
+            UnaryOp::USub => ops::binary(vm, BinOp::Sub, &zero, &count, false)?,
+            _ => count,
+        };
+        let positive = ops::compare(vm, CmpOp::Gt, &count, &zero)?;
+        if ops::truthy(vm, &positive)? {
+            result.insert(element, count);
+        }
+    }
+    Ok(Value::Dict(Rc::new(RefCell::new(DictObject {
+        entries: result,
+        flavor: DictFlavor::Counter,
+    }))))
+}
+
+// ---------------------------------------------------------------------------------
+// deque
+
+/// `collections.deque`: a double-ended queue, bounded by `maxlen` when it has one.
+pub struct Deque {
+    class: Rc<Class>,
+    /// The items, left to right; shared with the `queue.Queue` whose `queue` it is.
+    items: Rc<RefCell<VecDeque<Value>>>,
+    maxlen: Option<usize>,
+    /// Its repr is being made: a deque inside itself prints as `[...]`.
+    in_repr: Cell<bool>,
+}
+
+impl NativeObject for Deque {
+    fn class(&self) -> Rc<Class> {
+        self.class.clone()
+    }
+    fn get_attr(&self, name: &str) -> Option<Value> {
+        match name {
+            "maxlen" => Some(self.maxlen.map_or(Value::None, |n| Value::Int(n as i64))),
+            _ => None,
+        }
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+impl Deque {
+    /// Adds an item at the right (or left), dropping one from the other end when the
+    /// deque is full.
+    fn push(&self, item: Value, left: bool) {
+        let mut items = self.items.borrow_mut();
+        if self.maxlen == Some(0) {
+            return;
+        }
+        if self.maxlen.is_some_and(|max| items.len() >= max) {
+            if left {
+                items.pop_back();
+            } else {
+                items.pop_front();
+            }
+        }
+        if left {
+            items.push_front(item);
+        } else {
+            items.push_back(item);
+        }
+    }
+
+    fn snapshot(&self) -> Vec<Value> {
+        self.items.borrow().iter().cloned().collect()
+    }
+}
+
+/// A deque over `items`, shared with its maker (a `queue.Queue`'s `queue`).
+pub fn new_deque(vm: &mut Vm, items: Rc<RefCell<VecDeque<Value>>>) -> Value {
+    let class = classes(vm).deque;
+    deque_of(class, items, None)
+}
+
+fn deque_of(class: Rc<Class>, items: Rc<RefCell<VecDeque<Value>>>, maxlen: Option<usize>) -> Value {
+    let instance = Value::Instance(Rc::new(Instance {
+        hash: Cell::new(None),
+        class: class.clone(),
+        dict: RefCell::new(Namespace::default()),
+        payload: RefCell::new(Payload::None),
+    }));
+    set_native(&instance, Rc::new(Deque {
+        class,
+        items,
+        maxlen,
+        in_repr: Cell::new(false),
+    }));
+    instance
+}
+
+/// The deque a method is called on, and the arguments after `self`.
+fn deque_args(vm: &mut Vm, args: Args, method: &str) -> PyResult<(Value, super::Held<Deque>, Args)> {
+    let (this, rest) = method_args(vm, args, method)?;
+    let deque = held::<Deque>(vm, &this, "collections.deque", method)?;
+    Ok((this, deque, rest))
+}
+
+/// A deque method's positional arguments, checked as CPython's C methods check them.
+fn deque_method(vm: &mut Vm, args: Args, method: &str, min: usize, max: usize) -> PyResult<(Value, super::Held<Deque>, Vec<Value>)> {
+    let (this, deque, rest) = deque_args(vm, args, method)?;
+    let rest = c_args(vm, rest, &format!("deque.{method}"), min, max)?;
+    Ok((this, deque, rest))
+}
+
+/// `deque(iterable=(), maxlen=None)`.
+fn deque_init(vm: &mut Vm, args: Args) -> PyResult {
+    let given = args.positional.len() + args.keywords.len();
+    if args.positional.len() > 3 {
+        let message = format!("deque() takes at most 2 arguments ({} given)", given - 1);
+        return Err(error(vm, "TypeError", &message));
+    }
+    let bound = Params {
+        name: "deque",
+        names: &["self", "iterable", "maxlen"],
+        required: 1,
+        positional: 3,
+    }
+    .bind(vm, args)?;
+    let this = bound[0].clone().unwrap_or_default();
+    let maxlen = match &bound[2] {
+        None | Some(Value::None) => None,
+        Some(value) => match crate::vm::int::as_int(value) {
+            Some(n) if n.is_negative() => {
+                return Err(error(vm, "ValueError", "maxlen must be non-negative"));
+            }
+            Some(n) => Some(n.to_i64().unwrap_or(i64::MAX) as usize),
+            None => return Err(error(vm, "TypeError", "an integer is required")),
+        },
+    };
+    let class = vm.types.class_of(&this);
+    let state = Deque {
+        class,
+        items: Rc::new(RefCell::new(VecDeque::new())),
+        maxlen,
+        in_repr: Cell::new(false),
+    };
+    if let Some(iterable) = &bound[1] {
+        for item in iter::collect(vm, iterable)? {
+            state.push(item, false);
+        }
+    }
+    set_native(&this, Rc::new(state));
     Ok(Value::None)
 }
 
-pub fn counter_repr(_vm: &mut Vm, _pairs: &[(Value, Value)], _seen: &mut Vec<usize>) -> PyResult<String> {
-    Ok(String::new())
+/// `deque([1, 2], maxlen=3)`.
+fn deque_repr(vm: &mut Vm, args: Args) -> PyResult {
+    let (this, deque, _) = deque_args(vm, args, "__repr__")?;
+    let name = vm.types.class_of(&this).name.clone();
+    if deque.in_repr.get() {
+        return Ok(Value::str("[...]"));
+    }
+    deque.in_repr.set(true);
+    let list = repr::repr(vm, &Value::list(deque.snapshot()));
+    deque.in_repr.set(false);
+    let list = list?;
+    Ok(Value::str(&match deque.maxlen {
+        Some(max) => format!("{name}({list}, maxlen={max})"),
+        None => format!("{name}({list})"),
+    }))
+}
+
+fn deque_len(vm: &mut Vm, args: Args) -> PyResult {
+    let (_, deque, _) = deque_args(vm, args, "__len__")?;
+    Ok(Value::Int(deque.items.borrow().len() as i64))
+}
+
+fn deque_iter(vm: &mut Vm, args: Args) -> PyResult {
+    let (_, deque, _) = deque_args(vm, args, "__iter__")?;
+    let items = Rc::from(deque.snapshot());
+    Ok(Value::Iterator(Rc::new(RefCell::new(Iter::Items(
+        items,
+        0,
+        "_collections._deque_iterator",
+    )))))
+}
+
+fn deque_reversed(vm: &mut Vm, args: Args) -> PyResult {
+    let (_, deque, _) = deque_args(vm, args, "__reversed__")?;
+    let mut items = deque.snapshot();
+    items.reverse();
+    Ok(Value::Iterator(Rc::new(RefCell::new(Iter::Items(
+        Rc::from(items),
+        0,
+        "_collections._deque_reverse_iterator",
+    )))))
+}
+
+/// The position of a deque index (negative from the right), or IndexError.
+fn position(vm: &mut Vm, deque: &Deque, index: &Value) -> PyResult<usize> {
+    let Some(n) = crate::vm::int::as_int(index) else {
+        let message = format!(
+            "sequence index must be integer, not '{}'",
+            index.type_name()
+        );
+        return Err(error(vm, "TypeError", &message));
+    };
+    let len = deque.items.borrow().len() as i64;
+    let i = n.to_i64().unwrap_or(i64::MAX);
+    let i = if i < 0 { i + len } else { i };
+    if !(0..len).contains(&i) {
+        return Err(error(vm, "IndexError", "deque index out of range"));
+    }
+    Ok(i as usize)
+}
+
+fn deque_getitem(vm: &mut Vm, args: Args) -> PyResult {
+    let (_, deque, rest) = deque_method(vm, args, "__getitem__", 1, 1)?;
+    let at = position(vm, &deque, &rest[0])?;
+    Ok(deque.items.borrow()[at].clone())
+}
+
+fn deque_setitem(vm: &mut Vm, args: Args) -> PyResult {
+    let (_, deque, rest) = deque_method(vm, args, "__setitem__", 2, 2)?;
+    let at = position(vm, &deque, &rest[0])?;
+    deque.items.borrow_mut()[at] = rest[1].clone();
+    Ok(Value::None)
+}
+
+fn deque_delitem(vm: &mut Vm, args: Args) -> PyResult {
+    let (_, deque, rest) = deque_method(vm, args, "__delitem__", 1, 1)?;
+    let at = position(vm, &deque, &rest[0])?;
+    deque.items.borrow_mut().remove(at);
+    Ok(Value::None)
+}
+
+/// Where `item` first is among `items` (equal or the same object), from `start`.
+fn find(vm: &mut Vm, items: &[Value], item: &Value, start: usize) -> PyResult<Option<usize>> {
+    for (at, candidate) in items.iter().enumerate().skip(start) {
+        if candidate.is(item) || ops::equals(vm, candidate, item)? {
+            return Ok(Some(at));
+        }
+    }
+    Ok(None)
+}
+
+fn deque_contains(vm: &mut Vm, args: Args) -> PyResult {
+    let (_, deque, rest) = deque_method(vm, args, "__contains__", 1, 1)?;
+    let found = find(vm, &deque.snapshot(), &rest[0], 0)?;
+    Ok(Value::Bool(found.is_some()))
+}
+
+/// Compares two deques as lists of their items; NotImplemented for anything else.
+fn deque_compare(vm: &mut Vm, args: Args, op: CmpOp) -> PyResult {
+    let (_, deque, rest) = deque_method(vm, args, "__eq__", 1, 1)?;
+    let Some(other) = super::native_of(&rest[0]).and_then(super::Held::<Deque>::downcast) else {
+        return Ok(Value::NotImplemented);
+    };
+    let (a, b) = (Value::list(deque.snapshot()), Value::list(other.snapshot()));
+    ops::compare(vm, op, &a, &b)
+}
+
+fn deque_eq(vm: &mut Vm, args: Args) -> PyResult {
+    deque_compare(vm, args, CmpOp::Eq)
+}
+
+fn deque_ne(vm: &mut Vm, args: Args) -> PyResult {
+    deque_compare(vm, args, CmpOp::NotEq)
+}
+
+fn deque_lt(vm: &mut Vm, args: Args) -> PyResult {
+    deque_compare(vm, args, CmpOp::Lt)
+}
+
+fn deque_le(vm: &mut Vm, args: Args) -> PyResult {
+    deque_compare(vm, args, CmpOp::LtE)
+}
+
+fn deque_gt(vm: &mut Vm, args: Args) -> PyResult {
+    deque_compare(vm, args, CmpOp::Gt)
+}
+
+fn deque_ge(vm: &mut Vm, args: Args) -> PyResult {
+    deque_compare(vm, args, CmpOp::GtE)
+}
+
+/// A new deque of the same class and maxlen holding `items`.
+fn copy_with(this: &Value, deque: &Deque, items: Vec<Value>) -> Value {
+    let class = match this {
+        Value::Instance(instance) => instance.class.clone(),
+        _ => deque.class.clone(),
+    };
+    let copy = deque_of(class, Rc::new(RefCell::new(VecDeque::new())), deque.maxlen);
+    if let Some(state) = super::native_of(&copy).and_then(super::Held::<Deque>::downcast) {
+        for item in items {
+            state.push(item, false);
+        }
+    }
+    copy
+}
+
+/// `deque + deque`.
+fn deque_add(vm: &mut Vm, args: Args) -> PyResult {
+    let (this, deque, rest) = deque_method(vm, args, "__add__", 1, 1)?;
+    let Some(other) = super::native_of(&rest[0]).and_then(super::Held::<Deque>::downcast) else {
+        let message = format!(
+            "can only concatenate deque (not \"{}\") to deque",
+            rest[0].type_name()
+        );
+        return Err(error(vm, "TypeError", &message));
+    };
+    let mut items = deque.snapshot();
+    items.extend(other.snapshot());
+    Ok(copy_with(&this, &deque, items))
+}
+
+/// `deque += iterable`.
+fn deque_iadd(vm: &mut Vm, args: Args) -> PyResult {
+    let (this, deque, rest) = deque_method(vm, args, "__iadd__", 1, 1)?;
+    for item in iter::collect(vm, &rest[0])? {
+        deque.push(item, false);
+    }
+    Ok(this)
+}
+
+/// `deque * n`.
+fn deque_mul(vm: &mut Vm, args: Args) -> PyResult {
+    let (this, deque, rest) = deque_method(vm, args, "__mul__", 1, 1)?;
+    let n = to_index(vm, &rest[0])?.max(0) as usize;
+    let items = deque.snapshot();
+    let repeated = (0..n).flat_map(|_| items.iter().cloned()).collect();
+    Ok(copy_with(&this, &deque, repeated))
+}
+
+fn deque_copy(vm: &mut Vm, args: Args) -> PyResult {
+    let (this, deque, _) = deque_method(vm, args, "copy", 0, 0)?;
+    Ok(copy_with(&this, &deque, deque.snapshot()))
+}
+
+fn deque_append(vm: &mut Vm, args: Args) -> PyResult {
+    let (_, deque, rest) = deque_method(vm, args, "append", 1, 1)?;
+    deque.push(rest[0].clone(), false);
+    Ok(Value::None)
+}
+
+fn deque_appendleft(vm: &mut Vm, args: Args) -> PyResult {
+    let (_, deque, rest) = deque_method(vm, args, "appendleft", 1, 1)?;
+    deque.push(rest[0].clone(), true);
+    Ok(Value::None)
+}
+
+/// Takes an item from the right (or left) end.
+fn take(vm: &mut Vm, args: Args, method: &str, left: bool) -> PyResult {
+    let (_, deque, _) = deque_method(vm, args, method, 0, 0)?;
+    let taken = if left {
+        deque.items.borrow_mut().pop_front()
+    } else {
+        deque.items.borrow_mut().pop_back()
+    };
+    taken.ok_or_else(|| error(vm, "IndexError", "pop from an empty deque"))
+}
+
+fn deque_pop(vm: &mut Vm, args: Args) -> PyResult {
+    take(vm, args, "pop", false)
+}
+
+fn deque_popleft(vm: &mut Vm, args: Args) -> PyResult {
+    take(vm, args, "popleft", true)
+}
+
+fn deque_extend(vm: &mut Vm, args: Args) -> PyResult {
+    let (_, deque, rest) = deque_method(vm, args, "extend", 1, 1)?;
+    for item in iter::collect(vm, &rest[0])? {
+        deque.push(item, false);
+    }
+    Ok(Value::None)
+}
+
+/// `deque.extendleft(iterable)`: each item added at the left, so they end up reversed.
+fn deque_extendleft(vm: &mut Vm, args: Args) -> PyResult {
+    let (_, deque, rest) = deque_method(vm, args, "extendleft", 1, 1)?;
+    for item in iter::collect(vm, &rest[0])? {
+        deque.push(item, true);
+    }
+    Ok(Value::None)
+}
+
+/// `deque.rotate(n=1)`: `n` steps to the right (left when negative).
+fn deque_rotate(vm: &mut Vm, args: Args) -> PyResult {
+    let (_, deque, rest) = deque_method(vm, args, "rotate", 0, 1)?;
+    let n = match rest.first() {
+        Some(n) => to_index(vm, n)?,
+        None => 1,
+    };
+    let mut items = deque.items.borrow_mut();
+    let len = items.len() as i64;
+    if len > 1 {
+        let steps = n.rem_euclid(len) as usize;
+        items.rotate_right(steps);
+    }
+    Ok(Value::None)
+}
+
+fn deque_clear(vm: &mut Vm, args: Args) -> PyResult {
+    let (_, deque, _) = deque_method(vm, args, "clear", 0, 0)?;
+    let cleared = std::mem::take(&mut *deque.items.borrow_mut());
+    drop(cleared);
+    Ok(Value::None)
+}
+
+fn deque_count(vm: &mut Vm, args: Args) -> PyResult {
+    let (_, deque, rest) = deque_method(vm, args, "count", 1, 1)?;
+    let mut count = 0;
+    for item in deque.snapshot() {
+        if item.is(&rest[0]) || ops::equals(vm, &item, &rest[0])? {
+            count += 1;
+        }
+    }
+    Ok(Value::Int(count))
+}
+
+/// `ValueError: 'x' is not in deque`.
+fn not_in_deque(vm: &mut Vm, item: &Value) -> PyResult<Signal> {
+    let text = repr::repr(vm, item)?;
+    Ok(error(vm, "ValueError", &format!("{text} is not in deque")))
+}
+
+/// `deque.index(x[, start[, stop]])`.
+fn deque_index(vm: &mut Vm, args: Args) -> PyResult {
+    let (_, deque, rest) = deque_method(vm, args, "index", 1, 3)?;
+    let items = deque.snapshot();
+    let len = items.len() as i64;
+    let bound = |vm: &mut Vm, value: Option<&Value>, default: i64| -> PyResult<usize> {
+        let n = match value {
+            Some(value) => to_index(vm, value)?,
+            None => default,
+        };
+        let n = if n < 0 { (n + len).max(0) } else { n.min(len) };
+        Ok(n as usize)
+    };
+    let start = bound(vm, rest.get(1), 0)?;
+    let stop = bound(vm, rest.get(2), len)?;
+    let window = &items[..stop.max(start)];
+    match find(vm, window, &rest[0], start)? {
+        Some(at) => Ok(Value::Int(at as i64)),
+        None => Err(not_in_deque(vm, &rest[0])?),
+    }
+}
+
+/// `deque.insert(i, x)`.
+fn deque_insert(vm: &mut Vm, args: Args) -> PyResult {
+    let (_, deque, rest) = deque_method(vm, args, "insert", 2, 2)?;
+    let index = to_index(vm, &rest[0])?;
+    if deque.maxlen.is_some_and(|max| deque.items.borrow().len() >= max) {
+        return Err(error(vm, "IndexError", "deque already at its maximum size"));
+    }
+    let mut items = deque.items.borrow_mut();
+    let len = items.len() as i64;
+    let at = if index < 0 { (index + len).max(0) } else { index.min(len) };
+    items.insert(at as usize, rest[1].clone());
+    Ok(Value::None)
+}
+
+fn deque_remove(vm: &mut Vm, args: Args) -> PyResult {
+    let (_, deque, rest) = deque_method(vm, args, "remove", 1, 1)?;
+    match find(vm, &deque.snapshot(), &rest[0], 0)? {
+        Some(at) => {
+            deque.items.borrow_mut().remove(at);
+            Ok(Value::None)
+        }
+        None => Err(not_in_deque(vm, &rest[0])?),
+    }
+}
+
+fn deque_reverse(vm: &mut Vm, args: Args) -> PyResult {
+    let (_, deque, _) = deque_method(vm, args, "reverse", 0, 0)?;
+    deque.items.borrow_mut().make_contiguous().reverse();
+    Ok(Value::None)
 }

@@ -306,5 +306,7 @@ fn compile_expression(p: &mut Parser<'_>, f: &Fstring<'_>, brace: usize, expr: &
         }
     };
     let source = format!("({expr})");
-    p.parse_fstring_expression(&source, f.tok.line + lines, f.tok.col + cols)
+    // Only a field on the string's first line is shifted by the string's column.
+    let col = if lines == 0 { f.tok.col + cols } else { cols };
+    p.parse_fstring_expression(&source, f.tok.line + lines, col)
 }

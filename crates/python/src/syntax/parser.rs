@@ -314,9 +314,14 @@ impl<'a> Parser<'a> {
         (tok.line, tok.col)
     }
 
-    /// The span from `start` to the end of the last token taken.
+    /// The span from `start` to the end of the last token taken, not counting
+    /// NEWLINE, INDENT and DEDENT (CPython's `_PyPegen_get_last_nonnwhitespace_token`).
     fn span_from(&self, start: Pos) -> Span {
-        let last = self.toks[self.pos.saturating_sub(1)];
+        let mut i = self.pos.saturating_sub(1);
+        while i > 0 && matches!(self.toks[i].kind, Tok::Newline | Tok::Indent | Tok::Dedent | Tok::EndMarker) {
+            i -= 1;
+        }
+        let last = self.toks[i];
         Span {
             line: start.0,
             col: start.1,

@@ -9,6 +9,7 @@
 //! is used, how `#` keeps the point and trailing zeros.
 
 use super::PyError;
+use std::fmt::Write;
 
 /// Which layout [`double_to_string`] uses: the presentation types of `format()` and `%`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,11 +79,16 @@ impl Digits {
     ///
     /// Such a tie needs the float to lie exactly halfway between two candidates,
     /// which only happens when the float's spacing is at least one unit of the last
-    /// digit, so with 16 or more digits.
+    /// digit, so with 16 or more digits; and then the float is `odd × 2^(p - 1)`
+    /// where `10^p` is the unit of the last digit, which is cheap to test.
     fn shortest(x: f64) -> Digits {
         let shortest = Digits::from_exponent_form(&format!("{x:e}"));
         let len = shortest.digits.len();
         if len < 16 || shortest.digits.ends_with(['0', '2', '4', '6', '8']) {
+            return shortest;
+        }
+        let last_digit_exponent = shortest.decpt - len as i64;
+        if odd_power_of_two(x) != last_digit_exponent - 1 {
             return shortest;
         }
         let exact = Digits::of(x, DigitsMode::Significant(800));
@@ -125,22 +131,34 @@ impl Digits {
     }
 
     /// Drops leading zeros (each moves the point) and trailing zeros.
-    fn normalized(digits: String, decpt: i64) -> Digits {
-        let trimmed = digits.trim_start_matches('0');
-        let decpt = decpt - (digits.len() - trimmed.len()) as i64;
-        let trimmed = trimmed.trim_end_matches('0');
-        if trimmed.is_empty() {
-            Digits {
+    fn normalized(mut digits: String, decpt: i64) -> Digits {
+        let leading = digits.len() - digits.trim_start_matches('0').len();
+        digits.drain(..leading);
+        digits.truncate(digits.trim_end_matches('0').len());
+        if digits.is_empty() {
+            return Digits {
                 digits: "0".to_string(),
                 decpt: 1,
-            }
-        } else {
-            Digits {
-                digits: trimmed.to_string(),
-                decpt,
-            }
+            };
+        }
+        Digits {
+            digits,
+            decpt: decpt - leading as i64,
         }
     }
+}
+
+/// The `q` of a finite, non-zero `x = ±odd × 2^q`.
+fn odd_power_of_two(x: f64) -> i64 {
+    let bits = x.to_bits();
+    let fraction = bits & ((1 << 52) - 1);
+    let biased = ((bits >> 52) & 0x7ff) as i64;
+    let (mantissa, exponent) = if biased == 0 {
+        (fraction, -1074)
+    } else {
+        (fraction | (1 << 52), biased - 1075)
+    };
+    exponent + i64::from(mantissa.trailing_zeros())
 }
 
 /// Writes `x` as CPython's `PyOS_double_to_string(x, code, precision, flags)` does:
@@ -173,6 +191,14 @@ pub fn double_to_string(
         return out;
     }
 
+    if format == FloatFormat::Fixed && !flags.alt && !flags.no_neg_0 {
+        // Without those two flags, Rust's fixed notation is CPython's, and quicker.
+        if flags.always_sign && x.is_sign_positive() {
+            out.push('+');
+        }
+        let _ = write!(out, "{x:.precision$}");
+        return out;
+    }
     let (mode, precision) = match format {
         FloatFormat::Exponent => (DigitsMode::Significant(precision + 1), precision + 1),
         FloatFormat::Fixed => (DigitsMode::AfterPoint(precision), precision),

@@ -9,7 +9,9 @@
 //! message, which the VM turns into a real exception.
 
 pub mod float;
+pub mod json;
 pub mod printf;
+pub mod random;
 pub mod spec;
 pub mod str_format;
 
@@ -186,12 +188,17 @@ fn parse_ssize(digits: &str) -> Result<Option<i64>, PyError> {
         let Some(digit) = decimal_digit_value(c) else {
             return Ok(None);
         };
-        accumulator = accumulator
-            .checked_mul(10)
-            .and_then(|a| a.checked_add(i64::from(digit)))
-            .ok_or_else(|| PyError::value_error("Too many decimal digits in format string"))?;
+        accumulator = push_digit(accumulator, digit)?;
     }
     Ok(Some(accumulator))
+}
+
+/// `accumulator * 10 + digit`, or CPython's `ValueError` past `Py_ssize_t`.
+fn push_digit(accumulator: i64, digit: u32) -> Result<i64, PyError> {
+    accumulator
+        .checked_mul(10)
+        .and_then(|a| a.checked_add(i64::from(digit)))
+        .ok_or_else(|| PyError::value_error("Too many decimal digits in format string"))
 }
 
 #[cfg(test)]

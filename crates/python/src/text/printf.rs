@@ -31,7 +31,9 @@ pub enum ArgClass {
 /// A key of `%(key)s`: a str for a str template, a bytes for a bytes template.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MappingKey<'a> {
+    /// The key of a str template.
     Str(&'a str),
+    /// The key of a bytes template.
     Bytes(&'a [u8]),
 }
 

@@ -8,7 +8,7 @@
 //! [`format_float`] or [`format_str`] with the text after the colon.
 
 use super::float::{FloatFlags, FloatFormat, double_to_string, repr_float};
-use super::{IntDigits, PyError, parse_ssize};
+use super::{IntDigits, PyError, decimal_digit_value, push_digit};
 
 /// The thousands separator asked for with `,` or `_`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -174,12 +174,12 @@ impl FormatSpec {
 /// Reads the decimal digits (of any script) at `pos`: the number, if there were any
 /// digits, and where they end.
 fn read_integer(chars: &[char], pos: usize) -> Result<(Option<usize>, usize), PyError> {
-    let end = chars[pos.min(chars.len())..]
-        .iter()
-        .position(|&c| super::decimal_digit_value(c).is_none())
-        .map_or(chars.len(), |n| pos + n);
-    let digits: String = chars[pos.min(end)..end].iter().collect();
-    let value = parse_ssize(&digits)?;
+    let mut value = None;
+    let mut end = pos;
+    while let Some(digit) = chars.get(end).and_then(|&c| decimal_digit_value(c)) {
+        value = Some(push_digit(value.unwrap_or(0), digit)?);
+        end += 1;
+    }
     Ok((value.map(|v| v as usize), end))
 }
 

@@ -181,7 +181,9 @@ fn parse_field(text: &str) -> Result<(Field<'_>, &str), PyError> {
 /// the name is empty), or a keyword.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FieldKey<'a> {
+    /// A positional argument: `{0}`, or `{}` numbered automatically.
     Index(usize),
+    /// A keyword argument: `{name}`.
     Name(&'a str),
 }
 
@@ -189,8 +191,11 @@ pub enum FieldKey<'a> {
 /// digits is an int index, any other key a str.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Accessor<'a> {
+    /// `.name`: an attribute.
     Attribute(&'a str),
+    /// `[3]`: an item by int.
     Index(usize),
+    /// `[name]`: an item by str.
     Key(&'a str),
 }
 
@@ -315,8 +320,11 @@ impl<'a> Iterator for FieldNameIterator<'a> {
 /// A field's `!r`, `!s` or `!a`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Conversion {
+    /// `!r`: `repr()`.
     Repr,
+    /// `!s`: `str()`.
     Str,
+    /// `!a`: `ascii()`.
     Ascii,
 }
 

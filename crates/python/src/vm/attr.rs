@@ -197,6 +197,7 @@ fn class_attr(vm: &mut Vm, class: &Rc<Class>, name: &str) -> Option<Value> {
         "__qualname__" => Some(Value::Str(class.qualname.clone())),
         "__module__" => Some(Value::Str(class.module.clone())),
         "__doc__" => Some(Value::None),
+        "__base__" => Some(class.bases.first().map_or(Value::None, |b| Value::Class(b.clone()))),
         "__bases__" => Some(Value::tuple(
             class.bases.iter().map(|b| Value::Class(b.clone())).collect(),
         )),
@@ -350,6 +351,21 @@ pub fn set_attr(vm: &mut Vm, object: &Value, name: &str, value: Value) -> PyResu
 
 /// `delattr(object, name)`.
 pub fn del_attr(vm: &mut Vm, object: &Value, name: &str) -> PyResult<()> {
+    if let Value::Instance(instance) = object
+        && let Some(Value::Descriptor(d)) = instance.class.lookup(name)
+        && let Descriptor::Property { fdel, .. } = d.as_ref()
+    {
+        return match fdel {
+            Some(fdel) => call_nested(vm, fdel.clone(), Args::new(vec![object.clone()])).map(|_| ()),
+            None => {
+                let message = format!(
+                    "property '{name}' of '{}' object has no deleter",
+                    instance.class.name
+                );
+                Err(error(vm, "AttributeError", &message))
+            }
+        };
+    }
     let removed = match object {
         Value::Instance(instance) => instance.dict.borrow_mut().shift_remove(name).is_some(),
         Value::Class(class) => class.dict.borrow_mut().shift_remove(name).is_some(),

@@ -5,10 +5,10 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::Vm;
-use super::exceptions::{self, error};
+use super::exceptions::error;
 use super::frame::{Frame, OnReturn};
 use super::native::{Args, PyResult, Signal};
-use super::types::{TypeTag, new_class};
+use super::types::{TypeTag, new_python_class};
 use crate::value::{
     Class, Descriptor, ExceptionData, Function, Generator, Instance, Key, Module, Namespace,
     Payload, Value,
@@ -241,6 +241,7 @@ fn instantiate(vm: &mut Vm, class: &Rc<Class>, args: Args) -> PyResult<Callee> {
         _ => Payload::None,
     };
     let instance = Rc::new(Instance {
+        hash: std::cell::Cell::new(None),
         class: class.clone(),
         dict: RefCell::new(Namespace::default()),
         payload: RefCell::new(payload),
@@ -294,52 +295,22 @@ pub fn build_class(vm: &mut Vm, name: &str, bases: Vec<Value>, namespace: Namesp
     for base in bases {
         match base {
             Value::Class(class) => base_classes.push(class),
-            other => {
-                let message = format!(
-                    "class {name}: a base must be a class, not '{}'",
-                    other.type_name()
-                );
-                let _ = message;
-                return Err(error(
-                    vm,
-                    "TypeError",
-                    "bases must be types",
-                ));
-            }
+            _ => return Err(error(vm, "TypeError", "bases must be types")),
         }
     }
-    if base_classes.len() > 1 {
-        // Single inheritance is what the lessons use; say so plainly.
-        return Err(error(
-            vm,
-            "NotImplementedError",
-            "multiple inheritance is not modelled",
-        ));
+    if base_classes.is_empty() {
+        base_classes.push(vm.types.get(TypeTag::Object).clone());
     }
-    let object = vm.types.get(TypeTag::Object).clone();
-    let base = base_classes.pop().unwrap_or(object);
     let module = match namespace.get("__module__") {
         Some(Value::Str(m)) => m.to_string(),
         _ => globals.name.to_string(),
     };
     let qualname = match namespace.get("__qualname__") {
-        Some(Value::Str(q)) => Some(q.clone()),
-        _ => None,
+        Some(Value::Str(q)) => q.clone(),
+        _ => Rc::from(name),
     };
-    let class = new_class(name, &module, Some(&base), namespace, None);
-    let class = match qualname {
-        Some(qualname) => Rc::new(Class {
-            qualname,
-            name: class.name.clone(),
-            module: class.module.clone(),
-            bases: class.bases.clone(),
-            ancestors: class.ancestors.clone(),
-            dict: RefCell::new(std::mem::take(&mut *class.dict.borrow_mut())),
-            builtin: None,
-            hashable: class.hashable.clone(),
-        }),
-        None => class,
-    };
-    let _ = exceptions::error;
-    Ok(Value::Class(class))
+    match new_python_class(name, qualname, &module, base_classes, namespace) {
+        Ok(class) => Ok(Value::Class(class)),
+        Err(message) => Err(error(vm, "TypeError", &message)),
+    }
 }

@@ -117,15 +117,21 @@ pub fn call_nested(vm: &mut Vm, callable: Value, args: Args) -> PyResult {
 /// Runs a frame to completion as a nested call (generators resumed by `next()` too).
 pub fn run_nested(vm: &mut Vm, frame: Frame) -> PyResult {
     let mut executed = 0;
-    let depth = vm.threads[vm.current].frames.len();
-    if depth > super::RECURSION_LIMIT + 50 {
+    // Each nested call also holds the host's stack (1 MB in a browser), so Rust code
+    // calling back into Python may nest only so deep.
+    if vm.nested >= super::NESTED_LIMIT
+        || vm.threads[vm.current].frames.len() + vm.nested > super::RECURSION_LIMIT
+    {
         return Err(exceptions::error(
             vm,
             "RecursionError",
             "maximum recursion depth exceeded while calling a Python object",
         ));
     }
-    match execute(vm, frame, true, u64::MAX, &mut executed) {
+    vm.nested += 1;
+    let exit = execute(vm, frame, true, u64::MAX, &mut executed);
+    vm.nested -= 1;
+    match exit {
         Exit::Returned(value) | Exit::Yielded(value) => {
             vm.charge_nested(executed);
             Ok(value)
@@ -190,7 +196,8 @@ fn finish_return(vm: &mut Vm, frame: &mut Frame, value: Value) -> PyResult {
 /// The interpreter loop proper.
 fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &mut u64) -> Exit {
     let tid = vm.current;
-    let base = vm.threads[tid].frames.len();
+    // A thread's run goes down to its bottom frame; a nested call only to its own.
+    let base = if nested { vm.threads[tid].frames.len() } else { 0 };
     let mut count: u64 = 0;
     if let Some(exc) = vm.threads[tid].interrupt.take() {
         if let Some(exit) = unwind(vm, &mut frame, base, exc, true) {

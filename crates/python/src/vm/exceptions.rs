@@ -21,6 +21,7 @@ pub fn new_exception(vm: &mut Vm, class: &str, args: Vec<Value>) -> Value {
 /// A new instance of an exception class, without running any `__init__`.
 pub fn instance_of(class: Rc<Class>, args: Vec<Value>) -> Value {
     Value::Instance(Rc::new(Instance {
+        hash: std::cell::Cell::new(None),
         class,
         dict: std::cell::RefCell::new(Namespace::default()),
         payload: std::cell::RefCell::new(Payload::Exception(Box::new(ExceptionData {
@@ -551,7 +552,9 @@ pub fn thread_died(vm: &mut Vm, tid: usize, exc: Value) {
         return;
     }
     let report = format_exception(vm, &exc);
-    if is_main {
+    if is_main && vm.processes[pid].interactive {
+        vm.write(Stream::Stderr, &report);
+    } else if is_main {
         vm.write(Stream::Stderr, &report);
         let status = if is_instance_of(vm, &exc, "KeyboardInterrupt") { 130 } else { 1 };
         vm.processes[pid].exit_code = Some(status);

@@ -27,6 +27,7 @@ use std::rc::Rc;
 
 use crate::compile::{self, Mode};
 use crate::syntax;
+use crate::text::random::Random;
 use crate::value::{Module, Value};
 use frame::{Frame, OnReturn};
 use native::{Signal, Wait};
@@ -39,6 +40,10 @@ pub const NANOS_PER_INSTRUCTION: u64 = 20;
 const SLICE: u64 = 2_000;
 /// CPython's default recursion limit.
 pub const RECURSION_LIMIT: usize = 1_000;
+/// How deep Rust code may call back into Python (a `__repr__` calling `repr`…): each
+/// level holds about 6.5 KB of the host's stack in a release build (45 KB unoptimised),
+/// and a browser gives wasm 1 MB.
+pub const NESTED_LIMIT: usize = 64;
 
 /// Where a process reads the learner's files: its program and the modules it imports.
 pub trait Files {
@@ -72,12 +77,17 @@ pub struct Process {
     /// The main thread has finished: the process ends when its other non-daemon
     /// threads have.
     pub main_done: bool,
-    /// The seed of its `random` module's generator, from the world's seed.
-    pub seed: u64,
+    /// Its `random` module's generator, seeded from the world's seed.
+    pub random: Random,
     /// Warnings already shown, as Python's `__warningregistry__` shows each once.
     pub warned: Vec<String>,
     /// Numbers the next `Thread-N` default name.
     pub thread_counter: u64,
+    /// Its `__main__` module.
+    pub main: Rc<Module>,
+    /// python3's `>>>` prompt: each statement runs in a main thread of its own, and
+    /// the process lives on after it (until `exit()`).
+    pub interactive: bool,
 }
 
 /// What a thread is doing.
@@ -135,6 +145,8 @@ pub struct Vm {
     next_ident: u64,
     /// The source of every file compiled, for the lines tracebacks show.
     pub sources: HashMap<Rc<str>, Rc<str>>,
+    /// How many calls from Rust code into Python are running, one inside another.
+    pub nested: usize,
 }
 
 impl Vm {
@@ -152,6 +164,7 @@ impl Vm {
             seed,
             next_ident: 140_000_000_000_000,
             sources: HashMap::new(),
+            nested: 0,
         };
         crate::builtins::install(&mut vm);
         vm
@@ -161,9 +174,50 @@ impl Vm {
     /// folder. A syntax error is printed as python3 prints it and ends the process with
     /// status 1 before anything runs.
     pub fn spawn(&mut self, source: &str, argv: Vec<String>, files: Rc<dyn Files>, stdin: String) -> usize {
-        let pid = self.processes.len();
         let path = absolute(&files.folder(), &argv[0]);
+        let pid = self.new_process(argv, files, stdin, false);
+        let main = self.processes[pid].main.clone();
+        main.set("__file__", Value::str(&path));
+        self.sources.insert(Rc::from(path.as_str()), Rc::from(source));
+        match compile_source(source, &path, Mode::File) {
+            Ok(code) => self.start_main_thread(pid, code),
+            Err(report) => {
+                self.processes[pid].output.push((Stream::Stderr, report));
+                self.processes[pid].main_done = true;
+                self.processes[pid].exit_code = Some(1);
+            }
+        }
+        pid
+    }
+
+    /// Starts python3's interactive prompt as a process: nothing runs until
+    /// [`Vm::exec_interactive`] gives it a statement.
+    pub fn spawn_interactive(&mut self, files: Rc<dyn Files>) -> usize {
+        self.new_process(vec![String::new()], files, String::new(), true)
+    }
+
+    /// Runs one input of the interactive prompt (what `parse_interactive` accepted) in
+    /// its own main thread; a syntax error is printed as the prompt prints it.
+    pub fn exec_interactive(&mut self, pid: usize, source: &str) {
+        match compile_source(source, "<stdin>", Mode::Interactive) {
+            Ok(code) => self.start_main_thread(pid, code),
+            Err(report) => self.processes[pid].output.push((Stream::Stderr, report)),
+        }
+    }
+
+    /// Whether the interactive prompt's last input is still running.
+    pub fn interactive_busy(&self, pid: usize) -> bool {
+        let main = self.processes[pid].main_thread;
+        self.threads
+            .get(main)
+            .is_some_and(|t| t.process == pid && t.state != ThreadState::Finished)
+    }
+
+    fn new_process(&mut self, argv: Vec<String>, files: Rc<dyn Files>, stdin: String, interactive: bool) -> usize {
+        let pid = self.processes.len();
         let seed = self.seed.wrapping_add(pid as u64);
+        let main = Rc::new(Module::new("__main__"));
+        main.set("__builtins__", Value::Module(self.builtins.clone()));
         self.processes.push(Process {
             argv,
             files,
@@ -172,19 +226,28 @@ impl Vm {
             stdin,
             stdin_pos: 0,
             exit_code: None,
-            main_thread: self.threads.len(),
+            main_thread: usize::MAX,
             main_done: false,
-            seed,
+            random: Random::from_seed_u64(seed),
             warned: Vec::new(),
             thread_counter: 0,
+            main: main.clone(),
+            interactive,
         });
-        let module = Rc::new(Module::new("__main__"));
-        module.set("__file__", Value::str(&path));
-        module.set("__builtins__", Value::Module(self.builtins.clone()));
+        self.processes[pid]
+            .modules
+            .insert(Rc::from("__main__"), Value::Module(main));
+        pid
+    }
+
+    /// Runs `code` in the process's `__main__` as its main thread.
+    fn start_main_thread(&mut self, pid: usize, code: Rc<compile::Code>) {
+        let mut frame = Frame::new(code, self.processes[pid].main.clone());
+        frame.on_return = OnReturn::ThreadEnd;
         let ident = self.new_ident();
         self.threads.push(Thread {
             process: pid,
-            frames: Vec::new(),
+            frames: vec![frame],
             state: ThreadState::Runnable,
             handling: Vec::new(),
             deadline: None,
@@ -195,25 +258,7 @@ impl Vm {
             ident,
             interrupt: None,
         });
-        let tid = self.threads.len() - 1;
-        self.processes[pid]
-            .modules
-            .insert(Rc::from("__main__"), Value::Module(module.clone()));
-        self.sources.insert(Rc::from(path.as_str()), Rc::from(source));
-        match compile_source(source, &path, Mode::File) {
-            Ok(code) => {
-                let mut frame = Frame::new(code, module);
-                frame.on_return = OnReturn::ThreadEnd;
-                self.threads[tid].frames.push(frame);
-            }
-            Err(report) => {
-                self.processes[pid].output.push((Stream::Stderr, report));
-                self.threads[tid].state = ThreadState::Finished;
-                self.processes[pid].main_done = true;
-                self.processes[pid].exit_code = Some(1);
-            }
-        }
-        pid
+        self.processes[pid].main_thread = self.threads.len() - 1;
     }
 
     fn new_ident(&mut self) -> u64 {
@@ -364,6 +409,9 @@ impl Vm {
     /// Raises KeyboardInterrupt in a process's main thread, as Ctrl-C does.
     pub fn interrupt(&mut self, pid: usize) {
         let main = self.processes[pid].main_thread;
+        if main >= self.threads.len() {
+            return;
+        }
         let exc = exceptions::new_exception(self, "KeyboardInterrupt", Vec::new());
         let thread = &mut self.threads[main];
         if thread.state != ThreadState::Finished {
@@ -392,11 +440,10 @@ impl Vm {
         if let Some(object) = object {
             self.notify(object.identity());
         }
-        if self.processes[pid].main_thread == tid {
-            self.processes[pid].main_done = true;
-            if self.processes[pid].exit_code.is_none() {
-                self.processes[pid].exit_code = Some(0);
-            }
+        let process = &mut self.processes[pid];
+        if process.main_thread == tid && (!process.interactive || process.exit_code.is_some()) {
+            process.main_done = true;
+            process.exit_code.get_or_insert(0);
         }
         self.end_process_if_done(pid);
     }

@@ -92,6 +92,15 @@ fn special_names(op: BinOp) -> (&'static str, &'static str, &'static str) {
 
 /// `left op right` (`left op= right` when `inplace`).
 pub fn binary(vm: &mut Vm, op: BinOp, left: &Value, right: &Value, inplace: bool) -> PyResult {
+    if let (Value::Bool(a), Value::Bool(b)) = (left, right)
+        && matches!(op, BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor)
+    {
+        return Ok(Value::Bool(match op {
+            BinOp::BitAnd => a & b,
+            BinOp::BitOr => a | b,
+            _ => a ^ b,
+        }));
+    }
     if let (Some(a), Some(b)) = (as_int(left), as_int(right)) {
         return int_binary(vm, op, a, b);
     }
@@ -766,6 +775,15 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
 
 /// A dict key or set member, or TypeError for an unhashable value.
 pub fn key(vm: &mut Vm, value: Value) -> PyResult<Key> {
+    if let Value::Instance(instance) = &value
+        && let Some(hash @ Value::Function(_)) = instance.class.lookup("__hash__")
+    {
+        let result = call_nested(vm, hash, Args::new(vec![value.clone()]))?;
+        match as_int(&result) {
+            Some(n) => instance.hash.set(Some(n.to_i64().unwrap_or_else(|| n.to_big().hash()))),
+            None => return Err(error(vm, "TypeError", "__hash__ method should return an integer")),
+        }
+    }
     Key::new(value).map_err(|type_name| {
         let message = format!("unhashable type: '{type_name}'");
         error(vm, "TypeError", &message)

@@ -50,6 +50,8 @@ pub struct Types {
     pub by_tag: HashMap<TypeTag, Rc<Class>>,
     /// Every builtin exception class by name.
     pub exceptions: HashMap<&'static str, Rc<Class>>,
+    /// The iterator types (`list_iterator`, `zip`, `map`…), made when first asked for.
+    iterators: RefCell<HashMap<&'static str, Rc<Class>>>,
 }
 
 /// The builtin exception hierarchy of Python 3.11, parents before children.
@@ -160,6 +162,64 @@ pub fn new_class(
     })
 }
 
+/// Makes a class written in Python: its ancestors follow CPython's C3 linearization of
+/// its bases, or the error CPython gives when there is none.
+pub fn new_python_class(
+    name: &str,
+    qualname: Rc<str>,
+    module: &str,
+    bases: Vec<Rc<Class>>,
+    dict: Namespace,
+) -> Result<Rc<Class>, String> {
+    let mut sequences: Vec<Vec<Rc<Class>>> = bases
+        .iter()
+        .map(|base| {
+            let mut mro = vec![base.clone()];
+            mro.extend(base.ancestors.iter().cloned());
+            mro
+        })
+        .collect();
+    sequences.push(bases.clone());
+    let mut ancestors: Vec<Rc<Class>> = Vec::new();
+    loop {
+        sequences.retain(|s| !s.is_empty());
+        if sequences.is_empty() {
+            break;
+        }
+        // The first head that is in no other sequence's tail.
+        let head = sequences.iter().map(|s| s[0].clone()).find(|candidate| {
+            !sequences
+                .iter()
+                .any(|s| s[1..].iter().any(|c| Rc::ptr_eq(c, candidate)))
+        });
+        let Some(head) = head else {
+            let names: Vec<&str> = bases.iter().map(|b| b.name.as_ref()).collect();
+            return Err(format!(
+                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                names.join(", ")
+            ));
+        };
+        for sequence in &mut sequences {
+            if Rc::ptr_eq(&sequence[0], &head) {
+                sequence.remove(0);
+            }
+        }
+        ancestors.push(head);
+    }
+    let hashable = bases.iter().all(|b| b.hashable.get())
+        && !(dict.contains_key("__eq__") && !dict.contains_key("__hash__"));
+    Ok(Rc::new(Class {
+        name: Rc::from(name),
+        qualname,
+        module: Rc::from(module),
+        bases,
+        ancestors,
+        dict: RefCell::new(dict),
+        builtin: None,
+        hashable: Cell::new(hashable),
+    }))
+}
+
 impl Types {
     pub fn new() -> Types {
         let object = new_class("object", "builtins", None, Namespace::default(), Some(TypeTag::Object));
@@ -188,7 +248,11 @@ impl Types {
             let class = new_class(name, "builtins", Some(&parent), Namespace::default(), None);
             exceptions.insert(name, class);
         }
-        Types { by_tag, exceptions }
+        Types {
+            by_tag,
+            exceptions,
+            iterators: RefCell::new(HashMap::new()),
+        }
     }
 
     pub fn get(&self, tag: TypeTag) -> &Rc<Class> {
@@ -223,7 +287,18 @@ impl Types {
             Value::Class(_) => TypeTag::Type,
             Value::Module(_) => TypeTag::Module,
             Value::Generator(_) => TypeTag::Generator,
-            Value::Iterator(_) => TypeTag::Iterator,
+            Value::Iterator(it) => {
+                let name = it.borrow().type_name();
+                let object = self.by_tag[&TypeTag::Object].clone();
+                return self
+                    .iterators
+                    .borrow_mut()
+                    .entry(name)
+                    .or_insert_with(|| {
+                        new_class(name, "builtins", Some(&object), Namespace::default(), Some(TypeTag::Iterator))
+                    })
+                    .clone();
+            }
             Value::Descriptor(d) => match d.as_ref() {
                 crate::value::Descriptor::Property { .. } => TypeTag::Property,
                 crate::value::Descriptor::StaticMethod(_) => TypeTag::StaticMethod,

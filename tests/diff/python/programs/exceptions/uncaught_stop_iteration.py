@@ -1,0 +1,6 @@
+# 对耗尽的迭代器调用 next()
+tasks = iter(['download', 'parse'])
+print(next(tasks))
+print(next(tasks))
+print(next(tasks, 'no more tasks'))
+print(next(tasks))

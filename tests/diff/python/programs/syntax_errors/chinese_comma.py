@@ -1,0 +1,4 @@
+# 中文逗号
+name = '张三'
+age = 20
+print(name， age)

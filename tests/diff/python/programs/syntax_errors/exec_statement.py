@@ -1,0 +1,2 @@
+# Python 2 的 exec 语句
+exec "print('hi')"

@@ -1,0 +1,3 @@
+# 模块级别的 nonlocal
+nonlocal count
+count = 0

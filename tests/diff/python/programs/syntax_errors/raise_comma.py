@@ -1,0 +1,2 @@
+# Python 2 的 raise E, "message"
+raise ValueError, "bad value"

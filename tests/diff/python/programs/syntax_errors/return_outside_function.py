@@ -1,0 +1,3 @@
+# 函数外面的 return
+value = 10
+return value

@@ -1,0 +1,3 @@
+# 多余的缩进
+message = 'hello'
+    print(message)

@@ -1,0 +1,3 @@
+# 字符串没有结束的引号
+greeting = 'hello
+print(greeting)
