@@ -551,6 +551,8 @@ pub enum Iter {
     Reversed(Value, i64),
     /// `iter(callable, sentinel)`
     Callable(Value, Value),
+    /// An object with `__getitem__` but no `__iter__`: items 0, 1, 2… until IndexError.
+    Sequence(Value, i64),
     /// An object whose `__iter__` returned itself or another object with `__next__`.
     Exhausted,
 }
@@ -570,6 +572,7 @@ impl Iter {
             Iter::Filter(..) => "filter",
             Iter::Reversed(..) => "list_reverseiterator",
             Iter::Callable(..) => "callable_iterator",
+            Iter::Sequence(..) => "iterator",
             Iter::Exhausted => "iterator",
         }
     }

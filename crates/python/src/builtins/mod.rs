@@ -1003,6 +1003,7 @@ pub fn dir_names(vm: &mut Vm, object: &Value) -> Vec<Rc<str>> {
         other => {
             let class = vm.types.class_of(other);
             names.extend(class.dict.borrow().keys().cloned());
+            names.extend(crate::types::method_names(other).into_iter().map(Rc::from));
         }
     }
     names.retain(|n| !n.starts_with('\0') && n.as_ref() != "__new__");

@@ -65,9 +65,7 @@ pub fn get_iter(vm: &mut Vm, object: &Value) -> PyResult {
                     result
                 }
                 None if vm.types.class_of(object).lookup("__getitem__").is_some() => {
-                    // The old sequence protocol: items 0, 1, 2… until IndexError.
-                    let items = sequence_items(vm, object)?;
-                    iterator(Iter::Items(Rc::from(items), 0, "iterator"))
+                    iterator(Iter::Sequence(object.clone(), 0))
                 }
                 None => return Err(not_iterable(vm, object)),
             }
@@ -79,19 +77,6 @@ pub fn get_iter(vm: &mut Vm, object: &Value) -> PyResult {
 fn not_iterable(vm: &mut Vm, object: &Value) -> Signal {
     let message = format!("'{}' object is not iterable", object.type_name());
     error(vm, "TypeError", &message)
-}
-
-fn sequence_items(vm: &mut Vm, object: &Value) -> PyResult<Vec<Value>> {
-    let mut items = Vec::new();
-    loop {
-        match ops::get_item(vm, object, &Value::Int(items.len() as i64)) {
-            Ok(item) => items.push(item),
-            Err(Signal::Raise(exc)) if exceptions::is_instance_of(vm, &exc, "IndexError") => {
-                return Ok(items);
-            }
-            Err(signal) => return Err(signal),
-        }
-    }
 }
 
 /// The next item, with a generator handed back as a frame to run.
@@ -216,6 +201,7 @@ fn composite_next(vm: &mut Vm, it: &Rc<std::cell::RefCell<Iter>>) -> PyResult<Op
         Filter(Value, Value),
         Reversed(Value, i64),
         Callable(Value, Value),
+        Sequence(Value, i64),
     }
     if let Iter::DictKeys {
         size: usize::MAX, ..
@@ -234,6 +220,7 @@ fn composite_next(vm: &mut Vm, it: &Rc<std::cell::RefCell<Iter>>) -> PyResult<Op
         Iter::Filter(f, inner) => Plan::Filter(f.clone(), inner.clone()),
         Iter::Reversed(sequence, i) => Plan::Reversed(sequence.clone(), *i),
         Iter::Callable(f, sentinel) => Plan::Callable(f.clone(), sentinel.clone()),
+        Iter::Sequence(object, i) => Plan::Sequence(object.clone(), *i),
         _ => return Ok(None),
     };
     match plan {
@@ -327,6 +314,22 @@ fn composite_next(vm: &mut Vm, it: &Rc<std::cell::RefCell<Iter>>) -> PyResult<Op
             }
             Ok(Some(item))
         }
+        Plan::Sequence(object, i) => match ops::get_item(vm, &object, &Value::Int(i)) {
+            Ok(item) => {
+                if let Iter::Sequence(_, index) = &mut *it.borrow_mut() {
+                    *index = i + 1;
+                }
+                Ok(Some(item))
+            }
+            Err(Signal::Raise(exc))
+                if exceptions::is_instance_of(vm, &exc, "IndexError")
+                    || exceptions::is_instance_of(vm, &exc, "StopIteration") =>
+            {
+                *it.borrow_mut() = Iter::Exhausted;
+                Ok(None)
+            }
+            Err(signal) => Err(signal),
+        },
         Plan::Callable(f, sentinel) => {
             let item = call_nested(vm, f, Args::default())?;
             if ops::equals(vm, &item, &sentinel)? {

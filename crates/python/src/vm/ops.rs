@@ -412,7 +412,8 @@ fn builtin_binary(
         }
         (_, Value::Dict(a), Value::Dict(b))
             if matches!(a.borrow().flavor, DictFlavor::Counter)
-                && matches!(op, BinOp::Add | BinOp::Sub) =>
+                && matches!(b.borrow().flavor, DictFlavor::Counter)
+                && matches!(op, BinOp::Add | BinOp::Sub | BinOp::BitAnd | BinOp::BitOr) =>
         {
             Some(crate::modules::collections::counter_arithmetic(
                 vm, op, a, b,
@@ -498,6 +499,21 @@ pub fn unary(vm: &mut Vm, op: UnaryOp, operand: &Value) -> PyResult {
             },
         });
     }
+    if let Value::Dict(counter) = operand
+        && matches!(counter.borrow().flavor, DictFlavor::Counter)
+        && matches!(op, UnaryOp::UAdd | UnaryOp::USub)
+    {
+        // `+c` keeps the positive counts, `-c` negates the negative ones: arithmetic
+        // with an empty Counter.
+        let empty = std::rc::Rc::new(std::cell::RefCell::new(crate::value::DictObject {
+            entries: Default::default(),
+            flavor: DictFlavor::Counter,
+        }));
+        return match op {
+            UnaryOp::UAdd => crate::modules::collections::counter_arithmetic(vm, BinOp::Add, counter, &empty),
+            _ => crate::modules::collections::counter_arithmetic(vm, BinOp::Sub, &empty, counter),
+        };
+    }
     if let Value::Float(x) = operand {
         match op {
             UnaryOp::USub => return Ok(Value::Float(-x)),
@@ -541,7 +557,7 @@ fn rich_eq(vm: &mut Vm, left: &Value, right: &Value, negate: bool) -> PyResult {
     } else {
         ("__eq__", "__eq__")
     };
-    if matches!(left, Value::Instance(_)) {
+    if matches!(left, Value::Instance(_) | Value::Native(_)) {
         if let Some(result) = call_special(vm, left, name, vec![right.clone()])?
             && !matches!(result, Value::NotImplemented)
         {
@@ -554,7 +570,7 @@ fn rich_eq(vm: &mut Vm, left: &Value, right: &Value, negate: bool) -> PyResult {
             return Ok(Value::Bool(!truthy(vm, &result)?));
         }
     }
-    if matches!(right, Value::Instance(_))
+    if matches!(right, Value::Instance(_) | Value::Native(_))
         && let Some(result) = call_special(vm, right, reflected, vec![left.clone()])?
         && !matches!(result, Value::NotImplemented)
     {
@@ -608,7 +624,7 @@ pub fn equals(vm: &mut Vm, left: &Value, right: &Value) -> PyResult<bool> {
             a.len() == b.len()
                 && (a.len() == 0 || (a.start == b.start && (a.len() == 1 || a.step == b.step)))
         }
-        (Value::Instance(_), _) | (_, Value::Instance(_)) => {
+        (Value::Instance(_) | Value::Native(_), _) | (_, Value::Instance(_) | Value::Native(_)) => {
             match call_special(vm, left, "__eq__", vec![right.clone()])? {
                 Some(result) if !matches!(result, Value::NotImplemented) => truthy(vm, &result)?,
                 _ => left.is(right),
