@@ -376,6 +376,15 @@ fn builtin_binary(
         (BinOp::Mod, Value::Bytes(format), _) => {
             Some(crate::builtins::format::percent_bytes(vm, format, right)?)
         }
+        (_, Value::Dict(a), Value::Dict(b))
+            if matches!(a.borrow().flavor, DictFlavor::Counter)
+                && matches!(b.borrow().flavor, DictFlavor::Counter)
+                && matches!(op, BinOp::Add | BinOp::Sub | BinOp::BitAnd | BinOp::BitOr) =>
+        {
+            Some(crate::modules::collections::counter_arithmetic(
+                vm, op, a, b,
+            )?)
+        }
         (BinOp::BitOr, Value::Dict(a), Value::Dict(b)) => {
             let mut merged = a.borrow().entries.clone();
             for (k, v) in b.borrow().iter() {
@@ -409,15 +418,6 @@ fn builtin_binary(
             } else {
                 Some(Value::Set(Rc::new(std::cell::RefCell::new(result))))
             }
-        }
-        (_, Value::Dict(a), Value::Dict(b))
-            if matches!(a.borrow().flavor, DictFlavor::Counter)
-                && matches!(b.borrow().flavor, DictFlavor::Counter)
-                && matches!(op, BinOp::Add | BinOp::Sub | BinOp::BitAnd | BinOp::BitOr) =>
-        {
-            Some(crate::modules::collections::counter_arithmetic(
-                vm, op, a, b,
-            )?)
         }
         _ => None,
     })
