@@ -58,7 +58,11 @@ fn load(vm: &mut Vm, name: &str) -> PyResult {
     if let Some(module) = vm.process().modules.get(name).cloned() {
         return Ok(module);
     }
-    if let Some(module) = crate::modules::make(vm, name) {
+    let provided = crate::modules::make(vm, name).or_else(|| {
+        let providers = vm.providers.clone();
+        providers.iter().find_map(|provide| provide(vm, name))
+    });
+    if let Some(module) = provided {
         vm.process().modules.insert(Rc::from(name), module.clone());
         return Ok(module);
     }

@@ -147,7 +147,14 @@ pub struct Vm {
     pub sources: HashMap<Rc<str>, Rc<str>>,
     /// How many calls from Rust code into Python are running, one inside another.
     pub nested: usize,
+    /// Modules that crates outside this one provide (a client library over their
+    /// server), asked in order after the standard ones.
+    pub providers: Vec<ModuleProvider>,
 }
+
+/// Makes the module of a given name for the running process, or declines with None:
+/// how a client library (redis-py over the page's Redis, pika over its broker) plugs in.
+pub type ModuleProvider = Rc<dyn Fn(&mut Vm, &str) -> Option<Value>>;
 
 impl Vm {
     /// A world whose clock starts at `now_ns` and whose randomness comes from `seed`.
@@ -165,6 +172,7 @@ impl Vm {
             next_ident: 140_000_000_000_000,
             sources: HashMap::new(),
             nested: 0,
+            providers: Vec::new(),
         };
         crate::builtins::install(&mut vm);
         vm
