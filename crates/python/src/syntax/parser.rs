@@ -50,6 +50,7 @@ fn run_passes<T>(
     if first.hit_incomplete {
         return Err(incomplete_error(&tokens.tokens));
     }
+    let mut furthest = first.furthest;
     let raised = match result {
         Ok(module) => return Ok(module),
         Err(Fail::Error(error)) => *error,
@@ -58,7 +59,9 @@ fn run_passes<T>(
             let mut second = Parser::new(src, &tokens.tokens, tokens.stop.as_ref(), interactive, true);
             second.sub = sub;
             second.furthest = last;
-            match rule(&mut second) {
+            let result = rule(&mut second);
+            furthest = second.furthest;
+            match result {
                 Err(Fail::Error(error)) => *error,
                 _ => first.generic_error(last),
             }
@@ -74,7 +77,8 @@ fn run_passes<T>(
         }
     }
     if let Some(Stop::EofInBrackets { bracket, line, col }) = tokens.stop {
-        if !interactive && raised.line > line && !raised.msg.ends_with("was never closed") {
+        let error_line = tokens.tokens[furthest.min(tokens.tokens.len() - 1)].line;
+        if !interactive && error_line > line && !raised.msg.ends_with("was never closed") {
             return Err(never_closed(bracket, line, col));
         }
     }
@@ -391,7 +395,13 @@ impl<'a> Parser<'a> {
 
     /// RAISE_SYNTAX_ERROR_KNOWN_LOCATION on a token.
     pub(super) fn error_at_token(&self, tok: &Token, msg: String) -> Fail {
-        self.error(SyntaxErrorKind::SyntaxError, Self::token_span(tok), msg)
+        let mut span = Self::token_span(tok);
+        if matches!(tok.kind, Tok::Indent | Tok::Dedent) {
+            // CPython gives these tokens no column: no caret is printed.
+            span.col = 0;
+            span.end_col = 0;
+        }
+        self.error(SyntaxErrorKind::SyntaxError, span, msg)
     }
 
     /// RAISE_SYNTAX_ERROR_KNOWN_LOCATION on a node.
@@ -1168,7 +1178,7 @@ impl<'a> Parser<'a> {
         };
         if handlers.is_empty() && finalbody.is_empty() {
             if self.call_invalid {
-                let tok = self.peek_tok();
+                let tok = self.toks[self.pos - 1];
                 return Err(self.error_at_token(&tok, "expected 'except' or 'finally' block".to_string()));
             }
             return Err(Fail::NoMatch);
@@ -1313,6 +1323,9 @@ impl<'a> Parser<'a> {
                 Tok::Slash => {
                     self.bump();
                     if seen_slash || seen_star || plain.is_empty() {
+                        if !self.call_invalid || (plain.is_empty() && !seen_slash && !seen_star && self.peek() != Tok::Comma) {
+                            return Err(Fail::NoMatch);
+                        }
                         let msg = if plain.is_empty() && !seen_slash && !seen_star {
                             "at least one argument must precede /"
                         } else if seen_star {
@@ -1579,6 +1592,19 @@ impl<'a> Parser<'a> {
         let save = self.pos;
         if self.call_invalid {
             self.invalid_named_expression(save)?;
+        }
+        let expr = self.expression()?;
+        if self.peek() == Tok::ColonEqual {
+            return Err(Fail::NoMatch);
+        }
+        Ok(expr)
+    }
+
+    /// `assignment_expression | expression !':='`, as a call's arguments and a
+    /// generator's element are parsed (without `invalid_named_expression`).
+    fn argument_expression(&mut self) -> PResult<Expr> {
+        if self.peek() == Tok::Name && self.peek_nth(1) == Tok::ColonEqual {
+            return self.assignment_expression();
         }
         let expr = self.expression()?;
         if self.peek() == Tok::ColonEqual {
@@ -2048,7 +2074,7 @@ impl<'a> Parser<'a> {
             let save = self.pos;
             let is_keyword = self.peek() == Tok::Name && self.peek_nth(1) == Tok::Equal;
             if !is_keyword {
-                let elt = self.named_expression()?;
+                let elt = self.argument_expression()?;
                 if matches!(self.peek(), Tok::For | Tok::Async) {
                     let generators = self.for_if_clauses()?;
                     if self.peek() == Tok::RPar {
@@ -2062,7 +2088,7 @@ impl<'a> Parser<'a> {
                         };
                         return Ok((vec![genexp], Vec::new()));
                     }
-                    if self.call_invalid {
+                    if self.call_invalid && self.peek() == Tok::Comma {
                         return Err(self.genexp_not_parenthesized(&elt, &generators));
                     }
                     return Err(Fail::NoMatch);
@@ -2153,7 +2179,7 @@ impl<'a> Parser<'a> {
                     ));
                 }
                 _ => {
-                    let value = self.named_expression()?;
+                    let value = self.argument_expression()?;
                     if self.peek() == Tok::Equal {
                         if self.call_invalid {
                             let eq = self.peek_tok();
@@ -2166,7 +2192,8 @@ impl<'a> Parser<'a> {
                         return Err(Fail::NoMatch);
                     }
                     if matches!(self.peek(), Tok::For | Tok::Async) {
-                        if self.call_invalid {
+                        // `f(a, x for x in y)`; a lone one is left to the caller.
+                        if self.call_invalid && !args.is_empty() {
                             let generators = self.for_if_clauses()?;
                             return Err(self.genexp_not_parenthesized(&value, &generators));
                         }
@@ -2499,8 +2526,15 @@ impl<'a> Parser<'a> {
                         return Err(self.error_at_token(&colon, "expression expected after dictionary key and ':'".to_string()));
                     }
                     if self.call_invalid && self.peek() == Tok::Star {
-                        let star = self.peek_tok();
-                        return Err(self.error_starting_from(Self::token_span(&star), "cannot use a starred expression in a dictionary value"));
+                        let star = self.bump();
+                        if self.bitwise_or().is_ok() {
+                            self.peek();
+                            return Err(self.error_starting_from(
+                                Self::token_span(&star),
+                                "cannot use a starred expression in a dictionary value",
+                            ));
+                        }
+                        return Err(Fail::NoMatch);
                     }
                     let value = self.expression()?;
                     if keys.is_empty() && matches!(self.peek(), Tok::For | Tok::Async) {
