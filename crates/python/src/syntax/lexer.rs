@@ -255,7 +255,11 @@ impl Lexer<'_> {
         let mut stop = self.error_with(SyntaxErrorKind::SyntaxError, col, end_col, msg);
         if let Stop::Error(error) = &mut stop {
             let line = &self.src[self.line_start..];
-            let chars = |n: u32| String::from_utf8_lossy(&line[..(n as usize).min(line.len())]).chars().count() as u32;
+            let chars = |n: u32| {
+                String::from_utf8_lossy(&line[..(n as usize).min(line.len())])
+                    .chars()
+                    .count() as u32
+            };
             error.col = chars(col);
             error.end_col = chars(end_col);
         }
@@ -359,7 +363,12 @@ impl Lexer<'_> {
                         // CPython reads the character after the backslash, then
                         // points at it (in bytes).
                         let col = self.col(self.pos);
-                        return Err(self.error_with(SyntaxErrorKind::SyntaxError, col, col, LINE_CONTINUATION.to_string()));
+                        return Err(self.error_with(
+                            SyntaxErrorKind::SyntaxError,
+                            col,
+                            col,
+                            LINE_CONTINUATION.to_string(),
+                        ));
                     }
                     let col = self.col(self.pos);
                     self.pos += 1;
@@ -378,7 +387,9 @@ impl Lexer<'_> {
                         self.pos += 1;
                     }
                     // A string prefix goes with the quote after it.
-                    if matches!(self.peek(), b'\'' | b'"') && is_string_prefix(&self.src[start..self.pos]) {
+                    if matches!(self.peek(), b'\'' | b'"')
+                        && is_string_prefix(&self.src[start..self.pos])
+                    {
                         self.string(start)?;
                     } else {
                         self.name(start)?;
@@ -415,7 +426,9 @@ impl Lexer<'_> {
         let blank = if self.at_end() {
             true
         } else if c == b'#' || c == b'\n' {
-            if self.interactive && (self.line == 1 || (col == 0 && c == b'\n' && self.pos == self.line_start)) {
+            if self.interactive
+                && (self.line == 1 || (col == 0 && c == b'\n' && self.pos == self.line_start))
+            {
                 // At the prompt an empty line ends a compound statement, and the
                 // first line is never skipped.
                 col = 0;
@@ -553,7 +566,12 @@ impl Lexer<'_> {
             self.stop_token(self.pos);
             return Stop::EofInBrackets { bracket, line, col };
         }
-        self.error_with(SyntaxErrorKind::SyntaxError, col, col, "unexpected EOF while parsing".to_string())
+        self.error_with(
+            SyntaxErrorKind::SyntaxError,
+            col,
+            col,
+            "unexpected EOF while parsing".to_string(),
+        )
     }
 
     fn name(&mut self, start: usize) -> Result<(), Stop> {
@@ -596,14 +614,18 @@ impl Lexer<'_> {
         match kind {
             Tok::LPar | Tok::LSqb | Tok::LBrace => {
                 if self.brackets.len() >= MAX_LEVEL {
-                    return Err(self.error_before(start + 1, "too many nested parentheses".to_string()));
+                    return Err(
+                        self.error_before(start + 1, "too many nested parentheses".to_string())
+                    );
                 }
                 self.brackets.push((self.src[start], self.line, col));
             }
             Tok::RPar | Tok::RSqb | Tok::RBrace => {
                 let close = self.src[start];
                 let Some((open, open_line, _)) = self.brackets.pop() else {
-                    return Err(self.error_before(start + 1, format!("unmatched '{}'", close as char)));
+                    return Err(
+                        self.error_before(start + 1, format!("unmatched '{}'", close as char))
+                    );
                 };
                 let expected = match open {
                     b'(' => b')',
@@ -629,7 +651,10 @@ impl Lexer<'_> {
                 let ch = self.src[start];
                 if ch < 0x20 || ch == 0x7f {
                     if ch == 0 {
-                        return Err(self.error_before(start + 1, "source code cannot contain null bytes".to_string()));
+                        return Err(self.error_before(
+                            start + 1,
+                            "source code cannot contain null bytes".to_string(),
+                        ));
                     }
                     return Err(self.error_before(
                         start + 1,
@@ -683,7 +708,10 @@ impl Lexer<'_> {
             if radix != 16 && self.peek().is_ascii_digit() {
                 let c = self.peek();
                 self.pos += 1;
-                return Err(self.error_before(self.pos, format!("invalid digit '{}' in {name} literal", c as char)));
+                return Err(self.error_before(
+                    self.pos,
+                    format!("invalid digit '{}' in {name} literal", c as char),
+                ));
             }
             self.end_of_number(name)?;
         } else if first == b'0' {
@@ -692,7 +720,9 @@ impl Lexer<'_> {
                 if self.peek() == b'_' {
                     self.pos += 1;
                     if !self.peek().is_ascii_digit() {
-                        return Err(self.error_before(self.pos, "invalid decimal literal".to_string()));
+                        return Err(
+                            self.error_before(self.pos, "invalid decimal literal".to_string())
+                        );
                     }
                 }
                 if self.peek() != b'0' {
@@ -810,7 +840,9 @@ impl Lexer<'_> {
         let keyword_follows = [&b"and"[..], b"else", b"for", b"or", b"not"]
             .iter()
             .any(|k| whole_word(k))
-            || [&b"if"[..], b"in", b"is"].iter().any(|k| rest.starts_with(k));
+            || [&b"if"[..], b"in", b"is"]
+                .iter()
+                .any(|k| rest.starts_with(k));
         // A non-ASCII character is left to the next token, which reports it.
         if !keyword_follows && self.peek() < 0x80 && is_identifier_char(self.peek()) {
             return Err(self.error_before(self.pos, format!("invalid {kind} literal")));
@@ -841,7 +873,9 @@ impl Lexer<'_> {
                 self.line_start = line_start;
                 let col = self.col(start);
                 let msg = if triple {
-                    format!("unterminated triple-quoted string literal (detected at line {detected})")
+                    format!(
+                        "unterminated triple-quoted string literal (detected at line {detected})"
+                    )
                 } else {
                     format!("unterminated string literal (detected at line {detected})")
                 };
@@ -905,7 +939,10 @@ fn is_xid_start(ch: char) -> bool {
 fn is_xid_continue(ch: char) -> bool {
     ch == '_'
         || ch.is_alphanumeric()
-        || matches!(ch, '\u{300}'..='\u{36f}' | '\u{b7}' | '\u{200c}' | '\u{200d}')
+        || matches!(
+            ch,
+            '\u{300}'..='\u{36f}' | '\u{b7}' | '\u{200c}' | '\u{200d}'
+        )
 }
 
 /// Python's `str.isprintable()` for one character, as far as error messages need it:

@@ -54,3 +54,6 @@ pub struct SyntaxError {
     /// parentheses, as CPython 3.11 compiles it on its own.
     pub text: Option<String>,
 }
+
+#[cfg(test)]
+mod tests;

@@ -44,7 +44,13 @@ fn run_passes<T>(
     sub: Option<SubSource>,
     rule: impl Fn(&mut Parser<'_>) -> PResult<T>,
 ) -> Result<T, SyntaxError> {
-    let mut first = Parser::new(src, &tokens.tokens, tokens.stop.as_ref(), interactive, false);
+    let mut first = Parser::new(
+        src,
+        &tokens.tokens,
+        tokens.stop.as_ref(),
+        interactive,
+        false,
+    );
     first.sub = sub;
     let result = rule(&mut first);
     if first.hit_incomplete {
@@ -56,7 +62,8 @@ fn run_passes<T>(
         Err(Fail::Error(error)) => *error,
         Err(Fail::NoMatch) => {
             let last = first.furthest;
-            let mut second = Parser::new(src, &tokens.tokens, tokens.stop.as_ref(), interactive, true);
+            let mut second =
+                Parser::new(src, &tokens.tokens, tokens.stop.as_ref(), interactive, true);
             second.sub = sub;
             second.furthest = last;
             let result = rule(&mut second);
@@ -71,7 +78,10 @@ fn run_passes<T>(
         // As `_PyPegen_tokenize_full_source_to_check_for_errors`: an error of the
         // tokenizer anywhere in a file wins over the parser's.
         let indentation = raised.kind == SyntaxErrorKind::IndentationError
-            && matches!(raised.msg.as_str(), "unexpected indent" | "unexpected unindent");
+            && matches!(
+                raised.msg.as_str(),
+                "unexpected indent" | "unexpected unindent"
+            );
         if !interactive && !indentation {
             return Err(error.clone());
         }
@@ -134,7 +144,7 @@ pub(super) type PResult<T> = Result<T, Fail>;
 
 /// How deep expressions may nest before the parser gives up, so that no input can
 /// overflow the stack (CPython's parser has the same kind of limit, `MAXSTACK`).
-const MAX_DEPTH: u32 = 400;
+const MAX_DEPTH: u32 = 300;
 
 /// Which targets a check is for (CPython's `TARGETS_TYPE`): they differ in what they
 /// accept and in the words of the error.
@@ -202,7 +212,12 @@ impl<'a> Parser<'a> {
 
     /// Parses the f-string field expression `source` (`(expression)`), whose first
     /// line sits at `line` and is shifted right by `col`.
-    pub(super) fn parse_fstring_expression(&mut self, source: &str, line: u32, col: u32) -> PResult<Expr> {
+    pub(super) fn parse_fstring_expression(
+        &mut self,
+        source: &str,
+        line: u32,
+        col: u32,
+    ) -> PResult<Expr> {
         let mut tokens = lexer::tokenize(source, false);
         for tok in &mut tokens.tokens {
             if tok.end_line == 1 {
@@ -218,7 +233,8 @@ impl<'a> Parser<'a> {
             error.text = Some(source.to_string());
         }
         let sub = SubSource { line, col };
-        run_passes(source, &tokens, false, Some(sub), |p| p.star_expressions()).map_err(|e| Fail::Error(Box::new(e)))
+        run_passes(source, &tokens, false, Some(sub), |p| p.star_expressions())
+            .map_err(|e| Fail::Error(Box::new(e)))
     }
 
     /// The source text of a token.
@@ -247,7 +263,10 @@ impl<'a> Parser<'a> {
             self.furthest = index;
         }
         let tok = self.toks[index];
-        if tok.kind == Tok::Error && !self.second_pass && matches!(self.stop, Some(Stop::Incomplete)) {
+        if tok.kind == Tok::Error
+            && !self.second_pass
+            && matches!(self.stop, Some(Stop::Incomplete))
+        {
             self.hit_incomplete = true;
         }
         tok
@@ -322,7 +341,12 @@ impl<'a> Parser<'a> {
     /// NEWLINE, INDENT and DEDENT (CPython's `_PyPegen_get_last_nonnwhitespace_token`).
     fn span_from(&self, start: Pos) -> Span {
         let mut i = self.pos.saturating_sub(1);
-        while i > 0 && matches!(self.toks[i].kind, Tok::Newline | Tok::Indent | Tok::Dedent | Tok::EndMarker) {
+        while i > 0
+            && matches!(
+                self.toks[i].kind,
+                Tok::Newline | Tok::Indent | Tok::Dedent | Tok::EndMarker
+            )
+        {
             i -= 1;
         }
         let last = self.toks[i];
@@ -364,7 +388,8 @@ impl<'a> Parser<'a> {
     // ----- Errors -----
 
     fn error(&self, kind: SyntaxErrorKind, span: Span, msg: String) -> Fail {
-        let (mut line, mut col, mut end_line, mut end_col) = (span.line, span.col, span.end_line, span.end_col);
+        let (mut line, mut col, mut end_line, mut end_col) =
+            (span.line, span.col, span.end_line, span.end_col);
         let mut msg = msg;
         let mut text = None;
         if let Some(sub) = self.sub {
@@ -469,7 +494,9 @@ impl<'a> Parser<'a> {
                 }
                 p
             }
-            Tok::Dedent => self.error_here(SyntaxErrorKind::IndentationError, "unexpected unindent"),
+            Tok::Dedent => {
+                self.error_here(SyntaxErrorKind::IndentationError, "unexpected unindent")
+            }
             _ => self.error_at_token(&tok, "invalid syntax".to_string()),
         };
         match fail {
@@ -603,7 +630,10 @@ impl<'a> Parser<'a> {
     fn raise_stmt(&mut self) -> PResult<StmtKind> {
         self.bump();
         if !self.at_expression_start() {
-            return Ok(StmtKind::Raise { exc: None, cause: None });
+            return Ok(StmtKind::Raise {
+                exc: None,
+                cause: None,
+            });
         }
         let exc = self.expression()?;
         let cause = if self.eat(Tok::From) {
@@ -611,7 +641,10 @@ impl<'a> Parser<'a> {
         } else {
             None
         };
-        Ok(StmtKind::Raise { exc: Some(exc), cause })
+        Ok(StmtKind::Raise {
+            exc: Some(exc),
+            cause,
+        })
     }
 
     fn del_stmt(&mut self) -> PResult<StmtKind> {
@@ -630,14 +663,18 @@ impl<'a> Parser<'a> {
         })();
         let valid = parsed.is_ok()
             && matches!(self.peek(), Tok::Semi | Tok::Newline)
-            && targets.iter().all(|t| invalid_target(t, Targets::Del).is_none());
+            && targets
+                .iter()
+                .all(|t| invalid_target(t, Targets::Del).is_none());
         if !valid {
             if self.call_invalid {
                 // invalid_del_stmt: 'del' star_expressions
                 self.pos = save + 1;
                 let exprs = self.star_expressions()?;
                 if let Some(bad) = invalid_target(&exprs, Targets::Del) {
-                    return Err(self.error_at(bad.span, format!("cannot delete {}", expr_name(bad))));
+                    return Err(
+                        self.error_at(bad.span, format!("cannot delete {}", expr_name(bad)))
+                    );
                 }
             }
             parsed?;
@@ -655,7 +692,11 @@ impl<'a> Parser<'a> {
         loop {
             let start = self.start();
             let name = self.dotted_name()?;
-            let asname = if self.eat(Tok::As) { Some(self.name()?.0) } else { None };
+            let asname = if self.eat(Tok::As) {
+                Some(self.name()?.0)
+            } else {
+                None
+            };
             names.push(Alias {
                 name,
                 asname,
@@ -703,13 +744,21 @@ impl<'a> Parser<'a> {
                 asname: None,
                 span: Self::token_span(&tok),
             });
-            return Ok(StmtKind::ImportFrom { module, names, level });
+            return Ok(StmtKind::ImportFrom {
+                module,
+                names,
+                level,
+            });
         }
         let parenthesized = self.eat(Tok::LPar);
         loop {
             let start = self.start();
             let name = self.name()?.0;
-            let asname = if self.eat(Tok::As) { Some(self.name()?.0) } else { None };
+            let asname = if self.eat(Tok::As) {
+                Some(self.name()?.0)
+            } else {
+                None
+            };
             names.push(Alias {
                 name,
                 asname,
@@ -734,7 +783,11 @@ impl<'a> Parser<'a> {
         if parenthesized {
             self.expect(Tok::RPar)?;
         }
-        Ok(StmtKind::ImportFrom { module, names, level })
+        Ok(StmtKind::ImportFrom {
+            module,
+            names,
+            level,
+        })
     }
 
     /// Assignments, augmented and annotated assignments, and expression statements.
@@ -752,7 +805,8 @@ impl<'a> Parser<'a> {
         let kind = match self.peek() {
             Tok::Colon => {
                 self.bump();
-                let simple = matches!(first.kind, ExprKind::Name { .. }) && (first.span.line, first.span.col) == start;
+                let simple = matches!(first.kind, ExprKind::Name { .. })
+                    && (first.span.line, first.span.col) == start;
                 if !matches!(
                     first.kind,
                     ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }
@@ -799,7 +853,9 @@ impl<'a> Parser<'a> {
                 if let Some(op) = augassign(kind) {
                     if !matches!(
                         first.kind,
-                        ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }
+                        ExprKind::Name { .. }
+                            | ExprKind::Attribute { .. }
+                            | ExprKind::Subscript { .. }
                     ) {
                         if self.call_invalid {
                             return Err(self.invalid_assignment(stmt_pos));
@@ -835,18 +891,30 @@ impl<'a> Parser<'a> {
             return Fail::NoMatch;
         }
         match &first.kind {
-            ExprKind::Tuple { .. } if (first.span.line, first.span.col) != self.token_start(stmt_pos) => {
+            ExprKind::Tuple { .. }
+                if (first.span.line, first.span.col) != self.token_start(stmt_pos) =>
+            {
                 // `a, b: int`: reported at the first element.
                 let ExprKind::Tuple { elts, .. } = &first.kind else {
                     return Fail::NoMatch;
                 };
-                self.error_at(elts[0].span, "only single target (not tuple) can be annotated")
+                self.error_at(
+                    elts[0].span,
+                    "only single target (not tuple) can be annotated",
+                )
             }
-            ExprKind::Tuple { elts, .. } if !is_parenthesized_at(self.toks, stmt_pos) => {
-                self.error_at(elts[0].span, "only single target (not tuple) can be annotated")
+            ExprKind::Tuple { elts, .. } if !is_parenthesized_at(self.toks, stmt_pos) => self
+                .error_at(
+                    elts[0].span,
+                    "only single target (not tuple) can be annotated",
+                ),
+            ExprKind::Tuple { .. } => self.error_at(
+                first.span,
+                "only single target (not tuple) can be annotated",
+            ),
+            ExprKind::List { .. } => {
+                self.error_at(first.span, "only single target (not list) can be annotated")
             }
-            ExprKind::Tuple { .. } => self.error_at(first.span, "only single target (not tuple) can be annotated"),
-            ExprKind::List { .. } => self.error_at(first.span, "only single target (not list) can be annotated"),
             _ => self.error_at(first.span, "illegal target for annotation"),
         }
     }
@@ -870,7 +938,8 @@ impl<'a> Parser<'a> {
         // (star_targets '=')* then an expression before '=' or an augmented operator.
         loop {
             let here = self.pos;
-            let expr = if self.peek() == Tok::Yield {
+            let bare_yield = self.peek() == Tok::Yield;
+            let expr = if bare_yield {
                 self.yield_expr()
             } else {
                 self.star_expressions()
@@ -882,7 +951,7 @@ impl<'a> Parser<'a> {
             };
             let next = self.peek();
             if next == Tok::Equal {
-                if is_yield(&expr) {
+                if bare_yield {
                     return self.error_at(expr.span, "assignment to yield expression not possible");
                 }
                 if let Some(bad) = invalid_target(&expr, Targets::Star) {
@@ -894,7 +963,10 @@ impl<'a> Parser<'a> {
             if augassign(next).is_some() && here == stmt_pos {
                 return self.error_at(
                     expr.span,
-                    format!("'{}' is an illegal expression for augmented assignment", expr_name(&expr)),
+                    format!(
+                        "'{}' is an illegal expression for augmented assignment",
+                        expr_name(&expr)
+                    ),
                 );
             }
             return Fail::NoMatch;
@@ -914,7 +986,7 @@ impl<'a> Parser<'a> {
         }
         let save = self.pos;
         self.bump();
-        let rest = self.star_expressions();
+        let rest = self.quiet(Self::star_expressions);
         self.pos = save;
         if let Ok(rest) = rest {
             let name = self.text(&tok);
@@ -970,7 +1042,9 @@ impl<'a> Parser<'a> {
                     self.bump();
                     self.peek();
                     let msg = match after {
-                        Some((what, line)) => format!("expected an indented block after {what} on line {line}"),
+                        Some((what, line)) => {
+                            format!("expected an indented block after {what} on line {line}")
+                        }
                         None => "expected an indented block".to_string(),
                     };
                     return Err(self.error_here(SyntaxErrorKind::IndentationError, msg));
@@ -1057,7 +1131,11 @@ impl<'a> Parser<'a> {
     fn if_stmt(&mut self) -> PResult<Stmt> {
         let start = self.start();
         let kw = self.bump();
-        let what = if kw.kind == Tok::If { "'if' statement" } else { "'elif' statement" };
+        let what = if kw.kind == Tok::If {
+            "'if' statement"
+        } else {
+            "'elif' statement"
+        };
         let test = self.named_expression()?;
         self.header_colon()?;
         let body = self.block(Some((what, kw.line)))?;
@@ -1133,7 +1211,10 @@ impl<'a> Parser<'a> {
                 elts.push(self.bitwise_or_or_star()?);
             }
             Expr {
-                kind: ExprKind::Tuple { elts, ctx: Ctx::Store },
+                kind: ExprKind::Tuple {
+                    elts,
+                    ctx: Ctx::Store,
+                },
                 span: self.span_from(start),
             }
         } else {
@@ -1145,7 +1226,9 @@ impl<'a> Parser<'a> {
                 self.pos = save;
                 let exprs = self.star_expressions()?;
                 if let Some(bad) = invalid_target(&exprs, Targets::For) {
-                    return Err(self.error_at(bad.span, format!("cannot assign to {}", expr_name(bad))));
+                    return Err(
+                        self.error_at(bad.span, format!("cannot assign to {}", expr_name(bad)))
+                    );
                 }
             }
             return Err(Fail::NoMatch);
@@ -1179,7 +1262,9 @@ impl<'a> Parser<'a> {
         if handlers.is_empty() && finalbody.is_empty() {
             if self.call_invalid {
                 let tok = self.toks[self.pos - 1];
-                return Err(self.error_at_token(&tok, "expected 'except' or 'finally' block".to_string()));
+                return Err(
+                    self.error_at_token(&tok, "expected 'except' or 'finally' block".to_string())
+                );
             }
             return Err(Fail::NoMatch);
         }
@@ -1220,12 +1305,19 @@ impl<'a> Parser<'a> {
                         let _ = self.name();
                     }
                     if self.peek() == Tok::Colon {
-                        return Err(self.error_starting_from(kind.span, "multiple exception types must be parenthesized"));
+                        return Err(self.error_starting_from(
+                            kind.span,
+                            "multiple exception types must be parenthesized",
+                        ));
                     }
                 }
                 self.pos = save;
             }
-            let name = if self.eat(Tok::As) { Some(self.name()?.0) } else { None };
+            let name = if self.eat(Tok::As) {
+                Some(self.name()?.0)
+            } else {
+                None
+            };
             (Some(kind), name)
         };
         self.header_colon()?;
@@ -1280,7 +1372,9 @@ impl<'a> Parser<'a> {
                 }
                 if let Some(bad) = invalid_target(&target, Targets::Star) {
                     if self.call_invalid {
-                        return Err(self.error_at(bad.span, format!("cannot assign to {}", expr_name(bad))));
+                        return Err(
+                            self.error_at(bad.span, format!("cannot assign to {}", expr_name(bad)))
+                        );
                     }
                     return Err(Fail::NoMatch);
                 }
@@ -1323,7 +1417,12 @@ impl<'a> Parser<'a> {
                 Tok::Slash => {
                     self.bump();
                     if seen_slash || seen_star || plain.is_empty() {
-                        if !self.call_invalid || (plain.is_empty() && !seen_slash && !seen_star && self.peek() != Tok::Comma) {
+                        if !self.call_invalid
+                            || (plain.is_empty()
+                                && !seen_slash
+                                && !seen_star
+                                && self.peek() != Tok::Comma)
+                        {
                             return Err(Fail::NoMatch);
                         }
                         let msg = if plain.is_empty() && !seen_slash && !seen_star {
@@ -1345,8 +1444,12 @@ impl<'a> Parser<'a> {
                     }
                     seen_star = true;
                     if matches!(self.peek(), Tok::Comma) {
-                        if matches!(self.peek_nth(1), Tok::RPar | Tok::Colon | Tok::DoubleStar) && self.peek_nth(1) != Tok::Name {
-                            return Err(self.invalid_here(&tok, "named arguments must follow bare *"));
+                        if matches!(self.peek_nth(1), Tok::RPar | Tok::Colon | Tok::DoubleStar)
+                            && self.peek_nth(1) != Tok::Name
+                        {
+                            return Err(
+                                self.invalid_here(&tok, "named arguments must follow bare *")
+                            );
                         }
                     } else if self.peek() == close {
                         return Err(self.invalid_here(&tok, "named arguments must follow bare *"));
@@ -1354,7 +1457,10 @@ impl<'a> Parser<'a> {
                         let arg = self.param(lambda, true)?;
                         if self.peek() == Tok::Equal {
                             let eq = self.peek_tok();
-                            return Err(self.invalid_here(&eq, "var-positional argument cannot have default value"));
+                            return Err(self.invalid_here(
+                                &eq,
+                                "var-positional argument cannot have default value",
+                            ));
                         }
                         args.vararg = Some(arg);
                     }
@@ -1364,12 +1470,16 @@ impl<'a> Parser<'a> {
                     let arg = self.param(lambda, false)?;
                     if self.peek() == Tok::Equal {
                         let eq = self.peek_tok();
-                        return Err(self.invalid_here(&eq, "var-keyword argument cannot have default value"));
+                        return Err(self
+                            .invalid_here(&eq, "var-keyword argument cannot have default value"));
                     }
                     args.kwarg = Some(arg);
                     if self.eat(Tok::Comma) && self.peek() != close {
                         let next = self.peek_tok();
-                        if matches!(next.kind, Tok::Name | Tok::Star | Tok::DoubleStar | Tok::Slash) {
+                        if matches!(
+                            next.kind,
+                            Tok::Name | Tok::Star | Tok::DoubleStar | Tok::Slash
+                        ) {
                             let span = if next.kind == Tok::Name {
                                 let save = self.pos;
                                 let arg = self.param(lambda, false);
@@ -1379,7 +1489,10 @@ impl<'a> Parser<'a> {
                                 Self::token_span(&next)
                             };
                             if self.call_invalid {
-                                return Err(self.error_at(span, "arguments cannot follow var-keyword argument"));
+                                return Err(self.error_at(
+                                    span,
+                                    "arguments cannot follow var-keyword argument",
+                                ));
                             }
                         }
                         return Err(Fail::NoMatch);
@@ -1408,7 +1521,10 @@ impl<'a> Parser<'a> {
                             }
                             None if seen_default => {
                                 return Err(if self.call_invalid {
-                                    self.error_at(arg.span, "non-default argument follows default argument")
+                                    self.error_at(
+                                        arg.span,
+                                        "non-default argument follows default argument",
+                                    )
                                 } else {
                                     Fail::NoMatch
                                 });
@@ -1449,7 +1565,9 @@ impl<'a> Parser<'a> {
             if !self.eat(Tok::Comma) {
                 if self.call_invalid && self.peek() == Tok::Star && seen_slash {
                     let star = self.peek_tok();
-                    return Err(self.error_at_token(&star, "expected comma between / and *".to_string()));
+                    return Err(
+                        self.error_at_token(&star, "expected comma between / and *".to_string())
+                    );
                 }
                 return Err(Fail::NoMatch);
             }
@@ -1510,7 +1628,10 @@ impl<'a> Parser<'a> {
             elts.push(self.star_expression()?);
         }
         Ok(Expr {
-            kind: ExprKind::Tuple { elts, ctx: Ctx::Load },
+            kind: ExprKind::Tuple {
+                elts,
+                ctx: Ctx::Load,
+            },
             span: self.span_from(start),
         })
     }
@@ -1530,7 +1651,10 @@ impl<'a> Parser<'a> {
             elts.push(self.expression()?);
         }
         Ok(Expr {
-            kind: ExprKind::Tuple { elts, ctx: Ctx::Load },
+            kind: ExprKind::Tuple {
+                elts,
+                ctx: Ctx::Load,
+            },
             span: self.span_from(start),
         })
     }
@@ -1631,15 +1755,15 @@ impl<'a> Parser<'a> {
     /// on what is not a name.
     fn invalid_named_expression(&mut self, save: usize) -> PResult<()> {
         let result = (|| -> PResult<()> {
-            if let Ok(a) = self.expression_quiet() {
-                if self.peek() == Tok::ColonEqual {
-                    self.bump();
-                    if self.expression_quiet().is_ok() {
-                        return Err(self.error_at(
-                            a.span,
-                            format!("cannot use assignment expressions with {}", expr_name(&a)),
-                        ));
-                    }
+            if let Ok(a) = self.expression_quiet()
+                && self.peek() == Tok::ColonEqual
+            {
+                self.bump();
+                if self.expression_quiet().is_ok() {
+                    return Err(self.error_at(
+                        a.span,
+                        format!("cannot use assignment expressions with {}", expr_name(&a)),
+                    ));
                 }
             }
             self.pos = save;
@@ -1648,27 +1772,33 @@ impl<'a> Parser<'a> {
                 let a = Self::token_span(&first);
                 self.bump();
                 self.bump();
-                if let Ok(b) = self.bitwise_or() {
-                    if !matches!(self.peek(), Tok::Equal | Tok::ColonEqual) {
-                        return Err(self.error_range(
-                            a,
-                            b.span,
-                            "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
-                        ));
-                    }
+                if let Ok(b) = self.quiet(Self::bitwise_or)
+                    && !matches!(self.peek(), Tok::Equal | Tok::ColonEqual)
+                {
+                    return Err(self.error_range(
+                        a,
+                        b.span,
+                        "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                    ));
                 }
             }
             self.pos = save;
-            if matches!(first.kind, Tok::True | Tok::False | Tok::None) || self.starts_display(save) {
+            if matches!(first.kind, Tok::True | Tok::False | Tok::None) || self.starts_display(save)
+            {
                 return Ok(());
             }
-            if let Ok(a) = self.bitwise_or() {
-                if self.eat(Tok::Equal) && self.bitwise_or().is_ok() && !matches!(self.peek(), Tok::Equal | Tok::ColonEqual) {
-                    return Err(self.error_at(
-                        a.span,
-                        format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(&a)),
-                    ));
-                }
+            if let Ok(a) = self.quiet(Self::bitwise_or)
+                && self.eat(Tok::Equal)
+                && self.quiet(Self::bitwise_or).is_ok()
+                && !matches!(self.peek(), Tok::Equal | Tok::ColonEqual)
+            {
+                return Err(self.error_at(
+                    a.span,
+                    format!(
+                        "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                        expr_name(&a)
+                    ),
+                ));
             }
             Ok(())
         })();
@@ -1688,12 +1818,14 @@ impl<'a> Parser<'a> {
         }
         let save = self.pos;
         self.pos = at;
-        let parsed = self.atom();
+        let parsed = self.quiet(Self::atom);
         self.pos = save;
         matches!(
             parsed,
             Ok(Expr {
-                kind: ExprKind::List { .. } | ExprKind::Tuple { .. } | ExprKind::GeneratorExp { .. },
+                kind: ExprKind::List { .. }
+                    | ExprKind::Tuple { .. }
+                    | ExprKind::GeneratorExp { .. },
                 ..
             })
         )
@@ -1701,9 +1833,15 @@ impl<'a> Parser<'a> {
 
     /// An expression parsed with the `invalid_*` rules off, to look ahead.
     fn expression_quiet(&mut self) -> PResult<Expr> {
+        self.quiet(Self::expression)
+    }
+
+    /// Runs `rule` with the `invalid_*` rules off: looking ahead from one of them
+    /// must not try them all again below (which would take exponential time).
+    fn quiet<T>(&mut self, rule: impl FnOnce(&mut Self) -> PResult<T>) -> PResult<T> {
         let was = self.call_invalid;
         self.call_invalid = false;
-        let result = self.expression();
+        let result = rule(self);
         self.call_invalid = was;
         result
     }
@@ -1752,47 +1890,54 @@ impl<'a> Parser<'a> {
         let save = self.pos;
         let first = self.peek_tok();
         let next = self.peek_nth(1);
-        let soft_keyword = first.kind == Tok::Name && matches!(self.text(&first), "match" | "case" | "_");
+        let soft_keyword =
+            first.kind == Tok::Name && matches!(self.text(&first), "match" | "case" | "_");
         let name_string = first.kind == Tok::Name && next == Tok::String;
         let result = (|| -> PResult<()> {
             if !soft_keyword && !name_string {
-                if let Ok(a) = self.disjunction() {
-                    if can_start_expression(self.peek()) && !self.is_legacy_name(&a) {
-                        if let Ok(b) = self.expression_quiet() {
-                            if self.toks[self.pos - 1].level != 0 {
-                                return Err(self.error_range(a.span, b.span, "invalid syntax. Perhaps you forgot a comma?"));
-                            }
-                        }
-                    }
+                if let Ok(a) = self.disjunction()
+                    && can_start_expression(self.peek())
+                    && !self.is_legacy_name(&a)
+                    && let Ok(b) = self.expression_quiet()
+                    && self.toks[self.pos - 1].level != 0
+                {
+                    return Err(self.error_range(
+                        a.span,
+                        b.span,
+                        "invalid syntax. Perhaps you forgot a comma?",
+                    ));
                 }
                 self.pos = save;
             }
-            if let Ok(a) = self.disjunction() {
-                if self.eat(Tok::If) {
-                    if let Ok(b) = self.disjunction() {
-                        if !matches!(self.peek(), Tok::Else | Tok::Colon) {
-                            return Err(self.error_range(a.span, b.span, "expected 'else' after 'if' expression"));
-                        }
-                    }
-                }
+            if let Ok(a) = self.disjunction()
+                && self.eat(Tok::If)
+                && let Ok(b) = self.disjunction()
+                && !matches!(self.peek(), Tok::Else | Tok::Colon)
+            {
+                return Err(self.error_range(
+                    a.span,
+                    b.span,
+                    "expected 'else' after 'if' expression",
+                ));
             }
             self.pos = save;
             // invalid_legacy_expression: NAME !'(' star_expressions
-            if first.kind == Tok::Name && matches!(self.text(&first), "print" | "exec") && next != Tok::LPar {
+            if first.kind == Tok::Name
+                && matches!(self.text(&first), "print" | "exec")
+                && next != Tok::LPar
+            {
                 self.bump();
-                if can_start_expression(self.peek()) {
-                    let was = self.call_invalid;
-                    self.call_invalid = false;
-                    let rest = self.star_expressions();
-                    self.call_invalid = was;
-                    if let Ok(b) = rest {
-                        let name = self.text(&first);
-                        return Err(self.error_range(
-                            Self::token_span(&first),
-                            b.span,
-                            format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?"),
-                        ));
-                    }
+                if can_start_expression(self.peek())
+                    && let Ok(b) = self.quiet(Self::star_expressions)
+                {
+                    let name = self.text(&first);
+                    return Err(self.error_range(
+                        Self::token_span(&first),
+                        b.span,
+                        format!(
+                            "Missing parentheses in call to '{name}'. Did you mean {name}(...)?"
+                        ),
+                    ));
                 }
             }
             Ok(())
@@ -1863,7 +2008,11 @@ impl<'a> Parser<'a> {
         }
         Ok(Expr {
             kind: ExprKind::BoolOp {
-                op: if op == Tok::Or { BoolOp::Or } else { BoolOp::And },
+                op: if op == Tok::Or {
+                    BoolOp::Or
+                } else {
+                    BoolOp::And
+                },
                 values,
             },
             span: self.span_from(start),
@@ -2126,7 +2275,11 @@ impl<'a> Parser<'a> {
                     let value = self.expression()?;
                     if follows_unpacking {
                         if self.call_invalid {
-                            return Err(self.error_at_token(&tok, "iterable argument unpacking follows keyword argument unpacking".to_string()));
+                            return Err(self.error_at_token(
+                                &tok,
+                                "iterable argument unpacking follows keyword argument unpacking"
+                                    .to_string(),
+                            ));
                         }
                         return Err(Fail::NoMatch);
                     }
@@ -2169,7 +2322,9 @@ impl<'a> Parser<'a> {
                         span: self.span_from(start),
                     });
                 }
-                Tok::True | Tok::False | Tok::None if self.peek_nth(1) == Tok::Equal && self.call_invalid => {
+                Tok::True | Tok::False | Tok::None
+                    if self.peek_nth(1) == Tok::Equal && self.call_invalid =>
+                {
                     self.bump();
                     let eq = self.bump();
                     return Err(self.error_range(
@@ -2243,7 +2398,10 @@ impl<'a> Parser<'a> {
             elts.push(self.slice()?);
         }
         Ok(Expr {
-            kind: ExprKind::Tuple { elts, ctx: Ctx::Load },
+            kind: ExprKind::Tuple {
+                elts,
+                ctx: Ctx::Load,
+            },
             span: self.span_from(start),
         })
     }
@@ -2360,7 +2518,10 @@ impl<'a> Parser<'a> {
         if self.call_invalid && self.peek() == Tok::DoubleStar {
             let tok = self.bump();
             if self.expression().is_ok() && self.peek() == Tok::RPar {
-                return Err(self.error_at_token(&tok, "cannot use double starred expression here".to_string()));
+                return Err(self.error_at_token(
+                    &tok,
+                    "cannot use double starred expression here".to_string(),
+                ));
             }
             return Err(Fail::NoMatch);
         }
@@ -2400,7 +2561,10 @@ impl<'a> Parser<'a> {
                 }
                 self.expect(Tok::RPar)?;
                 Ok(Expr {
-                    kind: ExprKind::Tuple { elts, ctx: Ctx::Load },
+                    kind: ExprKind::Tuple {
+                        elts,
+                        ctx: Ctx::Load,
+                    },
                     span: self.span_from(start),
                 })
             }
@@ -2410,7 +2574,10 @@ impl<'a> Parser<'a> {
 
     fn unpacking_in_comprehension(&self, first: &Expr) -> Fail {
         if self.call_invalid {
-            self.error_at(first.span, "iterable unpacking cannot be used in comprehension")
+            self.error_at(
+                first.span,
+                "iterable unpacking cannot be used in comprehension",
+            )
         } else {
             Fail::NoMatch
         }
@@ -2445,7 +2612,10 @@ impl<'a> Parser<'a> {
         }
         let elts = self.display_items(first, Tok::RSqb)?;
         Ok(Expr {
-            kind: ExprKind::List { elts, ctx: Ctx::Load },
+            kind: ExprKind::List {
+                elts,
+                ctx: Ctx::Load,
+            },
             span: self.span_from(start),
         })
     }
@@ -2464,7 +2634,11 @@ impl<'a> Parser<'a> {
             if self.call_invalid && matches!(self.peek(), Tok::For | Tok::Async) && elts.len() > 1 {
                 // invalid_comprehension: `[a, b for ...]`
                 let last = elts.last().map_or(elts[0].span, |e| e.span);
-                return Err(self.error_range(elts[0].span, last, "did you forget parentheses around the comprehension target?"));
+                return Err(self.error_range(
+                    elts[0].span,
+                    last,
+                    "did you forget parentheses around the comprehension target?",
+                ));
             }
             return Err(Fail::NoMatch);
         }
@@ -2523,7 +2697,10 @@ impl<'a> Parser<'a> {
                     self.expect(Tok::Colon)?;
                     if self.call_invalid && matches!(self.peek(), Tok::RBrace | Tok::Comma) {
                         let colon = self.toks[self.pos - 1];
-                        return Err(self.error_at_token(&colon, "expression expected after dictionary key and ':'".to_string()));
+                        return Err(self.error_at_token(
+                            &colon,
+                            "expression expected after dictionary key and ':'".to_string(),
+                        ));
                     }
                     if self.call_invalid && self.peek() == Tok::Star {
                         let star = self.bump();
@@ -2555,8 +2732,14 @@ impl<'a> Parser<'a> {
                 None => {
                     let star = self.expect(Tok::DoubleStar)?;
                     let value = self.bitwise_or()?;
-                    if keys.is_empty() && self.call_invalid && matches!(self.peek(), Tok::For | Tok::Async) {
-                        return Err(self.error_at_token(&star, "dict unpacking cannot be used in dict comprehension".to_string()));
+                    if keys.is_empty()
+                        && self.call_invalid
+                        && matches!(self.peek(), Tok::For | Tok::Async)
+                    {
+                        return Err(self.error_at_token(
+                            &star,
+                            "dict unpacking cannot be used in dict comprehension".to_string(),
+                        ));
                     }
                     keys.push(None);
                     values.push(value);
@@ -2788,9 +2971,9 @@ pub(super) fn expr_name(e: &Expr) -> &'static str {
 /// `_PyPegen_set_expr_context`.
 fn set_context(e: &mut Expr, ctx: Ctx) {
     match &mut e.kind {
-        ExprKind::Name { ctx: c, .. } | ExprKind::Attribute { ctx: c, .. } | ExprKind::Subscript { ctx: c, .. } => {
-            *c = ctx
-        }
+        ExprKind::Name { ctx: c, .. }
+        | ExprKind::Attribute { ctx: c, .. }
+        | ExprKind::Subscript { ctx: c, .. } => *c = ctx,
         ExprKind::Starred { value, ctx: c } => {
             *c = ctx;
             set_context(value, ctx);

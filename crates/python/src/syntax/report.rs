@@ -1,7 +1,7 @@
 //! What python3 prints for a syntax error that ends a program.
 
-use super::lexer::normalize;
 use super::SyntaxError;
+use super::lexer::normalize;
 
 impl SyntaxError {
     /// The lines python3 3.11 writes to stderr for this error when running a file
@@ -44,7 +44,11 @@ impl SyntaxError {
 
 /// CPython's `print_error_text`: the line without its indentation, then the carets.
 fn print_error_text(out: &mut String, offset: isize, end_offset: isize, text: &str) {
-    let carets = if end_offset > 0 && end_offset > offset { end_offset - offset } else { 1 };
+    let carets = if end_offset > 0 && end_offset > offset {
+        end_offset - offset
+    } else {
+        1
+    };
     let mut offset = offset - 1;
     let mut text = text;
     while let Some(rest) = text.strip_prefix([' ', '\t', '\x0c']) {
