@@ -872,6 +872,9 @@ fn deep_nesting() {
     assert!(parse_module(&source).is_ok());
     let error = parse_module(&format!("x = {}\n", "(".repeat(250))).unwrap_err();
     assert_eq!(error.msg, "too many nested parentheses");
+    // Nested calls parse in linear time (a call's first argument is read once).
+    let calls = format!("x = {}1{}\n", "f(".repeat(150), ")".repeat(150));
+    assert!(parse_module(&calls).is_ok());
     for source in [
         "-".repeat(100_000) + "1",
         "lambda: ".repeat(5_000) + "1",
