@@ -146,7 +146,7 @@ pub(super) type PResult<T> = Result<T, Fail>;
 
 /// How deep expressions may nest before the parser gives up, so that no input can
 /// overflow the stack (CPython's parser has the same kind of limit, `MAXSTACK`).
-const MAX_DEPTH: u32 = 300;
+pub(super) const MAX_DEPTH: u32 = 300;
 
 /// Which targets a check is for (CPython's `TARGETS_TYPE`): they differ in what they
 /// accept and in the words of the error.

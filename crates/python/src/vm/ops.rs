@@ -510,7 +510,9 @@ pub fn unary(vm: &mut Vm, op: UnaryOp, operand: &Value) -> PyResult {
             flavor: DictFlavor::Counter,
         }));
         return match op {
-            UnaryOp::UAdd => crate::modules::collections::counter_arithmetic(vm, BinOp::Add, counter, &empty),
+            UnaryOp::UAdd => {
+                crate::modules::collections::counter_arithmetic(vm, BinOp::Add, counter, &empty)
+            }
             _ => crate::modules::collections::counter_arithmetic(vm, BinOp::Sub, &empty, counter),
         };
     }

@@ -425,6 +425,10 @@ impl Parser<'_> {
         while self.peek() == Tok::Not {
             nots.push(self.start());
             self.bump();
+            if nots.len() as u32 + self.depth > MAX_DEPTH {
+                let tok = self.peek_tok();
+                return Err(self.error_at_token(&tok, "too many nested unary operators".to_string()));
+            }
         }
         let mut expr = self.comparison()?;
         for start in nots.into_iter().rev() {
@@ -519,6 +523,11 @@ impl Parser<'_> {
             };
             ops.push((op, self.start()));
             self.bump();
+            // The compiler walks the chain recursively: bound it as nesting is bounded.
+            if ops.len() as u32 + self.depth > MAX_DEPTH {
+                let tok = self.peek_tok();
+                return Err(self.error_at_token(&tok, "too many nested unary operators".to_string()));
+            }
         }
         let mut expr = self.power()?;
         for (op, start) in ops.into_iter().rev() {
