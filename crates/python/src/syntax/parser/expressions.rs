@@ -427,7 +427,9 @@ impl Parser<'_> {
             self.bump();
             if nots.len() as u32 + self.depth > MAX_DEPTH {
                 let tok = self.peek_tok();
-                return Err(self.error_at_token(&tok, "too many nested unary operators".to_string()));
+                return Err(
+                    self.error_at_token(&tok, "too many nested unary operators".to_string())
+                );
             }
         }
         let mut expr = self.comparison()?;
@@ -526,7 +528,9 @@ impl Parser<'_> {
             // The compiler walks the chain recursively: bound it as nesting is bounded.
             if ops.len() as u32 + self.depth > MAX_DEPTH {
                 let tok = self.peek_tok();
-                return Err(self.error_at_token(&tok, "too many nested unary operators".to_string()));
+                return Err(
+                    self.error_at_token(&tok, "too many nested unary operators".to_string())
+                );
             }
         }
         let mut expr = self.power()?;
