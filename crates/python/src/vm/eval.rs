@@ -205,10 +205,13 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
         0
     };
     let mut count: u64 = 0;
-    if let Some(exc) = vm.threads[tid].interrupt.take()
-        && let Some(exit) = unwind(vm, &mut frame, base, exc, true)
-    {
-        return exit;
+    if let Some(exc) = vm.threads[tid].interrupt.take() {
+        // Interrupted before its next instruction: that is where the traceback points.
+        frame.ip += 1;
+        let exit = unwind(vm, &mut frame, base, exc, true);
+        if let Some(exit) = exit {
+            return exit;
+        }
     }
     loop {
         if count >= budget {
@@ -1030,6 +1033,7 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
                         thread.deadline = wait.deadline;
                     }
                     thread.timed_out = false;
+                    thread.retry = true;
                     thread.state = ThreadState::Blocked(wait);
                     thread.frames.push(frame);
                     *executed += count;
@@ -1043,6 +1047,7 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
             let thread = &mut vm.threads[tid];
             thread.deadline = None;
             thread.timed_out = false;
+            thread.retry = false;
         }
     }
 }

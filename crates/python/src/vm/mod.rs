@@ -70,6 +70,9 @@ pub struct Process {
     pub modules: HashMap<Rc<str>, Value>,
     pub stdin: String,
     pub stdin_pos: usize,
+    /// More input may come (a page's input pane): `input()` then waits for it instead
+    /// of raising EOFError.
+    pub stdin_open: bool,
     /// Set once the process has ended.
     pub exit_code: Option<i32>,
     /// Its main thread's index.
@@ -111,6 +114,9 @@ pub struct Thread {
     pub deadline: Option<u64>,
     /// The retried call's deadline has passed.
     pub timed_out: bool,
+    /// The instruction about to run is a blocked call being retried (so a call with a
+    /// side effect before it blocks, as `input`'s prompt, does it once).
+    pub retry: bool,
     pub name: Rc<str>,
     /// Its `threading.Thread` object, if it has one.
     pub object: Option<Value>,
@@ -246,6 +252,7 @@ impl Vm {
             modules: HashMap::new(),
             stdin,
             stdin_pos: 0,
+            stdin_open: false,
             exit_code: None,
             main_thread: usize::MAX,
             main_done: false,
@@ -273,6 +280,7 @@ impl Vm {
             handling: Vec::new(),
             deadline: None,
             timed_out: false,
+            retry: false,
             name: Rc::from("MainThread"),
             object: None,
             daemon: false,
@@ -311,6 +319,7 @@ impl Vm {
             handling: Vec::new(),
             deadline: None,
             timed_out: false,
+            retry: false,
             name,
             object,
             daemon,
@@ -509,6 +518,28 @@ impl Vm {
                 .threads
                 .iter()
                 .all(|t| t.process != pid || t.state == ThreadState::Finished)
+    }
+
+    /// What a blocked `input()` of process `pid` waits on.
+    pub fn stdin_key(pid: usize) -> usize {
+        usize::MAX - pid
+    }
+
+    /// Keeps a process's stdin open, so `input()` waits for [`Vm::feed_stdin`].
+    pub fn open_stdin(&mut self, pid: usize) {
+        self.processes[pid].stdin_open = true;
+    }
+
+    /// Text typed into a process's input pane.
+    pub fn feed_stdin(&mut self, pid: usize, text: &str) {
+        self.processes[pid].stdin.push_str(text);
+        self.notify(Vm::stdin_key(pid));
+    }
+
+    /// The end of a process's input (Ctrl-D): a waiting `input()` raises EOFError.
+    pub fn close_stdin(&mut self, pid: usize) {
+        self.processes[pid].stdin_open = false;
+        self.notify(Vm::stdin_key(pid));
     }
 
     /// Takes what a process printed since the last call.
