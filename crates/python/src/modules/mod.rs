@@ -487,6 +487,7 @@ impl LibraryFrame {
             is_generator: false,
             kind: CodeKind::Function,
             first_line: self.line,
+            name_slots: Vec::new(),
         };
         TracebackEntry {
             code: Rc::new(code),

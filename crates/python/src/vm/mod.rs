@@ -156,6 +156,10 @@ pub struct Vm {
     /// Modules that crates outside this one provide (a client library over their
     /// server), asked in order after the standard ones.
     pub providers: Vec<ModuleProvider>,
+    /// The methods of the builtin types looked up so far, by the kind of value and the
+    /// name's address in a code object's names (the entry keeps that name alive, so
+    /// the address stays its own): `lst.append(x)` in a loop looks up once.
+    pub method_cache: rustc_hash::FxHashMap<(u8, usize), (Rc<str>, Option<Value>)>,
 }
 
 /// Makes the module of a given name for the running process, or declines with None:
@@ -179,6 +183,7 @@ impl Vm {
             sources: HashMap::new(),
             nested: 0,
             providers: Vec::new(),
+            method_cache: Default::default(),
         };
         crate::builtins::install(&mut vm);
         vm
