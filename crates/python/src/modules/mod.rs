@@ -14,6 +14,7 @@
 //! `queue.Empty` prints as python3 prints it.
 
 pub mod collections;
+pub mod json;
 pub mod queue;
 pub mod math;
 pub mod sys;
@@ -46,6 +47,7 @@ pub fn make(vm: &mut Vm, name: &str) -> Option<Value> {
         "threading" => threading::make(vm),
         "queue" => queue::make(vm),
         "collections" => collections::make(vm),
+        "json" => json::make(vm),
         _ => return None,
     };
     Some(Value::Module(module))
