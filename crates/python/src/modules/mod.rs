@@ -16,6 +16,7 @@
 pub mod collections;
 pub mod json;
 pub mod queue;
+pub mod random;
 pub mod math;
 pub mod sys;
 pub mod threading;
@@ -48,6 +49,7 @@ pub fn make(vm: &mut Vm, name: &str) -> Option<Value> {
         "queue" => queue::make(vm),
         "collections" => collections::make(vm),
         "json" => json::make(vm),
+        "random" => random::make(vm),
         _ => return None,
     };
     Some(Value::Module(module))
