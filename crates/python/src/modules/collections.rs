@@ -11,9 +11,14 @@ use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::Rc;
 
-use super::{LibraryFile, LibraryFrame, Params, c_args, held, method_args, methods, new_module, raise_in_library, registered, set_native, to_index};
+use super::{
+    LibraryFile, LibraryFrame, Params, c_args, held, method_args, methods, new_module,
+    raise_in_library, registered, set_native, to_index,
+};
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
-use crate::value::{Class, Dict, DictFlavor, DictObject, Instance, Iter, Module, Namespace, Payload, Value};
+use crate::value::{
+    Class, Dict, DictFlavor, DictObject, Instance, Iter, Module, Namespace, Payload, Value,
+};
 use crate::vm::Vm;
 use crate::vm::eval::call_nested;
 use crate::vm::exceptions::error;
@@ -106,7 +111,13 @@ fn make_classes(vm: &mut Vm) -> Value {
     );
     let deque = new_class("deque", "collections", Some(&object), deque, None);
     let counter = methods("Counter", &[("__new__", counter_new)]);
-    let counter = new_class("Counter", "collections", Some(&dict), counter, Some(TypeTag::Dict));
+    let counter = new_class(
+        "Counter",
+        "collections",
+        Some(&dict),
+        counter,
+        Some(TypeTag::Dict),
+    );
     let defaultdict = methods("collections.defaultdict", &[("__new__", defaultdict_new)]);
     let defaultdict = new_class(
         "defaultdict",
@@ -165,10 +176,14 @@ fn counter_new(vm: &mut Vm, args: Args) -> PyResult {
     .bind(vm, Args::new(positional.clone()))?;
     let counter = new_dict(DictFlavor::Counter);
     let iterable = positional.get(1).cloned();
-    let counted = update(vm, &counter, Args {
-        positional: iterable.iter().cloned().collect(),
-        keywords,
-    });
+    let counted = update(
+        vm,
+        &counter,
+        Args {
+            positional: iterable.iter().cloned().collect(),
+            keywords,
+        },
+    );
     match counted {
         Ok(_) => Ok(counter),
         Err(Signal::Raise(exc)) if !matches!(iterable, Some(Value::Dict(_))) => {
@@ -196,7 +211,9 @@ fn counter_new(vm: &mut Vm, args: Args) -> PyResult {
 fn is_callable(vm: &mut Vm, value: &Value) -> bool {
     match value {
         Value::Function(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_) => true,
-        Value::Instance(_) | Value::Native(_) => vm.types.class_of(value).lookup("__call__").is_some(),
+        Value::Instance(_) | Value::Native(_) => {
+            vm.types.class_of(value).lookup("__call__").is_some()
+        }
         _ => false,
     }
 }
@@ -214,13 +231,21 @@ fn defaultdict_new(vm: &mut Vm, args: Args) -> PyResult {
         positional.remove(0)
     };
     if !matches!(factory, Value::None) && !is_callable(vm, &factory) {
-        return Err(error(vm, "TypeError", "first argument must be callable or None"));
+        return Err(error(
+            vm,
+            "TypeError",
+            "first argument must be callable or None",
+        ));
     }
     let dict = new_dict(DictFlavor::Default(factory));
-    update(vm, &dict, Args {
-        positional,
-        keywords,
-    })?;
+    update(
+        vm,
+        &dict,
+        Args {
+            positional,
+            keywords,
+        },
+    )?;
     Ok(dict)
 }
 
@@ -234,7 +259,11 @@ fn count_of(vm: &mut Vm, args: Args) -> PyResult {
 /// order first seen), or as they are when the counts cannot be ordered. (Its items
 /// are printed each with a repr of their own, so `_seen`, the containers the VM's
 /// repr is inside, is not needed.)
-pub fn counter_repr(vm: &mut Vm, pairs: &[(Value, Value)], _seen: &mut Vec<usize>) -> PyResult<String> {
+pub fn counter_repr(
+    vm: &mut Vm,
+    pairs: &[(Value, Value)],
+    _seen: &mut Vec<usize>,
+) -> PyResult<String> {
     let tuples: Vec<Value> = pairs
         .iter()
         .map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()]))
@@ -242,7 +271,9 @@ pub fn counter_repr(vm: &mut Vm, pairs: &[(Value, Value)], _seen: &mut Vec<usize
     let key = attr::builtin("count_of", count_of, None);
     let ordered = match crate::builtins::sort_values(vm, tuples.clone(), Some(key), true) {
         Ok(sorted) => sorted,
-        Err(Signal::Raise(exc)) if crate::vm::exceptions::is_instance_of(vm, &exc, "TypeError") => tuples,
+        Err(Signal::Raise(exc)) if crate::vm::exceptions::is_instance_of(vm, &exc, "TypeError") => {
+            tuples
+        }
         Err(signal) => return Err(signal),
     };
     let mut parts = Vec::with_capacity(ordered.len());
@@ -259,9 +290,22 @@ pub fn counter_repr(vm: &mut Vm, pairs: &[(Value, Value)], _seen: &mut Vec<usize
 
 /// `counter op other` for two Counters (`+`, `-`, `|`, `&`): a new Counter of the
 /// positive results, as CPython's `Counter.__add__` and friends make it.
-pub fn counter_arithmetic(vm: &mut Vm, op: BinOp, a: &Rc<RefCell<DictObject>>, b: &Rc<RefCell<DictObject>>) -> PyResult {
-    let left: Vec<_> = a.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
-    let right: Vec<_> = b.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+pub fn counter_arithmetic(
+    vm: &mut Vm,
+    op: BinOp,
+    a: &Rc<RefCell<DictObject>>,
+    b: &Rc<RefCell<DictObject>>,
+) -> PyResult {
+    let left: Vec<_> = a
+        .borrow()
+        .iter()
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    let right: Vec<_> = b
+        .borrow()
+        .iter()
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
     let zero = Value::Int(0);
     let positive = |vm: &mut Vm, n: &Value| -> PyResult<bool> {
         let result = ops::compare(vm, CmpOp::Gt, n, &Value::Int(0))?;
@@ -303,7 +347,11 @@ pub fn counter_arithmetic(vm: &mut Vm, op: BinOp, a: &Rc<RefCell<DictObject>>, b
 /// `+counter` (the positive counts) and `-counter` (the negative ones, negated), as
 /// CPython's `Counter.__pos__` and `__neg__` make them.
 pub fn counter_unary(vm: &mut Vm, op: UnaryOp, counter: &Rc<RefCell<DictObject>>) -> PyResult {
-    let pairs: Vec<_> = counter.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+    let pairs: Vec<_> = counter
+        .borrow()
+        .iter()
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
     let zero = Value::Int(0);
     let mut result = Dict::default();
     for (element, count) in pairs {
@@ -390,24 +438,37 @@ fn deque_of(class: Rc<Class>, items: Rc<RefCell<VecDeque<Value>>>, maxlen: Optio
         dict: RefCell::new(Namespace::default()),
         payload: RefCell::new(Payload::None),
     }));
-    set_native(&instance, Rc::new(Deque {
-        class,
-        items,
-        maxlen,
-        in_repr: Cell::new(false),
-    }));
+    set_native(
+        &instance,
+        Rc::new(Deque {
+            class,
+            items,
+            maxlen,
+            in_repr: Cell::new(false),
+        }),
+    );
     instance
 }
 
 /// The deque a method is called on, and the arguments after `self`.
-fn deque_args(vm: &mut Vm, args: Args, method: &str) -> PyResult<(Value, super::Held<Deque>, Args)> {
+fn deque_args(
+    vm: &mut Vm,
+    args: Args,
+    method: &str,
+) -> PyResult<(Value, super::Held<Deque>, Args)> {
     let (this, rest) = method_args(vm, args, method)?;
     let deque = held::<Deque>(vm, &this, "collections.deque", method)?;
     Ok((this, deque, rest))
 }
 
 /// A deque method's positional arguments, checked as CPython's C methods check them.
-fn deque_method(vm: &mut Vm, args: Args, method: &str, min: usize, max: usize) -> PyResult<(Value, super::Held<Deque>, Vec<Value>)> {
+fn deque_method(
+    vm: &mut Vm,
+    args: Args,
+    method: &str,
+    min: usize,
+    max: usize,
+) -> PyResult<(Value, super::Held<Deque>, Vec<Value>)> {
     let (this, deque, rest) = deque_args(vm, args, method)?;
     let rest = c_args(vm, rest, &format!("deque.{method}"), min, max)?;
     Ok((this, deque, rest))
@@ -752,12 +813,19 @@ fn deque_index(vm: &mut Vm, args: Args) -> PyResult {
 fn deque_insert(vm: &mut Vm, args: Args) -> PyResult {
     let (_, deque, rest) = deque_method(vm, args, "insert", 2, 2)?;
     let index = to_index(vm, &rest[0])?;
-    if deque.maxlen.is_some_and(|max| deque.items.borrow().len() >= max) {
+    if deque
+        .maxlen
+        .is_some_and(|max| deque.items.borrow().len() >= max)
+    {
         return Err(error(vm, "IndexError", "deque already at its maximum size"));
     }
     let mut items = deque.items.borrow_mut();
     let len = items.len() as i64;
-    let at = if index < 0 { (index + len).max(0) } else { index.min(len) };
+    let at = if index < 0 {
+        (index + len).max(0)
+    } else {
+        index.min(len)
+    };
     items.insert(at as usize, rest[1].clone());
     Ok(Value::None)
 }

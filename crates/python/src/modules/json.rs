@@ -9,8 +9,14 @@
 
 use std::rc::Rc;
 
-use super::{LibraryFile, LibraryFrame, Params, add_functions, new_module, raise_in_library, registered, text_error};
-use crate::text::json::{DictKey, DumpOptions, Indent, JsonError, JsonValue, dict_key_text, dumps as dump_text, float_key, loads_with_depth};
+use super::{
+    LibraryFile, LibraryFrame, Params, add_functions, new_module, raise_in_library, registered,
+    text_error,
+};
+use crate::text::json::{
+    DictKey, DumpOptions, Indent, JsonError, JsonValue, dict_key_text, dumps as dump_text,
+    float_key, loads_with_depth,
+};
 use crate::value::{Class, Dict, Key, Module, Namespace, Value};
 use crate::vm::Vm;
 use crate::vm::eval::call_nested;
@@ -26,7 +32,10 @@ static INIT_PY: LibraryFile = LibraryFile {
         (231, "        return _default_encoder.encode(obj)"),
         (234, "    return cls("),
         (238, "        **kw).encode(obj)"),
-        (339, "            raise TypeError(f'the JSON object must be str, bytes or bytearray, '"),
+        (
+            339,
+            "            raise TypeError(f'the JSON object must be str, bytes or bytearray, '",
+        ),
         (346, "        return _default_decoder.decode(s)"),
         (359, "    return cls(**kw).decode(s)"),
     ],
@@ -36,10 +45,19 @@ static INIT_PY: LibraryFile = LibraryFile {
 static DECODER_PY: LibraryFile = LibraryFile {
     path: "json/decoder.py",
     lines: &[
-        (337, "        obj, end = self.raw_decode(s, idx=_w(s, 0).end())"),
-        (340, "            raise JSONDecodeError(\"Extra data\", s, end)"),
+        (
+            337,
+            "        obj, end = self.raw_decode(s, idx=_w(s, 0).end())",
+        ),
+        (
+            340,
+            "            raise JSONDecodeError(\"Extra data\", s, end)",
+        ),
         (353, "            obj, end = self.scan_once(s, idx)"),
-        (355, "            raise JSONDecodeError(\"Expecting value\", s, err.value) from None"),
+        (
+            355,
+            "            raise JSONDecodeError(\"Expecting value\", s, err.value) from None",
+        ),
     ],
 };
 
@@ -47,7 +65,10 @@ static DECODER_PY: LibraryFile = LibraryFile {
 static ENCODER_PY: LibraryFile = LibraryFile {
     path: "json/encoder.py",
     lines: &[
-        (180, "        raise TypeError(f'Object of type {o.__class__.__name__} '"),
+        (
+            180,
+            "        raise TypeError(f'Object of type {o.__class__.__name__} '",
+        ),
         (200, "        chunks = self.iterencode(o, _one_shot=True)"),
         (258, "        return _iterencode(o, 0)"),
     ],
@@ -248,7 +269,11 @@ struct Encoder {
 }
 
 /// Reads the options of `json.dumps(obj, **options)`.
-fn encoder(vm: &mut Vm, keywords: Vec<(Rc<str>, Value)>, function: &'static str) -> PyResult<Encoder> {
+fn encoder(
+    vm: &mut Vm,
+    keywords: Vec<(Rc<str>, Value)>,
+    function: &'static str,
+) -> PyResult<Encoder> {
     let mut values: Vec<Option<Value>> = vec![None; DUMP_OPTIONS.len()];
     let mut extra = None;
     for (name, value) in keywords {
@@ -269,8 +294,17 @@ fn encoder(vm: &mut Vm, keywords: Vec<(Rc<str>, Value)>, function: &'static str)
             None => Ok(default),
         }
     };
-    let [skipkeys, ensure_ascii, check_circular, allow_nan, _cls, indent, separators, default, sort_keys] =
-        values.try_into().expect("as many values as options");
+    let [
+        skipkeys,
+        ensure_ascii,
+        check_circular,
+        allow_nan,
+        _cls,
+        indent,
+        separators,
+        default,
+        sort_keys,
+    ] = values.try_into().expect("as many values as options");
     let indent = match indent {
         None | Some(Value::None) => None,
         Some(Value::Str(text)) => Some(Indent::Text(text.to_string())),
@@ -292,9 +326,7 @@ fn encoder(vm: &mut Vm, keywords: Vec<(Rc<str>, Value)>, function: &'static str)
             match items.as_slice() {
                 [Value::Str(item), Value::Str(key)] => Some((item.to_string(), key.to_string())),
                 _ => {
-                    let message = format!(
-                        "{function}(): separators must be a pair of strs"
-                    );
+                    let message = format!("{function}(): separators must be a pair of strs");
                     return Err(error(vm, "TypeError", &message));
                 }
             }
@@ -322,7 +354,11 @@ fn encoder(vm: &mut Vm, keywords: Vec<(Rc<str>, Value)>, function: &'static str)
 impl Encoder {
     /// The frames of `json.dumps` down to the encoder, for its errors.
     fn frames(&self) -> [&'static LibraryFrame; 3] {
-        let dumps = if self.plain { &DUMPS_DEFAULT } else { &DUMPS_WITH_OPTIONS };
+        let dumps = if self.plain {
+            &DUMPS_DEFAULT
+        } else {
+            &DUMPS_WITH_OPTIONS
+        };
         [&ITERENCODE, &ENCODE, dumps]
     }
 
@@ -403,7 +439,8 @@ impl Encoder {
                         "Object of type {} is not JSON serializable",
                         other.type_name()
                     );
-                    let exc = exceptions::new_exception(vm, "TypeError", vec![Value::str(&message)]);
+                    let exc =
+                        exceptions::new_exception(vm, "TypeError", vec![Value::str(&message)]);
                     return Err(raise_in_library(vm, exc, &[&DEFAULT]));
                 };
                 self.enter(vm, other)?;
@@ -417,7 +454,10 @@ impl Encoder {
 
     /// A dict's pairs in the order of their keys, as `sorted(d.items())` gives them.
     fn sorted(&self, vm: &mut Vm, pairs: Vec<(Value, Value)>) -> PyResult<Vec<(Value, Value)>> {
-        let tuples = pairs.into_iter().map(|(k, v)| Value::tuple(vec![k, v])).collect();
+        let tuples = pairs
+            .into_iter()
+            .map(|(k, v)| Value::tuple(vec![k, v]))
+            .collect();
         let sorted = crate::builtins::sort_values(vm, tuples, None, false)?;
         Ok(sorted
             .into_iter()
@@ -519,7 +559,9 @@ impl Hooks {
             JsonValue::Null => Value::None,
             JsonValue::Bool(b) => Value::Bool(b),
             JsonValue::Int(digits) => match &self.parse_int {
-                Some(parse) => call_nested(vm, parse.clone(), Args::new(vec![Value::str(&digits)]))?,
+                Some(parse) => {
+                    call_nested(vm, parse.clone(), Args::new(vec![Value::str(&digits)]))?
+                }
                 None => int_from_literal(&digits),
             },
             JsonValue::Float(x) => match &self.parse_float {
@@ -624,7 +666,11 @@ fn load_document(vm: &mut Vm, s: &Value, hooks: &Hooks, plain: bool) -> PyResult
     let text = document(vm, s)?;
     let depth = vm.thread().frames.len();
     let max_depth = crate::text::json::DEFAULT_MAX_DEPTH.saturating_sub(depth);
-    let loads_frame = if plain { &LOADS_DEFAULT } else { &LOADS_WITH_OPTIONS };
+    let loads_frame = if plain {
+        &LOADS_DEFAULT
+    } else {
+        &LOADS_WITH_OPTIONS
+    };
     match loads_with_depth(&text, max_depth) {
         Ok(tree) => hooks.build(vm, tree),
         Err(JsonError::Decode(fault)) => {
@@ -647,7 +693,9 @@ fn load_document(vm: &mut Vm, s: &Value, hooks: &Hooks, plain: bool) -> PyResult
             };
             Err(raise_in_library(vm, exc, &frames))
         }
-        Err(JsonError::Python(err)) => Err(text_error(vm, &err, &[&SCAN_ONCE, &DECODE, loads_frame])),
+        Err(JsonError::Python(err)) => {
+            Err(text_error(vm, &err, &[&SCAN_ONCE, &DECODE, loads_frame]))
+        }
     }
 }
 

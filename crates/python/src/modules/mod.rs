@@ -15,12 +15,15 @@
 
 pub mod collections;
 pub mod json;
+pub mod math;
 pub mod queue;
 pub mod random;
-pub mod math;
 pub mod sys;
 pub mod threading;
 pub mod time;
+
+#[cfg(test)]
+mod tests;
 
 use std::marker::PhantomData;
 use std::rc::Rc;
@@ -95,7 +98,11 @@ pub fn registered(vm: &mut Vm, key: &str, build: impl FnOnce(&mut Vm) -> Value) 
 }
 
 /// A class made once per VM with [`registered`].
-pub fn registered_class(vm: &mut Vm, key: &str, build: impl FnOnce(&mut Vm) -> Rc<Class>) -> Rc<Class> {
+pub fn registered_class(
+    vm: &mut Vm,
+    key: &str,
+    build: impl FnOnce(&mut Vm) -> Rc<Class>,
+) -> Rc<Class> {
     match registered(vm, key, |vm| Value::Class(build(vm))) {
         Value::Class(class) => class,
         _ => unreachable!("only classes are registered under a class key"),
@@ -146,10 +153,7 @@ impl Params {
                 return Err(error(vm, "TypeError", &message));
             };
             if bound[slot].is_some() {
-                let message = format!(
-                    "{}() got multiple values for argument '{name}'",
-                    self.name
-                );
+                let message = format!("{}() got multiple values for argument '{name}'", self.name);
                 return Err(error(vm, "TypeError", &message));
             }
             bound[slot] = Some(value);
@@ -214,7 +218,9 @@ pub fn to_float(vm: &mut Vm, value: &Value) -> PyResult<f64> {
         return Ok(*x);
     }
     if let Some(n) = as_int(value) {
-        return n.to_f64().map_err(|message| error(vm, "OverflowError", message));
+        return n
+            .to_f64()
+            .map_err(|message| error(vm, "OverflowError", message));
     }
     let message = format!("must be real number, not {}", value.type_name());
     Err(error(vm, "TypeError", &message))
@@ -268,13 +274,21 @@ pub fn deadline(vm: &mut Vm, timeout: Option<f64>) -> Deadline {
         return Deadline::Passed;
     }
     if let Some(at) = vm.thread().deadline {
-        return if vm.now_ns >= at { Deadline::Passed } else { Deadline::At(Some(at)) };
+        return if vm.now_ns >= at {
+            Deadline::Passed
+        } else {
+            Deadline::At(Some(at))
+        };
     }
     if seconds <= 0.0 {
         return Deadline::Passed;
     }
     let wait = (seconds * 1e9) as u64;
-    Deadline::At(Some(vm.now_ns.saturating_add(wait).saturating_add(TIMER_SLACK_NS)))
+    Deadline::At(Some(
+        vm.now_ns
+            .saturating_add(wait)
+            .saturating_add(TIMER_SLACK_NS),
+    ))
 }
 
 /// Forgets the deadline of a blocking call that gives up by raising (`queue.Empty`
@@ -337,7 +351,12 @@ impl<T: 'static> Held<T> {
 
 /// The state `T` of `value`, the `self` of a method of `class`: TypeError when it is
 /// something else (`Queue.get(5)`, or a subclass whose `__init__` never ran ours).
-pub fn held<T: 'static>(vm: &mut Vm, value: &Value, class: &str, method: &str) -> PyResult<Held<T>> {
+pub fn held<T: 'static>(
+    vm: &mut Vm,
+    value: &Value,
+    class: &str,
+    method: &str,
+) -> PyResult<Held<T>> {
     match native_of(value).and_then(Held::downcast) {
         Some(held) => Ok(held),
         None => {
@@ -419,10 +438,9 @@ impl LibraryFile {
     /// Makes the file's lines readable to tracebacks.
     pub fn register(&self, vm: &mut Vm) {
         let path: Rc<str> = Rc::from(self.full_path());
-        if !vm.sources.contains_key(&path) {
-            let text = self.sparse_text(|_| true);
-            vm.sources.insert(path, Rc::from(text));
-        }
+        vm.sources
+            .entry(path)
+            .or_insert_with(|| Rc::from(self.sparse_text(|_| true)));
     }
 }
 
@@ -442,7 +460,10 @@ impl LibraryFrame {
     /// source span is the underlined part.
     fn entry(&self) -> TracebackEntry {
         let text = self.file.line(self.line);
-        let (col, end_col) = match self.caret.and_then(|part| text.find(part).map(|at| (at, part))) {
+        let (col, end_col) = match self
+            .caret
+            .and_then(|part| text.find(part).map(|at| (at, part)))
+        {
             Some((at, part)) => (at, at + part.len()),
             None => (text.len() - text.trim_start().len(), text.len()),
         };
@@ -531,7 +552,9 @@ impl StructSeq {
     /// The class of a kind of struct sequence: `full_name` is what its reprs print
     /// (`sys.version_info`), split at the last dot into module and name.
     pub fn class(full_name: &str) -> Rc<Class> {
-        let (module, name) = full_name.rsplit_once('.').unwrap_or(("builtins", full_name));
+        let (module, name) = full_name
+            .rsplit_once('.')
+            .unwrap_or(("builtins", full_name));
         let dict = methods(
             "structseq",
             &[

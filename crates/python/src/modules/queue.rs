@@ -10,26 +10,39 @@ use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::Rc;
 
-use super::{LibraryFile, LibraryFrame, Params, c_args, Deadline, deadline, forget_deadline, held, method_args, methods, new_module, raise_in_library, registered, self_only, set_native, to_float};
+use super::{
+    Deadline, LibraryFile, LibraryFrame, Params, c_args, deadline, forget_deadline, held,
+    method_args, methods, new_module, raise_in_library, registered, self_only, set_native,
+    to_float,
+};
 use crate::syntax::ast::CmpOp;
 use crate::value::{Class, Module, Namespace, Value};
 use crate::vm::Vm;
 use crate::vm::exceptions::instance_of;
 use crate::vm::native::{Args, NativeObject, PyResult, Signal};
-use crate::vm::types::{TypeTag, new_class};
 use crate::vm::ops;
+use crate::vm::types::{TypeTag, new_class};
 
 /// The lines of CPython's `queue.py` (3.11.7) that tracebacks show.
 static QUEUE_PY: LibraryFile = LibraryFile {
     path: "queue.py",
     lines: &[
-        (75, "                    raise ValueError('task_done() called too many times')"),
+        (
+            75,
+            "                    raise ValueError('task_done() called too many times')",
+        ),
         (137, "                        raise Full"),
-        (142, "                    raise ValueError(\"'timeout' must be a non-negative number\")"),
+        (
+            142,
+            "                    raise ValueError(\"'timeout' must be a non-negative number\")",
+        ),
         (148, "                            raise Full"),
         (150, "            self._put(item)"),
         (168, "                    raise Empty"),
-        (173, "                raise ValueError(\"'timeout' must be a non-negative number\")"),
+        (
+            173,
+            "                raise ValueError(\"'timeout' must be a non-negative number\")",
+        ),
         (179, "                        raise Empty"),
         (181, "            item = self._get()"),
         (191, "        return self.put(item, block=False)"),
@@ -140,8 +153,20 @@ fn make_classes(vm: &mut Vm) -> Value {
         ],
     );
     let simple = new_class("SimpleQueue", "_queue", Some(&object), simple, None);
-    let empty = new_class("Empty", "_queue", Some(&exception), Namespace::default(), None);
-    let full = new_class("Full", "queue", Some(&exception), Namespace::default(), None);
+    let empty = new_class(
+        "Empty",
+        "_queue",
+        Some(&exception),
+        Namespace::default(),
+        None,
+    );
+    let full = new_class(
+        "Full",
+        "queue",
+        Some(&exception),
+        Namespace::default(),
+        None,
+    );
     let all = [queue, lifo, priority, simple, empty, full];
     Value::tuple(all.into_iter().map(Value::Class).collect())
 }
@@ -234,14 +259,17 @@ fn init(vm: &mut Vm, args: Args, order: Order, name: &'static str) -> PyResult {
         }
     };
     let class = vm.types.class_of(&this);
-    set_native(&this, Rc::new(QueueState {
-        class,
-        order,
-        items,
-        view,
-        maxsize,
-        unfinished_tasks: Cell::new(0),
-    }));
+    set_native(
+        &this,
+        Rc::new(QueueState {
+            class,
+            order,
+            items,
+            view,
+            maxsize,
+            unfinished_tasks: Cell::new(0),
+        }),
+    );
     Ok(Value::None)
 }
 
@@ -287,7 +315,12 @@ fn is_full(vm: &mut Vm, queue: &QueueState) -> PyResult<bool> {
 
 /// A `timeout` argument: None, or seconds (ValueError when negative), checked as
 /// `queue.py` checks it with `timeout < 0`.
-fn timeout_of(vm: &mut Vm, value: &Value, frame: &LibraryFrame, extra: &[&LibraryFrame]) -> PyResult<Option<f64>> {
+fn timeout_of(
+    vm: &mut Vm,
+    value: &Value,
+    frame: &LibraryFrame,
+    extra: &[&LibraryFrame],
+) -> PyResult<Option<f64>> {
     if matches!(value, Value::None) {
         return Ok(None);
     }
@@ -306,7 +339,12 @@ fn timeout_of(vm: &mut Vm, value: &Value, frame: &LibraryFrame, extra: &[&Librar
 
 /// Raises `queue.Empty` or `queue.Full` from the lines of `queue.py` that raise it
 /// (none for a `SimpleQueue`, written in C).
-fn raise_class(vm: &mut Vm, class: Rc<Class>, queue: &QueueState, frames: &[&LibraryFrame]) -> Signal {
+fn raise_class(
+    vm: &mut Vm,
+    class: Rc<Class>,
+    queue: &QueueState,
+    frames: &[&LibraryFrame],
+) -> Signal {
     let exc = instance_of(class, Vec::new());
     if queue.order == Order::Simple {
         return Signal::Raise(exc);
@@ -336,7 +374,9 @@ fn push(vm: &mut Vm, queue: &QueueState, item: Value) -> PyResult<()> {
 fn pop(vm: &mut Vm, queue: &QueueState) -> PyResult<Value> {
     match &queue.items {
         Items::Deque(items) => Ok(items.borrow_mut().pop_front().unwrap_or_default()),
-        Items::List(items) if queue.order == Order::Lifo => Ok(items.borrow_mut().pop().unwrap_or_default()),
+        Items::List(items) if queue.order == Order::Lifo => {
+            Ok(items.borrow_mut().pop().unwrap_or_default())
+        }
         Items::List(items) => heappop(vm, items).map_err(|signal| {
             let frames = [&HEAPPOP, &GET_FROM_HEAP];
             with_frames(vm, signal, &frames)
@@ -354,7 +394,12 @@ fn with_frames(vm: &mut Vm, signal: Signal, frames: &[&LibraryFrame]) -> Signal 
 
 /// `heapq`'s `_siftdown`: moves the item at `pos` up towards `start` while it is
 /// smaller than its parent.
-fn sift_down(vm: &mut Vm, heap: &RefCell<Vec<Value>>, start: usize, mut pos: usize) -> PyResult<()> {
+fn sift_down(
+    vm: &mut Vm,
+    heap: &RefCell<Vec<Value>>,
+    start: usize,
+    mut pos: usize,
+) -> PyResult<()> {
     let new_item = heap.borrow()[pos].clone();
     while pos > start {
         let parent_pos = (pos - 1) >> 1;
@@ -424,11 +469,25 @@ fn put(vm: &mut Vm, args: Args) -> PyResult {
         Some(block) => ops::truthy(vm, block)?,
         None => true,
     };
-    put_item(vm, &this, item.unwrap_or_default(), block, timeout.unwrap_or_default(), &[])
+    put_item(
+        vm,
+        &this,
+        item.unwrap_or_default(),
+        block,
+        timeout.unwrap_or_default(),
+        &[],
+    )
 }
 
 /// The body of `put`, with the frames of the caller in `queue.py` (`put_nowait`).
-fn put_item(vm: &mut Vm, this: &Value, item: Value, block: bool, timeout: Value, outer: &[&LibraryFrame]) -> PyResult {
+fn put_item(
+    vm: &mut Vm,
+    this: &Value,
+    item: Value,
+    block: bool,
+    timeout: Value,
+    outer: &[&LibraryFrame],
+) -> PyResult {
     let queue = state(vm, this, "put")?;
     if bound(vm, &queue)?.is_some() {
         if !block {
@@ -480,7 +539,13 @@ fn get(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 /// The body of `get`, with the frames of the caller in `queue.py` (`get_nowait`).
-fn get_item(vm: &mut Vm, this: &Value, block: bool, timeout: Value, outer: &[&LibraryFrame]) -> PyResult {
+fn get_item(
+    vm: &mut Vm,
+    this: &Value,
+    block: bool,
+    timeout: Value,
+    outer: &[&LibraryFrame],
+) -> PyResult {
     let queue = state(vm, this, "get")?;
     if !block {
         if queue.is_empty() {
@@ -517,7 +582,14 @@ fn put_nowait(vm: &mut Vm, args: Args) -> PyResult {
     }
     .bind(vm, args)?;
     let [this, item] = bound.try_into().expect("two parameters");
-    put_item(vm, &this.unwrap_or_default(), item.unwrap_or_default(), false, Value::None, &[&PUT_NOWAIT])
+    put_item(
+        vm,
+        &this.unwrap_or_default(),
+        item.unwrap_or_default(),
+        false,
+        Value::None,
+        &[&PUT_NOWAIT],
+    )
 }
 
 /// `queue.get_nowait()`: `get(block=False)`.

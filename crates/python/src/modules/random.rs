@@ -9,7 +9,10 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::{Held, LibraryFile, LibraryFrame, Params, add_functions, c_args, held, methods, new_module, raise_in_library, registered, set_native, to_float, to_index};
+use super::{
+    Held, LibraryFile, LibraryFrame, Params, add_functions, c_args, held, methods, new_module,
+    raise_in_library, registered, set_native, to_float, to_index,
+};
 use crate::bigint::BigInt;
 use crate::syntax::ast::BinOp;
 use crate::text::PyError;
@@ -26,30 +29,90 @@ use crate::vm::types::{TypeTag, new_class};
 static RANDOM_PY: LibraryFile = LibraryFile {
     path: "random.py",
     lines: &[
-        (160, "            raise TypeError('The only supported seed types are: None,\\n'"),
-        (301, "                raise ValueError(\"non-integer arg 1 for randrange()\")"),
-        (310, "                raise TypeError('Missing a non-None stop argument')"),
-        (313, "            raise ValueError(\"empty range for randrange()\")"),
-        (323, "                raise ValueError(\"non-integer stop for randrange()\")"),
-        (336, "                raise ValueError(\"non-integer step for randrange()\")"),
-        (345, "            raise ValueError(\"empty range for randrange() (%d, %d, %d)\" % (istart, istop, width))"),
-        (353, "            raise ValueError(\"zero step for randrange()\")"),
-        (355, "            raise ValueError(\"empty range for randrange()\")"),
+        (
+            160,
+            "            raise TypeError('The only supported seed types are: None,\\n'",
+        ),
+        (
+            301,
+            "                raise ValueError(\"non-integer arg 1 for randrange()\")",
+        ),
+        (
+            310,
+            "                raise TypeError('Missing a non-None stop argument')",
+        ),
+        (
+            313,
+            "            raise ValueError(\"empty range for randrange()\")",
+        ),
+        (
+            323,
+            "                raise ValueError(\"non-integer stop for randrange()\")",
+        ),
+        (
+            336,
+            "                raise ValueError(\"non-integer step for randrange()\")",
+        ),
+        (
+            345,
+            "            raise ValueError(\"empty range for randrange() (%d, %d, %d)\" % (istart, istop, width))",
+        ),
+        (
+            353,
+            "            raise ValueError(\"zero step for randrange()\")",
+        ),
+        (
+            355,
+            "            raise ValueError(\"empty range for randrange()\")",
+        ),
         (362, "        return self.randrange(a, b+1)"),
-        (373, "            raise IndexError('Cannot choose from an empty sequence')"),
+        (
+            373,
+            "            raise IndexError('Cannot choose from an empty sequence')",
+        ),
         (374, "        return seq[self._randbelow(len(seq))]"),
         (383, "            x[i], x[j] = x[j], x[i]"),
-        (439, "            raise TypeError(\"Population must be a sequence.  \""),
-        (445, "                raise ValueError('The number of counts does not match the population')"),
-        (448, "                raise TypeError('Counts must be integers')"),
-        (450, "                raise ValueError('Total of counts must be greater than zero')"),
-        (456, "            raise ValueError(\"Sample larger than population or is negative\")"),
-        (493, "                return [population[floor(random() * n)] for i in _repeat(None, k)]"),
+        (
+            439,
+            "            raise TypeError(\"Population must be a sequence.  \"",
+        ),
+        (
+            445,
+            "                raise ValueError('The number of counts does not match the population')",
+        ),
+        (
+            448,
+            "                raise TypeError('Counts must be integers')",
+        ),
+        (
+            450,
+            "                raise ValueError('Total of counts must be greater than zero')",
+        ),
+        (
+            456,
+            "            raise ValueError(\"Sample larger than population or is negative\")",
+        ),
+        (
+            493,
+            "                return [population[floor(random() * n)] for i in _repeat(None, k)]",
+        ),
         (500, "                raise TypeError("),
-        (504, "            raise TypeError('Cannot specify both weights and cumulative weights')"),
-        (506, "            raise ValueError('The number of weights does not match the population')"),
-        (509, "            raise ValueError('Total of weights must be greater than zero')"),
-        (511, "            raise ValueError('Total of weights must be finite')"),
+        (
+            504,
+            "            raise TypeError('Cannot specify both weights and cumulative weights')",
+        ),
+        (
+            506,
+            "            raise ValueError('The number of weights does not match the population')",
+        ),
+        (
+            509,
+            "            raise ValueError('Total of weights must be greater than zero')",
+        ),
+        (
+            511,
+            "            raise ValueError('Total of weights must be finite')",
+        ),
         (522, "        return a + (b - a) * self.random()"),
     ],
 };
@@ -67,7 +130,8 @@ const fn at(function: &'static str, line: u32, caret: Option<&'static str>) -> L
 const RANDINT: LibraryFrame = at("randint", 362, Some("self.randrange(a, b+1)"));
 const CHOICE_INDEX: LibraryFrame = at("choice", 374, Some("seq[self._randbelow(len(seq))]"));
 const SHUFFLE_SWAP: LibraryFrame = at("shuffle", 383, Some("x[i]"));
-const CHOICES_COMPREHENSION: LibraryFrame = at("<listcomp>", 493, Some("population[floor(random() * n)]"));
+const CHOICES_COMPREHENSION: LibraryFrame =
+    at("<listcomp>", 493, Some("population[floor(random() * n)]"));
 const CHOICES_LIST: LibraryFrame = at(
     "choices",
     493,
@@ -96,7 +160,12 @@ fn raise_line(function: &str, message: &str) -> Option<u32> {
 
 /// Raises `err` (from the generator or from here) as `random.py`'s `function` does,
 /// with its line and the lines of the callers given.
-fn raise_from(vm: &mut Vm, function: &'static str, err: &PyError, outer: &[&LibraryFrame]) -> Signal {
+fn raise_from(
+    vm: &mut Vm,
+    function: &'static str,
+    err: &PyError,
+    outer: &[&LibraryFrame],
+) -> Signal {
     let exc = exceptions::new_exception(vm, err.class, vec![Value::str(&err.message)]);
     let line = raise_line(function, &err.message);
     let frame = line.map(|line| at(function, line, None));
@@ -109,7 +178,11 @@ fn raise_from(vm: &mut Vm, function: &'static str, err: &PyError, outer: &[&Libr
 const FUNCTIONS: &[(&str, NativeFn, NativeFn)] = &[
     ("seed", seed::<Process>, seed::<Instance>),
     ("random", random::<Process>, random::<Instance>),
-    ("getrandbits", getrandbits::<Process>, getrandbits::<Instance>),
+    (
+        "getrandbits",
+        getrandbits::<Process>,
+        getrandbits::<Instance>,
+    ),
     ("randbytes", randbytes::<Process>, randbytes::<Instance>),
     ("randrange", randrange::<Process>, randrange::<Instance>),
     ("randint", randint::<Process>, randint::<Instance>),
@@ -119,13 +192,18 @@ const FUNCTIONS: &[(&str, NativeFn, NativeFn)] = &[
     ("sample", sample::<Process>, sample::<Instance>),
     ("uniform", uniform::<Process>, uniform::<Instance>),
     ("gauss", gauss::<Process>, gauss::<Instance>),
-    ("normalvariate", normalvariate::<Process>, normalvariate::<Instance>),
+    (
+        "normalvariate",
+        normalvariate::<Process>,
+        normalvariate::<Instance>,
+    ),
 ];
 
 /// Makes `random` for the current process.
 pub fn make(vm: &mut Vm) -> Rc<Module> {
     let module = new_module("random", Some("random.py"));
-    let functions: Vec<(&'static str, NativeFn)> = FUNCTIONS.iter().map(|&(name, f, _)| (name, f)).collect();
+    let functions: Vec<(&'static str, NativeFn)> =
+        FUNCTIONS.iter().map(|&(name, f, _)| (name, f)).collect();
     add_functions(&module, &functions);
     module.set("Random", Value::Class(random_class(vm)));
     module
@@ -135,9 +213,16 @@ pub fn make(vm: &mut Vm) -> Rc<Module> {
 fn random_class(vm: &mut Vm) -> Rc<Class> {
     let Value::Class(class) = registered(vm, "random.Random", |vm| {
         let object = vm.types.get(TypeTag::Object).clone();
-        let mut table: Vec<(&'static str, NativeFn)> = FUNCTIONS.iter().map(|&(name, _, m)| (name, m)).collect();
+        let mut table: Vec<(&'static str, NativeFn)> =
+            FUNCTIONS.iter().map(|&(name, _, m)| (name, m)).collect();
         table.push(("__init__", seed::<Instance>));
-        Value::Class(new_class("Random", "random", Some(&object), methods("Random", &table), None))
+        Value::Class(new_class(
+            "Random",
+            "random",
+            Some(&object),
+            methods("Random", &table),
+            None,
+        ))
     }) else {
         unreachable!("a class is registered")
     };
@@ -203,10 +288,13 @@ impl Source for Instance {
             // `Random.__init__` making a new object: it gets its generator first.
             let class = vm.types.class_of(&this);
             let fresh = Random::from_seed_u64(0);
-            set_native(&this, Rc::new(RandomState {
-                class,
-                generator: RefCell::new(fresh),
-            }));
+            set_native(
+                &this,
+                Rc::new(RandomState {
+                    class,
+                    generator: RefCell::new(fresh),
+                }),
+            );
         }
         let state = held::<RandomState>(vm, &this, "Random", method)?;
         Ok((Generator::Instance(state), args))
@@ -214,7 +302,14 @@ impl Source for Instance {
 }
 
 /// Binds a call's arguments (a `self` slot first) to a method of `Random`.
-fn bind<S: Source>(vm: &mut Vm, args: Args, name: &'static str, names: &'static [&'static str], required: usize, positional: usize) -> PyResult<(Generator, Vec<Option<Value>>)> {
+fn bind<S: Source>(
+    vm: &mut Vm,
+    args: Args,
+    name: &'static str,
+    names: &'static [&'static str],
+    required: usize,
+    positional: usize,
+) -> PyResult<(Generator, Vec<Option<Value>>)> {
     let method = name.rsplit('.').next().unwrap_or(name);
     let (generator, args) = S::split(vm, args, method)?;
     let bound = Params {
@@ -228,7 +323,13 @@ fn bind<S: Source>(vm: &mut Vm, args: Args, name: &'static str, names: &'static 
 }
 
 /// The arguments after `self` of a method CPython writes in C.
-fn c_method<S: Source>(vm: &mut Vm, args: Args, name: &str, min: usize, max: usize) -> PyResult<(Generator, Vec<Value>)> {
+fn c_method<S: Source>(
+    vm: &mut Vm,
+    args: Args,
+    name: &str,
+    min: usize,
+    max: usize,
+) -> PyResult<(Generator, Vec<Value>)> {
     let method = name.rsplit('.').next().unwrap_or(name);
     let (generator, mut args) = S::split(vm, args, method)?;
     args.positional.remove(0);
@@ -301,7 +402,11 @@ fn randbytes<S: Source>(vm: &mut Vm, args: Args) -> PyResult {
     let (generator, bound) = bind::<S>(vm, args, "Random.randbytes", &["self", "n"], 2, 2)?;
     let n = to_index(vm, &bound[1].clone().unwrap_or_default())?;
     if n < 0 {
-        return Err(error(vm, "ValueError", "number of bits must be non-negative"));
+        return Err(error(
+            vm,
+            "ValueError",
+            "number of bits must be non-negative",
+        ));
     }
     let bytes = generator.with(vm, |r| r.randbytes(n as usize));
     Ok(Value::Bytes(Rc::from(bytes)))
@@ -309,7 +414,12 @@ fn randbytes<S: Source>(vm: &mut Vm, args: Args) -> PyResult {
 
 /// An argument of `randrange`: an int, or a float with an integral value (which
 /// CPython still takes, with a DeprecationWarning); `which` names it in the error.
-fn range_arg(vm: &mut Vm, value: &Value, which: &'static str, outer: &[&LibraryFrame]) -> PyResult<Value> {
+fn range_arg(
+    vm: &mut Vm,
+    value: &Value,
+    which: &'static str,
+    outer: &[&LibraryFrame],
+) -> PyResult<Value> {
     if as_int(value).is_some() {
         return Ok(value.clone());
     }
@@ -360,7 +470,9 @@ fn words_of(n: &BigInt) -> Vec<u32> {
     let hex = n.to_str_radix(16).unwrap_or_default();
     hex.as_bytes()
         .rchunks(8)
-        .map(|chunk| u32::from_str_radix(std::str::from_utf8(chunk).unwrap_or("0"), 16).unwrap_or(0))
+        .map(|chunk| {
+            u32::from_str_radix(std::str::from_utf8(chunk).unwrap_or("0"), 16).unwrap_or(0)
+        })
         .collect()
 }
 
@@ -377,16 +489,31 @@ fn randbelow(vm: &mut Vm, generator: &Generator, n: &Value) -> Value {
 
 /// `randrange(start, stop, step)` on ints of any size, as `random.py` computes it;
 /// `outer` are the frames of its caller in `random.py` (`randint`).
-fn randrange_of(vm: &mut Vm, generator: &Generator, start: Value, stop: Option<Value>, step: Option<Value>, outer: &[&LibraryFrame]) -> PyResult {
+fn randrange_of(
+    vm: &mut Vm,
+    generator: &Generator,
+    start: Value,
+    stop: Option<Value>,
+    step: Option<Value>,
+    outer: &[&LibraryFrame],
+) -> PyResult {
     let Some(stop) = stop else {
-        if step.as_ref().is_some_and(|step| !matches!(step, Value::Int(1))) {
+        if step
+            .as_ref()
+            .is_some_and(|step| !matches!(step, Value::Int(1)))
+        {
             let err = PyError::type_error("Missing a non-None stop argument");
             return Err(raise_at(vm, err, 310, outer));
         }
         if sign(&start) > 0 {
             return Ok(randbelow(vm, generator, &start));
         }
-        return Err(raise_at(vm, PyError::value_error("empty range for randrange()"), 313, outer));
+        return Err(raise_at(
+            vm,
+            PyError::value_error("empty range for randrange()"),
+            313,
+            outer,
+        ));
     };
     let width = int_op(BinOp::Sub, &stop, &start);
     let step = step.unwrap_or(Value::Int(1));
@@ -405,22 +532,45 @@ fn randrange_of(vm: &mut Vm, generator: &Generator, start: Value, stop: Option<V
         return Err(raise_at(vm, PyError::value_error(message), 345, outer));
     }
     let n = match sign(&step) {
-        0 => return Err(raise_at(vm, PyError::value_error("zero step for randrange()"), 353, outer)),
+        0 => {
+            return Err(raise_at(
+                vm,
+                PyError::value_error("zero step for randrange()"),
+                353,
+                outer,
+            ));
+        }
         s => {
             let nudge = int_op(BinOp::Sub, &step, &Value::Int(s));
             int_op(BinOp::FloorDiv, &int_op(BinOp::Add, &width, &nudge), &step)
         }
     };
     if sign(&n) <= 0 {
-        return Err(raise_at(vm, PyError::value_error("empty range for randrange()"), 355, outer));
+        return Err(raise_at(
+            vm,
+            PyError::value_error("empty range for randrange()"),
+            355,
+            outer,
+        ));
     }
     let offset = randbelow(vm, generator, &n);
-    Ok(int_op(BinOp::Add, &start, &int_op(BinOp::Mult, &step, &offset)))
+    Ok(int_op(
+        BinOp::Add,
+        &start,
+        &int_op(BinOp::Mult, &step, &offset),
+    ))
 }
 
 /// `random.randrange(start, stop=None, step=1)`.
 fn randrange<S: Source>(vm: &mut Vm, args: Args) -> PyResult {
-    let (generator, bound) = bind::<S>(vm, args, "Random.randrange", &["self", "start", "stop", "step"], 2, 4)?;
+    let (generator, bound) = bind::<S>(
+        vm,
+        args,
+        "Random.randrange",
+        &["self", "start", "stop", "step"],
+        2,
+        4,
+    )?;
     let start = range_arg(vm, &bound[1].clone().unwrap_or_default(), "start", &[])?;
     let stop = match &bound[2] {
         None | Some(Value::None) => None,
@@ -500,12 +650,21 @@ fn choices<S: Source>(vm: &mut Vm, args: Args) -> PyResult {
         }
         (Some(weights), None) => {
             if let Some(n) = as_int(&weights) {
-                let message = format!("The number of choices must be a keyword argument: k={}", n.to_i64().unwrap_or(0));
-                return Err(raise_from(vm, "choices", &PyError::type_error(message), &[]));
+                let message = format!(
+                    "The number of choices must be a keyword argument: k={}",
+                    n.to_i64().unwrap_or(0)
+                );
+                return Err(raise_from(
+                    vm,
+                    "choices",
+                    &PyError::type_error(message),
+                    &[],
+                ));
             }
             let weights = weights_of(vm, &weights)?;
             if weights.len() != n {
-                let err = PyError::value_error("The number of weights does not match the population");
+                let err =
+                    PyError::value_error("The number of weights does not match the population");
                 return Err(raise_from(vm, "choices", &err, &[]));
             }
             generator.with(vm, |r| r.choices_weighted(&weights, k))
@@ -513,7 +672,8 @@ fn choices<S: Source>(vm: &mut Vm, args: Args) -> PyResult {
         (None, Some(cum_weights)) => {
             let cum_weights = weights_of(vm, &cum_weights)?;
             if cum_weights.len() != n {
-                let err = PyError::value_error("The number of weights does not match the population");
+                let err =
+                    PyError::value_error("The number of weights does not match the population");
                 return Err(raise_from(vm, "choices", &err, &[]));
             }
             generator.with(vm, |r| r.choices_cum_weights(&cum_weights, k))
@@ -545,7 +705,8 @@ fn shuffle<S: Source>(vm: &mut Vm, args: Args) -> PyResult {
         let j = generator.with(vm, |r| r.randbelow(i + 1));
         let (i, j) = (Value::Int(i as i64), Value::Int(j as i64));
         let moved = (ops::get_item(vm, &x, &j)?, ops::get_item(vm, &x, &i)?);
-        let swapped = ops::set_item(vm, &x, i, moved.0).and_then(|()| ops::set_item(vm, &x, j, moved.1));
+        let swapped =
+            ops::set_item(vm, &x, i, moved.0).and_then(|()| ops::set_item(vm, &x, j, moved.1));
         if let Err(Signal::Raise(exc)) = swapped {
             return Err(raise_in_library(vm, exc, &[&SHUFFLE_SWAP]));
         }
@@ -558,7 +719,9 @@ fn shuffle<S: Source>(vm: &mut Vm, args: Args) -> PyResult {
 /// dict is not one).
 fn is_sequence(vm: &mut Vm, value: &Value) -> bool {
     match value {
-        Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) | Value::Range(_) => true,
+        Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) | Value::Range(_) => {
+            true
+        }
         Value::Instance(_) | Value::Native(_) => {
             let class = vm.types.class_of(value);
             class.lookup("__getitem__").is_some() && class.lookup("__len__").is_some()
@@ -570,11 +733,20 @@ fn is_sequence(vm: &mut Vm, value: &Value) -> bool {
 /// `random.sample(population, k, *, counts=None)`: `k` different items, in the order
 /// drawn.
 fn sample<S: Source>(vm: &mut Vm, args: Args) -> PyResult {
-    let (generator, bound) = bind::<S>(vm, args, "Random.sample", &["self", "population", "k", "counts"], 3, 3)?;
+    let (generator, bound) = bind::<S>(
+        vm,
+        args,
+        "Random.sample",
+        &["self", "population", "k", "counts"],
+        3,
+        3,
+    )?;
     let [_, population, k, counts] = bound.try_into().expect("four parameters");
     let population = population.unwrap_or_default();
     if !is_sequence(vm, &population) {
-        let err = PyError::type_error("Population must be a sequence.  For dicts or sets, use sorted(d).");
+        let err = PyError::type_error(
+            "Population must be a sequence.  For dicts or sets, use sorted(d).",
+        );
         return Err(raise_from(vm, "sample", &err, &[]));
     }
     let n = ops::len(vm, &population)? as usize;
@@ -584,7 +756,8 @@ fn sample<S: Source>(vm: &mut Vm, args: Args) -> PyResult {
         Some(counts) => {
             let counts = crate::vm::iter::collect(vm, &counts)?;
             if counts.len() != n {
-                let err = PyError::value_error("The number of counts does not match the population");
+                let err =
+                    PyError::value_error("The number of counts does not match the population");
                 return Err(raise_from(vm, "sample", &err, &[]));
             }
             let mut numbers = Vec::with_capacity(n);
@@ -611,7 +784,10 @@ fn sample<S: Source>(vm: &mut Vm, args: Args) -> PyResult {
 /// `random.uniform(a, b)`: `a + (b - a) * random()`, with Python's arithmetic.
 fn uniform<S: Source>(vm: &mut Vm, args: Args) -> PyResult {
     let (generator, bound) = bind::<S>(vm, args, "Random.uniform", &["self", "a", "b"], 3, 3)?;
-    let (a, b) = (bound[1].clone().unwrap_or_default(), bound[2].clone().unwrap_or_default());
+    let (a, b) = (
+        bound[1].clone().unwrap_or_default(),
+        bound[2].clone().unwrap_or_default(),
+    );
     let width = ops::binary(vm, BinOp::Sub, &b, &a, false).map_err(|signal| match signal {
         Signal::Raise(exc) => raise_in_library(vm, exc, &[&UNIFORM]),
         other => other,
@@ -622,7 +798,11 @@ fn uniform<S: Source>(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 /// The `mu` and `sigma` of `gauss` and `normalvariate` (0 and 1 by default).
-fn mu_sigma<S: Source>(vm: &mut Vm, args: Args, name: &'static str) -> PyResult<(Generator, f64, f64)> {
+fn mu_sigma<S: Source>(
+    vm: &mut Vm,
+    args: Args,
+    name: &'static str,
+) -> PyResult<(Generator, f64, f64)> {
     let (generator, bound) = bind::<S>(vm, args, name, &["self", "mu", "sigma"], 1, 3)?;
     let mu = match &bound[1] {
         Some(mu) => to_float(vm, mu)?,
@@ -644,5 +824,7 @@ fn gauss<S: Source>(vm: &mut Vm, args: Args) -> PyResult {
 /// `random.normalvariate(mu=0.0, sigma=1.0)`.
 fn normalvariate<S: Source>(vm: &mut Vm, args: Args) -> PyResult {
     let (generator, mu, sigma) = mu_sigma::<S>(vm, args, "Random.normalvariate")?;
-    Ok(Value::Float(generator.with(vm, |r| r.normalvariate(mu, sigma))))
+    Ok(Value::Float(
+        generator.with(vm, |r| r.normalvariate(mu, sigma)),
+    ))
 }

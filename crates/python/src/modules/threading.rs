@@ -17,8 +17,9 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use super::{
-    LibraryFile, LibraryFrame, Params, add_functions, address, c_args, Deadline, deadline, held, library_error,
-    method_args, methods, native_of, new_module, registered, self_only, set_native, to_float,
+    Deadline, LibraryFile, LibraryFrame, Params, add_functions, address, c_args, deadline, held,
+    library_error, method_args, methods, native_of, new_module, registered, self_only, set_native,
+    to_float,
 };
 use crate::compile::Mode;
 use crate::value::{Class, Dict, Instance, Module, Namespace, Value};
@@ -35,27 +36,63 @@ use crate::vm::{ThreadState, Vm, attr, ops, repr};
 static THREADING_PY: LibraryFile = LibraryFile {
     path: "threading.py",
     lines: &[
-        (319, "            raise RuntimeError(\"cannot wait on un-acquired lock\")"),
-        (377, "            raise RuntimeError(\"cannot notify on un-acquired lock\")"),
-        (431, "            raise ValueError(\"semaphore initial value must be >= 0\")"),
-        (465, "            raise ValueError(\"can't specify timeout for non-blocking acquire\")"),
+        (
+            319,
+            "            raise RuntimeError(\"cannot wait on un-acquired lock\")",
+        ),
+        (
+            377,
+            "            raise RuntimeError(\"cannot notify on un-acquired lock\")",
+        ),
+        (
+            431,
+            "            raise ValueError(\"semaphore initial value must be >= 0\")",
+        ),
+        (
+            465,
+            "            raise ValueError(\"can't specify timeout for non-blocking acquire\")",
+        ),
         (495, "            raise ValueError('n must be one or more')"),
         (542, "            raise ValueError('n must be one or more')"),
-        (545, "                raise ValueError(\"Semaphore released too many times\")"),
+        (
+            545,
+            "                raise ValueError(\"Semaphore released too many times\")",
+        ),
         (845, "class Thread:"),
-        (956, "            raise RuntimeError(\"thread.__init__() not called\")"),
-        (959, "            raise RuntimeError(\"threads can only be started once\")"),
+        (
+            956,
+            "            raise RuntimeError(\"thread.__init__() not called\")",
+        ),
+        (
+            959,
+            "            raise RuntimeError(\"threads can only be started once\")",
+        ),
         (971, "    def run(self):"),
         (980, "        try:"),
         (981, "            if self._target is not None:"),
-        (982, "                self._target(*self._args, **self._kwargs)"),
+        (
+            982,
+            "                self._target(*self._args, **self._kwargs)",
+        ),
         (983, "        finally:"),
-        (986, "            del self._target, self._args, self._kwargs"),
+        (
+            986,
+            "            del self._target, self._args, self._kwargs",
+        ),
         (1028, "    def _bootstrap_inner(self):"),
         (1045, "                self.run()"),
-        (1112, "            raise RuntimeError(\"Thread.__init__() not called\")"),
-        (1114, "            raise RuntimeError(\"cannot join thread before it is started\")"),
-        (1116, "            raise RuntimeError(\"cannot join current thread\")"),
+        (
+            1112,
+            "            raise RuntimeError(\"Thread.__init__() not called\")",
+        ),
+        (
+            1114,
+            "            raise RuntimeError(\"cannot join thread before it is started\")",
+        ),
+        (
+            1116,
+            "            raise RuntimeError(\"cannot join current thread\")",
+        ),
         (1377, "class Timer(Thread):"),
         (1398, "    def run(self):"),
         (1399, "        self.finished.wait(self.interval)"),
@@ -103,7 +140,10 @@ pub fn make(vm: &mut Vm) -> Rc<Module> {
     module.set("Event", Value::Class(classes.event.clone()));
     module.set("Condition", Value::Class(classes.condition.clone()));
     module.set("Semaphore", Value::Class(classes.semaphore.clone()));
-    module.set("BoundedSemaphore", Value::Class(classes.bounded_semaphore.clone()));
+    module.set(
+        "BoundedSemaphore",
+        Value::Class(classes.bounded_semaphore.clone()),
+    );
     module.set("Lock", attr::builtin("allocate_lock", allocate_lock, None));
     module.set("RLock", attr::builtin("RLock", allocate_rlock, None));
     module.set("TIMEOUT_MAX", Value::Float(9_223_372_036.0));
@@ -150,8 +190,20 @@ fn classes(vm: &mut Vm) -> Classes {
 fn make_classes(vm: &mut Vm) -> Value {
     let (thread, timer) = make_thread_classes(vm);
     let object = vm.types.get(TypeTag::Object).clone();
-    let main_thread = new_class("_MainThread", "threading", Some(&thread), Namespace::default(), None);
-    let dummy_thread = new_class("_DummyThread", "threading", Some(&thread), Namespace::default(), None);
+    let main_thread = new_class(
+        "_MainThread",
+        "threading",
+        Some(&thread),
+        Namespace::default(),
+        None,
+    );
+    let dummy_thread = new_class(
+        "_DummyThread",
+        "threading",
+        Some(&thread),
+        Namespace::default(),
+        None,
+    );
     let event = methods(
         "Event",
         &[
@@ -195,7 +247,13 @@ fn make_classes(vm: &mut Vm) -> Value {
     );
     let semaphore = new_class("Semaphore", "threading", Some(&object), semaphore, None);
     let bounded = methods("BoundedSemaphore", &[("__init__", bounded_semaphore_init)]);
-    let bounded_semaphore = new_class("BoundedSemaphore", "threading", Some(&semaphore), bounded, None);
+    let bounded_semaphore = new_class(
+        "BoundedSemaphore",
+        "threading",
+        Some(&semaphore),
+        bounded,
+        None,
+    );
     let lock = methods(
         "_thread.lock",
         &[
@@ -209,7 +267,13 @@ fn make_classes(vm: &mut Vm) -> Value {
             ("locked_lock", lock_locked),
         ],
     );
-    let lock = new_class("lock", "_thread", Some(&object), lock, Some(TypeTag::Native));
+    let lock = new_class(
+        "lock",
+        "_thread",
+        Some(&object),
+        lock,
+        Some(TypeTag::Native),
+    );
     let rlock = methods(
         "_thread.RLock",
         &[
@@ -220,7 +284,13 @@ fn make_classes(vm: &mut Vm) -> Value {
             ("_is_owned", rlock_is_owned),
         ],
     );
-    let rlock = new_class("RLock", "_thread", Some(&object), rlock, Some(TypeTag::Native));
+    let rlock = new_class(
+        "RLock",
+        "_thread",
+        Some(&object),
+        rlock,
+        Some(TypeTag::Native),
+    );
     let all = [
         thread,
         timer,
@@ -241,13 +311,16 @@ fn make_classes(vm: &mut Vm) -> Value {
 fn make_thread_classes(vm: &mut Vm) -> (Rc<Class>, Rc<Class>) {
     THREADING_PY.register(vm);
     let path = THREADING_PY.full_path();
-    let source = THREADING_PY.sparse_text(|line| COMPILED.iter().any(|range| range.contains(&line)));
+    let source =
+        THREADING_PY.sparse_text(|line| COMPILED.iter().any(|range| range.contains(&line)));
     let code = crate::vm::compile_source(&source, &path, Mode::File)
         .expect("the lines of threading.py compile");
     let module = Rc::new(Module::new("threading"));
     let ran = run_nested(vm, Frame::new(code, module.clone()));
     assert!(ran.is_ok(), "the classes of threading.py are made");
-    let (Some(Value::Class(thread)), Some(Value::Class(timer))) = (module.get("Thread"), module.get("Timer")) else {
+    let (Some(Value::Class(thread)), Some(Value::Class(timer))) =
+        (module.get("Thread"), module.get("Timer"))
+    else {
         unreachable!("threading.py's lines define Thread and Timer")
     };
     let thread_methods = methods(
@@ -265,7 +338,10 @@ fn make_thread_classes(vm: &mut Vm) -> (Rc<Class>, Rc<Class>) {
         ],
     );
     thread.dict.borrow_mut().extend(thread_methods);
-    for (name, getter) in [("ident", thread_ident as NativeFn), ("native_id", thread_ident)] {
+    for (name, getter) in [
+        ("ident", thread_ident as NativeFn),
+        ("native_id", thread_ident),
+    ] {
         let property = crate::value::Descriptor::Property {
             fget: Some(attr::builtin(name, getter, Some("Thread"))),
             fset: None,
@@ -276,7 +352,10 @@ fn make_thread_classes(vm: &mut Vm) -> (Rc<Class>, Rc<Class>) {
             .borrow_mut()
             .insert(Rc::from(name), Value::Descriptor(Rc::new(property)));
     }
-    let timer_methods = methods("Timer", &[("__init__", timer_init), ("cancel", timer_cancel)]);
+    let timer_methods = methods(
+        "Timer",
+        &[("__init__", timer_init), ("cancel", timer_cancel)],
+    );
     timer.dict.borrow_mut().extend(timer_methods);
     (thread, timer)
 }
@@ -308,7 +387,15 @@ fn set(instance: &Instance, name: &str, value: Value) {
 
 /// Sets up a thread object as `Thread.__init__` does: `name` defaults to `Thread-N`
 /// (with the target's name in parentheses), `daemon` to the current thread's.
-fn init_thread(vm: &mut Vm, instance: &Instance, target: Value, name: Value, args: Value, kwargs: Value, daemon: Value) -> PyResult<()> {
+fn init_thread(
+    vm: &mut Vm,
+    instance: &Instance,
+    target: Value,
+    name: Value,
+    args: Value,
+    kwargs: Value,
+    daemon: Value,
+) -> PyResult<()> {
     let name = if ops::truthy(vm, &name)? {
         repr::str(vm, &name)?
     } else {
@@ -348,15 +435,22 @@ fn init_thread(vm: &mut Vm, instance: &Instance, target: Value, name: Value, arg
 fn thread_init(vm: &mut Vm, args: Args) -> PyResult {
     let bound = Params {
         name: "Thread.__init__",
-        names: &["self", "group", "target", "name", "args", "kwargs", "daemon"],
+        names: &[
+            "self", "group", "target", "name", "args", "kwargs", "daemon",
+        ],
         required: 1,
         positional: 6,
     }
     .bind(vm, args)?;
-    let [this, group, target, name, args, kwargs, daemon] = bound.try_into().expect("seven parameters");
+    let [this, group, target, name, args, kwargs, daemon] =
+        bound.try_into().expect("seven parameters");
     let instance = instance_of(vm, &this.unwrap_or_default(), "__init__")?;
     if group.is_some_and(|g| !matches!(g, Value::None)) {
-        return Err(error(vm, "AssertionError", "group argument must be None for now"));
+        return Err(error(
+            vm,
+            "AssertionError",
+            "group argument must be None for now",
+        ));
     }
     init_thread(
         vm,
@@ -458,7 +552,12 @@ fn thread_join(vm: &mut Vm, args: Args) -> PyResult {
             ));
         }
     }
-    if vm.thread().object.as_ref().is_some_and(|object| object.is(&this)) {
+    if vm
+        .thread()
+        .object
+        .as_ref()
+        .is_some_and(|object| object.is(&this))
+    {
         return Err(library_error(
             vm,
             "RuntimeError",
@@ -540,7 +639,10 @@ fn thread_repr(vm: &mut Vm, args: Args) -> PyResult {
     }
     let name = get(&instance, "name").unwrap_or_default();
     let name = repr::str(vm, &name)?;
-    Ok(Value::str(&format!("<{}({name}, {status})>", instance.class.name)))
+    Ok(Value::str(&format!(
+        "<{}({name}, {status})>",
+        instance.class.name
+    )))
 }
 
 /// `Timer(interval, function, args=None, kwargs=None)`: a thread that calls
@@ -606,7 +708,11 @@ fn thread_object(vm: &mut Vm, tid: usize) -> Value {
     let pid = vm.threads[tid].process;
     let is_main = vm.processes[pid].main_thread == tid;
     let classes = classes(vm);
-    let class = if is_main { classes.main_thread } else { classes.dummy_thread };
+    let class = if is_main {
+        classes.main_thread
+    } else {
+        classes.dummy_thread
+    };
     let thread = &vm.threads[tid];
     let mut dict = Namespace::default();
     let entries = [
@@ -649,7 +755,9 @@ fn main_thread(vm: &mut Vm, args: Args) -> PyResult {
 fn live_threads(vm: &Vm) -> Vec<usize> {
     let pid = vm.threads[vm.current].process;
     (0..vm.threads.len())
-        .filter(|&tid| vm.threads[tid].process == pid && vm.threads[tid].state != ThreadState::Finished)
+        .filter(|&tid| {
+            vm.threads[tid].process == pid && vm.threads[tid].state != ThreadState::Finished
+        })
         .collect()
 }
 
@@ -662,7 +770,10 @@ fn active_count(vm: &mut Vm, args: Args) -> PyResult {
 /// `threading.enumerate()`: the thread objects of the threads still running.
 fn enumerate(vm: &mut Vm, args: Args) -> PyResult {
     c_args(vm, args, "enumerate", 0, 0)?;
-    let objects = live_threads(vm).into_iter().map(|tid| thread_object(vm, tid)).collect();
+    let objects = live_threads(vm)
+        .into_iter()
+        .map(|tid| thread_object(vm, tid))
+        .collect();
     Ok(Value::list(objects))
 }
 
@@ -691,7 +802,11 @@ impl NativeObject for Lock {
         self.class.clone()
     }
     fn repr(&self) -> Option<String> {
-        let state = if self.count.get() > 0 { "locked" } else { "unlocked" };
+        let state = if self.count.get() > 0 {
+            "locked"
+        } else {
+            "unlocked"
+        };
         let at = address(self as *const Lock as usize);
         Some(if self.reentrant {
             format!(
@@ -710,7 +825,11 @@ impl NativeObject for Lock {
 
 fn new_lock(vm: &mut Vm, reentrant: bool) -> Value {
     let classes = classes(vm);
-    let class = if reentrant { classes.rlock } else { classes.lock };
+    let class = if reentrant {
+        classes.rlock
+    } else {
+        classes.lock
+    };
     Value::Native(Rc::new(Lock {
         class,
         reentrant,
@@ -782,7 +901,11 @@ fn lock_acquire(vm: &mut Vm, args: Args) -> PyResult {
     if !blocking {
         return Ok(Value::Bool(false));
     }
-    let what = if lock.reentrant { "RLock.acquire" } else { "Lock.acquire" };
+    let what = if lock.reentrant {
+        "RLock.acquire"
+    } else {
+        "Lock.acquire"
+    };
     match deadline(vm, (timeout >= 0.0).then_some(timeout)) {
         Deadline::Passed => Ok(Value::Bool(false)),
         Deadline::At(at) => Err(vm.block(Some(this.identity()), at, what)),
@@ -877,10 +1000,13 @@ fn event_init(vm: &mut Vm, args: Args) -> PyResult {
     }
     .bind(vm, rest)?;
     let class = vm.types.class_of(&this);
-    set_native(&this, Rc::new(Event {
-        class,
-        flag: Cell::new(false),
-    }));
+    set_native(
+        &this,
+        Rc::new(Event {
+            class,
+            flag: Cell::new(false),
+        }),
+    );
     Ok(Value::None)
 }
 
@@ -1001,11 +1127,14 @@ fn condition_init(vm: &mut Vm, args: Args) -> PyResult {
         Some(lock) => lock,
     };
     let class = vm.types.class_of(&this);
-    set_native(&this, Rc::new(Condition {
-        class,
-        lock,
-        waiters: RefCell::new(Vec::new()),
-    }));
+    set_native(
+        &this,
+        Rc::new(Condition {
+            class,
+            lock,
+            waiters: RefCell::new(Vec::new()),
+        }),
+    );
     Ok(Value::None)
 }
 
@@ -1088,9 +1217,18 @@ fn is_owned(vm: &mut Vm, condition: &Condition) -> PyResult<bool> {
 /// One step of `Condition.wait`, run again each time the thread is woken: let the
 /// lock go and join the waiters; wait for a notify or the timeout; take the lock
 /// back. Gives whether a notify came, once the lock is held again.
-fn wait_step(vm: &mut Vm, this: &Value, condition: &Condition, timeout: Option<f64>) -> PyResult<bool> {
+fn wait_step(
+    vm: &mut Vm,
+    this: &Value,
+    condition: &Condition,
+    timeout: Option<f64>,
+) -> PyResult<bool> {
     let me = vm.thread().ident;
-    let position = condition.waiters.borrow().iter().position(|w| w.ident == me);
+    let position = condition
+        .waiters
+        .borrow()
+        .iter()
+        .position(|w| w.ident == me);
     let Some(position) = position else {
         if !is_owned(vm, condition)? {
             return Err(library_error(
@@ -1279,11 +1417,14 @@ fn init_semaphore(vm: &mut Vm, args: Args, name: &'static str, bounded: bool) ->
         ));
     }
     let class = vm.types.class_of(&this);
-    set_native(&this, Rc::new(Semaphore {
-        class,
-        value: Cell::new(value),
-        bound: bounded.then_some(value),
-    }));
+    set_native(
+        &this,
+        Rc::new(Semaphore {
+            class,
+            value: Cell::new(value),
+            bound: bounded.then_some(value),
+        }),
+    );
     Ok(Value::None)
 }
 
