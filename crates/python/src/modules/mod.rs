@@ -303,10 +303,8 @@ pub fn forget_deadline(vm: &mut Vm) {
 /// The address a repr shows for an object, as the VM's own reprs write it: stable for
 /// the object, never meaningful.
 pub fn address(identity: usize) -> String {
-    format!(
-        "0x{:012x}",
-        0x7f00_0000_0000_usize.wrapping_add(identity & 0xffff_ffff_ffff)
-    )
+    let low = identity as u64 & 0xffff_ffff_ffff;
+    format!("0x{:012x}", 0x7f00_0000_0000_u64.wrapping_add(low))
 }
 
 /// The Rust state of an object of these modules: a `Value::Native`, or an instance of
