@@ -13,7 +13,7 @@ use std::rc::Rc;
 
 use super::{
     LibraryFile, LibraryFrame, Params, c_args, held, method_args, methods, new_module,
-    raise_in_library, registered, set_native, to_index,
+    raise_in_library, registered_classes, set_native, to_index,
 };
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
 use crate::value::{
@@ -54,21 +54,15 @@ struct Classes {
 }
 
 fn classes(vm: &mut Vm) -> Classes {
-    let Value::Tuple(all) = registered(vm, "collections", make_classes) else {
-        unreachable!("collections' classes are registered as a tuple")
-    };
-    let class = |i: usize| match &all[i] {
-        Value::Class(class) => class.clone(),
-        _ => unreachable!("a tuple of classes"),
-    };
+    let [deque, counter, defaultdict] = registered_classes(vm, "collections", make_classes);
     Classes {
-        deque: class(0),
-        counter: class(1),
-        defaultdict: class(2),
+        deque,
+        counter,
+        defaultdict,
     }
 }
 
-fn make_classes(vm: &mut Vm) -> Value {
+fn make_classes(vm: &mut Vm) -> [Rc<Class>; 3] {
     let object = vm.types.get(TypeTag::Object).clone();
     let dict = vm.types.get(TypeTag::Dict).clone();
     let deque = methods(
@@ -126,11 +120,7 @@ fn make_classes(vm: &mut Vm) -> Value {
         defaultdict,
         Some(TypeTag::Dict),
     );
-    Value::tuple(vec![
-        Value::Class(deque),
-        Value::Class(counter),
-        Value::Class(defaultdict),
-    ])
+    [deque, counter, defaultdict]
 }
 
 /// The class of a dict of a flavor `collections` adds (`Counter`, `defaultdict`):

@@ -10,14 +10,14 @@
 use std::rc::Rc;
 
 use super::{
-    LibraryFile, LibraryFrame, Params, add_functions, new_module, raise_in_library, registered,
-    text_error,
+    LibraryFile, LibraryFrame, Params, add_functions, new_module, raise_in_library,
+    registered_class, text_error,
 };
 use crate::text::json::{
     DictKey, DumpOptions, Indent, JsonError, JsonValue, dict_key_text, dumps as dump_text,
     float_key, loads_with_depth,
 };
-use crate::value::{Class, Dict, Key, Module, Namespace, Value};
+use crate::value::{Class, Dict, Key, Module, Value};
 use crate::vm::Vm;
 use crate::vm::eval::call_nested;
 use crate::vm::exceptions::{self, error, instance_of};
@@ -175,20 +175,17 @@ pub fn make(vm: &mut Vm) -> Rc<Module> {
 
 /// `json.decoder.JSONDecodeError`, a ValueError, made once per VM.
 fn decode_error_class(vm: &mut Vm) -> Rc<Class> {
-    let Value::Class(class) = registered(vm, "json.decoder.JSONDecodeError", |vm| {
+    registered_class(vm, "json.decoder.JSONDecodeError", |vm| {
         let value_error = vm.types.exception("ValueError");
-        let dict: Namespace = super::methods("JSONDecodeError", &[("__init__", decode_error_init)]);
-        Value::Class(crate::vm::types::new_class(
+        let dict = super::methods("JSONDecodeError", &[("__init__", decode_error_init)]);
+        crate::vm::types::new_class(
             "JSONDecodeError",
             "json.decoder",
             Some(&value_error),
             dict,
             None,
-        ))
-    }) else {
-        unreachable!("a class is registered")
-    };
-    class
+        )
+    })
 }
 
 /// Sets the attributes of a `JSONDecodeError` (`msg`, `doc`, `pos`, `lineno`,

@@ -109,6 +109,24 @@ pub fn registered_class(
     }
 }
 
+/// Classes a module makes together once per VM, in the order `build` gives them.
+pub fn registered_classes<const N: usize>(
+    vm: &mut Vm,
+    key: &str,
+    build: impl FnOnce(&mut Vm) -> [Rc<Class>; N],
+) -> [Rc<Class>; N] {
+    let all = registered(vm, key, |vm| {
+        Value::tuple(build(vm).into_iter().map(Value::Class).collect())
+    });
+    let Value::Tuple(all) = all else {
+        unreachable!("classes are registered as a tuple")
+    };
+    std::array::from_fn(|i| match &all[i] {
+        Value::Class(class) => class.clone(),
+        _ => unreachable!("a tuple of classes"),
+    })
+}
+
 /// The parameters of a function CPython writes in Python (`Queue.get`,
 /// `Thread.__init__`, `json.dumps`), so a call binds as CPython binds it, with the
 /// same messages when it does not fit.

@@ -11,7 +11,7 @@ use std::rc::Rc;
 
 use super::{
     Held, LibraryFile, LibraryFrame, Params, add_functions, c_args, held, methods, new_module,
-    raise_in_library, registered, set_native, to_float, to_index,
+    raise_in_library, registered_class, set_native, to_float, to_index,
 };
 use crate::bigint::BigInt;
 use crate::syntax::ast::BinOp;
@@ -211,22 +211,19 @@ pub fn make(vm: &mut Vm) -> Rc<Module> {
 
 /// `random.Random`, made once per VM.
 fn random_class(vm: &mut Vm) -> Rc<Class> {
-    let Value::Class(class) = registered(vm, "random.Random", |vm| {
+    registered_class(vm, "random.Random", |vm| {
         let object = vm.types.get(TypeTag::Object).clone();
         let mut table: Vec<(&'static str, NativeFn)> =
             FUNCTIONS.iter().map(|&(name, _, m)| (name, m)).collect();
         table.push(("__init__", seed::<Instance>));
-        Value::Class(new_class(
+        new_class(
             "Random",
             "random",
             Some(&object),
             methods("Random", &table),
             None,
-        ))
-    }) else {
-        unreachable!("a class is registered")
-    };
-    class
+        )
+    })
 }
 
 /// A `random.Random` object's own generator.

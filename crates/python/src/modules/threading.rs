@@ -18,8 +18,8 @@ use std::rc::Rc;
 
 use super::{
     Deadline, LibraryFile, LibraryFrame, Params, add_functions, address, c_args, deadline, held,
-    library_error, method_args, methods, native_of, new_module, registered, self_only, set_native,
-    to_float,
+    library_error, method_args, methods, native_of, new_module, registered_classes, self_only,
+    set_native, to_float,
 };
 use crate::compile::Mode;
 use crate::value::{Class, Dict, Instance, Module, Namespace, Value};
@@ -165,29 +165,34 @@ struct Classes {
 }
 
 fn classes(vm: &mut Vm) -> Classes {
-    let Value::Tuple(all) = registered(vm, "threading", make_classes) else {
-        unreachable!("threading's classes are registered as a tuple")
-    };
-    let class = |i: usize| match &all[i] {
-        Value::Class(class) => class.clone(),
-        _ => unreachable!("a tuple of classes"),
-    };
+    let [
+        thread,
+        timer,
+        main_thread,
+        dummy_thread,
+        event,
+        condition,
+        semaphore,
+        bounded_semaphore,
+        lock,
+        rlock,
+    ] = registered_classes(vm, "threading", make_classes);
     Classes {
-        thread: class(0),
-        timer: class(1),
-        main_thread: class(2),
-        dummy_thread: class(3),
-        event: class(4),
-        condition: class(5),
-        semaphore: class(6),
-        bounded_semaphore: class(7),
-        lock: class(8),
-        rlock: class(9),
+        thread,
+        timer,
+        main_thread,
+        dummy_thread,
+        event,
+        condition,
+        semaphore,
+        bounded_semaphore,
+        lock,
+        rlock,
     }
 }
 
 /// Makes the classes of `threading`, in the order [`classes`] reads them.
-fn make_classes(vm: &mut Vm) -> Value {
+fn make_classes(vm: &mut Vm) -> [Rc<Class>; 10] {
     let (thread, timer) = make_thread_classes(vm);
     let object = vm.types.get(TypeTag::Object).clone();
     let main_thread = new_class(
@@ -291,7 +296,7 @@ fn make_classes(vm: &mut Vm) -> Value {
         rlock,
         Some(TypeTag::Native),
     );
-    let all = [
+    [
         thread,
         timer,
         main_thread,
@@ -302,8 +307,7 @@ fn make_classes(vm: &mut Vm) -> Value {
         bounded_semaphore,
         lock,
         rlock,
-    ];
-    Value::tuple(all.into_iter().map(Value::Class).collect())
+    ]
 }
 
 /// Compiles the `Thread` and `Timer` classes from [`COMPILED`] and adds the methods
