@@ -540,11 +540,12 @@ pub fn text_error(vm: &mut Vm, err: &crate::text::PyError, frames: &[&LibraryFra
     raise_in_library(vm, exc, frames)
 }
 
-/// A "struct sequence" (`sys.version_info`, `time.struct_time`): a tuple whose items
-/// are also read by name, as CPython's `structseq.c` makes them.
+/// A "struct sequence" (`sys.version_info`, `time.struct_time`, and the classes
+/// `collections.namedtuple` makes): a tuple whose items are also read by name, as
+/// CPython's `structseq.c` makes them.
 pub struct StructSeq {
     class: Rc<Class>,
-    fields: &'static [&'static str],
+    fields: Rc<[Rc<str>]>,
     items: Value,
 }
 
@@ -556,7 +557,10 @@ impl NativeObject for StructSeq {
         let Value::Tuple(items) = &self.items else {
             return None;
         };
-        let at = self.fields.iter().position(|field| *field == name)?;
+        let at = self
+            .fields
+            .iter()
+            .position(|field| field.as_ref() == name)?;
         items.get(at).cloned()
     }
     fn as_any(&self) -> &dyn std::any::Any {
@@ -567,11 +571,17 @@ impl NativeObject for StructSeq {
 impl StructSeq {
     /// The class of a kind of struct sequence: `full_name` is what its reprs print
     /// (`sys.version_info`), split at the last dot into module and name.
-    pub fn class(full_name: &str) -> Rc<Class> {
+    pub fn class(vm: &Vm, full_name: &str) -> Rc<Class> {
         let (module, name) = full_name
             .rsplit_once('.')
             .unwrap_or(("builtins", full_name));
-        let dict = methods(
+        let object = vm.types.get(crate::vm::types::TypeTag::Object).clone();
+        crate::vm::types::new_class(name, module, Some(&object), Self::methods(), None)
+    }
+
+    /// The methods every struct sequence has: a tuple's, by its items.
+    pub fn methods() -> Namespace {
+        methods(
             "structseq",
             &[
                 ("__getitem__", structseq_getitem),
@@ -586,25 +596,44 @@ impl StructSeq {
                 ("__hash__", structseq_hash),
                 ("__repr__", structseq_repr),
             ],
-        );
-        crate::vm::types::new_class(name, module, None, dict, None)
+        )
+    }
+
+    /// Field names for [`StructSeq::make`].
+    pub fn fields(names: &[&str]) -> Rc<[Rc<str>]> {
+        names.iter().map(|name| Rc::from(*name)).collect()
     }
 
     /// A struct sequence of `class` with `items` named by `fields`.
-    pub fn make(class: &Rc<Class>, fields: &'static [&'static str], items: Vec<Value>) -> Value {
+    pub fn make(class: &Rc<Class>, fields: Rc<[Rc<str>]>, items: Vec<Value>) -> Value {
         let instance = Value::Instance(Rc::new(crate::value::Instance {
             hash: std::cell::Cell::new(None),
             class: class.clone(),
             dict: std::cell::RefCell::new(Namespace::default()),
             payload: std::cell::RefCell::new(Payload::None),
         }));
+        Self::fill(&instance, class, fields, items);
+        instance
+    }
+
+    /// Gives an instance of a struct sequence class its items (its `__init__` does).
+    pub fn fill(instance: &Value, class: &Rc<Class>, fields: Rc<[Rc<str>]>, items: Vec<Value>) {
         let state = StructSeq {
             class: class.clone(),
             fields,
             items: Value::tuple(items),
         };
-        set_native(&instance, Rc::new(state));
-        instance
+        set_native(instance, Rc::new(state));
+    }
+
+    /// The items, as a tuple.
+    pub fn items(&self) -> &Value {
+        &self.items
+    }
+
+    /// The names of the items.
+    pub fn field_names(&self) -> &Rc<[Rc<str>]> {
+        &self.fields
     }
 }
 

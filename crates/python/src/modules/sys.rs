@@ -55,8 +55,8 @@ pub fn make(vm: &mut Vm) -> Rc<Module> {
         .collect();
     module.set("modules", Value::dict(modules));
     module.set("version", Value::str(VERSION));
-    let version_info = registered_class(vm, "sys.version_info", |_| {
-        StructSeq::class("sys.version_info")
+    let version_info = registered_class(vm, "sys.version_info", |vm| {
+        StructSeq::class(vm, "sys.version_info")
     });
     let items = vec![
         Value::Int(3),
@@ -67,7 +67,7 @@ pub fn make(vm: &mut Vm) -> Rc<Module> {
     ];
     module.set(
         "version_info",
-        StructSeq::make(&version_info, VERSION_FIELDS, items),
+        StructSeq::make(&version_info, StructSeq::fields(VERSION_FIELDS), items),
     );
     module.set("hexversion", Value::Int(0x030b_07f0));
     module.set("api_version", Value::Int(1013));

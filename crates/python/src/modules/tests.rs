@@ -504,6 +504,51 @@ TypeError: 'int' object is not iterable
     assert_eq!(status, 1);
 }
 
+/// `namedtuple` classes: items by position and by name, defaults, `_asdict`, `_replace` and `_make`, CPython's errors; and `OrderedDict` as a dict.
+#[test]
+fn collections_namedtuple() {
+    let program = r#"from collections import namedtuple, OrderedDict
+Point = namedtuple('Point', 'x y')
+p = Point(1, y=2)
+print(p, p.x, p[1], p == (1, 2), len(p), list(p), Point._fields)
+x, y = p
+print(x + y, p._asdict(), p._replace(y=5), Point._make([3, 4]))
+Row = namedtuple('Row', ['name', 'score'], defaults=[0])
+print(Row('amy'), sorted([Row('b', 2), Row('a', 3)]), Row._field_defaults)
+print(namedtuple('R', 'a, def, _c', rename=True)._fields)
+print(Point, type(p).__name__)
+for call in [lambda: Point(1), lambda: Point(1, 2, 3), lambda: Point(1, z=2), lambda: namedtuple('P', 'a a'), lambda: namedtuple('P', '_a'), lambda: namedtuple('class', 'a'), lambda: p._replace(z=1)]:
+    try:
+        call()
+    except (TypeError, ValueError) as e:
+        print(type(e).__name__, e)
+d = OrderedDict(a=1)
+d['b'] = 2
+print(list(d.items()), d == {'a': 1, 'b': 2})
+"#;
+    // python3 3.11's output
+    let (stdout, stderr, status) = run("collections_namedtuple.py", program, r#""#);
+    assert_eq!(
+        stdout,
+        r#"Point(x=1, y=2) 1 2 True 2 [1, 2] ('x', 'y')
+3 {'x': 1, 'y': 2} Point(x=1, y=5) Point(x=3, y=4)
+Row(name='amy', score=0) [Row(name='a', score=3), Row(name='b', score=2)] {'score': 0}
+('a', '_1', '_2')
+<class '__main__.Point'> Point
+TypeError Point.__new__() missing 1 required positional argument: 'y'
+TypeError Point.__new__() takes 3 positional arguments but 4 were given
+TypeError Point.__new__() got an unexpected keyword argument 'z'
+ValueError Encountered duplicate field name: 'a'
+ValueError Field names cannot start with an underscore: '_a'
+ValueError Type names and field names cannot be a keyword: 'class'
+ValueError Got unexpected field names: ['z']
+[('a', 1), ('b', 2)] True
+"#
+    );
+    assert_eq!(stderr, r#""#);
+    assert_eq!(status, 0);
+}
+
 /// `json.dumps` with its options, `json.loads`, the decode errors' attributes, and an uncaught `JSONDecodeError` with the `json` package's frames.
 #[test]
 fn json_text() {

@@ -368,7 +368,7 @@ fn make_thread_classes(vm: &mut Vm) -> (Rc<Class>, Rc<Class>) {
 // Thread
 
 /// A thread object's instance, for reading and writing its `__dict__`.
-fn instance_of(vm: &mut Vm, this: &Value, method: &str) -> PyResult<Rc<Instance>> {
+fn thread_instance(vm: &mut Vm, this: &Value, method: &str) -> PyResult<Rc<Instance>> {
     match this {
         Value::Instance(instance) => Ok(instance.clone()),
         other => {
@@ -448,7 +448,7 @@ fn thread_init(vm: &mut Vm, args: Args) -> PyResult {
     .bind(vm, args)?;
     let [this, group, target, name, args, kwargs, daemon] =
         bound.try_into().expect("seven parameters");
-    let instance = instance_of(vm, &this.unwrap_or_default(), "__init__")?;
+    let instance = thread_instance(vm, &this.unwrap_or_default(), "__init__")?;
     if group.is_some_and(|g| !matches!(g, Value::None)) {
         return Err(error(
             vm,
@@ -487,7 +487,7 @@ fn alive(vm: &Vm, instance: &Instance) -> bool {
 /// the new thread run first.
 fn thread_start(vm: &mut Vm, args: Args) -> PyResult {
     let this = self_only(vm, args, "Thread.start")?;
-    let instance = instance_of(vm, &this, "start")?;
+    let instance = thread_instance(vm, &this, "start")?;
     match get(&instance, "_started") {
         None => {
             return Err(library_error(
@@ -536,7 +536,7 @@ fn thread_join(vm: &mut Vm, args: Args) -> PyResult {
     }
     .bind(vm, args)?;
     let this = bound[0].clone().unwrap_or_default();
-    let instance = instance_of(vm, &this, "join")?;
+    let instance = thread_instance(vm, &this, "join")?;
     match get(&instance, "_started") {
         None => {
             return Err(library_error(
@@ -584,14 +584,14 @@ fn thread_join(vm: &mut Vm, args: Args) -> PyResult {
 
 fn thread_is_alive(vm: &mut Vm, args: Args) -> PyResult {
     let this = self_only(vm, args, "Thread.is_alive")?;
-    let instance = instance_of(vm, &this, "is_alive")?;
+    let instance = thread_instance(vm, &this, "is_alive")?;
     Ok(Value::Bool(alive(vm, &instance)))
 }
 
 /// `thread.ident`: its identifier once started, else None.
 fn thread_ident(vm: &mut Vm, args: Args) -> PyResult {
     let (this, _) = method_args(vm, args, "ident")?;
-    let instance = instance_of(vm, &this, "ident")?;
+    let instance = thread_instance(vm, &this, "ident")?;
     Ok(get(&instance, "_ident").unwrap_or_default())
 }
 
@@ -624,7 +624,7 @@ fn thread_set_daemon(vm: &mut Vm, args: Args) -> PyResult {
 /// `<Thread(Thread-1 (worker), started daemon 140…)>`.
 fn thread_repr(vm: &mut Vm, args: Args) -> PyResult {
     let (this, _) = method_args(vm, args, "__repr__")?;
-    let instance = instance_of(vm, &this, "__repr__")?;
+    let instance = thread_instance(vm, &this, "__repr__")?;
     let started = matches!(get(&instance, "_started"), Some(Value::Bool(true)));
     let mut status = if !started {
         "initial"
@@ -661,7 +661,7 @@ fn timer_init(vm: &mut Vm, args: Args) -> PyResult {
     .bind(vm, args)?;
     let [this, interval, function, args, kwargs] = bound.try_into().expect("five parameters");
     let this = this.unwrap_or_default();
-    let instance = instance_of(vm, &this, "__init__")?;
+    let instance = thread_instance(vm, &this, "__init__")?;
     init_thread(
         vm,
         &instance,
