@@ -15,7 +15,7 @@ use super::{
     LibraryFile, LibraryFrame, Params, c_args, held, method_args, methods, new_module,
     raise_in_library, registered_classes, set_native, to_index,
 };
-use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
+use crate::syntax::ast::{BinOp, CmpOp};
 use crate::value::{
     Class, Dict, DictFlavor, DictObject, Instance, Iter, Key, Module, Namespace, Payload, Value,
 };
@@ -347,32 +347,6 @@ pub fn counter_arithmetic(
             if positive(vm, &count)? {
                 result.insert(element.clone(), count);
             }
-        }
-    }
-    Ok(Value::Dict(Rc::new(RefCell::new(DictObject {
-        entries: result,
-        flavor: DictFlavor::Counter,
-    }))))
-}
-
-/// `+counter` (the positive counts) and `-counter` (the negative ones, negated), as
-/// CPython's `Counter.__pos__` and `__neg__` make them.
-pub fn counter_unary(vm: &mut Vm, op: UnaryOp, counter: &Rc<RefCell<DictObject>>) -> PyResult {
-    let pairs: Vec<_> = counter
-        .borrow()
-        .iter()
-        .map(|(k, v)| (k.clone(), v.clone()))
-        .collect();
-    let zero = Value::Int(0);
-    let mut result = Dict::default();
-    for (element, count) in pairs {
-        let count = match op {
-            UnaryOp::USub => ops::binary(vm, BinOp::Sub, &zero, &count, false)?,
-            _ => count,
-        };
-        let positive = ops::compare(vm, CmpOp::Gt, &count, &zero)?;
-        if ops::truthy(vm, &positive)? {
-            result.insert(element, count);
         }
     }
     Ok(Value::Dict(Rc::new(RefCell::new(DictObject {

@@ -273,7 +273,12 @@ fn instantiate(vm: &mut Vm, class: &Rc<Class>, args: Args) -> PyResult<Callee> {
 }
 
 /// The frame that runs a class body into a fresh namespace.
-pub fn class_body_frame(vm: &mut Vm, body: Value, name: Rc<str>, bases: Vec<Value>) -> PyResult<Frame> {
+pub fn class_body_frame(
+    vm: &mut Vm,
+    body: Value,
+    name: Rc<str>,
+    bases: Vec<Value>,
+) -> PyResult<Frame> {
     let Value::Function(function) = body else {
         return Err(error(vm, "TypeError", "a class body must be a function"));
     };
@@ -290,7 +295,13 @@ pub fn class_body_frame(vm: &mut Vm, body: Value, name: Rc<str>, bases: Vec<Valu
 }
 
 /// Makes a class from a finished class body.
-pub fn build_class(vm: &mut Vm, name: &str, bases: Vec<Value>, namespace: Namespace, globals: &Rc<Module>) -> PyResult {
+pub fn build_class(
+    vm: &mut Vm,
+    name: &str,
+    bases: Vec<Value>,
+    namespace: Namespace,
+    globals: &Rc<Module>,
+) -> PyResult {
     let mut base_classes = Vec::new();
     for base in bases {
         match base {

@@ -11,7 +11,7 @@ use std::rc::Rc;
 
 use super::call::{self, Callee};
 use super::exceptions;
-use super::frame::{Frame, Handler, OnReturn};
+use super::frame::{Exhausted, Frame, Handler, OnReturn};
 use super::native::{Args, PyResult, Signal};
 use super::{ThreadState, Vm, attr, import, iter, ops, repr};
 use crate::compile::{Op, make_function};
@@ -117,15 +117,21 @@ pub fn call_nested(vm: &mut Vm, callable: Value, args: Args) -> PyResult {
 /// Runs a frame to completion as a nested call (generators resumed by `next()` too).
 pub fn run_nested(vm: &mut Vm, frame: Frame) -> PyResult {
     let mut executed = 0;
-    let depth = vm.threads[vm.current].frames.len();
-    if depth > super::RECURSION_LIMIT + 50 {
+    // Each nested call also holds the host's stack (1 MB in a browser), so Rust code
+    // calling back into Python may nest only so deep.
+    if vm.nested >= super::NESTED_LIMIT
+        || vm.threads[vm.current].frames.len() + vm.nested > super::RECURSION_LIMIT
+    {
         return Err(exceptions::error(
             vm,
             "RecursionError",
             "maximum recursion depth exceeded while calling a Python object",
         ));
     }
-    match execute(vm, frame, true, u64::MAX, &mut executed) {
+    vm.nested += 1;
+    let exit = execute(vm, frame, true, u64::MAX, &mut executed);
+    vm.nested -= 1;
+    match exit {
         Exit::Returned(value) | Exit::Yielded(value) => {
             vm.charge_nested(executed);
             Ok(value)
@@ -159,10 +165,7 @@ fn finish_return(vm: &mut Vm, frame: &mut Frame, value: Value) -> PyResult {
         OnReturn::Push | OnReturn::ThreadEnd => Ok(value),
         OnReturn::Init(instance) => {
             if !matches!(value, Value::None) {
-                let message = format!(
-                    "__init__() should return None, not '{}'",
-                    value.type_name()
-                );
+                let message = format!("__init__() should return None, not '{}'", value.type_name());
                 return Err(exceptions::error(vm, "TypeError", &message));
             }
             Ok(Value::Instance(instance))
@@ -175,7 +178,12 @@ fn finish_return(vm: &mut Vm, frame: &mut Frame, value: Value) -> PyResult {
                 .unwrap_or_default();
             let class = call::build_class(vm, &name, bases, namespace, &frame.globals)?;
             // Methods that use `super()` or `__class__` find the class in this cell.
-            if let Some(index) = frame.code.cellvars.iter().position(|c| c.as_ref() == "__class__") {
+            if let Some(index) = frame
+                .code
+                .cellvars
+                .iter()
+                .position(|c| c.as_ref() == "__class__")
+            {
                 *frame.cells[index].borrow_mut() = Some(class.clone());
             }
             Ok(class)
@@ -191,10 +199,17 @@ fn finish_return(vm: &mut Vm, frame: &mut Frame, value: Value) -> PyResult {
 fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &mut u64) -> Exit {
     let tid = vm.current;
     // A thread's run goes down to its bottom frame; a nested call only to its own.
-    let base = if nested { vm.threads[tid].frames.len() } else { 0 };
+    let base = if nested {
+        vm.threads[tid].frames.len()
+    } else {
+        0
+    };
     let mut count: u64 = 0;
     if let Some(exc) = vm.threads[tid].interrupt.take() {
-        if let Some(exit) = unwind(vm, &mut frame, base, exc, true) {
+        // Interrupted before its next instruction: that is where the traceback points.
+        frame.ip += 1;
+        let exit = unwind(vm, &mut frame, base, exc, true);
+        if let Some(exit) = exit {
             return exit;
         }
     }
@@ -296,7 +311,9 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
                 Ok(())
             }
             Op::LoadClosure(i) => {
-                frame.stack.push(Value::Cell(frame.cells[i as usize].clone()));
+                frame
+                    .stack
+                    .push(Value::Cell(frame.cells[i as usize].clone()));
                 Ok(())
             }
             Op::LoadGlobal(i) => {
@@ -321,7 +338,13 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
             }
             Op::DeleteGlobal(i) => {
                 let name = frame.code.names[i as usize].clone();
-                if frame.globals.dict.borrow_mut().shift_remove(&name).is_none() {
+                if frame
+                    .globals
+                    .dict
+                    .borrow_mut()
+                    .shift_remove(&name)
+                    .is_none()
+                {
                     Err(exceptions::name_error(vm, &frame, &name))
                 } else {
                     Ok(())
@@ -409,7 +432,10 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
                         frame.stack[n - argc - 1..].to_vec(),
                     )
                 } else {
-                    (frame.stack[n - argc - 2].clone(), frame.stack[n - argc..].to_vec())
+                    (
+                        frame.stack[n - argc - 2].clone(),
+                        frame.stack[n - argc..].to_vec(),
+                    )
                 };
                 match call_op(vm, &mut frame, callable, Args::new(positional), argc + 2) {
                     Ok(Some(callee)) => {
@@ -652,28 +678,8 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
                 let object = frame.pop();
                 iter::get_iter(vm, &object).map(|it| frame.stack.push(it))
             }
-            Op::ForIter(target) => {
-                let iterator = frame.top().clone();
-                match iter::next_fast(vm, &iterator) {
-                    Ok(iter::Next::Item(value)) => {
-                        frame.stack.push(value);
-                        Ok(())
-                    }
-                    Ok(iter::Next::Done) => {
-                        frame.pop();
-                        frame.ip = target as usize;
-                        Ok(())
-                    }
-                    Ok(iter::Next::Resume(generator_frame)) => {
-                        let mut generator_frame = generator_frame;
-                        if let OnReturn::Generator { exhausted, .. } = &mut generator_frame.on_return {
-                            *exhausted = Some(target as usize);
-                        }
-                        enter(vm, &mut frame, Callee::Frame(generator_frame)).map_or(Ok(()), Err)
-                    }
-                    Err(signal) => Err(signal),
-                }
-            }
+            Op::ForIter(target) => for_iter(vm, &mut frame, target as usize, false),
+            Op::YieldFromIter(target) => for_iter(vm, &mut frame, target as usize, true),
             Op::BuildTuple(n) => {
                 let items = frame.stack.split_off(frame.stack.len() - n as usize);
                 frame.stack.push(Value::tuple(items));
@@ -806,8 +812,10 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
                 let is_generator = matches!(frame.on_return, OnReturn::Generator { .. });
                 if is_generator {
                     // An exhausted generator: the caller's loop ends, or StopIteration.
-                    let OnReturn::Generator { generator, exhausted } =
-                        std::mem::replace(&mut frame.on_return, OnReturn::Push)
+                    let OnReturn::Generator {
+                        generator,
+                        exhausted,
+                    } = std::mem::replace(&mut frame.on_return, OnReturn::Push)
                     else {
                         unreachable!("checked above")
                     };
@@ -820,9 +828,12 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
                     }
                     let mut caller = vm.threads[tid].frames.pop().expect("checked above");
                     match exhausted {
-                        Some(target) => {
+                        Some(exhausted) => {
                             caller.pop();
-                            caller.ip = target;
+                            if exhausted.keep_value {
+                                caller.stack.push(value);
+                            }
+                            caller.ip = exhausted.target;
                             frame = caller;
                             Ok(())
                         }
@@ -855,6 +866,8 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
                     // Resumed by `next()` from Rust: park the frame and hand back the value.
                     frame.stack.push(Value::None);
                     *executed += count;
+                    // The parked frame does not keep its generator alive (no Rc cycle).
+                    frame.on_return = OnReturn::Push;
                     let mut generator = generator.borrow_mut();
                     generator.running = false;
                     generator.frame = Some(Box::new(frame));
@@ -864,6 +877,7 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
                 let mut suspended = std::mem::replace(&mut frame, caller);
                 // What the paused `yield` expression evaluates to when resumed.
                 suspended.stack.push(Value::None);
+                suspended.on_return = OnReturn::Push;
                 {
                     let mut generator = generator.borrow_mut();
                     generator.running = false;
@@ -907,13 +921,17 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
                     0 => match vm.threads[tid].handling.last() {
                         Some(exc) => {
                             let exc = exc.clone();
-                            if let Some(exit) = unwind(vm, &mut frame, base, exc, true) {
+                            if let Some(exit) = unwind(vm, &mut frame, base, exc, false) {
                                 *executed += count;
                                 return exit;
                             }
                             continue;
                         }
-                        None => Err(exceptions::error(vm, "RuntimeError", "No active exception to reraise")),
+                        None => Err(exceptions::error(
+                            vm,
+                            "RuntimeError",
+                            "No active exception to reraise",
+                        )),
                     },
                     1 => {
                         let exc = frame.pop();
@@ -949,7 +967,12 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
             }
             Op::ExitWith => {
                 let exit = frame.pop();
-                call_nested(vm, exit, Args::new(vec![Value::None, Value::None, Value::None])).map(|_| ())
+                call_nested(
+                    vm,
+                    exit,
+                    Args::new(vec![Value::None, Value::None, Value::None]),
+                )
+                .map(|_| ())
             }
             Op::WithExceptStart => {
                 let n = frame.stack.len();
@@ -1010,6 +1033,7 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
                         thread.deadline = wait.deadline;
                     }
                     thread.timed_out = false;
+                    thread.retry = true;
                     thread.state = ThreadState::Blocked(wait);
                     thread.frames.push(frame);
                     *executed += count;
@@ -1023,6 +1047,33 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
             let thread = &mut vm.threads[tid];
             thread.deadline = None;
             thread.timed_out = false;
+            thread.retry = false;
+        }
+    }
+}
+
+/// `for` (and `yield from`): the next item on the stack, or past the loop once the
+/// iterator on top is exhausted (`yield from` then leaves the generator's return value).
+fn for_iter(vm: &mut Vm, frame: &mut Frame, target: usize, keep_value: bool) -> PyResult<()> {
+    let iterator = frame.top().clone();
+    match iter::next_fast(vm, &iterator)? {
+        iter::Next::Item(value) => {
+            frame.stack.push(value);
+            Ok(())
+        }
+        iter::Next::Done => {
+            frame.pop();
+            if keep_value {
+                frame.stack.push(Value::None);
+            }
+            frame.ip = target;
+            Ok(())
+        }
+        iter::Next::Resume(mut generator_frame) => {
+            if let OnReturn::Generator { exhausted, .. } = &mut generator_frame.on_return {
+                *exhausted = Some(Exhausted { target, keep_value });
+            }
+            enter(vm, frame, Callee::Frame(generator_frame)).map_or(Ok(()), Err)
         }
     }
 }
@@ -1039,7 +1090,13 @@ fn cell_name(frame: &Frame, i: u32) -> Rc<str> {
 
 /// Runs a call instruction: calls Rust code at once (its value replaces the callable
 /// and arguments, `consumed` stack slots), or returns the frame of Python code to run.
-fn call_op(vm: &mut Vm, frame: &mut Frame, callable: Value, args: Args, consumed: usize) -> PyResult<Option<Callee>> {
+fn call_op(
+    vm: &mut Vm,
+    frame: &mut Frame,
+    callable: Value,
+    args: Args,
+    consumed: usize,
+) -> PyResult<Option<Callee>> {
     let mut callable = callable;
     let mut args = args;
     loop {
@@ -1073,7 +1130,7 @@ fn enter(vm: &mut Vm, frame: &mut Frame, callee: Callee) -> Option<Signal> {
         return None;
     };
     let tid = vm.current;
-    if vm.threads[tid].frames.len() >= super::RECURSION_LIMIT {
+    if vm.threads[tid].frames.len() + vm.nested + 1 >= super::RECURSION_LIMIT {
         return Some(exceptions::error(
             vm,
             "RecursionError",
@@ -1092,10 +1149,13 @@ fn unwind(vm: &mut Vm, frame: &mut Frame, base: usize, exc: Value, record: bool)
     let tid = vm.current;
     if record {
         exceptions::set_context(vm, &exc);
-        exceptions::add_traceback(&exc, TracebackEntry {
-            code: frame.code.clone(),
-            ip: frame.current_ip(),
-        });
+        exceptions::add_traceback(
+            &exc,
+            TracebackEntry {
+                code: frame.code.clone(),
+                ip: frame.current_ip(),
+            },
+        );
     }
     loop {
         if let Some(handler) = frame.handlers.pop() {
@@ -1114,9 +1174,12 @@ fn unwind(vm: &mut Vm, frame: &mut Frame, base: usize, exc: Value, record: bool)
             return Some(Exit::Raised(exc));
         }
         *frame = vm.threads[tid].frames.pop().expect("checked above");
-        exceptions::add_traceback(&exc, TracebackEntry {
-            code: frame.code.clone(),
-            ip: frame.current_ip(),
-        });
+        exceptions::add_traceback(
+            &exc,
+            TracebackEntry {
+                code: frame.code.clone(),
+                ip: frame.current_ip(),
+            },
+        );
     }
 }
