@@ -18,25 +18,30 @@ impl Files for Folder {
     }
 }
 
-/// Runs `source` as `python3 name a b` with `stdin`, the clock jumping to each
-/// deadline when every thread waits; gives stdout, stderr and the exit status.
+/// Runs the world until every thread waits for something other than the clock (or
+/// has ended), the clock jumping to each deadline.
+fn run_until_idle(vm: &mut Vm) {
+    loop {
+        match vm.run(1_000_000) {
+            Run::Busy => {}
+            Run::Waiting(Some(deadline)) => vm.advance_to(deadline),
+            Run::Waiting(None) | Run::Done => break,
+        }
+    }
+}
+
+/// Runs `source` as `python3 name a b` with `stdin`; gives stdout, stderr and the
+/// exit status.
 fn run(name: &str, source: &str, stdin: &str) -> (String, String, i32) {
     let mut vm = Vm::new(1_700_000_000_000_000_000, 0);
     let argv = vec![name.to_owned(), "a".to_owned(), "b".to_owned()];
     let pid = vm.spawn(source, argv, Rc::new(Folder), stdin.to_owned());
+    run_until_idle(&mut vm);
     let (mut stdout, mut stderr) = (String::new(), String::new());
-    loop {
-        let state = vm.run(1_000_000);
-        for (stream, text) in vm.take_output(pid) {
-            match stream {
-                Stream::Stdout => stdout.push_str(&text),
-                Stream::Stderr => stderr.push_str(&text),
-            }
-        }
-        match state {
-            Run::Busy => {}
-            Run::Waiting(Some(deadline)) => vm.advance_to(deadline),
-            Run::Waiting(None) | Run::Done => break,
+    for (stream, text) in vm.take_output(pid) {
+        match stream {
+            Stream::Stdout => stdout.push_str(&text),
+            Stream::Stderr => stderr.push_str(&text),
         }
     }
     (stdout, stderr, vm.processes[pid].exit_code.unwrap_or(-1))
@@ -673,4 +678,42 @@ ValueError: empty range for randrange() (5, 2, -3)
 "#
     );
     assert_eq!(status, 1);
+}
+
+/// `sys.stdin` read from the page's input pane: `readline` waits for a whole line,
+/// `read` for the pane to close, and a thread that does not read goes on meanwhile.
+#[test]
+fn sys_stdin_waits_for_the_input_pane() {
+    let program = r#"import sys, threading, time
+def ticker():
+    for i in range(2):
+        time.sleep(1)
+        print('tick', i)
+threading.Thread(target=ticker).start()
+print('line:', repr(sys.stdin.readline()))
+print('rest:', repr(sys.stdin.read()))
+"#;
+    let mut vm = Vm::new(0, 0);
+    let argv = vec!["pane.py".to_owned()];
+    let pid = vm.spawn(program, argv, Rc::new(Folder), String::new());
+    vm.open_stdin(pid);
+    let mut printed = String::new();
+    let mut settle = |vm: &mut Vm| {
+        run_until_idle(vm);
+        for (_, text) in vm.take_output(pid) {
+            printed.push_str(&text);
+        }
+    };
+    settle(&mut vm);
+    vm.feed_stdin(pid, "hel");
+    settle(&mut vm);
+    vm.feed_stdin(pid, "lo\nworld\n");
+    settle(&mut vm);
+    vm.feed_stdin(pid, "bye");
+    vm.close_stdin(pid);
+    settle(&mut vm);
+    assert_eq!(
+        printed,
+        "tick 0\ntick 1\nline: 'hello\\n'\nrest: 'world\\nbye'\n"
+    );
 }

@@ -498,7 +498,7 @@ fn thread_start(vm: &mut Vm, args: Args) -> PyResult {
             ));
         }
         // The retry after the new thread had its first turn.
-        Some(Value::Bool(true)) if vm.timed_out() => return Ok(Value::None),
+        Some(Value::Bool(true)) if vm.thread().retry => return Ok(Value::None),
         Some(Value::Bool(true)) => {
             return Err(library_error(
                 vm,
