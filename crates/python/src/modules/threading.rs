@@ -522,6 +522,11 @@ fn thread_start(vm: &mut Vm, args: Args) -> PyResult {
     let ident = vm.start_thread(bootstrap, Args::default(), name, daemon, Some(this.clone()));
     set(&instance, "_started", Value::Bool(true));
     set(&instance, "_ident", Value::Int(ident as i64));
+    if vm.nested > 0 {
+        // Called back from Rust code (`map(lambda t: t.start(), threads)`), where a
+        // thread cannot wait: the new thread runs at its turn.
+        return Ok(Value::None);
+    }
     let now = vm.now_ns;
     Err(vm.block(None, Some(now), "Thread.start"))
 }
