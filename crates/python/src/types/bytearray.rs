@@ -27,7 +27,10 @@ impl NativeObject for ByteArray {
     }
 
     fn repr(&self) -> Option<String> {
-        Some(format!("bytearray({})", repr::repr_bytes(&self.bytes.borrow())))
+        Some(format!(
+            "bytearray({})",
+            repr::repr_bytes(&self.bytes.borrow())
+        ))
     }
 
     fn as_any(&self) -> &dyn Any {
@@ -65,14 +68,24 @@ fn class(vm: &mut Vm) -> Rc<Class> {
     for &(name, func) in methods {
         dict.insert(Rc::from(name), builtin(name, func, Some("bytearray")));
     }
-    new_class("bytearray", "builtins", Some(&object), dict, Some(TypeTag::Native))
+    new_class(
+        "bytearray",
+        "builtins",
+        Some(&object),
+        dict,
+        Some(TypeTag::Native),
+    )
 }
 
 /// The bytes of `self`, the first argument.
 fn this(vm: &mut Vm, args: &Args) -> PyResult<Rc<dyn NativeObject>> {
     match args.positional.first() {
         Some(Value::Native(object)) if object.as_any().is::<ByteArray>() => Ok(object.clone()),
-        _ => Err(error(vm, "TypeError", "descriptor requires a 'bytearray' object")),
+        _ => Err(error(
+            vm,
+            "TypeError",
+            "descriptor requires a 'bytearray' object",
+        )),
     }
 }
 
@@ -103,7 +116,9 @@ fn byte(vm: &mut Vm, value: &Value) -> PyResult<u8> {
 fn bytes_from(vm: &mut Vm, value: &Value) -> PyResult<Vec<u8>> {
     match value {
         Value::Bytes(b) => Ok(b.to_vec()),
-        Value::Native(object) if object.as_any().is::<ByteArray>() => Ok(bytes_of(object).borrow().clone()),
+        Value::Native(object) if object.as_any().is::<ByteArray>() => {
+            Ok(bytes_of(object).borrow().clone())
+        }
         other => {
             let items = crate::vm::iter::collect(vm, other)?;
             items.iter().map(|item| byte(vm, item)).collect()
@@ -115,9 +130,15 @@ fn new(vm: &mut Vm, args: Args) -> PyResult {
     let bytes = match args.positional.first() {
         None => Vec::new(),
         Some(Value::Str(_)) => {
-            return Err(error(vm, "TypeError", "string argument without an encoding"));
+            return Err(error(
+                vm,
+                "TypeError",
+                "string argument without an encoding",
+            ));
         }
-        Some(n) if as_int(n).is_some() => vec![0; as_int(n).and_then(|n| n.to_i64()).unwrap_or(0).max(0) as usize],
+        Some(n) if as_int(n).is_some() => {
+            vec![0; as_int(n).and_then(|n| n.to_i64()).unwrap_or(0).max(0) as usize]
+        }
         Some(source) => bytes_from(vm, source)?,
     };
     let Some(Value::Class(class)) = vm.builtins.get(REGISTERED) else {
@@ -131,7 +152,9 @@ fn new(vm: &mut Vm, args: Args) -> PyResult {
 
 fn snapshot(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let object = this(vm, args)?;
-    Ok(Value::Bytes(Rc::from(bytes_of(&object).borrow().as_slice())))
+    Ok(Value::Bytes(Rc::from(
+        bytes_of(&object).borrow().as_slice(),
+    )))
 }
 
 fn get_item(vm: &mut Vm, args: Args) -> PyResult {
@@ -155,7 +178,11 @@ fn set_item(vm: &mut Vm, args: Args) -> PyResult {
     let value = byte(vm, &args.positional.get(2).cloned().unwrap_or_default())?;
     let length = bytes_of(&object).borrow().len() as i64;
     let Some(i) = as_int(&index).and_then(|n| n.to_i64()) else {
-        return Err(error(vm, "TypeError", "bytearray indices must be integers or slices"));
+        return Err(error(
+            vm,
+            "TypeError",
+            "bytearray indices must be integers or slices",
+        ));
     };
     let at = if i < 0 { i + length } else { i };
     if !(0..length).contains(&at) {

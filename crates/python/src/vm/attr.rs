@@ -276,11 +276,9 @@ fn super_attr(
     for candidate in &mro[after..] {
         let found = candidate.dict.borrow().get(name).cloned();
         let found = found.or_else(|| match (candidate.builtin, name) {
-            (Some(TypeTag::Dict | TypeTag::List | TypeTag::Set), "__init__") => Some(builtin(
-                "__init__",
-                super::call::container_init,
-                None,
-            )),
+            (Some(TypeTag::Dict | TypeTag::List | TypeTag::Set), "__init__") => {
+                Some(builtin("__init__", super::call::container_init, None))
+            }
             (Some(tag), _) => crate::types::unbound_method(tag, name),
             _ => None,
         });

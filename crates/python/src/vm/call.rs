@@ -250,7 +250,9 @@ fn instantiate(vm: &mut Vm, class: &Rc<Class>, args: Args) -> PyResult<Callee> {
         payload: RefCell::new(payload),
     });
     let is_container = matches!(base, Some(TypeTag::Dict | TypeTag::List | TypeTag::Set));
-    let init = class.lookup("__init__").filter(|init| !is_container || matches!(init, Value::Function(_)));
+    let init = class
+        .lookup("__init__")
+        .filter(|init| !is_container || matches!(init, Value::Function(_)));
     match init {
         Some(Value::Function(init)) => {
             let mut args = args;
@@ -289,7 +291,11 @@ pub fn container_init(vm: &mut Vm, args: Args) -> PyResult {
     let mut positional = args.positional.into_iter();
     let this = positional.next().unwrap_or_default();
     let Some(container) = crate::value::container_of(&this) else {
-        return Err(error(vm, "TypeError", "descriptor '__init__' requires a container"));
+        return Err(error(
+            vm,
+            "TypeError",
+            "descriptor '__init__' requires a container",
+        ));
     };
     let rest: Vec<Value> = positional.collect();
     match &container {

@@ -1256,7 +1256,10 @@ pub fn get_item(vm: &mut Vm, object: &Value, index: &Value) -> PyResult {
                         if super::exceptions::is_instance_of(vm, &exc, "KeyError")
                             && vm.types.class_of(object).lookup("__missing__").is_some() =>
                     {
-                        Ok(call_special(vm, object, "__missing__", vec![index.clone()])?.unwrap_or_default())
+                        Ok(
+                            call_special(vm, object, "__missing__", vec![index.clone()])?
+                                .unwrap_or_default(),
+                        )
                     }
                     result => result,
                 };
