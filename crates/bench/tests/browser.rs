@@ -72,5 +72,10 @@ fn python_programs() {
             .collect()
     });
     let cpython = cpython.filter(|rates| rates.len() == python::WORKLOADS.len());
-    print(python::table(&rates, cpython.as_deref(), python::WASM_TARGET, "wasm"));
+    print(python::table(
+        &rates,
+        cpython.as_deref(),
+        python::WASM_TARGET,
+        "wasm",
+    ));
 }

@@ -169,7 +169,12 @@ fn run_program(options: &Options) -> ExitCode {
     };
     let mut vm = Vm::new(start_time_ns(), options.seed);
     let start = vm.now_ns;
-    let pid = vm.spawn(&source, options.program.clone(), Rc::new(Folder(folder())), stdin_text());
+    let pid = vm.spawn(
+        &source,
+        options.program.clone(),
+        Rc::new(Folder(folder())),
+        stdin_text(),
+    );
     let limit = start + options.limit_ms * 1_000_000;
     let mut stdout = std::io::stdout().lock();
     let mut stderr = std::io::stderr().lock();
@@ -177,8 +182,12 @@ fn run_program(options: &Options) -> ExitCode {
         let state = vm.run(200_000);
         for (stream, text) in vm.take_output(pid) {
             let _ = match stream {
-                Stream::Stdout => stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()),
-                Stream::Stderr => stderr.write_all(text.as_bytes()).and_then(|()| stderr.flush()),
+                Stream::Stdout => stdout
+                    .write_all(text.as_bytes())
+                    .and_then(|()| stdout.flush()),
+                Stream::Stderr => stderr
+                    .write_all(text.as_bytes())
+                    .and_then(|()| stderr.flush()),
             };
         }
         match state {
@@ -220,9 +229,15 @@ fn run_world(options: &Options) -> ExitCode {
     let mut spawned = 0;
     let files: Rc<dyn Files> = Rc::new(Folder(folder()));
     loop {
-        while spawned < options.runs.len() && vm.now_ns >= start + spawned as u64 * options.gap_ms * ms {
+        while spawned < options.runs.len()
+            && vm.now_ns >= start + spawned as u64 * options.gap_ms * ms
+        {
             let words = split_words(&options.runs[spawned]);
-            let words = if words.is_empty() { vec![String::new()] } else { words };
+            let words = if words.is_empty() {
+                vec![String::new()]
+            } else {
+                words
+            };
             let pid = match read_program(&words[0]) {
                 Ok(source) => Some(vm.spawn(&source, words, files.clone(), String::new())),
                 Err(message) => {
@@ -262,11 +277,16 @@ fn run_world(options: &Options) -> ExitCode {
                     Run::Waiting(deadline) => deadline,
                     _ => None,
                 };
-                let mut next = [deadline, next_start, all_started.then_some(quiet_end), Some(limit)]
-                    .into_iter()
-                    .flatten()
-                    .min()
-                    .unwrap_or(limit);
+                let mut next = [
+                    deadline,
+                    next_start,
+                    all_started.then_some(quiet_end),
+                    Some(limit),
+                ]
+                .into_iter()
+                .flatten()
+                .min()
+                .unwrap_or(limit);
                 next = next.max(vm.now_ns + 1);
                 vm.advance_to(next);
             }
@@ -345,8 +365,14 @@ mod tests {
 
     #[test]
     fn words_split_as_a_shell_splits_them() {
-        assert_eq!(split_words("emit_log.py 'a b' c"), ["emit_log.py", "a b", "c"]);
-        assert_eq!(split_words(r#"x.py "say \"hi\"" d\ e"#), ["x.py", "say \"hi\"", "d e"]);
+        assert_eq!(
+            split_words("emit_log.py 'a b' c"),
+            ["emit_log.py", "a b", "c"]
+        );
+        assert_eq!(
+            split_words(r#"x.py "say \"hi\"" d\ e"#),
+            ["x.py", "say \"hi\"", "d e"]
+        );
         assert_eq!(split_words("  "), Vec::<String>::new());
         assert_eq!(split_words("x.py ''"), ["x.py", ""]);
     }

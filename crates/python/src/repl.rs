@@ -25,7 +25,11 @@ impl Repl {
 
     /// `>>> `, or `... ` while an input is unfinished.
     pub fn prompt(&self) -> &'static str {
-        if self.pending.is_empty() { ">>> " } else { "... " }
+        if self.pending.is_empty() {
+            ">>> "
+        } else {
+            "... "
+        }
     }
 
     /// One typed line: true when it finished an input, which now runs in `vm` (the host

@@ -108,6 +108,12 @@ impl Value {
         }
     }
 
+    /// Whether this is a value of the builtin type `name` (no allocation, unlike
+    /// `type_name`).
+    pub fn is_builtin_named(&self, name: &str) -> bool {
+        !matches!(self, Value::Instance(_) | Value::Native(_)) && self.builtin_type_name() == name
+    }
+
     fn builtin_type_name(&self) -> &'static str {
         match self {
             Value::None => "NoneType",
@@ -365,6 +371,10 @@ impl Range {
         }
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
     pub fn get(&self, index: i64) -> i64 {
         self.start + index * self.step
     }
@@ -424,7 +434,11 @@ impl Class {
     }
 
     pub fn is_subclass(&self, other: &Class) -> bool {
-        std::ptr::eq(self, other) || self.ancestors.iter().any(|c| std::ptr::eq(c.as_ref(), other))
+        std::ptr::eq(self, other)
+            || self
+                .ancestors
+                .iter()
+                .any(|c| std::ptr::eq(c.as_ref(), other))
     }
 
     /// The first builtin type along the MRO (`object` for plain classes).
@@ -453,6 +467,27 @@ pub enum Payload {
     Exception(Box<ExceptionData>),
     /// A subclass of a Rust-written class (`class Worker(threading.Thread)`).
     Native(Rc<dyn NativeObject>),
+    /// A subclass of a builtin container (`class Defaults(dict)`): the dict, list or
+    /// set it is, which the builtin operations and methods work on.
+    Builtin(Value),
+}
+
+impl Instance {
+    /// The builtin container an instance of a `dict`, `list` or `set` subclass is.
+    pub fn builtin_value(&self) -> Option<Value> {
+        match &*self.payload.borrow() {
+            Payload::Builtin(value) => Some(value.clone()),
+            _ => None,
+        }
+    }
+}
+
+/// The container behind `value`: itself, or what an instance of a container subclass is.
+pub fn container_of(value: &Value) -> Option<Value> {
+    match value {
+        Value::Instance(instance) => instance.builtin_value(),
+        _ => None,
+    }
 }
 
 /// What an exception carries: its arguments, where it was raised, and what it chains.
@@ -485,6 +520,7 @@ impl Module {
     pub fn new(name: &str) -> Module {
         let mut dict = Namespace::default();
         dict.insert(Rc::from("__name__"), Value::str(name));
+        dict.insert(Rc::from("__doc__"), Value::None);
         Module {
             name: Rc::from(name),
             dict: RefCell::new(dict),
@@ -517,13 +553,23 @@ pub enum Iter {
     List(Rc<RefCell<Vec<Value>>>, usize),
     /// Over a tuple, or a snapshot (a dict's keys, a set's members, a str's chars…).
     Items(Rc<[Value]>, usize, &'static str),
-    Range { next: i64, stop: i64, step: i64 },
+    Range {
+        next: i64,
+        stop: i64,
+        step: i64,
+    },
+    /// Over a dict's keys, live: a dict that changes size meanwhile is an error.
+    DictKeys {
+        dict: Rc<RefCell<DictObject>>,
+        next: usize,
+        size: usize,
+    },
     Str(Rc<str>, usize),
     Bytes(Rc<[u8]>, usize),
     /// `enumerate(iterable, start)`
     Enumerate(Value, i64),
-    /// `zip(*iterables)`
-    Zip(Vec<Value>),
+    /// `zip(*iterables)`; `strict` requires them to end together.
+    Zip(Vec<Value>, bool),
     /// `map(func, *iterables)`
     Map(Value, Vec<Value>),
     /// `filter(func, iterable)`
@@ -532,6 +578,8 @@ pub enum Iter {
     Reversed(Value, i64),
     /// `iter(callable, sentinel)`
     Callable(Value, Value),
+    /// An object with `__getitem__` but no `__iter__`: items 0, 1, 2… until IndexError.
+    Sequence(Value, i64),
     /// An object whose `__iter__` returned itself or another object with `__next__`.
     Exhausted,
 }
@@ -542,6 +590,7 @@ impl Iter {
             Iter::List(..) => "list_iterator",
             Iter::Items(_, _, name) => name,
             Iter::Range { .. } => "range_iterator",
+            Iter::DictKeys { .. } => "dict_keyiterator",
             Iter::Str(..) => "str_ascii_iterator",
             Iter::Bytes(..) => "bytes_iterator",
             Iter::Enumerate(..) => "enumerate",
@@ -550,6 +599,7 @@ impl Iter {
             Iter::Filter(..) => "filter",
             Iter::Reversed(..) => "list_reverseiterator",
             Iter::Callable(..) => "callable_iterator",
+            Iter::Sequence(..) => "iterator",
             Iter::Exhausted => "iterator",
         }
     }
@@ -565,7 +615,10 @@ pub enum Descriptor {
     StaticMethod(Value),
     ClassMethod(Value),
     /// `super()`: look up after `class` in the MRO of `object`'s type.
-    Super { class: Rc<Class>, object: Value },
+    Super {
+        class: Rc<Class>,
+        object: Value,
+    },
 }
 
 impl Descriptor {

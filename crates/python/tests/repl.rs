@@ -56,7 +56,16 @@ fn values_echo_as_their_repr_and_none_is_silent() {
 #[test]
 fn compound_statements_continue_until_a_blank_line() {
     assert_eq!(
-        session(&["for i in range(2):", "    print(i)", "", "def f(a,", "      b):", "    return a + b", "", "f(1, 2)"]),
+        session(&[
+            "for i in range(2):",
+            "    print(i)",
+            "",
+            "def f(a,",
+            "      b):",
+            "    return a + b",
+            "",
+            "f(1, 2)"
+        ]),
         ">>> for i in range(2):\n...     print(i)\n... \n0\n1\n>>> def f(a,\n...       b):\n...     return a + b\n... \n>>> f(1, 2)\n3\n"
     );
 }

@@ -21,11 +21,14 @@ impl Files for NoFiles {
 fn programs() -> &'static [String] {
     static PROGRAMS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     PROGRAMS.get_or_init(|| {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/diff/python/programs");
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../tests/diff/python/programs");
         let mut found = Vec::new();
         let mut folders = vec![root];
         while let Some(folder) = folders.pop() {
-            let Ok(entries) = std::fs::read_dir(&folder) else { continue };
+            let Ok(entries) = std::fs::read_dir(&folder) else {
+                continue;
+            };
             for entry in entries.flatten() {
                 let path = entry.path();
                 if path.is_dir() {
@@ -56,7 +59,12 @@ fn run(source: &str, budget: u64) {
 
 fn run_here(source: &str, budget: u64) {
     let mut vm = Vm::new(1_700_000_000_000_000_000, 7);
-    vm.spawn(source, vec!["prog.py".to_owned()], Rc::new(NoFiles), "line\n".to_owned());
+    vm.spawn(
+        source,
+        vec!["prog.py".to_owned()],
+        Rc::new(NoFiles),
+        "line\n".to_owned(),
+    );
     let limit = vm.now_ns + 60_000_000_000;
     let mut left = budget;
     while left > 0 {
@@ -160,13 +168,22 @@ fn every_suite_program_runs_without_panicking() {
 
 #[test]
 fn deep_nesting_is_a_syntax_error_not_a_stack_overflow() {
-    run(&format!("x = {}1{}", "(".repeat(5000), ")".repeat(5000)), 10_000);
+    run(
+        &format!("x = {}1{}", "(".repeat(5000), ")".repeat(5000)),
+        10_000,
+    );
     run(&format!("x = {}1", "-".repeat(50_000)), 10_000);
     run(&format!("x = {}", "[".repeat(100_000)), 10_000);
+    run(&format!("x = {}1", "not ".repeat(50_000)), 10_000);
+    run(&format!("x = {}1", "lambda: ".repeat(5_000)), 10_000);
+    run(&format!("x = {}1", "~".repeat(50_000)), 10_000);
 }
 
 #[test]
 fn runaway_recursion_is_a_recursion_error() {
     run("def f(n):\n    return f(n + 1)\nf(0)\n", 10_000_000);
-    run("class A:\n    def __repr__(self):\n        return repr(self)\nrepr(A())\n", 10_000_000);
+    run(
+        "class A:\n    def __repr__(self):\n        return repr(self)\nrepr(A())\n",
+        10_000_000,
+    );
 }

@@ -121,7 +121,9 @@ pub fn table(rates: &[f64], cpython: Option<&[f64]>, target: f64, build: &str) -
     };
     if let Some(cpython) = cpython {
         let figures: Vec<String> = cpython.iter().map(|rate| format!("{rate:.0}")).collect();
-        table.notes.push(format!("cpython rates: {}", figures.join(" ")));
+        table
+            .notes
+            .push(format!("cpython rates: {}", figures.join(" ")));
         for (i, workload) in WORKLOADS.iter().enumerate() {
             let ratio = rates[i] / cpython[i];
             table.target(

@@ -15,7 +15,8 @@ const RUNS: usize = 3;
 pub fn run(clock: &impl Clock) -> Result<Table, String> {
     let mut rates = Vec::new();
     for workload in &WORKLOADS {
-        let runs: Result<Vec<f64>, String> = (0..RUNS).map(|_| run_engine(clock, workload)).collect();
+        let runs: Result<Vec<f64>, String> =
+            (0..RUNS).map(|_| run_engine(clock, workload)).collect();
         rates.push(median(runs?));
     }
     let cpython = if super::installed("python3") {

@@ -90,7 +90,9 @@ impl PercentArg for Arg<'_, '_> {
             Value::Str(_) => ArgClass::Str,
             Value::Bytes(_) => ArgClass::Bytes,
             Value::Dict(_) | Value::List(_) => ArgClass::Mapping,
-            Value::Instance(instance) if instance.class.lookup("__getitem__").is_some() => ArgClass::Mapping,
+            Value::Instance(instance) if instance.class.lookup("__getitem__").is_some() => {
+                ArgClass::Mapping
+            }
             _ => ArgClass::Other,
         }
     }
@@ -157,7 +159,11 @@ impl PercentArg for Arg<'_, '_> {
 }
 
 /// Runs the formatter with `args`, turning its errors into Python exceptions.
-fn run<T>(vm: &mut Vm, args: &Value, format: impl FnOnce(&Arg) -> Result<T, PyError>) -> PyResult<T> {
+fn run<T>(
+    vm: &mut Vm,
+    args: &Value,
+    format: impl FnOnce(&Arg) -> Result<T, PyError>,
+) -> PyResult<T> {
     let raised = RefCell::new(None);
     let result = {
         let cell = RefCell::new(&mut *vm);

@@ -84,19 +84,24 @@ pub fn install(vm: &mut Vm) {
     ];
     for &(tag, name, func) in constructors {
         let class = vm.types.get(tag).clone();
-        class.dict.borrow_mut().insert(Rc::from("__new__"), builtin(name, func, None));
+        class
+            .dict
+            .borrow_mut()
+            .insert(Rc::from("__new__"), builtin(name, func, None));
         vm.builtins.set(name, Value::Class(class));
     }
     let object = vm.types.get(TypeTag::Object).clone();
-    object
-        .dict
-        .borrow_mut()
-        .insert(Rc::from("__init__"), builtin("__init__", object_init, Some("object")));
+    object.dict.borrow_mut().insert(
+        Rc::from("__init__"),
+        builtin("__init__", object_init, Some("object")),
+    );
     vm.builtins.set("object", Value::Class(object));
+    crate::types::install_bytearray(vm);
     let base = vm.types.get(TypeTag::BaseException).clone();
-    base.dict
-        .borrow_mut()
-        .insert(Rc::from("__init__"), builtin("__init__", exception_init, Some("BaseException")));
+    base.dict.borrow_mut().insert(
+        Rc::from("__init__"),
+        builtin("__init__", exception_init, Some("BaseException")),
+    );
     let names: Vec<(&'static str, Rc<crate::value::Class>)> = vm
         .types
         .exceptions
@@ -125,9 +130,15 @@ pub fn arity(vm: &mut Vm, name: &str, args: &Args, min: usize, max: usize) -> Py
             _ => format!("{name} expected {min} arguments, got {n}"),
         }
     } else if n < min {
-        format!("{name} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+        format!(
+            "{name} expected at least {min} argument{}, got {n}",
+            if min == 1 { "" } else { "s" }
+        )
     } else {
-        format!("{name} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+        format!(
+            "{name} expected at most {max} argument{}, got {n}",
+            if max == 1 { "" } else { "s" }
+        )
     };
     Err(error(vm, "TypeError", &message))
 }
@@ -233,7 +244,11 @@ fn round(vm: &mut Vm, mut args: Args) -> PyResult {
             Value::None => match crate::text::float::round_float_to_int(*x) {
                 Ok(rounded) => match BigInt::from_f64(rounded) {
                     Some(big) => Ok(int::from_big(big)),
-                    None => Err(error(vm, "OverflowError", "cannot convert float infinity to integer")),
+                    None => Err(error(
+                        vm,
+                        "OverflowError",
+                        "cannot convert float infinity to integer",
+                    )),
                 },
                 Err(e) => Err(error(vm, e.class, &e.message)),
             },
@@ -256,16 +271,42 @@ fn round(vm: &mut Vm, mut args: Args) -> PyResult {
                     return Ok(value.clone());
                 }
                 // Round half to even at 10**-digits.
-                let unit = ops::binary(vm, crate::syntax::ast::BinOp::Pow, &Value::Int(10), &Value::Int(-digits), false)?;
-                let half = ops::binary(vm, crate::syntax::ast::BinOp::FloorDiv, &unit, &Value::Int(2), false)?;
-                let remainder = ops::binary(vm, crate::syntax::ast::BinOp::Mod, value, &unit, false)?;
-                let base = ops::binary(vm, crate::syntax::ast::BinOp::Sub, value, &remainder, false)?;
+                let unit = ops::binary(
+                    vm,
+                    crate::syntax::ast::BinOp::Pow,
+                    &Value::Int(10),
+                    &Value::Int(-digits),
+                    false,
+                )?;
+                let half = ops::binary(
+                    vm,
+                    crate::syntax::ast::BinOp::FloorDiv,
+                    &unit,
+                    &Value::Int(2),
+                    false,
+                )?;
+                let remainder =
+                    ops::binary(vm, crate::syntax::ast::BinOp::Mod, value, &unit, false)?;
+                let base =
+                    ops::binary(vm, crate::syntax::ast::BinOp::Sub, value, &remainder, false)?;
                 let up = match ops::compare(vm, crate::syntax::ast::CmpOp::Gt, &remainder, &half)? {
                     Value::Bool(true) => true,
                     _ => {
                         let equal = ops::equals(vm, &remainder, &half)?;
-                        let quotient = ops::binary(vm, crate::syntax::ast::BinOp::FloorDiv, &base, &unit, false)?;
-                        let odd = ops::binary(vm, crate::syntax::ast::BinOp::Mod, &quotient, &Value::Int(2), false)?;
+                        let quotient = ops::binary(
+                            vm,
+                            crate::syntax::ast::BinOp::FloorDiv,
+                            &base,
+                            &unit,
+                            false,
+                        )?;
+                        let odd = ops::binary(
+                            vm,
+                            crate::syntax::ast::BinOp::Mod,
+                            &quotient,
+                            &Value::Int(2),
+                            false,
+                        )?;
                         equal && ops::equals(vm, &odd, &Value::Int(1))?
                     }
                 };
@@ -321,7 +362,11 @@ fn extreme(vm: &mut Vm, mut args: Args, name: &str, want_greater: bool) -> PyRes
                 } else {
                     ops::less_than(vm, &k, &best_key)?
                 };
-                if better { (k, item) } else { (best_key, best_item) }
+                if better {
+                    (k, item)
+                } else {
+                    (best_key, best_item)
+                }
             }
         });
     }
@@ -351,10 +396,18 @@ fn sum(vm: &mut Vm, mut args: Args) -> PyResult {
     let mut total = args.positional.get(1).cloned().unwrap_or(Value::Int(0));
     match &total {
         Value::Str(_) => {
-            return Err(error(vm, "TypeError", "sum() can't sum strings [use ''.join(seq) instead]"));
+            return Err(error(
+                vm,
+                "TypeError",
+                "sum() can't sum strings [use ''.join(seq) instead]",
+            ));
         }
         Value::Bytes(_) => {
-            return Err(error(vm, "TypeError", "sum() can't sum bytes [use b''.join(seq) instead]"));
+            return Err(error(
+                vm,
+                "TypeError",
+                "sum() can't sum bytes [use b''.join(seq) instead]",
+            ));
         }
         _ => {}
     }
@@ -366,7 +419,12 @@ fn sum(vm: &mut Vm, mut args: Args) -> PyResult {
 }
 
 /// Sorts `items` by `key` (stable), as `list.sort` and `sorted` do.
-pub fn sort_values(vm: &mut Vm, items: Vec<Value>, key: Option<Value>, reverse: bool) -> PyResult<Vec<Value>> {
+pub fn sort_values(
+    vm: &mut Vm,
+    items: Vec<Value>,
+    key: Option<Value>,
+    reverse: bool,
+) -> PyResult<Vec<Value>> {
     let mut keyed = Vec::with_capacity(items.len());
     for item in items {
         let k = match &key {
@@ -378,12 +436,51 @@ pub fn sort_values(vm: &mut Vm, items: Vec<Value>, key: Option<Value>, reverse: 
     if reverse {
         keyed.reverse();
     }
-    let sorted = merge_sort(vm, keyed)?;
+    let sorted = if keyed.len() < 64 {
+        binary_sort(vm, keyed)?
+    } else {
+        merge_sort(vm, keyed)?
+    };
     let mut out: Vec<Value> = sorted.into_iter().map(|(_, v)| v).collect();
     if reverse {
         out.reverse();
     }
     Ok(out)
+}
+
+/// What CPython's timsort does with fewer than 64 items, comparison for comparison (so a
+/// `__lt__` that prints, or one that raises, behaves alike): the first run, ascending or
+/// strictly descending (then reversed), extended by binary insertion.
+fn binary_sort(vm: &mut Vm, mut items: Vec<(Value, Value)>) -> PyResult<Vec<(Value, Value)>> {
+    let n = items.len();
+    if n < 2 {
+        return Ok(items);
+    }
+    let mut run = 2;
+    if ops::less_than(vm, &items[1].0, &items[0].0)? {
+        while run < n && ops::less_than(vm, &items[run].0, &items[run - 1].0)? {
+            run += 1;
+        }
+        items[..run].reverse();
+    } else {
+        while run < n && !ops::less_than(vm, &items[run].0, &items[run - 1].0)? {
+            run += 1;
+        }
+    }
+    for start in run..n {
+        let (mut low, mut high) = (0, start);
+        while low < high {
+            let middle = low + (high - low) / 2;
+            if ops::less_than(vm, &items[start].0, &items[middle].0)? {
+                high = middle;
+            } else {
+                low = middle + 1;
+            }
+        }
+        let pivot = items.remove(start);
+        items.insert(low, pivot);
+    }
+    Ok(items)
 }
 
 /// A stable merge sort whose comparisons may raise (and call into Python).
@@ -439,7 +536,11 @@ fn reversed(vm: &mut Vm, args: Args) -> PyResult {
         }
         Value::Dict(dict) => {
             let keys: Vec<Value> = dict.borrow().keys().rev().map(|k| k.0.clone()).collect();
-            Ok(iterator(Iter::Items(Rc::from(keys), 0, "dict_reversekeyiterator")))
+            Ok(iterator(Iter::Items(
+                Rc::from(keys),
+                0,
+                "dict_reversekeyiterator",
+            )))
         }
         _ => {
             if let Some(result) = ops::call_special(vm, &sequence, "__reversed__", Vec::new())? {
@@ -466,7 +567,10 @@ fn enumerate(vm: &mut Vm, mut args: Args) -> PyResult {
         Some(n) => match as_int(n).and_then(|n| n.to_i64()) {
             Some(n) => n,
             None => {
-                let message = format!("'{}' object cannot be interpreted as an integer", n.type_name());
+                let message = format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    n.type_name()
+                );
                 return Err(error(vm, "TypeError", &message));
             }
         },
@@ -476,26 +580,30 @@ fn enumerate(vm: &mut Vm, mut args: Args) -> PyResult {
 }
 
 fn zip(vm: &mut Vm, mut args: Args) -> PyResult {
-    take_keyword(&mut args, "strict");
+    let strict = match take_keyword(&mut args, "strict") {
+        Some(strict) => ops::truthy(vm, &strict)?,
+        None => false,
+    };
     let mut inners = Vec::new();
     for (i, iterable) in args.positional.iter().enumerate() {
         match iter::get_iter(vm, iterable) {
             Ok(it) => inners.push(it),
             Err(_) => {
-                let message = format!(
-                    "zip argument #{} must support iteration",
-                    i + 1
-                );
+                let message = format!("zip argument #{} must support iteration", i + 1);
                 return Err(error(vm, "TypeError", &message));
             }
         }
     }
-    Ok(iterator(Iter::Zip(inners)))
+    Ok(iterator(Iter::Zip(inners, strict)))
 }
 
 fn map(vm: &mut Vm, args: Args) -> PyResult {
     if args.positional.len() < 2 {
-        return Err(error(vm, "TypeError", "map() must have at least two arguments."));
+        return Err(error(
+            vm,
+            "TypeError",
+            "map() must have at least two arguments.",
+        ));
     }
     let mut inners = Vec::new();
     for iterable in &args.positional[1..] {
@@ -513,7 +621,10 @@ fn filter(vm: &mut Vm, args: Args) -> PyResult {
 fn iter_(vm: &mut Vm, args: Args) -> PyResult {
     arity(vm, "iter", &args, 1, 2)?;
     match args.positional.get(1) {
-        Some(sentinel) => Ok(iterator(Iter::Callable(args.positional[0].clone(), sentinel.clone()))),
+        Some(sentinel) => Ok(iterator(Iter::Callable(
+            args.positional[0].clone(),
+            sentinel.clone(),
+        ))),
         None => iter::get_iter(vm, &args.positional[0]),
     }
 }
@@ -534,7 +645,9 @@ fn next(vm: &mut Vm, args: Args) -> PyResult {
         iter::Next::Resume(frame) => crate::vm::eval::run_nested(vm, frame),
     };
     match (step, args.positional.get(1)) {
-        (Err(Signal::Raise(exc)), Some(default)) if exceptions::is_instance_of(vm, &exc, "StopIteration") => {
+        (Err(Signal::Raise(exc)), Some(default))
+            if exceptions::is_instance_of(vm, &exc, "StopIteration") =>
+        {
             Ok(default.clone())
         }
         (step, _) => step,
@@ -564,7 +677,12 @@ fn all(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 /// Whether `class` is `classinfo` or a subclass of it (a tuple: any of them).
-fn class_matches(vm: &mut Vm, class: &crate::value::Class, classinfo: &Value, name: &str) -> PyResult<bool> {
+fn class_matches(
+    vm: &mut Vm,
+    class: &crate::value::Class,
+    classinfo: &Value,
+    name: &str,
+) -> PyResult<bool> {
     match classinfo {
         Value::Class(target) => Ok(class.is_subclass(target)),
         Value::Tuple(items) => {
@@ -576,9 +694,7 @@ fn class_matches(vm: &mut Vm, class: &crate::value::Class, classinfo: &Value, na
             Ok(false)
         }
         _ => {
-            let message = format!(
-                "{name}() arg 2 must be a type, a tuple of types, or a union"
-            );
+            let message = format!("{name}() arg 2 must be a type, a tuple of types, or a union");
             Err(error(vm, "TypeError", &message))
         }
     }
@@ -586,7 +702,7 @@ fn class_matches(vm: &mut Vm, class: &crate::value::Class, classinfo: &Value, na
 
 fn isinstance(vm: &mut Vm, args: Args) -> PyResult {
     arity(vm, "isinstance", &args, 2, 2)?;
-    let class = vm.types.class_of(&args.positional[0]);
+    let class = type_of(vm, &args.positional[0]);
     class_matches(vm, &class, &args.positional[1], "isinstance").map(Value::Bool)
 }
 
@@ -602,7 +718,10 @@ fn attribute_name(vm: &mut Vm, value: &Value, what: &str) -> PyResult<Rc<str>> {
     match value {
         Value::Str(s) => Ok(s.clone()),
         other => {
-            let message = format!("{what}(): attribute name must be string, not '{}'", other.type_name());
+            let message = format!(
+                "{what}(): attribute name must be string, not '{}'",
+                other.type_name()
+            );
             Err(error(vm, "TypeError", &message))
         }
     }
@@ -613,7 +732,8 @@ fn getattr(vm: &mut Vm, args: Args) -> PyResult {
     let name = attribute_name(vm, &args.positional[1], "getattr")?;
     match attr::get_attr(vm, &args.positional[0], &name) {
         Err(Signal::Raise(exc))
-            if args.positional.len() == 3 && exceptions::is_instance_of(vm, &exc, "AttributeError") =>
+            if args.positional.len() == 3
+                && exceptions::is_instance_of(vm, &exc, "AttributeError") =>
         {
             Ok(args.positional[2].clone())
         }
@@ -646,7 +766,9 @@ fn callable(vm: &mut Vm, args: Args) -> PyResult {
     let value = &args.positional[0];
     Ok(Value::Bool(match value {
         Value::Function(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_) => true,
-        Value::Instance(_) | Value::Native(_) => vm.types.class_of(value).lookup("__call__").is_some(),
+        Value::Instance(_) | Value::Native(_) => {
+            vm.types.class_of(value).lookup("__call__").is_some()
+        }
         _ => false,
     }))
 }
@@ -663,7 +785,7 @@ fn id(vm: &mut Vm, args: Args) -> PyResult {
         }
         address => address,
     };
-    Ok(Value::Int((identity & 0x7fff_ffff_ffff) as i64))
+    Ok(Value::Int((identity as u64 & 0x7fff_ffff_ffff) as i64))
 }
 
 fn hash(vm: &mut Vm, args: Args) -> PyResult {
@@ -692,7 +814,11 @@ fn chr(vm: &mut Vm, args: Args) -> PyResult {
         );
         return Err(error(vm, "TypeError", &message));
     };
-    match n.to_i64().and_then(|n| u32::try_from(n).ok()).and_then(char::from_u32) {
+    match n
+        .to_i64()
+        .and_then(|n| u32::try_from(n).ok())
+        .and_then(char::from_u32)
+    {
         Some(c) => Ok(Value::str(c.encode_utf8(&mut [0; 4]))),
         None => Err(error(vm, "ValueError", "chr() arg not in range(0x110000)")),
     }
@@ -763,9 +889,12 @@ fn pow(vm: &mut Vm, args: Args) -> PyResult {
     arity(vm, "pow", &args, 2, 3)?;
     let (base, exponent) = (&args.positional[0], &args.positional[1]);
     match args.positional.get(2) {
-        None | Some(Value::None) => ops::binary(vm, crate::syntax::ast::BinOp::Pow, base, exponent, false),
+        None | Some(Value::None) => {
+            ops::binary(vm, crate::syntax::ast::BinOp::Pow, base, exponent, false)
+        }
         Some(modulus) => {
-            let (Some(b), Some(e), Some(m)) = (as_int(base), as_int(exponent), as_int(modulus)) else {
+            let (Some(b), Some(e), Some(m)) = (as_int(base), as_int(exponent), as_int(modulus))
+            else {
                 return Err(error(
                     vm,
                     "TypeError",
@@ -775,10 +904,18 @@ fn pow(vm: &mut Vm, args: Args) -> PyResult {
             if e.is_negative() {
                 // pow(b, -e, m) is pow(inverse of b, e, m).
                 let (Some(b), Some(e), Some(m)) = (b.to_i64(), e.to_i64(), m.to_i64()) else {
-                    return Err(error(vm, "ValueError", "base is not invertible for the given modulus"));
+                    return Err(error(
+                        vm,
+                        "ValueError",
+                        "base is not invertible for the given modulus",
+                    ));
                 };
                 let Some(inverse) = modular_inverse(b, m) else {
-                    return Err(error(vm, "ValueError", "base is not invertible for the given modulus"));
+                    return Err(error(
+                        vm,
+                        "ValueError",
+                        "base is not invertible for the given modulus",
+                    ));
                 };
                 let result = BigInt::from(inverse).pow_mod(&BigInt::from(-e), &BigInt::from(m));
                 return Ok(result.map_or(Value::Int(0), int::from_big));
@@ -819,12 +956,18 @@ fn format_(vm: &mut Vm, args: Args) -> PyResult {
 
 fn input(vm: &mut Vm, args: Args) -> PyResult {
     arity(vm, "input", &args, 0, 1)?;
-    if let Some(prompt) = args.positional.first() {
+    if let Some(prompt) = args.positional.first()
+        && !vm.thread().retry
+    {
         let text = repr::str(vm, prompt)?;
         vm.write(Stream::Stdout, &text);
     }
+    let pid = vm.threads[vm.current].process;
     let process = vm.process();
     let rest = &process.stdin[process.stdin_pos..];
+    if !rest.contains('\n') && process.stdin_open {
+        return Err(vm.block(Some(Vm::stdin_key(pid)), None, "input"));
+    }
     if rest.is_empty() {
         return Err(error(vm, "EOFError", "EOF when reading a line"));
     }
@@ -838,7 +981,11 @@ fn vars(vm: &mut Vm, args: Args) -> PyResult {
     arity(vm, "vars", &args, 1, 1)?;
     match attr::try_get_attr(vm, &args.positional[0], "__dict__")? {
         Some(dict) => Ok(dict),
-        None => Err(error(vm, "TypeError", "vars() argument must have __dict__ attribute")),
+        None => Err(error(
+            vm,
+            "TypeError",
+            "vars() argument must have __dict__ attribute",
+        )),
     }
 }
 
@@ -863,6 +1010,7 @@ pub fn dir_names(vm: &mut Vm, object: &Value) -> Vec<Rc<str>> {
         other => {
             let class = vm.types.class_of(other);
             names.extend(class.dict.borrow().keys().cloned());
+            names.extend(crate::types::method_names(other).into_iter().map(Rc::from));
         }
     }
     names.retain(|n| !n.starts_with('\0') && n.as_ref() != "__new__");
@@ -879,14 +1027,25 @@ fn dir(vm: &mut Vm, args: Args) -> PyResult {
 
 fn exit(vm: &mut Vm, args: Args) -> PyResult {
     let code = args.positional.first().cloned().unwrap_or_default();
-    let args = if matches!(code, Value::None) { Vec::new() } else { vec![code] };
-    Err(Signal::Raise(exceptions::new_exception(vm, "SystemExit", args)))
+    let args = if matches!(code, Value::None) {
+        Vec::new()
+    } else {
+        vec![code]
+    };
+    Err(Signal::Raise(exceptions::new_exception(
+        vm,
+        "SystemExit",
+        args,
+    )))
 }
 
 fn object_init(vm: &mut Vm, args: Args) -> PyResult {
     if args.positional.len() > 1 || !args.keywords.is_empty() {
         let class = vm.types.class_of(&args.positional[0]);
-        if class.lookup("__init__").is_some_and(|i| matches!(i, Value::Builtin(_))) {
+        if class
+            .lookup("__init__")
+            .is_some_and(|i| matches!(i, Value::Builtin(_)))
+        {
             let message = format!("{}() takes no arguments", class.name);
             return Err(error(vm, "TypeError", &message));
         }
@@ -916,10 +1075,20 @@ fn new_int(vm: &mut Vm, mut args: Args) -> PyResult {
         let text = match value {
             Value::Str(s) => s.to_string(),
             Value::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
-            _ => return Err(error(vm, "TypeError", "int() can't convert non-string with explicit base")),
+            _ => {
+                return Err(error(
+                    vm,
+                    "TypeError",
+                    "int() can't convert non-string with explicit base",
+                ));
+            }
         };
         if base != 0 && !(2..=36).contains(&base) {
-            return Err(error(vm, "ValueError", "int() base must be >= 2 and <= 36, or 0"));
+            return Err(error(
+                vm,
+                "ValueError",
+                "int() base must be >= 2 and <= 36, or 0",
+            ));
         }
         return parse_int(vm, &text, base as u32);
     }
@@ -928,10 +1097,18 @@ fn new_int(vm: &mut Vm, mut args: Args) -> PyResult {
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
         Value::Float(x) => {
             if x.is_nan() {
-                return Err(error(vm, "ValueError", "cannot convert float NaN to integer"));
+                return Err(error(
+                    vm,
+                    "ValueError",
+                    "cannot convert float NaN to integer",
+                ));
             }
             if x.is_infinite() {
-                return Err(error(vm, "OverflowError", "cannot convert float infinity to integer"));
+                return Err(error(
+                    vm,
+                    "OverflowError",
+                    "cannot convert float infinity to integer",
+                ));
             }
             if x.abs() < 9.0e18 {
                 return Ok(Value::Int(x.trunc() as i64));
@@ -1017,7 +1194,10 @@ fn parse_float(text: &str) -> Option<f64> {
         return None;
     }
     let cleaned: String = text.chars().filter(|&c| c != '_').collect();
-    if cleaned.chars().any(|c| c.is_ascii_alphabetic() && !matches!(c, 'e' | 'E')) {
+    if cleaned
+        .chars()
+        .any(|c| c.is_ascii_alphabetic() && !matches!(c, 'e' | 'E'))
+    {
         return None;
     }
     cleaned.parse::<f64>().ok()
@@ -1060,7 +1240,11 @@ fn new_bytes(vm: &mut Vm, mut args: Args) -> PyResult {
         Value::Str(s) => {
             let encoding = encoding.or_else(|| args.positional.get(1).cloned());
             match encoding {
-                None => Err(error(vm, "TypeError", "string argument without an encoding")),
+                None => Err(error(
+                    vm,
+                    "TypeError",
+                    "string argument without an encoding",
+                )),
                 Some(encoding) => {
                     let encode = attr::get_attr(vm, value, "encode")?;
                     let _ = s;
@@ -1082,7 +1266,9 @@ fn new_bytes(vm: &mut Vm, mut args: Args) -> PyResult {
             for item in items {
                 match as_int(&item).and_then(|n| n.to_i64()) {
                     Some(n) if (0..256).contains(&n) => bytes.push(n as u8),
-                    Some(_) => return Err(error(vm, "ValueError", "bytes must be in range(0, 256)")),
+                    Some(_) => {
+                        return Err(error(vm, "ValueError", "bytes must be in range(0, 256)"));
+                    }
                     None => {
                         let message = format!(
                             "'{}' object cannot be interpreted as an integer",
@@ -1128,8 +1314,8 @@ fn new_dict(vm: &mut Vm, args: Args) -> PyResult {
 
 /// `dict.update(source)`: a mapping, or an iterable of pairs.
 pub fn update_dict(vm: &mut Vm, dict: &Value, source: &Value) -> PyResult<()> {
-    let is_mapping = matches!(source, Value::Dict(_))
-        || attr::try_get_attr(vm, source, "keys")?.is_some();
+    let is_mapping =
+        matches!(source, Value::Dict(_)) || attr::try_get_attr(vm, source, "keys")?.is_some();
     if is_mapping {
         return ops::dict_update(vm, dict, source, false);
     }
@@ -1138,9 +1324,8 @@ pub fn update_dict(vm: &mut Vm, dict: &Value, source: &Value) -> PyResult<()> {
         let pair = match iter::collect(vm, &item) {
             Ok(pair) => pair,
             Err(_) => {
-                let message = format!(
-                    "cannot convert dictionary update sequence element #{i} to a sequence"
-                );
+                let message =
+                    format!("cannot convert dictionary update sequence element #{i} to a sequence");
                 return Err(error(vm, "TypeError", &message));
             }
         };
@@ -1208,12 +1393,27 @@ fn new_range(vm: &mut Vm, args: Args) -> PyResult {
     if step == 0 {
         return Err(error(vm, "ValueError", "range() arg 3 must not be zero"));
     }
-    Ok(Value::Range(Rc::new(crate::value::Range { start, stop, step })))
+    Ok(Value::Range(Rc::new(crate::value::Range {
+        start,
+        stop,
+        step,
+    })))
+}
+
+/// The class of a value, with the `collections` classes of flavoured dicts.
+pub fn type_of(vm: &mut Vm, value: &Value) -> std::rc::Rc<crate::value::Class> {
+    if let Value::Dict(dict) = value {
+        let flavor = dict.borrow().flavor.clone();
+        if let Some(class) = crate::modules::collections::flavor_class(vm, &flavor) {
+            return class;
+        }
+    }
+    vm.types.class_of(value)
 }
 
 fn new_type(vm: &mut Vm, args: Args) -> PyResult {
     match args.positional.len() {
-        1 => Ok(Value::Class(vm.types.class_of(&args.positional[0]))),
+        1 => Ok(Value::Class(type_of(vm, &args.positional[0]))),
         _ => Err(error(vm, "TypeError", "type() takes 1 or 3 arguments")),
     }
 }
@@ -1228,13 +1428,19 @@ fn new_property(vm: &mut Vm, mut args: Args) -> PyResult {
     let fset = named(&mut args, "fset", 1);
     let fdel = named(&mut args, "fdel", 2);
     let _ = vm;
-    Ok(Value::Descriptor(Rc::new(Descriptor::Property { fget, fset, fdel })))
+    Ok(Value::Descriptor(Rc::new(Descriptor::Property {
+        fget,
+        fset,
+        fdel,
+    })))
 }
 
 /// `prop.setter`, `prop.getter` and `prop.deleter`: a copy with one function replaced.
 pub fn property_method(name: &str) -> NativeFn {
     fn replace(args: &Args, which: usize) -> PyResult {
-        let (Some(Value::Descriptor(property)), Some(function)) = (args.positional.first(), args.positional.get(1)) else {
+        let (Some(Value::Descriptor(property)), Some(function)) =
+            (args.positional.first(), args.positional.get(1))
+        else {
             return Ok(Value::None);
         };
         let Descriptor::Property { fget, fset, fdel } = property.as_ref() else {
@@ -1247,7 +1453,11 @@ pub fn property_method(name: &str) -> NativeFn {
             _ => &mut fdel,
         };
         *slot = Some(function.clone());
-        Ok(Value::Descriptor(Rc::new(Descriptor::Property { fget, fset, fdel })))
+        Ok(Value::Descriptor(Rc::new(Descriptor::Property {
+            fget,
+            fset,
+            fdel,
+        })))
     }
     fn getter(_vm: &mut Vm, args: Args) -> PyResult {
         replace(&args, 0)
@@ -1267,12 +1477,16 @@ pub fn property_method(name: &str) -> NativeFn {
 
 fn new_staticmethod(vm: &mut Vm, args: Args) -> PyResult {
     arity(vm, "staticmethod", &args, 1, 1)?;
-    Ok(Value::Descriptor(Rc::new(Descriptor::StaticMethod(args.positional[0].clone()))))
+    Ok(Value::Descriptor(Rc::new(Descriptor::StaticMethod(
+        args.positional[0].clone(),
+    ))))
 }
 
 fn new_classmethod(vm: &mut Vm, args: Args) -> PyResult {
     arity(vm, "classmethod", &args, 1, 1)?;
-    Ok(Value::Descriptor(Rc::new(Descriptor::ClassMethod(args.positional[0].clone()))))
+    Ok(Value::Descriptor(Rc::new(Descriptor::ClassMethod(
+        args.positional[0].clone(),
+    ))))
 }
 
 /// `super(class, object)`; the compiler turns a bare `super()` in a method into this.

@@ -35,7 +35,15 @@ pub fn compile(
         },
     };
     let scope = scopes.get(module);
-    compiler.push_unit(scope, "<module>", "<module>".to_owned(), CodeKind::Module, 1, None);
+    compiler.push_unit(
+        scope,
+        "<module>",
+        "<module>".to_owned(),
+        CodeKind::Module,
+        1,
+        None,
+    );
+    compiler.store_docstring(&module.body);
     compiler.body(&module.body)?;
     compiler.emit_const(Value::None);
     compiler.emit(Op::ReturnValue);
@@ -98,6 +106,15 @@ enum Access {
 }
 
 impl<'a> Compiler<'a> {
+    /// A module's or class's docstring becomes its `__doc__`.
+    fn store_docstring(&mut self, body: &[Stmt]) {
+        if let Some(doc) = docstring(body) {
+            self.emit_const(Value::str(doc));
+            let index = self.name_index("__doc__");
+            self.emit(Op::StoreName(index));
+        }
+    }
+
     fn unit(&mut self) -> &mut Unit<'a> {
         self.units.last_mut().expect("a unit is open")
     }
@@ -111,7 +128,8 @@ impl<'a> Compiler<'a> {
         first_line: u32,
         class_name: Option<String>,
     ) {
-        let class_name = class_name.or_else(|| self.units.last().and_then(|u| u.class_name.clone()));
+        let class_name =
+            class_name.or_else(|| self.units.last().and_then(|u| u.class_name.clone()));
         let mut unit = Unit {
             scope,
             name: Rc::from(name),
@@ -176,6 +194,7 @@ impl<'a> Compiler<'a> {
             ops: unit.ops,
             spans: unit.spans,
             consts: unit.consts,
+            name_slots: vec![std::cell::Cell::new(u32::MAX); unit.names.len()],
             names: unit.names.into_iter().collect(),
             varnames: unit.varnames.into_iter().collect(),
             cellvars: unit.cellvars.into_iter().collect(),
@@ -219,6 +238,7 @@ impl<'a> Compiler<'a> {
             Op::JumpIfFalseOrPop(_) => Op::JumpIfFalseOrPop(target),
             Op::JumpIfTrueOrPop(_) => Op::JumpIfTrueOrPop(target),
             Op::ForIter(_) => Op::ForIter(target),
+            Op::YieldFromIter(_) => Op::YieldFromIter(target),
             Op::PushHandler(_) => Op::PushHandler(target),
             other => other,
         };
@@ -266,8 +286,7 @@ impl<'a> Compiler<'a> {
                 let index = match unit.cellvars.get_index_of(name.as_str()) {
                     Some(i) => i,
                     None => {
-                        unit.cellvars.len()
-                            + unit.freevars.insert_full(Rc::from(name.as_str())).0
+                        unit.cellvars.len() + unit.freevars.insert_full(Rc::from(name.as_str())).0
                     }
                 } as u32;
                 match access {
@@ -535,7 +554,8 @@ impl<'a> Compiler<'a> {
                             self.emit(Op::PopTop);
                         }
                         let at = self.emit(Op::Jump(0));
-                        if let Block::While { breaks, .. } | Block::For { breaks, .. } = &mut block {
+                        if let Block::While { breaks, .. } | Block::For { breaks, .. } = &mut block
+                        {
                             breaks.push(at);
                         }
                     } else {
@@ -588,7 +608,10 @@ impl<'a> Compiler<'a> {
             }
             left.push(block);
             if reached {
-                if to_loop.is_some() && outcome.is_err() && matches!(left.last(), Some(Block::While { .. } | Block::For { .. })) {
+                if to_loop.is_some()
+                    && outcome.is_err()
+                    && matches!(left.last(), Some(Block::While { .. } | Block::For { .. }))
+                {
                     outcome = Ok(());
                 }
                 break;
@@ -642,7 +665,9 @@ impl<'a> Compiler<'a> {
                     self.emit(Op::PopTop);
                 }
             }
-            self.unit().blocks.push(Block::Handler(handler.name.clone()));
+            self.unit()
+                .blocks
+                .push(Block::Handler(handler.name.clone()));
             self.body(&handler.body)?;
             self.unit().blocks.pop();
             self.emit(Op::PopExcept);
@@ -689,7 +714,12 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn with(&mut self, items: &'a [WithItem], body: &'a [Stmt], span: Span) -> Result<(), SyntaxError> {
+    fn with(
+        &mut self,
+        items: &'a [WithItem],
+        body: &'a [Stmt],
+        span: Span,
+    ) -> Result<(), SyntaxError> {
         let Some((item, rest)) = items.split_first() else {
             return self.body(body);
         };
@@ -730,26 +760,20 @@ impl<'a> Compiler<'a> {
         self.span = span;
         let scope = self.scopes.get(def);
         let qualname = self.qualname(&def.name);
-        let first_line = def
-            .decorators
-            .first()
-            .map_or(span.line, |d| d.span.line);
+        let first_line = def.decorators.first().map_or(span.line, |d| d.span.line);
         let flags = self.defaults(&def.args)?;
         self.span = span;
-        self.push_unit(scope, &def.name, qualname, CodeKind::Function, first_line, None);
+        self.push_unit(
+            scope,
+            &def.name,
+            qualname,
+            CodeKind::Function,
+            first_line,
+            None,
+        );
         // A docstring is the function's first constant, as in CPython.
-        if let Some(Stmt {
-            kind: StmtKind::Expr(Expr {
-                kind: ExprKind::Constant(Constant::Str(doc)),
-                ..
-            }),
-            ..
-        }) = def.body.first()
-        {
-            self.add_const(Value::str(doc));
-        } else {
-            self.add_const(Value::None);
-        }
+        let doc = docstring(&def.body).map_or(Value::None, Value::str);
+        self.add_const(doc);
         self.body(&def.body)?;
         self.emit_const(Value::None);
         self.emit(Op::ReturnValue);
@@ -843,10 +867,7 @@ impl<'a> Compiler<'a> {
         self.emit(Op::BuildTuple(class.bases.len() as u32));
         let scope = self.scopes.get(class);
         let qualname = self.qualname(&class.name);
-        let first_line = class
-            .decorators
-            .first()
-            .map_or(span.line, |d| d.span.line);
+        let first_line = class.decorators.first().map_or(span.line, |d| d.span.line);
         self.push_unit(
             scope,
             &class.name,
@@ -858,6 +879,7 @@ impl<'a> Compiler<'a> {
         self.emit_const(Value::str(&qualname));
         let index = self.name_index("__qualname__");
         self.emit(Op::StoreName(index));
+        self.store_docstring(&class.body);
         self.body(&class.body)?;
         self.emit_const(Value::None);
         self.emit(Op::ReturnValue);
@@ -872,7 +894,12 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn aug_assign(&mut self, target: &'a Expr, op: BinOp, value: &'a Expr) -> Result<(), SyntaxError> {
+    fn aug_assign(
+        &mut self,
+        target: &'a Expr,
+        op: BinOp,
+        value: &'a Expr,
+    ) -> Result<(), SyntaxError> {
         let span = self.span;
         match &target.kind {
             ExprKind::Name { id, .. } => {
@@ -883,7 +910,11 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Inplace(op));
                 self.name_op(id, Access::Store);
             }
-            ExprKind::Attribute { value: object, attr, .. } => {
+            ExprKind::Attribute {
+                value: object,
+                attr,
+                ..
+            } => {
                 self.expr(object)?;
                 self.emit(Op::DupTop);
                 let index = self.attr_index(attr);
@@ -895,7 +926,11 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::RotTwo);
                 self.emit(Op::StoreAttr(index));
             }
-            ExprKind::Subscript { value: object, slice, .. } => {
+            ExprKind::Subscript {
+                value: object,
+                slice,
+                ..
+            } => {
                 self.expr(object)?;
                 self.expr(slice)?;
                 self.emit(Op::DupTopTwo);
@@ -907,7 +942,12 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::RotThree);
                 self.emit(Op::StoreSubscr);
             }
-            _ => return Err(error_at(target.span, "'expression' is an illegal expression for augmented assignment")),
+            _ => {
+                return Err(error_at(
+                    target.span,
+                    "'expression' is an illegal expression for augmented assignment",
+                ));
+            }
         }
         Ok(())
     }
@@ -1047,7 +1087,14 @@ impl<'a> Compiler<'a> {
                 let flags = self.defaults(args)?;
                 let scope = self.scopes.get(expr);
                 let qualname = self.qualname("<lambda>");
-                self.push_unit(scope, "<lambda>", qualname, CodeKind::Function, span.line, None);
+                self.push_unit(
+                    scope,
+                    "<lambda>",
+                    qualname,
+                    CodeKind::Function,
+                    span.line,
+                    None,
+                );
                 self.add_const(Value::None);
                 self.expr(body)?;
                 self.emit(Op::ReturnValue);
@@ -1102,7 +1149,8 @@ impl<'a> Compiler<'a> {
                 self.sequence(elts, Op::BuildList(0))?;
             }
             ExprKind::Tuple { elts, .. } => {
-                if elts.iter().all(|e| matches!(e.kind, ExprKind::Constant(_))) && !elts.is_empty() {
+                if elts.iter().all(|e| matches!(e.kind, ExprKind::Constant(_))) && !elts.is_empty()
+                {
                     let values = elts
                         .iter()
                         .map(|e| match &e.kind {
@@ -1140,17 +1188,17 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::YieldValue);
             }
             ExprKind::YieldFrom(value) => {
-                // Each item of the inner iterable is yielded in turn; `yield from`
-                // evaluates to None (sending values in is not modelled).
+                // Each item of the inner iterable is yielded in turn, and `yield from`
+                // is the inner generator's return value (sending values in is not
+                // modelled).
                 self.expr(value)?;
                 self.emit(Op::GetIter);
                 let start = self.here();
-                let exit = self.emit(Op::ForIter(0));
+                let exit = self.emit(Op::YieldFromIter(0));
                 self.emit(Op::YieldValue);
                 self.emit(Op::PopTop);
                 self.emit(Op::Jump(start as u32));
                 self.patch(exit);
-                self.emit_const(Value::None);
             }
             ExprKind::Compare {
                 left,
@@ -1254,7 +1302,9 @@ impl<'a> Compiler<'a> {
 
     /// A list, tuple or set display, with `*iterable` items unpacked into it.
     fn sequence(&mut self, elts: &'a [Expr], build: Op) -> Result<(), SyntaxError> {
-        let starred = elts.iter().any(|e| matches!(e.kind, ExprKind::Starred { .. }));
+        let starred = elts
+            .iter()
+            .any(|e| matches!(e.kind, ExprKind::Starred { .. }));
         if !starred {
             for elt in elts {
                 self.expr(elt)?;
@@ -1268,16 +1318,28 @@ impl<'a> Compiler<'a> {
             return Ok(());
         }
         let is_set = matches!(build, Op::BuildSet(_));
-        self.emit(if is_set { Op::BuildSet(0) } else { Op::BuildList(0) });
+        self.emit(if is_set {
+            Op::BuildSet(0)
+        } else {
+            Op::BuildList(0)
+        });
         for elt in elts {
             match &elt.kind {
                 ExprKind::Starred { value, .. } => {
                     self.expr(value)?;
-                    self.emit(if is_set { Op::SetUpdate(1) } else { Op::ListExtend(1) });
+                    self.emit(if is_set {
+                        Op::SetUpdate(1)
+                    } else {
+                        Op::ListExtend(1)
+                    });
                 }
                 _ => {
                     self.expr(elt)?;
-                    self.emit(if is_set { Op::SetAdd(1) } else { Op::ListAppend(1) });
+                    self.emit(if is_set {
+                        Op::SetAdd(1)
+                    } else {
+                        Op::ListAppend(1)
+                    });
                 }
             }
         }
@@ -1304,7 +1366,9 @@ impl<'a> Compiler<'a> {
             self.emit(Op::Call(2));
             return Ok(());
         }
-        let starred = args.iter().any(|a| matches!(a.kind, ExprKind::Starred { .. }))
+        let starred = args
+            .iter()
+            .any(|a| matches!(a.kind, ExprKind::Starred { .. }))
             || keywords.iter().any(|k| k.arg.is_none());
         if let (ExprKind::Attribute { value, attr, .. }, false, true) =
             (&func.kind, starred, keywords.is_empty())
@@ -1403,7 +1467,14 @@ impl<'a> Compiler<'a> {
         };
         let scope = self.scopes.get(node);
         let qualname = self.qualname(name);
-        self.push_unit(scope, name, qualname, CodeKind::Comprehension, span.line, None);
+        self.push_unit(
+            scope,
+            name,
+            qualname,
+            CodeKind::Comprehension,
+            span.line,
+            None,
+        );
         self.add_const(Value::None);
         match kind {
             Comp::List(_) => {
@@ -1504,5 +1575,20 @@ fn constant(value: &Constant) -> Value {
         Constant::Str(s) => Value::str(s),
         Constant::Bytes(b) => Value::Bytes(Rc::from(b.as_slice())),
         Constant::Ellipsis => Value::Ellipsis,
+    }
+}
+
+/// The docstring of a body: its first statement, when that is a string literal.
+fn docstring(body: &[Stmt]) -> Option<&str> {
+    match body.first() {
+        Some(Stmt {
+            kind:
+                StmtKind::Expr(Expr {
+                    kind: ExprKind::Constant(Constant::Str(doc)),
+                    ..
+                }),
+            ..
+        }) => Some(doc),
+        _ => None,
     }
 }

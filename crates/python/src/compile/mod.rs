@@ -59,6 +59,9 @@ pub struct Code {
     pub kind: CodeKind,
     /// The first line, for `def` frames' tracebacks.
     pub first_line: u32,
+    /// For each of `names`, where it was last found in a namespace (its entry's index),
+    /// so a loop at module level reads a global without hashing its name.
+    pub name_slots: Vec<std::cell::Cell<u32>>,
 }
 
 /// What a code object is the body of.
@@ -136,17 +139,29 @@ pub enum Op {
     GetIter,
     /// Next item of the iterator on top, or pop it and jump when it is exhausted.
     ForIter(u32),
+    /// As `ForIter`, but an exhausted iterator leaves its return value: `yield from`.
+    YieldFromIter(u32),
     /// Call with `n` positional arguments.
     Call(u32),
     /// Call with `n` arguments, the last of which are named by the tuple const `names`.
-    CallKw { argc: u32, names: u32 },
+    CallKw {
+        argc: u32,
+        names: u32,
+    },
     /// Call with a tuple of positional arguments and, if `kwargs`, a dict.
-    CallEx { kwargs: bool },
+    CallEx {
+        kwargs: bool,
+    },
     /// Pops (defaults tuple, kw-defaults dict, closure tuple as `flags` say) and makes a
     /// function of the code const.
-    MakeFunction { code: u32, flags: u8 },
+    MakeFunction {
+        code: u32,
+        flags: u8,
+    },
     /// Runs a class body (a function on top, the bases tuple below) and makes the class.
-    MakeClass { name: u32 },
+    MakeClass {
+        name: u32,
+    },
     BuildTuple(u32),
     BuildList(u32),
     BuildSet(u32),
@@ -154,7 +169,10 @@ pub enum Op {
     /// Joins `n` strs: an f-string.
     BuildString(u32),
     /// `{value!conversion:spec}` of an f-string.
-    FormatValue { conversion: u8, spec: bool },
+    FormatValue {
+        conversion: u8,
+        spec: bool,
+    },
     ListAppend(u32),
     SetAdd(u32),
     MapAdd(u32),
@@ -165,7 +183,10 @@ pub enum Op {
     DictMerge(u32),
     ListToTuple,
     UnpackSequence(u32),
-    UnpackEx { before: u16, after: u16 },
+    UnpackEx {
+        before: u16,
+        after: u16,
+    },
     ReturnValue,
     YieldValue,
     /// Until the matching `PopHandler`, an exception jumps to `target` with the stack

@@ -532,10 +532,7 @@ impl Walker {
                 self.scope().is_generator = true;
                 Ok(())
             }
-            ScopeKind::Comprehension => Err(error_at(
-                span,
-                "'yield' inside list comprehension",
-            )),
+            ScopeKind::Comprehension => Err(error_at(span, "'yield' inside list comprehension")),
             _ => Err(error_at(span, "'yield' outside function")),
         }
     }
@@ -630,10 +627,7 @@ fn resolve(raw: Vec<RawScope>) -> Result<Scopes, SyntaxError> {
                     }
                     ScopeKind::Class => {}
                     _ => {
-                        if matches!(
-                            symbols[p].get(&name),
-                            Some(Symbol::Local | Symbol::Cell)
-                        ) {
+                        if matches!(symbols[p].get(&name), Some(Symbol::Local | Symbol::Cell)) {
                             binder = Some(p);
                             break;
                         }

@@ -92,7 +92,11 @@ fn math_1(vm: &mut Vm, args: Args, name: &str, f: fn(f64) -> f64, can_overflow: 
         return Err(domain_error(vm));
     }
     if r.is_infinite() && x.is_finite() {
-        return Err(if can_overflow { range_error(vm) } else { domain_error(vm) });
+        return Err(if can_overflow {
+            range_error(vm)
+        } else {
+            domain_error(vm)
+        });
     }
     Ok(Value::Float(r))
 }
@@ -186,7 +190,11 @@ fn log_of(vm: &mut Vm, x: &Value, f: fn(f64) -> f64) -> PyResult<f64> {
 /// `math.log(x[, base])`.
 fn log(vm: &mut Vm, args: Args) -> PyResult {
     if !args.keywords.is_empty() {
-        return Err(error(vm, "TypeError", "math.log() takes no keyword arguments"));
+        return Err(error(
+            vm,
+            "TypeError",
+            "math.log() takes no keyword arguments",
+        ));
     }
     if !(1..=2).contains(&args.positional.len()) {
         return Err(error(vm, "TypeError", "math.log requires 1 to 2 arguments"));
@@ -225,16 +233,26 @@ fn float_to_int(vm: &mut Vm, x: f64, round: fn(f64) -> f64) -> PyResult {
     if rounded.abs() < 9.0e18 {
         return Ok(Value::Int(rounded as i64));
     }
-    Ok(from_big(BigInt::from_f64(rounded).unwrap_or_else(BigInt::zero)))
+    Ok(from_big(
+        BigInt::from_f64(rounded).unwrap_or_else(BigInt::zero),
+    ))
 }
 
 /// `math.floor`, `math.ceil` and `math.trunc`: an int stays as it is, a float is
 /// rounded, an object with the special method (`__floor__`…) decides itself.
-fn round_to_int(vm: &mut Vm, args: Args, name: &str, special: &str, round: fn(f64) -> f64) -> PyResult {
+fn round_to_int(
+    vm: &mut Vm,
+    args: Args,
+    name: &str,
+    special: &str,
+    round: fn(f64) -> f64,
+) -> PyResult {
     let args = c_args(vm, args, &format!("math.{name}"), 1, 1)?;
     let x = &args[0];
     if as_int(x).is_some() {
-        return Ok(from_big(as_int(x).map(|n| n.to_big()).unwrap_or_else(BigInt::zero)));
+        return Ok(from_big(
+            as_int(x).map(|n| n.to_big()).unwrap_or_else(BigInt::zero),
+        ));
     }
     if let Value::Float(value) = x {
         return float_to_int(vm, *value, round);
@@ -243,10 +261,7 @@ fn round_to_int(vm: &mut Vm, args: Args, name: &str, special: &str, round: fn(f6
         return Ok(result);
     }
     if special == "__trunc__" {
-        let message = format!(
-            "type {} doesn't define __trunc__ method",
-            x.type_name()
-        );
+        let message = format!("type {} doesn't define __trunc__ method", x.type_name());
         return Err(error(vm, "TypeError", &message));
     }
     let value = to_float(vm, x)?;
@@ -281,7 +296,11 @@ fn pow(vm: &mut Vm, args: Args) -> PyResult {
             return Err(domain_error(vm));
         }
         if r.is_infinite() {
-            return Err(if x == 0.0 { domain_error(vm) } else { range_error(vm) });
+            return Err(if x == 0.0 {
+                domain_error(vm)
+            } else {
+                range_error(vm)
+            });
         }
     }
     Ok(Value::Float(r))
@@ -320,7 +339,10 @@ fn modf(vm: &mut Vm, args: Args) -> PyResult {
     } else {
         (x.fract(), x.trunc())
     };
-    Ok(Value::tuple(vec![Value::Float(fraction), Value::Float(whole)]))
+    Ok(Value::tuple(vec![
+        Value::Float(fraction),
+        Value::Float(whole),
+    ]))
 }
 
 /// `math.frexp(x)`: `(m, e)` with `x == m * 2**e` and `0.5 <= abs(m) < 1`.
@@ -347,9 +369,15 @@ fn ldexp(vm: &mut Vm, args: Args) -> PyResult {
     let args = c_args(vm, args, "ldexp", 2, 2)?;
     let x = to_float(vm, &args[0])?;
     let Some(i) = as_int(&args[1]) else {
-        return Err(error(vm, "TypeError", "Expected an int as second argument to ldexp."));
+        return Err(error(
+            vm,
+            "TypeError",
+            "Expected an int as second argument to ldexp.",
+        ));
     };
-    let i = i.to_i64().unwrap_or(if i.is_negative() { i64::MIN } else { i64::MAX });
+    let i = i
+        .to_i64()
+        .unwrap_or(if i.is_negative() { i64::MIN } else { i64::MAX });
     if x == 0.0 || !x.is_finite() {
         return Ok(Value::Float(x));
     }
@@ -436,7 +464,10 @@ fn isclose(vm: &mut Vm, args: Args) -> PyResult {
     .bind(vm, args)?;
     for (slot, name) in [(0, "a"), (1, "b")] {
         if bound[slot].is_none() {
-            let message = format!("isclose() missing required argument '{name}' (pos {})", slot + 1);
+            let message = format!(
+                "isclose() missing required argument '{name}' (pos {})",
+                slot + 1
+            );
             return Err(error(vm, "TypeError", &message));
         }
     }
@@ -512,7 +543,11 @@ fn fsum(vm: &mut Vm, args: Args) -> PyResult {
         partials.push(x);
     }
     if special != 0.0 || special.is_nan() {
-        if special.is_nan() && items.iter().all(|v| !matches!(v, Value::Float(x) if x.is_nan())) {
+        if special.is_nan()
+            && items
+                .iter()
+                .all(|v| !matches!(v, Value::Float(x) if x.is_nan()))
+        {
             return Err(error(vm, "ValueError", "-inf + inf in fsum"));
         }
         return Ok(Value::Float(special));
@@ -593,7 +628,10 @@ fn lcm(vm: &mut Vm, args: Args) -> PyResult {
             return Ok(Value::Int(0));
         }
         let g = result.gcd(n);
-        let quotient = result.div_mod_floor(&g).map(|(q, _)| q).unwrap_or_else(BigInt::zero);
+        let quotient = result
+            .div_mod_floor(&g)
+            .map(|(q, _)| q)
+            .unwrap_or_else(BigInt::zero);
         result = (&quotient * n).abs();
     }
     Ok(from_big(result))
@@ -619,7 +657,10 @@ fn isqrt(vm: &mut Vm, args: Args) -> PyResult {
     }
     let mut x = &BigInt::from(1i64) << n.bit_length().div_ceil(2);
     loop {
-        let quotient = n.div_mod_floor(&x).map(|(q, _)| q).unwrap_or_else(BigInt::zero);
+        let quotient = n
+            .div_mod_floor(&x)
+            .map(|(q, _)| q)
+            .unwrap_or_else(BigInt::zero);
         let next = &(&x + &quotient) >> 1;
         if next >= x {
             return Ok(from_big(x));

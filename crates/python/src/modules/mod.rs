@@ -8,33 +8,33 @@
 //! raises, or parks its thread with [`Vm::block`] until whoever changes the object
 //! calls [`Vm::notify`], and is then run again from the start.
 //!
-//! Where CPython writes a module in Python, its tracebacks show the library's own
-//! lines (`File "/usr/lib/python3.11/queue.py", line 168, in get`). The functions
-//! here raise through [`raise_in_library`], which adds those frames, so an uncaught
-//! `queue.Empty` prints as python3 prints it.
+//! Their errors are plain exceptions raised at the learner's call: tracebacks show
+//! only the frames of the learner's own files, never frames inside these modules.
 
 pub mod collections;
-pub mod queue;
+pub mod json;
 pub mod math;
+pub mod queue;
+pub mod random;
 pub mod sys;
 pub mod threading;
 pub mod time;
 
+#[cfg(test)]
+mod tests;
+
 use std::marker::PhantomData;
 use std::rc::Rc;
 
-use crate::compile::{Code, CodeKind, Op};
-use crate::syntax::ast::Span;
-use crate::value::{Class, Module, Namespace, Payload, TracebackEntry, Value};
+use crate::value::{Class, Module, Namespace, Payload, Value};
 use crate::vm::Vm;
 use crate::vm::attr::builtin;
-use crate::vm::exceptions::{self, error};
+use crate::vm::exceptions::error;
 use crate::vm::int::as_int;
 use crate::vm::native::{Args, NativeFn, NativeObject, PyResult, Signal};
 
 /// Where CPython's standard library lives on the machine whose output we match: the
-/// `__file__` of the modules it writes in Python, and the paths of their frames in
-/// tracebacks.
+/// `__file__` of the modules it writes in Python.
 pub const STDLIB: &str = "/usr/lib/python3.11";
 
 /// The module `name` written in Rust, made for the current process, or None.
@@ -46,6 +46,8 @@ pub fn make(vm: &mut Vm, name: &str) -> Option<Value> {
         "threading" => threading::make(vm),
         "queue" => queue::make(vm),
         "collections" => collections::make(vm),
+        "json" => json::make(vm),
+        "random" => random::make(vm),
         _ => return None,
     };
     Some(Value::Module(module))
@@ -91,11 +93,33 @@ pub fn registered(vm: &mut Vm, key: &str, build: impl FnOnce(&mut Vm) -> Value) 
 }
 
 /// A class made once per VM with [`registered`].
-pub fn registered_class(vm: &mut Vm, key: &str, build: impl FnOnce(&mut Vm) -> Rc<Class>) -> Rc<Class> {
+pub fn registered_class(
+    vm: &mut Vm,
+    key: &str,
+    build: impl FnOnce(&mut Vm) -> Rc<Class>,
+) -> Rc<Class> {
     match registered(vm, key, |vm| Value::Class(build(vm))) {
         Value::Class(class) => class,
         _ => unreachable!("only classes are registered under a class key"),
     }
+}
+
+/// Classes a module makes together once per VM, in the order `build` gives them.
+pub fn registered_classes<const N: usize>(
+    vm: &mut Vm,
+    key: &str,
+    build: impl FnOnce(&mut Vm) -> [Rc<Class>; N],
+) -> [Rc<Class>; N] {
+    let all = registered(vm, key, |vm| {
+        Value::tuple(build(vm).into_iter().map(Value::Class).collect())
+    });
+    let Value::Tuple(all) = all else {
+        unreachable!("classes are registered as a tuple")
+    };
+    std::array::from_fn(|i| match &all[i] {
+        Value::Class(class) => class.clone(),
+        _ => unreachable!("a tuple of classes"),
+    })
 }
 
 /// The parameters of a function CPython writes in Python (`Queue.get`,
@@ -142,10 +166,7 @@ impl Params {
                 return Err(error(vm, "TypeError", &message));
             };
             if bound[slot].is_some() {
-                let message = format!(
-                    "{}() got multiple values for argument '{name}'",
-                    self.name
-                );
+                let message = format!("{}() got multiple values for argument '{name}'", self.name);
                 return Err(error(vm, "TypeError", &message));
             }
             bound[slot] = Some(value);
@@ -210,7 +231,9 @@ pub fn to_float(vm: &mut Vm, value: &Value) -> PyResult<f64> {
         return Ok(*x);
     }
     if let Some(n) = as_int(value) {
-        return n.to_f64().map_err(|message| error(vm, "OverflowError", message));
+        return n
+            .to_f64()
+            .map_err(|message| error(vm, "OverflowError", message));
     }
     let message = format!("must be real number, not {}", value.type_name());
     Err(error(vm, "TypeError", &message))
@@ -264,13 +287,21 @@ pub fn deadline(vm: &mut Vm, timeout: Option<f64>) -> Deadline {
         return Deadline::Passed;
     }
     if let Some(at) = vm.thread().deadline {
-        return if vm.now_ns >= at { Deadline::Passed } else { Deadline::At(Some(at)) };
+        return if vm.now_ns >= at {
+            Deadline::Passed
+        } else {
+            Deadline::At(Some(at))
+        };
     }
     if seconds <= 0.0 {
         return Deadline::Passed;
     }
     let wait = (seconds * 1e9) as u64;
-    Deadline::At(Some(vm.now_ns.saturating_add(wait).saturating_add(TIMER_SLACK_NS)))
+    Deadline::At(Some(
+        vm.now_ns
+            .saturating_add(wait)
+            .saturating_add(TIMER_SLACK_NS),
+    ))
 }
 
 /// Forgets the deadline of a blocking call that gives up by raising (`queue.Empty`
@@ -285,10 +316,8 @@ pub fn forget_deadline(vm: &mut Vm) {
 /// The address a repr shows for an object, as the VM's own reprs write it: stable for
 /// the object, never meaningful.
 pub fn address(identity: usize) -> String {
-    format!(
-        "0x{:012x}",
-        0x7f00_0000_0000_usize.wrapping_add(identity & 0xffff_ffff_ffff)
-    )
+    let low = identity as u64 & 0xffff_ffff_ffff;
+    format!("0x{:012x}", 0x7f00_0000_0000_u64.wrapping_add(low))
 }
 
 /// The Rust state of an object of these modules: a `Value::Native`, or an instance of
@@ -333,7 +362,12 @@ impl<T: 'static> Held<T> {
 
 /// The state `T` of `value`, the `self` of a method of `class`: TypeError when it is
 /// something else (`Queue.get(5)`, or a subclass whose `__init__` never ran ours).
-pub fn held<T: 'static>(vm: &mut Vm, value: &Value, class: &str, method: &str) -> PyResult<Held<T>> {
+pub fn held<T: 'static>(
+    vm: &mut Vm,
+    value: &Value,
+    class: &str,
+    method: &str,
+) -> PyResult<Held<T>> {
     match native_of(value).and_then(Held::downcast) {
         Some(held) => Ok(held),
         None => {
@@ -374,136 +408,12 @@ pub fn method_args(vm: &mut Vm, mut args: Args, method: &str) -> PyResult<(Value
     Ok((this, args))
 }
 
-/// A file of CPython's standard library, by the lines of it that tracebacks show:
-/// the line number and the text, as in the file.
-pub struct LibraryFile {
-    /// The path under [`STDLIB`]: `queue.py`, `json/decoder.py`.
-    pub path: &'static str,
-    pub lines: &'static [(u32, &'static str)],
-}
-
-impl LibraryFile {
-    /// The file's full path.
-    pub fn full_path(&self) -> String {
-        format!("{STDLIB}/{}", self.path)
-    }
-
-    /// The file as text with only the known lines in place (the rest empty), which is
-    /// what tracebacks read its lines from, and what a part written in Python compiles.
-    pub fn sparse_text(&self, wanted: impl Fn(u32) -> bool) -> String {
-        let mut text = String::new();
-        let mut at = 1;
-        for &(line, content) in self.lines.iter().filter(|(line, _)| wanted(*line)) {
-            while at < line {
-                text.push('\n');
-                at += 1;
-            }
-            text.push_str(content);
-            text.push('\n');
-            at += 1;
-        }
-        text
-    }
-
-    fn line(&self, number: u32) -> &'static str {
-        self.lines
-            .iter()
-            .find(|(line, _)| *line == number)
-            .map_or("", |(_, text)| text)
-    }
-
-    /// Makes the file's lines readable to tracebacks.
-    pub fn register(&self, vm: &mut Vm) {
-        let path: Rc<str> = Rc::from(self.full_path());
-        if !vm.sources.contains_key(&path) {
-            let text = self.sparse_text(|_| true);
-            vm.sources.insert(path, Rc::from(text));
-        }
-    }
-}
-
-/// A frame of a library function CPython writes in Python, as its traceback shows
-/// it: the file, the function, the line, and what python3 underlines on it.
-pub struct LibraryFrame {
-    pub file: &'static LibraryFile,
-    pub function: &'static str,
-    pub line: u32,
-    /// The part of the line underlined with carets; None when the statement is the
-    /// whole line (a `raise`), which python3 does not underline.
-    pub caret: Option<&'static str>,
-}
-
-impl LibraryFrame {
-    /// The traceback entry of this frame: a code object of one instruction whose
-    /// source span is the underlined part.
-    fn entry(&self) -> TracebackEntry {
-        let text = self.file.line(self.line);
-        let (col, end_col) = match self.caret.and_then(|part| text.find(part).map(|at| (at, part))) {
-            Some((at, part)) => (at, at + part.len()),
-            None => (text.len() - text.trim_start().len(), text.len()),
-        };
-        let span = Span {
-            line: self.line,
-            col: col as u32,
-            end_line: self.line,
-            end_col: end_col as u32,
-        };
-        let code = Code {
-            name: Rc::from(self.function),
-            qualname: Rc::from(self.function),
-            filename: Rc::from(self.file.full_path()),
-            ops: vec![Op::Nop],
-            spans: vec![span],
-            consts: Vec::new(),
-            names: Vec::new(),
-            varnames: Vec::new(),
-            cellvars: Vec::new(),
-            freevars: Vec::new(),
-            cell_params: Vec::new(),
-            argcount: 0,
-            posonlyargcount: 0,
-            kwonlyargcount: 0,
-            varargs: false,
-            varkeywords: false,
-            is_generator: false,
-            kind: CodeKind::Function,
-            first_line: self.line,
-        };
-        TracebackEntry {
-            code: Rc::new(code),
-            ip: 0,
-        }
-    }
-}
-
-/// Raises `exc` as though it came from the library frames `frames` (innermost
-/// first), which its traceback then shows above the caller's.
-pub fn raise_in_library(vm: &mut Vm, exc: Value, frames: &[&LibraryFrame]) -> Signal {
-    for frame in frames {
-        frame.file.register(vm);
-        exceptions::add_traceback(&exc, frame.entry());
-    }
-    Signal::Raise(exc)
-}
-
-/// Raises the builtin exception `class` with `message` from library frames.
-pub fn library_error(vm: &mut Vm, class: &str, message: &str, frames: &[&LibraryFrame]) -> Signal {
-    let exc = exceptions::new_exception(vm, class, vec![Value::str(message)]);
-    raise_in_library(vm, exc, frames)
-}
-
-/// Turns an error of the pure text functions (`crate::text`) into the exception it
-/// names, raised from library frames.
-pub fn text_error(vm: &mut Vm, err: &crate::text::PyError, frames: &[&LibraryFrame]) -> Signal {
-    let exc = exceptions::new_exception(vm, err.class, vec![Value::str(&err.message)]);
-    raise_in_library(vm, exc, frames)
-}
-
-/// A "struct sequence" (`sys.version_info`, `time.struct_time`): a tuple whose items
-/// are also read by name, as CPython's `structseq.c` makes them.
+/// A "struct sequence" (`sys.version_info`, `time.struct_time`, and the classes
+/// `collections.namedtuple` makes): a tuple whose items are also read by name, as
+/// CPython's `structseq.c` makes them.
 pub struct StructSeq {
     class: Rc<Class>,
-    fields: &'static [&'static str],
+    fields: Rc<[Rc<str>]>,
     items: Value,
 }
 
@@ -515,7 +425,10 @@ impl NativeObject for StructSeq {
         let Value::Tuple(items) = &self.items else {
             return None;
         };
-        let at = self.fields.iter().position(|field| *field == name)?;
+        let at = self
+            .fields
+            .iter()
+            .position(|field| field.as_ref() == name)?;
         items.get(at).cloned()
     }
     fn as_any(&self) -> &dyn std::any::Any {
@@ -526,9 +439,17 @@ impl NativeObject for StructSeq {
 impl StructSeq {
     /// The class of a kind of struct sequence: `full_name` is what its reprs print
     /// (`sys.version_info`), split at the last dot into module and name.
-    pub fn class(full_name: &str) -> Rc<Class> {
-        let (module, name) = full_name.rsplit_once('.').unwrap_or(("builtins", full_name));
-        let dict = methods(
+    pub fn class(vm: &Vm, full_name: &str) -> Rc<Class> {
+        let (module, name) = full_name
+            .rsplit_once('.')
+            .unwrap_or(("builtins", full_name));
+        let object = vm.types.get(crate::vm::types::TypeTag::Object).clone();
+        crate::vm::types::new_class(name, module, Some(&object), Self::methods(), None)
+    }
+
+    /// The methods every struct sequence has: a tuple's, by its items.
+    pub fn methods() -> Namespace {
+        methods(
             "structseq",
             &[
                 ("__getitem__", structseq_getitem),
@@ -543,25 +464,44 @@ impl StructSeq {
                 ("__hash__", structseq_hash),
                 ("__repr__", structseq_repr),
             ],
-        );
-        crate::vm::types::new_class(name, module, None, dict, None)
+        )
+    }
+
+    /// Field names for [`StructSeq::make`].
+    pub fn fields(names: &[&str]) -> Rc<[Rc<str>]> {
+        names.iter().map(|name| Rc::from(*name)).collect()
     }
 
     /// A struct sequence of `class` with `items` named by `fields`.
-    pub fn make(class: &Rc<Class>, fields: &'static [&'static str], items: Vec<Value>) -> Value {
+    pub fn make(class: &Rc<Class>, fields: Rc<[Rc<str>]>, items: Vec<Value>) -> Value {
         let instance = Value::Instance(Rc::new(crate::value::Instance {
             hash: std::cell::Cell::new(None),
             class: class.clone(),
             dict: std::cell::RefCell::new(Namespace::default()),
             payload: std::cell::RefCell::new(Payload::None),
         }));
+        Self::fill(&instance, class, fields, items);
+        instance
+    }
+
+    /// Gives an instance of a struct sequence class its items (its `__init__` does).
+    pub fn fill(instance: &Value, class: &Rc<Class>, fields: Rc<[Rc<str>]>, items: Vec<Value>) {
         let state = StructSeq {
             class: class.clone(),
             fields,
             items: Value::tuple(items),
         };
-        set_native(&instance, Rc::new(state));
-        instance
+        set_native(instance, Rc::new(state));
+    }
+
+    /// The items, as a tuple.
+    pub fn items(&self) -> &Value {
+        &self.items
+    }
+
+    /// The names of the items.
+    pub fn field_names(&self) -> &Rc<[Rc<str>]> {
+        &self.fields
     }
 }
 

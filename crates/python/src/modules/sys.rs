@@ -3,7 +3,9 @@
 
 use std::rc::Rc;
 
-use super::{StructSeq, add_functions, c_args, held, method_args, methods, new_module, registered_class};
+use super::{
+    StructSeq, add_functions, c_args, held, method_args, methods, new_module, registered_class,
+};
 use crate::value::{Class, Dict, Key, Module, Value};
 use crate::vm::exceptions::{self, error};
 use crate::vm::native::{Args, NativeObject, PyResult, Signal};
@@ -41,7 +43,10 @@ pub fn make(vm: &mut Vm) -> Rc<Module> {
         "/usr/local/lib/python3.11/dist-packages",
         "/usr/lib/python3/dist-packages",
     ];
-    module.set("path", Value::list(path.iter().map(|p| Value::str(p)).collect()));
+    module.set(
+        "path",
+        Value::list(path.iter().map(|p| Value::str(p)).collect()),
+    );
     let modules: Dict = vm
         .process()
         .modules
@@ -50,7 +55,9 @@ pub fn make(vm: &mut Vm) -> Rc<Module> {
         .collect();
     module.set("modules", Value::dict(modules));
     module.set("version", Value::str(VERSION));
-    let version_info = registered_class(vm, "sys.version_info", |_| StructSeq::class("sys.version_info"));
+    let version_info = registered_class(vm, "sys.version_info", |vm| {
+        StructSeq::class(vm, "sys.version_info")
+    });
     let items = vec![
         Value::Int(3),
         Value::Int(11),
@@ -58,7 +65,10 @@ pub fn make(vm: &mut Vm) -> Rc<Module> {
         Value::str("final"),
         Value::Int(0),
     ];
-    module.set("version_info", StructSeq::make(&version_info, VERSION_FIELDS, items));
+    module.set(
+        "version_info",
+        StructSeq::make(&version_info, StructSeq::fields(VERSION_FIELDS), items),
+    );
     module.set("hexversion", Value::Int(0x030b_07f0));
     module.set("api_version", Value::Int(1013));
     module.set("platform", Value::str("linux"));
@@ -78,7 +88,11 @@ pub fn make(vm: &mut Vm) -> Rc<Module> {
 /// status once it leaves the main thread.
 fn exit(vm: &mut Vm, args: Args) -> PyResult {
     let args = c_args(vm, args, "exit", 0, 1)?;
-    Err(Signal::Raise(exceptions::new_exception(vm, "SystemExit", args)))
+    Err(Signal::Raise(exceptions::new_exception(
+        vm,
+        "SystemExit",
+        args,
+    )))
 }
 
 fn getrecursionlimit(vm: &mut Vm, args: Args) -> PyResult {
@@ -156,7 +170,11 @@ impl NativeObject for TextStream {
         self.class.clone()
     }
     fn repr(&self) -> Option<String> {
-        let mode = if self.channel == Channel::Stdin { 'r' } else { 'w' };
+        let mode = if self.channel == Channel::Stdin {
+            'r'
+        } else {
+            'w'
+        };
         Some(format!(
             "<_io.TextIOWrapper name='<{}>' mode='{mode}' encoding='utf-8'>",
             self.channel.name()
@@ -165,7 +183,11 @@ impl NativeObject for TextStream {
     fn get_attr(&self, name: &str) -> Option<Value> {
         Some(match name {
             "name" => Value::str(&format!("<{}>", self.channel.name())),
-            "mode" => Value::str(if self.channel == Channel::Stdin { "r" } else { "w" }),
+            "mode" => Value::str(if self.channel == Channel::Stdin {
+                "r"
+            } else {
+                "w"
+            }),
             "encoding" => Value::str("utf-8"),
             "errors" => Value::str(if self.channel == Channel::Stderr {
                 "backslashreplace"
@@ -235,10 +257,7 @@ fn write(vm: &mut Vm, args: Args) -> PyResult {
     let (channel, rest) = stream_args(vm, args, "write")?;
     let args = c_args(vm, rest, "TextIOWrapper.write", 1, 1)?;
     let Value::Str(text) = &args[0] else {
-        let message = format!(
-            "write() argument must be str, not {}",
-            args[0].type_name()
-        );
+        let message = format!("write() argument must be str, not {}", args[0].type_name());
         return Err(error(vm, "TypeError", &message));
     };
     put(vm, channel, text)?;
@@ -299,14 +318,30 @@ fn writable(vm: &mut Vm, args: Args) -> PyResult {
     Ok(Value::Bool(channel != Channel::Stdin))
 }
 
-/// Takes the next line of the process's stdin (with its newline; "" at the end).
-fn take_line(vm: &mut Vm) -> String {
+/// Parks the thread while the process's stdin is open (the page's input pane) and
+/// holds too little: no whole line yet, or, when `whole` is asked for, anything
+/// before the pane is closed.
+fn wait_for_input(vm: &mut Vm, whole: bool) -> PyResult<()> {
+    let pid = vm.threads[vm.current].process;
+    let process = vm.process();
+    let rest = &process.stdin[process.stdin_pos..];
+    let enough = !whole && rest.contains('\n');
+    if process.stdin_open && !enough {
+        return Err(vm.block(Some(Vm::stdin_key(pid)), None, "sys.stdin"));
+    }
+    Ok(())
+}
+
+/// Takes the next line of the process's stdin (with its newline; "" at the end),
+/// waiting for the input pane while it is open.
+fn take_line(vm: &mut Vm) -> PyResult<String> {
+    wait_for_input(vm, false)?;
     let process = vm.process();
     let rest = &process.stdin[process.stdin_pos..];
     let end = rest.find('\n').map_or(rest.len(), |at| at + 1);
     let line = rest[..end].to_owned();
     process.stdin_pos += end;
-    line
+    Ok(line)
 }
 
 /// The input stream a read method is called on (an output stream cannot be read).
@@ -322,24 +357,26 @@ fn input_args(vm: &mut Vm, args: Args, method: &str, max: usize) -> PyResult<Vec
 /// `sys.stdin.readline()`.
 fn readline(vm: &mut Vm, args: Args) -> PyResult {
     input_args(vm, args, "readline", 1)?;
-    Ok(Value::str(&take_line(vm)))
+    Ok(Value::str(&take_line(vm)?))
 }
 
-/// `sys.stdin.read()`: the rest of the input.
+/// `sys.stdin.read()`: the rest of the input, once the input pane is closed.
 fn read(vm: &mut Vm, args: Args) -> PyResult {
     input_args(vm, args, "read", 1)?;
+    wait_for_input(vm, true)?;
     let process = vm.process();
     let rest = process.stdin[process.stdin_pos..].to_owned();
     process.stdin_pos = process.stdin.len();
     Ok(Value::str(&rest))
 }
 
-/// `sys.stdin.readlines()`.
+/// `sys.stdin.readlines()`: the lines of the rest of the input.
 fn readlines(vm: &mut Vm, args: Args) -> PyResult {
     input_args(vm, args, "readlines", 1)?;
+    wait_for_input(vm, true)?;
     let mut lines = Vec::new();
     loop {
-        let line = take_line(vm);
+        let line = take_line(vm)?;
         if line.is_empty() {
             return Ok(Value::list(lines));
         }
@@ -356,7 +393,7 @@ fn iter(vm: &mut Vm, args: Args) -> PyResult {
 /// `next(sys.stdin)`: the next line, or StopIteration at the end of the input.
 fn next(vm: &mut Vm, args: Args) -> PyResult {
     input_args(vm, args, "__next__", 0)?;
-    let line = take_line(vm);
+    let line = take_line(vm)?;
     if line.is_empty() {
         return Err(exceptions::stop_iteration(vm, Value::None));
     }

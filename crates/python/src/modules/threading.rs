@@ -1,13 +1,12 @@
 //! `threading`: threads as the VM's green threads, and the locks, events, conditions
 //! and semaphores that coordinate them.
 //!
-//! A `Thread` is an instance of a class Python code can subclass (`class
-//! Worker(threading.Thread): def run(self): ...`). Its state lives in its `__dict__`
-//! under the names CPython's `threading.py` gives it (`_target`, `_args`, `_started`,
-//! `_ident`…). `run` and `_bootstrap_inner` are the few lines of CPython's own Python
-//! that a thread's traceback shows, compiled at their line numbers in
-//! `threading.py`, so an exception in a thread prints as python3 prints it. The rest
-//! is written in Rust.
+//! A `Thread` is an instance of a class Python code can subclass (a `Worker` with a
+//! `run` method of its own). Its state lives in its `__dict__` under the names
+//! CPython gives it (`_target`, `_args`, `_started`, `_ident`…). `start()` runs
+//! the bound `run` method on a new green thread, so a subclass's own `run` is used;
+//! `Thread.run` hands the target back to the VM as a tail call, so the thread's
+//! traceback shows only the learner's frames.
 //!
 //! Every wait (`join`, `acquire`, `Event.wait`, `Condition.wait`) checks its
 //! condition and, when it cannot go on, parks the thread on the object it waits for;
@@ -17,67 +16,15 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use super::{
-    LibraryFile, LibraryFrame, Params, add_functions, address, c_args, Deadline, deadline, held, library_error,
-    method_args, methods, native_of, new_module, registered, self_only, set_native, to_float,
+    Deadline, Params, add_functions, address, c_args, deadline, held, method_args, methods,
+    native_of, new_module, registered_classes, self_only, set_native, to_float,
 };
-use crate::compile::Mode;
 use crate::value::{Class, Dict, Instance, Module, Namespace, Value};
-use crate::vm::eval::{call_nested, run_nested};
+use crate::vm::eval::call_nested;
 use crate::vm::exceptions::error;
-use crate::vm::frame::Frame;
-use crate::vm::native::{Args, NativeFn, NativeObject, PyResult};
+use crate::vm::native::{Args, NativeFn, NativeObject, PyResult, Signal};
 use crate::vm::types::{TypeTag, new_class};
-use crate::vm::{ThreadState, Vm, attr, ops, repr};
-
-/// The lines of CPython's `threading.py` (3.11.7) that tracebacks show: the
-/// `raise` statements of the methods written here in Rust, and the methods compiled
-/// from Python (see [`COMPILED`]).
-static THREADING_PY: LibraryFile = LibraryFile {
-    path: "threading.py",
-    lines: &[
-        (319, "            raise RuntimeError(\"cannot wait on un-acquired lock\")"),
-        (377, "            raise RuntimeError(\"cannot notify on un-acquired lock\")"),
-        (431, "            raise ValueError(\"semaphore initial value must be >= 0\")"),
-        (465, "            raise ValueError(\"can't specify timeout for non-blocking acquire\")"),
-        (495, "            raise ValueError('n must be one or more')"),
-        (542, "            raise ValueError('n must be one or more')"),
-        (545, "                raise ValueError(\"Semaphore released too many times\")"),
-        (845, "class Thread:"),
-        (956, "            raise RuntimeError(\"thread.__init__() not called\")"),
-        (959, "            raise RuntimeError(\"threads can only be started once\")"),
-        (971, "    def run(self):"),
-        (980, "        try:"),
-        (981, "            if self._target is not None:"),
-        (982, "                self._target(*self._args, **self._kwargs)"),
-        (983, "        finally:"),
-        (986, "            del self._target, self._args, self._kwargs"),
-        (1028, "    def _bootstrap_inner(self):"),
-        (1045, "                self.run()"),
-        (1112, "            raise RuntimeError(\"Thread.__init__() not called\")"),
-        (1114, "            raise RuntimeError(\"cannot join thread before it is started\")"),
-        (1116, "            raise RuntimeError(\"cannot join current thread\")"),
-        (1377, "class Timer(Thread):"),
-        (1398, "    def run(self):"),
-        (1399, "        self.finished.wait(self.interval)"),
-        (1400, "        if not self.finished.is_set():"),
-        (1401, "            self.function(*self.args, **self.kwargs)"),
-        (1402, "        self.finished.set()"),
-    ],
-};
-
-/// The line ranges of [`THREADING_PY`] compiled as Python: the `Thread` and `Timer`
-/// classes with the methods a thread's traceback passes through.
-const COMPILED: &[std::ops::RangeInclusive<u32>] = &[845..=845, 971..=1045, 1377..=1402];
-
-/// A `raise` in a method of `threading.py`.
-const fn raise_at(function: &'static str, line: u32) -> LibraryFrame {
-    LibraryFrame {
-        file: &THREADING_PY,
-        function,
-        line,
-        caret: None,
-    }
-}
+use crate::vm::{ThreadState, Vm, attr, iter, ops, repr};
 
 /// Makes `threading` for the current process.
 pub fn make(vm: &mut Vm) -> Rc<Module> {
@@ -103,7 +50,10 @@ pub fn make(vm: &mut Vm) -> Rc<Module> {
     module.set("Event", Value::Class(classes.event.clone()));
     module.set("Condition", Value::Class(classes.condition.clone()));
     module.set("Semaphore", Value::Class(classes.semaphore.clone()));
-    module.set("BoundedSemaphore", Value::Class(classes.bounded_semaphore.clone()));
+    module.set(
+        "BoundedSemaphore",
+        Value::Class(classes.bounded_semaphore.clone()),
+    );
     module.set("Lock", attr::builtin("allocate_lock", allocate_lock, None));
     module.set("RLock", attr::builtin("RLock", allocate_rlock, None));
     module.set("TIMEOUT_MAX", Value::Float(9_223_372_036.0));
@@ -125,33 +75,50 @@ struct Classes {
 }
 
 fn classes(vm: &mut Vm) -> Classes {
-    let Value::Tuple(all) = registered(vm, "threading", make_classes) else {
-        unreachable!("threading's classes are registered as a tuple")
-    };
-    let class = |i: usize| match &all[i] {
-        Value::Class(class) => class.clone(),
-        _ => unreachable!("a tuple of classes"),
-    };
+    let [
+        thread,
+        timer,
+        main_thread,
+        dummy_thread,
+        event,
+        condition,
+        semaphore,
+        bounded_semaphore,
+        lock,
+        rlock,
+    ] = registered_classes(vm, "threading", make_classes);
     Classes {
-        thread: class(0),
-        timer: class(1),
-        main_thread: class(2),
-        dummy_thread: class(3),
-        event: class(4),
-        condition: class(5),
-        semaphore: class(6),
-        bounded_semaphore: class(7),
-        lock: class(8),
-        rlock: class(9),
+        thread,
+        timer,
+        main_thread,
+        dummy_thread,
+        event,
+        condition,
+        semaphore,
+        bounded_semaphore,
+        lock,
+        rlock,
     }
 }
 
 /// Makes the classes of `threading`, in the order [`classes`] reads them.
-fn make_classes(vm: &mut Vm) -> Value {
-    let (thread, timer) = make_thread_classes(vm);
+fn make_classes(vm: &mut Vm) -> [Rc<Class>; 10] {
     let object = vm.types.get(TypeTag::Object).clone();
-    let main_thread = new_class("_MainThread", "threading", Some(&thread), Namespace::default(), None);
-    let dummy_thread = new_class("_DummyThread", "threading", Some(&thread), Namespace::default(), None);
+    let (thread, timer) = make_thread_classes(&object);
+    let main_thread = new_class(
+        "_MainThread",
+        "threading",
+        Some(&thread),
+        Namespace::default(),
+        None,
+    );
+    let dummy_thread = new_class(
+        "_DummyThread",
+        "threading",
+        Some(&thread),
+        Namespace::default(),
+        None,
+    );
     let event = methods(
         "Event",
         &[
@@ -195,7 +162,13 @@ fn make_classes(vm: &mut Vm) -> Value {
     );
     let semaphore = new_class("Semaphore", "threading", Some(&object), semaphore, None);
     let bounded = methods("BoundedSemaphore", &[("__init__", bounded_semaphore_init)]);
-    let bounded_semaphore = new_class("BoundedSemaphore", "threading", Some(&semaphore), bounded, None);
+    let bounded_semaphore = new_class(
+        "BoundedSemaphore",
+        "threading",
+        Some(&semaphore),
+        bounded,
+        None,
+    );
     let lock = methods(
         "_thread.lock",
         &[
@@ -209,7 +182,13 @@ fn make_classes(vm: &mut Vm) -> Value {
             ("locked_lock", lock_locked),
         ],
     );
-    let lock = new_class("lock", "_thread", Some(&object), lock, Some(TypeTag::Native));
+    let lock = new_class(
+        "lock",
+        "_thread",
+        Some(&object),
+        lock,
+        Some(TypeTag::Native),
+    );
     let rlock = methods(
         "_thread.RLock",
         &[
@@ -220,8 +199,14 @@ fn make_classes(vm: &mut Vm) -> Value {
             ("_is_owned", rlock_is_owned),
         ],
     );
-    let rlock = new_class("RLock", "_thread", Some(&object), rlock, Some(TypeTag::Native));
-    let all = [
+    let rlock = new_class(
+        "RLock",
+        "_thread",
+        Some(&object),
+        rlock,
+        Some(TypeTag::Native),
+    );
+    [
         thread,
         timer,
         main_thread,
@@ -232,30 +217,18 @@ fn make_classes(vm: &mut Vm) -> Value {
         bounded_semaphore,
         lock,
         rlock,
-    ];
-    Value::tuple(all.into_iter().map(Value::Class).collect())
+    ]
 }
 
-/// Compiles the `Thread` and `Timer` classes from [`COMPILED`] and adds the methods
-/// written in Rust.
-fn make_thread_classes(vm: &mut Vm) -> (Rc<Class>, Rc<Class>) {
-    THREADING_PY.register(vm);
-    let path = THREADING_PY.full_path();
-    let source = THREADING_PY.sparse_text(|line| COMPILED.iter().any(|range| range.contains(&line)));
-    let code = crate::vm::compile_source(&source, &path, Mode::File)
-        .expect("the lines of threading.py compile");
-    let module = Rc::new(Module::new("threading"));
-    let ran = run_nested(vm, Frame::new(code, module.clone()));
-    assert!(ran.is_ok(), "the classes of threading.py are made");
-    let (Some(Value::Class(thread)), Some(Value::Class(timer))) = (module.get("Thread"), module.get("Timer")) else {
-        unreachable!("threading.py's lines define Thread and Timer")
-    };
-    let thread_methods = methods(
+/// Makes the `Thread` and `Timer` classes.
+fn make_thread_classes(object: &Rc<Class>) -> (Rc<Class>, Rc<Class>) {
+    let mut thread_methods = methods(
         "Thread",
         &[
             ("__init__", thread_init),
             ("__repr__", thread_repr),
             ("start", thread_start),
+            ("run", thread_run),
             ("join", thread_join),
             ("is_alive", thread_is_alive),
             ("getName", thread_get_name),
@@ -264,20 +237,27 @@ fn make_thread_classes(vm: &mut Vm) -> (Rc<Class>, Rc<Class>) {
             ("setDaemon", thread_set_daemon),
         ],
     );
-    thread.dict.borrow_mut().extend(thread_methods);
-    for (name, getter) in [("ident", thread_ident as NativeFn), ("native_id", thread_ident)] {
+    for (name, getter) in [
+        ("ident", thread_ident as NativeFn),
+        ("native_id", thread_ident),
+    ] {
         let property = crate::value::Descriptor::Property {
             fget: Some(attr::builtin(name, getter, Some("Thread"))),
             fset: None,
             fdel: None,
         };
-        thread
-            .dict
-            .borrow_mut()
-            .insert(Rc::from(name), Value::Descriptor(Rc::new(property)));
+        thread_methods.insert(Rc::from(name), Value::Descriptor(Rc::new(property)));
     }
-    let timer_methods = methods("Timer", &[("__init__", timer_init), ("cancel", timer_cancel)]);
-    timer.dict.borrow_mut().extend(timer_methods);
+    let thread = new_class("Thread", "threading", Some(object), thread_methods, None);
+    let timer_methods = methods(
+        "Timer",
+        &[
+            ("__init__", timer_init),
+            ("run", timer_run),
+            ("cancel", timer_cancel),
+        ],
+    );
+    let timer = new_class("Timer", "threading", Some(&thread), timer_methods, None);
     (thread, timer)
 }
 
@@ -285,7 +265,7 @@ fn make_thread_classes(vm: &mut Vm) -> (Rc<Class>, Rc<Class>) {
 // Thread
 
 /// A thread object's instance, for reading and writing its `__dict__`.
-fn instance_of(vm: &mut Vm, this: &Value, method: &str) -> PyResult<Rc<Instance>> {
+fn thread_instance(vm: &mut Vm, this: &Value, method: &str) -> PyResult<Rc<Instance>> {
     match this {
         Value::Instance(instance) => Ok(instance.clone()),
         other => {
@@ -308,7 +288,15 @@ fn set(instance: &Instance, name: &str, value: Value) {
 
 /// Sets up a thread object as `Thread.__init__` does: `name` defaults to `Thread-N`
 /// (with the target's name in parentheses), `daemon` to the current thread's.
-fn init_thread(vm: &mut Vm, instance: &Instance, target: Value, name: Value, args: Value, kwargs: Value, daemon: Value) -> PyResult<()> {
+fn init_thread(
+    vm: &mut Vm,
+    instance: &Instance,
+    target: Value,
+    name: Value,
+    args: Value,
+    kwargs: Value,
+    daemon: Value,
+) -> PyResult<()> {
     let name = if ops::truthy(vm, &name)? {
         repr::str(vm, &name)?
     } else {
@@ -348,15 +336,22 @@ fn init_thread(vm: &mut Vm, instance: &Instance, target: Value, name: Value, arg
 fn thread_init(vm: &mut Vm, args: Args) -> PyResult {
     let bound = Params {
         name: "Thread.__init__",
-        names: &["self", "group", "target", "name", "args", "kwargs", "daemon"],
+        names: &[
+            "self", "group", "target", "name", "args", "kwargs", "daemon",
+        ],
         required: 1,
         positional: 6,
     }
     .bind(vm, args)?;
-    let [this, group, target, name, args, kwargs, daemon] = bound.try_into().expect("seven parameters");
-    let instance = instance_of(vm, &this.unwrap_or_default(), "__init__")?;
+    let [this, group, target, name, args, kwargs, daemon] =
+        bound.try_into().expect("seven parameters");
+    let instance = thread_instance(vm, &this.unwrap_or_default(), "__init__")?;
     if group.is_some_and(|g| !matches!(g, Value::None)) {
-        return Err(error(vm, "AssertionError", "group argument must be None for now"));
+        return Err(error(
+            vm,
+            "AssertionError",
+            "group argument must be None for now",
+        ));
     }
     init_thread(
         vm,
@@ -384,29 +379,23 @@ fn alive(vm: &Vm, instance: &Instance) -> bool {
         && vm_thread(vm, instance).is_some_and(|tid| vm.threads[tid].state != ThreadState::Finished)
 }
 
-/// `thread.start()`: a new green thread runs `self._bootstrap_inner()`, which calls
-/// `self.run()`. Like CPython's, which waits until the new thread has begun, it lets
-/// the new thread run first.
+/// `thread.start()`: a new green thread calls `self.run()` (a subclass's own `run`
+/// when it has one). Like CPython's, which waits until the new thread has begun, it
+/// lets the new thread run first.
 fn thread_start(vm: &mut Vm, args: Args) -> PyResult {
     let this = self_only(vm, args, "Thread.start")?;
-    let instance = instance_of(vm, &this, "start")?;
+    let instance = thread_instance(vm, &this, "start")?;
     match get(&instance, "_started") {
         None => {
-            return Err(library_error(
-                vm,
-                "RuntimeError",
-                "thread.__init__() not called",
-                &[&raise_at("start", 956)],
-            ));
+            return Err(error(vm, "RuntimeError", "thread.__init__() not called"));
         }
         // The retry after the new thread had its first turn.
-        Some(Value::Bool(true)) if vm.timed_out() => return Ok(Value::None),
+        Some(Value::Bool(true)) if vm.thread().retry => return Ok(Value::None),
         Some(Value::Bool(true)) => {
-            return Err(library_error(
+            return Err(error(
                 vm,
                 "RuntimeError",
                 "threads can only be started once",
-                &[&raise_at("start", 959)],
             ));
         }
         Some(_) => {}
@@ -420,12 +409,57 @@ fn thread_start(vm: &mut Vm, args: Args) -> PyResult {
         Some(daemon) => ops::truthy(vm, &daemon)?,
         None => false,
     };
-    let bootstrap = attr::get_attr(vm, &this, "_bootstrap_inner")?;
-    let ident = vm.start_thread(bootstrap, Args::default(), name, daemon, Some(this.clone()));
+    let run = attr::get_attr(vm, &this, "run")?;
+    let ident = vm.start_thread(run, Args::default(), name, daemon, Some(this.clone()));
     set(&instance, "_started", Value::Bool(true));
     set(&instance, "_ident", Value::Int(ident as i64));
+    if vm.nested > 0 {
+        // Called back from Rust code (`map(lambda t: t.start(), threads)`), where a
+        // thread cannot wait: the new thread runs at its turn.
+        return Ok(Value::None);
+    }
     let now = vm.now_ns;
     Err(vm.block(None, Some(now), "Thread.start"))
+}
+
+/// `thread.run()`: calls the target with the thread's `_args` and `_kwargs`, handed
+/// back to the VM as a tail call so that a target that waits parks the thread; does
+/// nothing without a target. The attributes stay (CPython deletes them once the
+/// target returns): a target that waits is called again from here when it wakes.
+fn thread_run(vm: &mut Vm, args: Args) -> PyResult {
+    let this = self_only(vm, args, "Thread.run")?;
+    let target = attr::get_attr(vm, &this, "_target")?;
+    if matches!(target, Value::None) {
+        return Ok(Value::None);
+    }
+    let args = attr::get_attr(vm, &this, "_args")?;
+    let kwargs = attr::get_attr(vm, &this, "_kwargs")?;
+    tail_call(vm, target, &args, &kwargs)
+}
+
+/// `function(*args, **kwargs)`, handed back to the VM to call in the caller's place.
+fn tail_call(vm: &mut Vm, function: Value, args: &Value, kwargs: &Value) -> PyResult {
+    let positional = iter::collect(vm, args)?;
+    let merged = Value::dict(Dict::default());
+    ops::dict_update(vm, &merged, kwargs, true)?;
+    let Value::Dict(merged) = merged else {
+        unreachable!("a dict was made")
+    };
+    let keywords = merged
+        .borrow()
+        .iter()
+        .filter_map(|(key, value)| match &key.0 {
+            Value::Str(name) => Some((name.clone(), value.clone())),
+            _ => None,
+        })
+        .collect();
+    Err(Signal::Call(
+        function,
+        Args {
+            positional,
+            keywords,
+        },
+    ))
 }
 
 /// `thread.join(timeout=None)`: waits until the thread has finished, or the timeout.
@@ -438,33 +472,27 @@ fn thread_join(vm: &mut Vm, args: Args) -> PyResult {
     }
     .bind(vm, args)?;
     let this = bound[0].clone().unwrap_or_default();
-    let instance = instance_of(vm, &this, "join")?;
+    let instance = thread_instance(vm, &this, "join")?;
     match get(&instance, "_started") {
         None => {
-            return Err(library_error(
-                vm,
-                "RuntimeError",
-                "Thread.__init__() not called",
-                &[&raise_at("join", 1112)],
-            ));
+            return Err(error(vm, "RuntimeError", "Thread.__init__() not called"));
         }
         Some(Value::Bool(true)) => {}
         Some(_) => {
-            return Err(library_error(
+            return Err(error(
                 vm,
                 "RuntimeError",
                 "cannot join thread before it is started",
-                &[&raise_at("join", 1114)],
             ));
         }
     }
-    if vm.thread().object.as_ref().is_some_and(|object| object.is(&this)) {
-        return Err(library_error(
-            vm,
-            "RuntimeError",
-            "cannot join current thread",
-            &[&raise_at("join", 1116)],
-        ));
+    if vm
+        .thread()
+        .object
+        .as_ref()
+        .is_some_and(|object| object.is(&this))
+    {
+        return Err(error(vm, "RuntimeError", "cannot join current thread"));
     }
     if !alive(vm, &instance) {
         return Ok(Value::None);
@@ -481,14 +509,14 @@ fn thread_join(vm: &mut Vm, args: Args) -> PyResult {
 
 fn thread_is_alive(vm: &mut Vm, args: Args) -> PyResult {
     let this = self_only(vm, args, "Thread.is_alive")?;
-    let instance = instance_of(vm, &this, "is_alive")?;
+    let instance = thread_instance(vm, &this, "is_alive")?;
     Ok(Value::Bool(alive(vm, &instance)))
 }
 
 /// `thread.ident`: its identifier once started, else None.
 fn thread_ident(vm: &mut Vm, args: Args) -> PyResult {
     let (this, _) = method_args(vm, args, "ident")?;
-    let instance = instance_of(vm, &this, "ident")?;
+    let instance = thread_instance(vm, &this, "ident")?;
     Ok(get(&instance, "_ident").unwrap_or_default())
 }
 
@@ -521,7 +549,7 @@ fn thread_set_daemon(vm: &mut Vm, args: Args) -> PyResult {
 /// `<Thread(Thread-1 (worker), started daemon 140…)>`.
 fn thread_repr(vm: &mut Vm, args: Args) -> PyResult {
     let (this, _) = method_args(vm, args, "__repr__")?;
-    let instance = instance_of(vm, &this, "__repr__")?;
+    let instance = thread_instance(vm, &this, "__repr__")?;
     let started = matches!(get(&instance, "_started"), Some(Value::Bool(true)));
     let mut status = if !started {
         "initial"
@@ -540,7 +568,10 @@ fn thread_repr(vm: &mut Vm, args: Args) -> PyResult {
     }
     let name = get(&instance, "name").unwrap_or_default();
     let name = repr::str(vm, &name)?;
-    Ok(Value::str(&format!("<{}({name}, {status})>", instance.class.name)))
+    Ok(Value::str(&format!(
+        "<{}({name}, {status})>",
+        instance.class.name
+    )))
 }
 
 /// `Timer(interval, function, args=None, kwargs=None)`: a thread that calls
@@ -555,7 +586,7 @@ fn timer_init(vm: &mut Vm, args: Args) -> PyResult {
     .bind(vm, args)?;
     let [this, interval, function, args, kwargs] = bound.try_into().expect("five parameters");
     let this = this.unwrap_or_default();
-    let instance = instance_of(vm, &this, "__init__")?;
+    let instance = thread_instance(vm, &this, "__init__")?;
     init_thread(
         vm,
         &instance,
@@ -586,6 +617,29 @@ fn timer_init(vm: &mut Vm, args: Args) -> PyResult {
     Ok(Value::None)
 }
 
+/// `timer.run()`: waits on its `finished` event for `interval` seconds, then, unless
+/// cancelled meanwhile, calls `function(*args, **kwargs)` as a tail call. (CPython
+/// also sets `finished` once the function returns; after a tail call it stays unset.)
+fn timer_run(vm: &mut Vm, args: Args) -> PyResult {
+    let this = self_only(vm, args, "Timer.run")?;
+    let finished = attr::get_attr(vm, &this, "finished")?;
+    let event = held::<Event>(vm, &finished, "Event", "wait")?;
+    if !event.flag.get() {
+        let interval = attr::get_attr(vm, &this, "interval")?;
+        let timeout = timeout_of(vm, Some(interval))?;
+        if let Deadline::At(at) = deadline(vm, timeout) {
+            return Err(vm.block(Some(finished.identity()), at, "Timer"));
+        }
+    }
+    if event.flag.get() {
+        return Ok(Value::None);
+    }
+    let function = attr::get_attr(vm, &this, "function")?;
+    let args = attr::get_attr(vm, &this, "args")?;
+    let kwargs = attr::get_attr(vm, &this, "kwargs")?;
+    tail_call(vm, function, &args, &kwargs)
+}
+
 /// `timer.cancel()`: its function will not be called.
 fn timer_cancel(vm: &mut Vm, args: Args) -> PyResult {
     let this = self_only(vm, args, "Timer.cancel")?;
@@ -606,7 +660,11 @@ fn thread_object(vm: &mut Vm, tid: usize) -> Value {
     let pid = vm.threads[tid].process;
     let is_main = vm.processes[pid].main_thread == tid;
     let classes = classes(vm);
-    let class = if is_main { classes.main_thread } else { classes.dummy_thread };
+    let class = if is_main {
+        classes.main_thread
+    } else {
+        classes.dummy_thread
+    };
     let thread = &vm.threads[tid];
     let mut dict = Namespace::default();
     let entries = [
@@ -649,7 +707,9 @@ fn main_thread(vm: &mut Vm, args: Args) -> PyResult {
 fn live_threads(vm: &Vm) -> Vec<usize> {
     let pid = vm.threads[vm.current].process;
     (0..vm.threads.len())
-        .filter(|&tid| vm.threads[tid].process == pid && vm.threads[tid].state != ThreadState::Finished)
+        .filter(|&tid| {
+            vm.threads[tid].process == pid && vm.threads[tid].state != ThreadState::Finished
+        })
         .collect()
 }
 
@@ -662,7 +722,10 @@ fn active_count(vm: &mut Vm, args: Args) -> PyResult {
 /// `threading.enumerate()`: the thread objects of the threads still running.
 fn enumerate(vm: &mut Vm, args: Args) -> PyResult {
     c_args(vm, args, "enumerate", 0, 0)?;
-    let objects = live_threads(vm).into_iter().map(|tid| thread_object(vm, tid)).collect();
+    let objects = live_threads(vm)
+        .into_iter()
+        .map(|tid| thread_object(vm, tid))
+        .collect();
     Ok(Value::list(objects))
 }
 
@@ -691,7 +754,11 @@ impl NativeObject for Lock {
         self.class.clone()
     }
     fn repr(&self) -> Option<String> {
-        let state = if self.count.get() > 0 { "locked" } else { "unlocked" };
+        let state = if self.count.get() > 0 {
+            "locked"
+        } else {
+            "unlocked"
+        };
         let at = address(self as *const Lock as usize);
         Some(if self.reentrant {
             format!(
@@ -710,7 +777,11 @@ impl NativeObject for Lock {
 
 fn new_lock(vm: &mut Vm, reentrant: bool) -> Value {
     let classes = classes(vm);
-    let class = if reentrant { classes.rlock } else { classes.lock };
+    let class = if reentrant {
+        classes.rlock
+    } else {
+        classes.lock
+    };
     Value::Native(Rc::new(Lock {
         class,
         reentrant,
@@ -782,7 +853,11 @@ fn lock_acquire(vm: &mut Vm, args: Args) -> PyResult {
     if !blocking {
         return Ok(Value::Bool(false));
     }
-    let what = if lock.reentrant { "RLock.acquire" } else { "Lock.acquire" };
+    let what = if lock.reentrant {
+        "RLock.acquire"
+    } else {
+        "Lock.acquire"
+    };
     match deadline(vm, (timeout >= 0.0).then_some(timeout)) {
         Deadline::Passed => Ok(Value::Bool(false)),
         Deadline::At(at) => Err(vm.block(Some(this.identity()), at, what)),
@@ -877,10 +952,13 @@ fn event_init(vm: &mut Vm, args: Args) -> PyResult {
     }
     .bind(vm, rest)?;
     let class = vm.types.class_of(&this);
-    set_native(&this, Rc::new(Event {
-        class,
-        flag: Cell::new(false),
-    }));
+    set_native(
+        &this,
+        Rc::new(Event {
+            class,
+            flag: Cell::new(false),
+        }),
+    );
     Ok(Value::None)
 }
 
@@ -1001,11 +1079,14 @@ fn condition_init(vm: &mut Vm, args: Args) -> PyResult {
         Some(lock) => lock,
     };
     let class = vm.types.class_of(&this);
-    set_native(&this, Rc::new(Condition {
-        class,
-        lock,
-        waiters: RefCell::new(Vec::new()),
-    }));
+    set_native(
+        &this,
+        Rc::new(Condition {
+            class,
+            lock,
+            waiters: RefCell::new(Vec::new()),
+        }),
+    );
     Ok(Value::None)
 }
 
@@ -1088,17 +1169,21 @@ fn is_owned(vm: &mut Vm, condition: &Condition) -> PyResult<bool> {
 /// One step of `Condition.wait`, run again each time the thread is woken: let the
 /// lock go and join the waiters; wait for a notify or the timeout; take the lock
 /// back. Gives whether a notify came, once the lock is held again.
-fn wait_step(vm: &mut Vm, this: &Value, condition: &Condition, timeout: Option<f64>) -> PyResult<bool> {
+fn wait_step(
+    vm: &mut Vm,
+    this: &Value,
+    condition: &Condition,
+    timeout: Option<f64>,
+) -> PyResult<bool> {
     let me = vm.thread().ident;
-    let position = condition.waiters.borrow().iter().position(|w| w.ident == me);
+    let position = condition
+        .waiters
+        .borrow()
+        .iter()
+        .position(|w| w.ident == me);
     let Some(position) = position else {
         if !is_owned(vm, condition)? {
-            return Err(library_error(
-                vm,
-                "RuntimeError",
-                "cannot wait on un-acquired lock",
-                &[&raise_at("wait", 319)],
-            ));
+            return Err(error(vm, "RuntimeError", "cannot wait on un-acquired lock"));
         }
         let count = match own_lock(&condition.lock) {
             Some(lock) => {
@@ -1205,11 +1290,10 @@ fn notify_waiters(vm: &mut Vm, args: Args, method: &str, all: bool) -> PyResult 
         }
     };
     if !is_owned(vm, &condition)? {
-        return Err(library_error(
+        return Err(error(
             vm,
             "RuntimeError",
             "cannot notify on un-acquired lock",
-            &[&raise_at("notify", 377)],
         ));
     }
     let mut woken = 0;
@@ -1271,19 +1355,21 @@ fn init_semaphore(vm: &mut Vm, args: Args, name: &'static str, bounded: bool) ->
         None => 1,
     };
     if value < 0 {
-        return Err(library_error(
+        return Err(error(
             vm,
             "ValueError",
             "semaphore initial value must be >= 0",
-            &[&raise_at("__init__", 431)],
         ));
     }
     let class = vm.types.class_of(&this);
-    set_native(&this, Rc::new(Semaphore {
-        class,
-        value: Cell::new(value),
-        bound: bounded.then_some(value),
-    }));
+    set_native(
+        &this,
+        Rc::new(Semaphore {
+            class,
+            value: Cell::new(value),
+            bound: bounded.then_some(value),
+        }),
+    );
     Ok(Value::None)
 }
 
@@ -1322,11 +1408,10 @@ fn semaphore_acquire(vm: &mut Vm, args: Args) -> PyResult {
     };
     let timeout = timeout_of(vm, bound[2].clone())?;
     if !blocking && timeout.is_some() {
-        return Err(library_error(
+        return Err(error(
             vm,
             "ValueError",
             "can't specify timeout for non-blocking acquire",
-            &[&raise_at("acquire", 465)],
         ));
     }
     if semaphore.value.get() > 0 {
@@ -1345,24 +1430,13 @@ fn semaphore_acquire(vm: &mut Vm, args: Args) -> PyResult {
 /// Gives `n` back to a semaphore and wakes its waiters.
 fn give_to_semaphore(vm: &mut Vm, this: &Value, n: i64) -> PyResult {
     let semaphore = held::<Semaphore>(vm, this, "Semaphore", "release")?;
-    let line = if semaphore.bound.is_some() { 542 } else { 495 };
     if n < 1 {
-        return Err(library_error(
-            vm,
-            "ValueError",
-            "n must be one or more",
-            &[&raise_at("release", line)],
-        ));
+        return Err(error(vm, "ValueError", "n must be one or more"));
     }
     if let Some(bound) = semaphore.bound
         && semaphore.value.get() + n > bound
     {
-        return Err(library_error(
-            vm,
-            "ValueError",
-            "Semaphore released too many times",
-            &[&raise_at("release", 545)],
-        ));
+        return Err(error(vm, "ValueError", "Semaphore released too many times"));
     }
     semaphore.value.set(semaphore.value.get() + n);
     vm.notify(this.identity());

@@ -4,7 +4,9 @@
 
 use std::rc::Rc;
 
-use super::{StructSeq, TIMER_SLACK_NS, add_functions, c_args, new_module, not_an_integer, registered_class};
+use super::{
+    StructSeq, TIMER_SLACK_NS, add_functions, c_args, new_module, not_an_integer, registered_class,
+};
 use crate::value::{Class, Module, Value};
 use crate::vm::Vm;
 use crate::vm::exceptions::error;
@@ -13,8 +15,7 @@ use crate::vm::native::{Args, PyResult};
 
 /// `time.struct_time`'s field names, in tuple order.
 const STRUCT_TIME_FIELDS: &[&str] = &[
-    "tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday",
-    "tm_isdst",
+    "tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday", "tm_isdst",
 ];
 const DAY_NAMES: [&str; 7] = [
     "Monday",
@@ -65,12 +66,17 @@ pub fn make(vm: &mut Vm) -> Rc<Module> {
     module.set("timezone", Value::Int(0));
     module.set("altzone", Value::Int(0));
     module.set("daylight", Value::Int(0));
-    module.set("tzname", Value::tuple(vec![Value::str("UTC"), Value::str("UTC")]));
+    module.set(
+        "tzname",
+        Value::tuple(vec![Value::str("UTC"), Value::str("UTC")]),
+    );
     module
 }
 
 fn struct_time_class(vm: &mut Vm) -> Rc<Class> {
-    registered_class(vm, "time.struct_time", |_| StructSeq::class("time.struct_time"))
+    registered_class(vm, "time.struct_time", |vm| {
+        StructSeq::class(vm, "time.struct_time")
+    })
 }
 
 /// `time.time()` (and `monotonic()`, `perf_counter()`): seconds on the virtual clock.
@@ -162,7 +168,7 @@ impl Civil {
         ];
         StructSeq::make(
             &class,
-            STRUCT_TIME_FIELDS,
+            StructSeq::fields(STRUCT_TIME_FIELDS),
             items.iter().map(|&n| Value::Int(n)).collect(),
         )
     }
@@ -380,10 +386,21 @@ mod tests {
     fn calendar_of_epoch_seconds() {
         // python3 3.11: time.gmtime(0) and time.gmtime(1700000000) under TZ=UTC
         let epoch = Civil::from_epoch(0);
-        assert_eq!((epoch.year, epoch.month, epoch.day, epoch.weekday, epoch.yearday), (1970, 1, 1, 3, 1));
+        assert_eq!(
+            (
+                epoch.year,
+                epoch.month,
+                epoch.day,
+                epoch.weekday,
+                epoch.yearday
+            ),
+            (1970, 1, 1, 3, 1)
+        );
         let t = Civil::from_epoch(1_700_000_000);
         assert_eq!(
-            (t.year, t.month, t.day, t.hour, t.minute, t.second, t.weekday, t.yearday),
+            (
+                t.year, t.month, t.day, t.hour, t.minute, t.second, t.weekday, t.yearday
+            ),
             (2023, 11, 14, 22, 13, 20, 1, 318)
         );
         assert_eq!(days_of_date(2023, 11, 14), 1_700_000_000 / 86_400);
@@ -394,7 +411,13 @@ mod tests {
         // python3 3.11: time.strftime(f, time.gmtime(1700000000))
         let t = Civil::from_epoch(1_700_000_000);
         assert_eq!(format_time("%Y-%m-%d %H:%M:%S", &t), "2023-11-14 22:13:20");
-        assert_eq!(format_time("%a %b %d %I:%M %p, %j", &t), "Tue Nov 14 10:13 PM, 318");
-        assert_eq!(format_time("%c|%x|%X|%%", &t), "Tue Nov 14 22:13:20 2023|11/14/23|22:13:20|%");
+        assert_eq!(
+            format_time("%a %b %d %I:%M %p, %j", &t),
+            "Tue Nov 14 10:13 PM, 318"
+        );
+        assert_eq!(
+            format_time("%c|%x|%X|%%", &t),
+            "Tue Nov 14 22:13:20 2023|11/14/23|22:13:20|%"
+        );
     }
 }

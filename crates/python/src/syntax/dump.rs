@@ -20,7 +20,14 @@ struct Dumper {
 }
 
 impl Dumper {
-    fn line(&mut self, depth: usize, field: &str, class: &str, span: Option<Span>, attrs: &[(&str, String)]) {
+    fn line(
+        &mut self,
+        depth: usize,
+        field: &str,
+        class: &str,
+        span: Option<Span>,
+        attrs: &[(&str, String)],
+    ) {
         for _ in 0..depth {
             self.out.push_str("  ");
         }
@@ -30,7 +37,10 @@ impl Dumper {
         }
         self.out.push_str(class);
         if let Some(s) = span {
-            self.out.push_str(&format!(" {}:{}-{}:{}", s.line, s.col, s.end_line, s.end_col));
+            self.out.push_str(&format!(
+                " {}:{}-{}:{}",
+                s.line, s.col, s.end_line, s.end_col
+            ));
         }
         for (name, value) in attrs {
             self.out.push_str(&format!(" {name}={value}"));
@@ -68,14 +78,26 @@ impl Dumper {
         let d = depth + 1;
         match &s.kind {
             StmtKind::FunctionDef(f) => {
-                self.line(depth, field, "FunctionDef", span, &[("name", repr_str(&f.name))]);
+                self.line(
+                    depth,
+                    field,
+                    "FunctionDef",
+                    span,
+                    &[("name", repr_str(&f.name))],
+                );
                 self.arguments(d, &f.args);
                 self.stmts(d, "body", &f.body);
                 self.exprs(d, "decorator_list", &f.decorators);
                 self.opt_expr(d, "returns", f.returns.as_ref());
             }
             StmtKind::ClassDef(c) => {
-                self.line(depth, field, "ClassDef", span, &[("name", repr_str(&c.name))]);
+                self.line(
+                    depth,
+                    field,
+                    "ClassDef",
+                    span,
+                    &[("name", repr_str(&c.name))],
+                );
                 self.exprs(d, "bases", &c.bases);
                 self.keywords(d, &c.keywords);
                 self.stmts(d, "body", &c.body);
@@ -95,7 +117,13 @@ impl Dumper {
                 self.expr(d, "value", value);
             }
             StmtKind::AugAssign { target, op, value } => {
-                self.line(depth, field, "AugAssign", span, &[("op", binop_name(*op).to_string())]);
+                self.line(
+                    depth,
+                    field,
+                    "AugAssign",
+                    span,
+                    &[("op", binop_name(*op).to_string())],
+                );
                 self.expr(d, "target", target);
                 self.expr(d, "value", value);
             }
@@ -105,7 +133,13 @@ impl Dumper {
                 value,
                 simple,
             } => {
-                self.line(depth, field, "AnnAssign", span, &[("simple", (*simple as u8).to_string())]);
+                self.line(
+                    depth,
+                    field,
+                    "AnnAssign",
+                    span,
+                    &[("simple", (*simple as u8).to_string())],
+                );
                 self.expr(d, "target", target);
                 self.expr(d, "annotation", annotation);
                 self.opt_expr(d, "value", value.as_ref());
@@ -123,7 +157,11 @@ impl Dumper {
                 self.stmts(d, "orelse", orelse);
             }
             StmtKind::While { test, body, orelse } | StmtKind::If { test, body, orelse } => {
-                let class = if matches!(s.kind, StmtKind::While { .. }) { "While" } else { "If" };
+                let class = if matches!(s.kind, StmtKind::While { .. }) {
+                    "While"
+                } else {
+                    "If"
+                };
                 self.line(depth, field, class, span, &[]);
                 self.expr(d, "test", test);
                 self.stmts(d, "body", body);
@@ -171,15 +209,35 @@ impl Dumper {
                 self.line(depth, field, "Import", span, &[]);
                 self.aliases(d, names);
             }
-            StmtKind::ImportFrom { module, names, level } => {
+            StmtKind::ImportFrom {
+                module,
+                names,
+                level,
+            } => {
                 let module = module.as_deref().map_or("None".to_string(), repr_str);
-                self.line(depth, field, "ImportFrom", span, &[("module", module), ("level", level.to_string())]);
+                self.line(
+                    depth,
+                    field,
+                    "ImportFrom",
+                    span,
+                    &[("module", module), ("level", level.to_string())],
+                );
                 self.aliases(d, names);
             }
             StmtKind::Global(names) | StmtKind::Nonlocal(names) => {
-                let class = if matches!(s.kind, StmtKind::Global(_)) { "Global" } else { "Nonlocal" };
+                let class = if matches!(s.kind, StmtKind::Global(_)) {
+                    "Global"
+                } else {
+                    "Nonlocal"
+                };
                 let names: Vec<String> = names.iter().map(|n| repr_str(n)).collect();
-                self.line(depth, field, class, span, &[("names", format!("[{}]", names.join(", ")))]);
+                self.line(
+                    depth,
+                    field,
+                    class,
+                    span,
+                    &[("names", format!("[{}]", names.join(", ")))],
+                );
             }
             StmtKind::Expr(value) => {
                 self.line(depth, field, "Expr", span, &[]);
@@ -195,7 +253,13 @@ impl Dumper {
         self.list_header(depth, "names", names.len());
         for a in names {
             let asname = a.asname.as_deref().map_or("None".to_string(), repr_str);
-            self.line(depth + 1, "", "alias", Some(a.span), &[("name", repr_str(&a.name)), ("asname", asname)]);
+            self.line(
+                depth + 1,
+                "",
+                "alias",
+                Some(a.span),
+                &[("name", repr_str(&a.name)), ("asname", asname)],
+            );
         }
     }
 
@@ -233,7 +297,13 @@ impl Dumper {
     fn opt_arg(&mut self, depth: usize, field: &str, a: Option<&Arg>) {
         match a {
             Some(a) => {
-                self.line(depth, field, "arg", Some(a.span), &[("arg", repr_str(&a.name))]);
+                self.line(
+                    depth,
+                    field,
+                    "arg",
+                    Some(a.span),
+                    &[("arg", repr_str(&a.name))],
+                );
                 self.opt_expr(depth + 1, "annotation", a.annotation.as_ref());
             }
             None => self.line(depth, field, "None", None, &[]),
@@ -260,11 +330,23 @@ impl Dumper {
                 self.exprs(d, "values", values);
             }
             ExprKind::NamedExpr { target, value } => {
-                self.line(depth, field, "NamedExpr", span, &[("target", repr_str(target))]);
+                self.line(
+                    depth,
+                    field,
+                    "NamedExpr",
+                    span,
+                    &[("target", repr_str(target))],
+                );
                 self.expr(d, "value", value);
             }
             ExprKind::BinOp { left, op, right } => {
-                self.line(depth, field, "BinOp", span, &[("op", binop_name(*op).to_string())]);
+                self.line(
+                    depth,
+                    field,
+                    "BinOp",
+                    span,
+                    &[("op", binop_name(*op).to_string())],
+                );
                 self.expr(d, "left", left);
                 self.expr(d, "right", right);
             }
@@ -313,7 +395,11 @@ impl Dumper {
                 self.expr(d, "elt", elt);
                 self.comprehensions(d, generators);
             }
-            ExprKind::DictComp { key, value, generators } => {
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => {
                 self.line(depth, field, "DictComp", span, &[]);
                 self.expr(d, "key", key);
                 self.expr(d, "value", value);
@@ -331,13 +417,27 @@ impl Dumper {
                 self.line(depth, field, "YieldFrom", span, &[]);
                 self.expr(d, "value", value);
             }
-            ExprKind::Compare { left, ops, comparators } => {
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } => {
                 let ops: Vec<&str> = ops.iter().map(|op| cmpop_name(*op)).collect();
-                self.line(depth, field, "Compare", span, &[("ops", format!("[{}]", ops.join(", ")))]);
+                self.line(
+                    depth,
+                    field,
+                    "Compare",
+                    span,
+                    &[("ops", format!("[{}]", ops.join(", ")))],
+                );
                 self.expr(d, "left", left);
                 self.exprs(d, "comparators", comparators);
             }
-            ExprKind::Call { func, args, keywords } => {
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => {
                 self.line(depth, field, "Call", span, &[]);
                 self.expr(d, "func", func);
                 self.exprs(d, "args", args);
@@ -349,7 +449,13 @@ impl Dumper {
                 format_spec,
             } => {
                 let conversion = conversion.map_or(-1, |c| c as i32);
-                self.line(depth, field, "FormattedValue", span, &[("conversion", conversion.to_string())]);
+                self.line(
+                    depth,
+                    field,
+                    "FormattedValue",
+                    span,
+                    &[("conversion", conversion.to_string())],
+                );
                 self.expr(d, "value", value);
                 self.opt_expr(d, "format_spec", format_spec.as_deref());
             }
@@ -358,10 +464,22 @@ impl Dumper {
                 self.exprs(d, "values", values);
             }
             ExprKind::Constant(c) => {
-                self.line(depth, field, "Constant", span, &[("value", repr_constant(c))]);
+                self.line(
+                    depth,
+                    field,
+                    "Constant",
+                    span,
+                    &[("value", repr_constant(c))],
+                );
             }
             ExprKind::Attribute { value, attr, ctx } => {
-                self.line(depth, field, "Attribute", span, &[("attr", repr_str(attr)), ("ctx", ctx_name(*ctx))]);
+                self.line(
+                    depth,
+                    field,
+                    "Attribute",
+                    span,
+                    &[("attr", repr_str(attr)), ("ctx", ctx_name(*ctx))],
+                );
                 self.expr(d, "value", value);
             }
             ExprKind::Subscript { value, slice, ctx } => {
@@ -374,10 +492,20 @@ impl Dumper {
                 self.expr(d, "value", value);
             }
             ExprKind::Name { id, ctx } => {
-                self.line(depth, field, "Name", span, &[("id", repr_str(id)), ("ctx", ctx_name(*ctx))]);
+                self.line(
+                    depth,
+                    field,
+                    "Name",
+                    span,
+                    &[("id", repr_str(id)), ("ctx", ctx_name(*ctx))],
+                );
             }
             ExprKind::List { elts, ctx } | ExprKind::Tuple { elts, ctx } => {
-                let class = if matches!(e.kind, ExprKind::List { .. }) { "List" } else { "Tuple" };
+                let class = if matches!(e.kind, ExprKind::List { .. }) {
+                    "List"
+                } else {
+                    "Tuple"
+                };
                 self.line(depth, field, class, span, &[("ctx", ctx_name(*ctx))]);
                 self.exprs(d, "elts", elts);
             }
@@ -492,7 +620,11 @@ fn repr_float(f: f64) -> String {
     let sign = if negative { "-" } else { "" };
     if !(-4..16).contains(&exponent) {
         let (first, rest) = digits.split_at(1);
-        let frac = if rest.is_empty() { String::new() } else { format!(".{rest}") };
+        let frac = if rest.is_empty() {
+            String::new()
+        } else {
+            format!(".{rest}")
+        };
         let exp_sign = if exponent < 0 { '-' } else { '+' };
         return format!("{sign}{first}{frac}e{exp_sign}{:02}", exponent.abs());
     }
@@ -500,7 +632,10 @@ fn repr_float(f: f64) -> String {
     if point <= 0 {
         format!("{sign}0.{}{digits}", "0".repeat((-point) as usize))
     } else if point as usize >= digits.len() {
-        format!("{sign}{digits}{}.0", "0".repeat(point as usize - digits.len()))
+        format!(
+            "{sign}{digits}{}.0",
+            "0".repeat(point as usize - digits.len())
+        )
     } else {
         let (int, frac) = digits.split_at(point as usize);
         format!("{sign}{int}.{frac}")

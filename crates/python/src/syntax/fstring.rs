@@ -2,11 +2,11 @@
 //! hands over the whole string; its `{expression!conversion:format_spec}` fields are
 //! found here, and each expression is parsed on its own, as `(expression)`.
 
+use super::SyntaxErrorKind;
 use super::ast::{Expr, ExprKind, Span};
 use super::lexer::Token;
 use super::parser::{PResult, Parser};
-use super::strings::{decode_escapes, Joined, StringToken};
-use super::SyntaxErrorKind;
+use super::strings::{Joined, StringToken, decode_escapes};
 
 /// How deep brackets may nest inside one expression field, CPython's `MAXLEVEL`.
 const MAX_LEVEL: usize = 200;
@@ -23,7 +23,13 @@ struct Fstring<'t> {
 }
 
 /// Parses the f-string token `tok` onto `joined` (its literal text and its values).
-pub(super) fn concat(p: &mut Parser<'_>, tok: &Token, token: &StringToken<'_>, joined: &mut Joined, span: Span) -> PResult<()> {
+pub(super) fn concat(
+    p: &mut Parser<'_>,
+    tok: &Token,
+    token: &StringToken<'_>,
+    joined: &mut Joined,
+    span: Span,
+) -> PResult<()> {
     let text = p.token_text(tok);
     let f = Fstring {
         tok: *tok,
@@ -39,7 +45,14 @@ pub(super) fn concat(p: &mut Parser<'_>, tok: &Token, token: &StringToken<'_>, j
 
 /// CPython's `_PyPegen_FstringParser_ConcatFstring`: literal text and fields up to the
 /// end of the string, or up to the `}` that ends a format spec.
-fn concat_fields(p: &mut Parser<'_>, f: &Fstring<'_>, body: &[u8], at: &mut usize, level: u32, joined: &mut Joined) -> PResult<()> {
+fn concat_fields(
+    p: &mut Parser<'_>,
+    f: &Fstring<'_>,
+    body: &[u8],
+    at: &mut usize,
+    level: u32,
+    joined: &mut Joined,
+) -> PResult<()> {
     joined.fmode = true;
     loop {
         let doubled = find_literal(p, f, body, at, level, joined)?;
@@ -60,7 +73,14 @@ fn concat_fields(p: &mut Parser<'_>, f: &Fstring<'_>, body: &[u8], at: &mut usiz
 
 /// CPython's `fstring_find_literal`: literal text up to a `{` or `}`; returns true
 /// after a doubled brace, whose first half ends the text.
-fn find_literal(p: &mut Parser<'_>, f: &Fstring<'_>, body: &[u8], at: &mut usize, level: u32, joined: &mut Joined) -> PResult<bool> {
+fn find_literal(
+    p: &mut Parser<'_>,
+    f: &Fstring<'_>,
+    body: &[u8],
+    at: &mut usize,
+    level: u32,
+    joined: &mut Joined,
+) -> PResult<bool> {
     let start = *at;
     let mut s = *at;
     let mut doubled = false;
@@ -94,7 +114,10 @@ fn find_literal(p: &mut Parser<'_>, f: &Fstring<'_>, body: &[u8], at: &mut usize
                     break;
                 }
                 if ch == b'}' {
-                    return Err(p.error_here(SyntaxErrorKind::SyntaxError, "f-string: single '}' is not allowed"));
+                    return Err(p.error_here(
+                        SyntaxErrorKind::SyntaxError,
+                        "f-string: single '}' is not allowed",
+                    ));
                 }
             }
             s -= 1;
@@ -110,7 +133,8 @@ fn find_literal(p: &mut Parser<'_>, f: &Fstring<'_>, body: &[u8], at: &mut usize
         if f.raw {
             joined.last_str.push_str(text);
         } else {
-            let decoded = decode_escapes(text).map_err(|msg| p.error_here(SyntaxErrorKind::SyntaxError, msg))?;
+            let decoded = decode_escapes(text)
+                .map_err(|msg| p.error_here(SyntaxErrorKind::SyntaxError, msg))?;
             joined.last_str.push_str(&decoded);
         }
     }
@@ -118,9 +142,19 @@ fn find_literal(p: &mut Parser<'_>, f: &Fstring<'_>, body: &[u8], at: &mut usize
 }
 
 /// CPython's `fstring_find_expr`: one `{...}` field, from its `{`.
-fn find_expression(p: &mut Parser<'_>, f: &Fstring<'_>, body: &[u8], at: &mut usize, level: u32, joined: &mut Joined) -> PResult<Expr> {
+fn find_expression(
+    p: &mut Parser<'_>,
+    f: &Fstring<'_>,
+    body: &[u8],
+    at: &mut usize,
+    level: u32,
+    joined: &mut Joined,
+) -> PResult<Expr> {
     if level >= 2 {
-        return Err(p.error_here(SyntaxErrorKind::SyntaxError, "f-string: expressions nested too deeply"));
+        return Err(p.error_here(
+            SyntaxErrorKind::SyntaxError,
+            "f-string: expressions nested too deeply",
+        ));
     }
     let brace = *at;
     *at += 1;
@@ -131,7 +165,10 @@ fn find_expression(p: &mut Parser<'_>, f: &Fstring<'_>, body: &[u8], at: &mut us
     while *at < body.len() {
         let ch = body[*at];
         if ch == b'\\' {
-            return Err(p.error_here(SyntaxErrorKind::SyntaxError, "f-string expression part cannot include a backslash"));
+            return Err(p.error_here(
+                SyntaxErrorKind::SyntaxError,
+                "f-string expression part cannot include a backslash",
+            ));
         }
         if quote != 0 {
             if ch == quote {
@@ -158,12 +195,18 @@ fn find_expression(p: &mut Parser<'_>, f: &Fstring<'_>, body: &[u8], at: &mut us
             }
             b'[' | b'{' | b'(' => {
                 if brackets.len() >= MAX_LEVEL {
-                    return Err(p.error_here(SyntaxErrorKind::SyntaxError, "f-string: too many nested parenthesis"));
+                    return Err(p.error_here(
+                        SyntaxErrorKind::SyntaxError,
+                        "f-string: too many nested parenthesis",
+                    ));
                 }
                 brackets.push(ch);
             }
             b'#' => {
-                return Err(p.error_here(SyntaxErrorKind::SyntaxError, "f-string expression part cannot include '#'"));
+                return Err(p.error_here(
+                    SyntaxErrorKind::SyntaxError,
+                    "f-string expression part cannot include '#'",
+                ));
             }
             b'!' | b':' | b'}' | b'=' | b'>' | b'<' if brackets.is_empty() => {
                 let next = body.get(*at + 1).copied().unwrap_or(0);
@@ -177,7 +220,10 @@ fn find_expression(p: &mut Parser<'_>, f: &Fstring<'_>, body: &[u8], at: &mut us
             }
             b']' | b'}' | b')' => {
                 let Some(open) = brackets.pop() else {
-                    return Err(p.error_here(SyntaxErrorKind::SyntaxError, format!("f-string: unmatched '{}'", ch as char)));
+                    return Err(p.error_here(
+                        SyntaxErrorKind::SyntaxError,
+                        format!("f-string: unmatched '{}'", ch as char),
+                    ));
                 };
                 let expected = match open {
                     b'(' => b')',
@@ -200,16 +246,25 @@ fn find_expression(p: &mut Parser<'_>, f: &Fstring<'_>, body: &[u8], at: &mut us
     }
     let expr_end = *at;
     if quote != 0 {
-        return Err(p.error_here(SyntaxErrorKind::SyntaxError, "f-string: unterminated string"));
+        return Err(p.error_here(
+            SyntaxErrorKind::SyntaxError,
+            "f-string: unterminated string",
+        ));
     }
     if let Some(&open) = brackets.last() {
-        return Err(p.error_here(SyntaxErrorKind::SyntaxError, format!("f-string: unmatched '{}'", open as char)));
+        return Err(p.error_here(
+            SyntaxErrorKind::SyntaxError,
+            format!("f-string: unmatched '{}'", open as char),
+        ));
     }
     if *at >= body.len() {
         return Err(expecting_brace(p));
     }
     let expr_text = std::str::from_utf8(&body[expr_start..expr_end]).unwrap_or("");
-    if expr_text.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\x0c')) {
+    if expr_text
+        .bytes()
+        .all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\x0c'))
+    {
         let next = body[expr_end];
         let msg = if matches!(next, b'!' | b':' | b'=') {
             format!("f-string: expression required before '{}'", next as char)
@@ -230,7 +285,9 @@ fn find_expression(p: &mut Parser<'_>, f: &Fstring<'_>, body: &[u8], at: &mut us
         if *at >= body.len() {
             return Err(expecting_brace(p));
         }
-        joined.last_str.push_str(std::str::from_utf8(&body[expr_start..*at]).unwrap_or(""));
+        joined
+            .last_str
+            .push_str(std::str::from_utf8(&body[expr_start..*at]).unwrap_or(""));
         debug = true;
     }
     let mut conversion = None;
@@ -289,7 +346,12 @@ fn expecting_brace(p: &Parser<'_>) -> super::parser::Fail {
 /// CPython's `fstring_compile_expr` and `fstring_find_expr_location`: parses the
 /// field's expression as `(expression)`, placed where the field is in the file.
 /// `brace` is the offset of the field's `{` in the token's text.
-fn compile_expression(p: &mut Parser<'_>, f: &Fstring<'_>, brace: usize, expr: &str) -> PResult<Expr> {
+fn compile_expression(
+    p: &mut Parser<'_>,
+    f: &Fstring<'_>,
+    brace: usize,
+    expr: &str,
+) -> PResult<Expr> {
     let before = &f.text[..brace];
     let lines = before.bytes().filter(|&b| b == b'\n').count() as u32;
     let after = &f.text[brace + 1..];

@@ -248,9 +248,22 @@ impl Lexer<'_> {
         });
     }
 
-    /// A tokenizer error: `col..end_col` on the current line (byte offsets).
+    /// An error of CPython's tokenizer proper (its `syntaxerror()`): `col..end_col`
+    /// on the current line, given in bytes but reported, as CPython's tokenizer
+    /// counts them, in characters.
     fn error_range(&mut self, col: u32, end_col: u32, msg: String) -> Stop {
-        self.error_with(SyntaxErrorKind::SyntaxError, col, end_col, msg)
+        let mut stop = self.error_with(SyntaxErrorKind::SyntaxError, col, end_col, msg);
+        if let Stop::Error(error) = &mut stop {
+            let line = &self.src[self.line_start..];
+            let chars = |n: u32| {
+                String::from_utf8_lossy(&line[..(n as usize).min(line.len())])
+                    .chars()
+                    .count() as u32
+            };
+            error.col = chars(col);
+            error.end_col = chars(end_col);
+        }
+        stop
     }
 
     fn error_with(&mut self, kind: SyntaxErrorKind, col: u32, end_col: u32, msg: String) -> Stop {
@@ -348,9 +361,14 @@ impl Lexer<'_> {
                             return Err(self.eof_error(col));
                         }
                         // CPython reads the character after the backslash, then
-                        // points at it.
-                        let next = self.pos + utf8_len(self.peek());
-                        return Err(self.error_before(next, LINE_CONTINUATION.to_string()));
+                        // points at it (in bytes).
+                        let col = self.col(self.pos);
+                        return Err(self.error_with(
+                            SyntaxErrorKind::SyntaxError,
+                            col,
+                            col,
+                            LINE_CONTINUATION.to_string(),
+                        ));
                     }
                     let col = self.col(self.pos);
                     self.pos += 1;
@@ -369,7 +387,9 @@ impl Lexer<'_> {
                         self.pos += 1;
                     }
                     // A string prefix goes with the quote after it.
-                    if matches!(self.peek(), b'\'' | b'"') && is_string_prefix(&self.src[start..self.pos]) {
+                    if matches!(self.peek(), b'\'' | b'"')
+                        && is_string_prefix(&self.src[start..self.pos])
+                    {
                         self.string(start)?;
                     } else {
                         self.name(start)?;
@@ -406,7 +426,9 @@ impl Lexer<'_> {
         let blank = if self.at_end() {
             true
         } else if c == b'#' || c == b'\n' {
-            if self.interactive && (self.line == 1 || (col == 0 && c == b'\n' && self.pos == self.line_start)) {
+            if self.interactive
+                && (self.line == 1 || (col == 0 && c == b'\n' && self.pos == self.line_start))
+            {
                 // At the prompt an empty line ends a compound statement, and the
                 // first line is never skipped.
                 col = 0;
@@ -521,9 +543,9 @@ impl Lexer<'_> {
             self.stop_token(self.pos);
             return Err(Stop::Incomplete);
         }
-        if self.pos > self.line_start {
-            self.line += 1;
-            self.line_start = self.pos;
+        // CPython's DEDENTs and ENDMARKER at the end stay on the last line.
+        if self.pos == self.line_start && self.line > 1 {
+            self.line -= 1;
         }
         for _ in 1..self.indents.len() {
             self.push(Tok::Dedent, self.pos, self.line, 0);
@@ -544,7 +566,12 @@ impl Lexer<'_> {
             self.stop_token(self.pos);
             return Stop::EofInBrackets { bracket, line, col };
         }
-        self.error_range(col, col, "unexpected EOF while parsing".to_string())
+        self.error_with(
+            SyntaxErrorKind::SyntaxError,
+            col,
+            col,
+            "unexpected EOF while parsing".to_string(),
+        )
     }
 
     fn name(&mut self, start: usize) -> Result<(), Stop> {
@@ -587,14 +614,18 @@ impl Lexer<'_> {
         match kind {
             Tok::LPar | Tok::LSqb | Tok::LBrace => {
                 if self.brackets.len() >= MAX_LEVEL {
-                    return Err(self.error_before(start + 1, "too many nested parentheses".to_string()));
+                    return Err(
+                        self.error_before(start + 1, "too many nested parentheses".to_string())
+                    );
                 }
                 self.brackets.push((self.src[start], self.line, col));
             }
             Tok::RPar | Tok::RSqb | Tok::RBrace => {
                 let close = self.src[start];
                 let Some((open, open_line, _)) = self.brackets.pop() else {
-                    return Err(self.error_before(start + 1, format!("unmatched '{}'", close as char)));
+                    return Err(
+                        self.error_before(start + 1, format!("unmatched '{}'", close as char))
+                    );
                 };
                 let expected = match open {
                     b'(' => b')',
@@ -620,7 +651,10 @@ impl Lexer<'_> {
                 let ch = self.src[start];
                 if ch < 0x20 || ch == 0x7f {
                     if ch == 0 {
-                        return Err(self.error_before(start + 1, "source code cannot contain null bytes".to_string()));
+                        return Err(self.error_before(
+                            start + 1,
+                            "source code cannot contain null bytes".to_string(),
+                        ));
                     }
                     return Err(self.error_before(
                         start + 1,
@@ -674,7 +708,10 @@ impl Lexer<'_> {
             if radix != 16 && self.peek().is_ascii_digit() {
                 let c = self.peek();
                 self.pos += 1;
-                return Err(self.error_before(self.pos, format!("invalid digit '{}' in {name} literal", c as char)));
+                return Err(self.error_before(
+                    self.pos,
+                    format!("invalid digit '{}' in {name} literal", c as char),
+                ));
             }
             self.end_of_number(name)?;
         } else if first == b'0' {
@@ -683,7 +720,9 @@ impl Lexer<'_> {
                 if self.peek() == b'_' {
                     self.pos += 1;
                     if !self.peek().is_ascii_digit() {
-                        return Err(self.error_before(self.pos, "invalid decimal literal".to_string()));
+                        return Err(
+                            self.error_before(self.pos, "invalid decimal literal".to_string())
+                        );
                     }
                 }
                 if self.peek() != b'0' {
@@ -801,8 +840,11 @@ impl Lexer<'_> {
         let keyword_follows = [&b"and"[..], b"else", b"for", b"or", b"not"]
             .iter()
             .any(|k| whole_word(k))
-            || [&b"if"[..], b"in", b"is"].iter().any(|k| rest.starts_with(k));
-        if !keyword_follows && is_identifier_char(self.peek()) {
+            || [&b"if"[..], b"in", b"is"]
+                .iter()
+                .any(|k| rest.starts_with(k));
+        // A non-ASCII character is left to the next token, which reports it.
+        if !keyword_follows && self.peek() < 0x80 && is_identifier_char(self.peek()) {
             return Err(self.error_before(self.pos, format!("invalid {kind} literal")));
         }
         Ok(())
@@ -817,7 +859,12 @@ impl Lexer<'_> {
         self.pos += if triple { 3 } else { 1 };
         loop {
             if self.at_end() || (!triple && self.peek() == b'\n') {
-                let detected = self.line;
+                // A newline that ends the file opens no line of its own.
+                let detected = if self.at_end() && self.src.last() == Some(&b'\n') {
+                    self.line - 1
+                } else {
+                    self.line
+                };
                 if self.interactive && (triple || self.at_end()) {
                     self.stop_token(self.pos);
                     return Err(Stop::Incomplete);
@@ -826,7 +873,9 @@ impl Lexer<'_> {
                 self.line_start = line_start;
                 let col = self.col(start);
                 let msg = if triple {
-                    format!("unterminated triple-quoted string literal (detected at line {detected})")
+                    format!(
+                        "unterminated triple-quoted string literal (detected at line {detected})"
+                    )
                 } else {
                     format!("unterminated string literal (detected at line {detected})")
                 };
@@ -870,15 +919,6 @@ fn is_char_start(b: u8) -> bool {
     b & 0xc0 != 0x80
 }
 
-fn utf8_len(first: u8) -> usize {
-    match first {
-        0xf0.. => 4,
-        0xe0.. => 3,
-        0xc0.. => 2,
-        _ => 1,
-    }
-}
-
 /// CPython's `is_potential_identifier_start`: any non-ASCII byte may start a name,
 /// which is checked as a whole afterwards.
 fn is_identifier_start(b: u8) -> bool {
@@ -899,7 +939,10 @@ fn is_xid_start(ch: char) -> bool {
 fn is_xid_continue(ch: char) -> bool {
     ch == '_'
         || ch.is_alphanumeric()
-        || matches!(ch, '\u{300}'..='\u{36f}' | '\u{b7}' | '\u{200c}' | '\u{200d}')
+        || matches!(
+            ch,
+            '\u{300}'..='\u{36f}' | '\u{b7}' | '\u{200c}' | '\u{200d}'
+        )
 }
 
 /// Python's `str.isprintable()` for one character, as far as error messages need it:

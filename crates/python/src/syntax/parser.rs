@@ -15,6 +15,8 @@ use super::ast::*;
 use super::lexer::{self, Stop, Tok, Token, Tokens};
 use super::{SyntaxError, SyntaxErrorKind};
 
+mod expressions;
+
 /// A whole file, as `python3 file.py` compiles it.
 pub fn parse_module(source: &str) -> Result<Module, SyntaxError> {
     let src = lexer::normalize(source);
@@ -44,21 +46,31 @@ fn run_passes<T>(
     sub: Option<SubSource>,
     rule: impl Fn(&mut Parser<'_>) -> PResult<T>,
 ) -> Result<T, SyntaxError> {
-    let mut first = Parser::new(src, &tokens.tokens, tokens.stop.as_ref(), interactive, false);
+    let mut first = Parser::new(
+        src,
+        &tokens.tokens,
+        tokens.stop.as_ref(),
+        interactive,
+        false,
+    );
     first.sub = sub;
     let result = rule(&mut first);
     if first.hit_incomplete {
         return Err(incomplete_error(&tokens.tokens));
     }
+    let mut furthest = first.furthest;
     let raised = match result {
         Ok(module) => return Ok(module),
         Err(Fail::Error(error)) => *error,
         Err(Fail::NoMatch) => {
             let last = first.furthest;
-            let mut second = Parser::new(src, &tokens.tokens, tokens.stop.as_ref(), interactive, true);
+            let mut second =
+                Parser::new(src, &tokens.tokens, tokens.stop.as_ref(), interactive, true);
             second.sub = sub;
             second.furthest = last;
-            match rule(&mut second) {
+            let result = rule(&mut second);
+            furthest = second.furthest;
+            match result {
                 Err(Fail::Error(error)) => *error,
                 _ => first.generic_error(last),
             }
@@ -68,13 +80,17 @@ fn run_passes<T>(
         // As `_PyPegen_tokenize_full_source_to_check_for_errors`: an error of the
         // tokenizer anywhere in a file wins over the parser's.
         let indentation = raised.kind == SyntaxErrorKind::IndentationError
-            && matches!(raised.msg.as_str(), "unexpected indent" | "unexpected unindent");
+            && matches!(
+                raised.msg.as_str(),
+                "unexpected indent" | "unexpected unindent"
+            );
         if !interactive && !indentation {
             return Err(error.clone());
         }
     }
     if let Some(Stop::EofInBrackets { bracket, line, col }) = tokens.stop {
-        if !interactive && raised.line > line && !raised.msg.ends_with("was never closed") {
+        let error_line = tokens.tokens[furthest.min(tokens.tokens.len() - 1)].line;
+        if !interactive && error_line > line && !raised.msg.ends_with("was never closed") {
             return Err(never_closed(bracket, line, col));
         }
     }
@@ -130,7 +146,7 @@ pub(super) type PResult<T> = Result<T, Fail>;
 
 /// How deep expressions may nest before the parser gives up, so that no input can
 /// overflow the stack (CPython's parser has the same kind of limit, `MAXSTACK`).
-const MAX_DEPTH: u32 = 400;
+pub(super) const MAX_DEPTH: u32 = 300;
 
 /// Which targets a check is for (CPython's `TARGETS_TYPE`): they differ in what they
 /// accept and in the words of the error.
@@ -198,7 +214,12 @@ impl<'a> Parser<'a> {
 
     /// Parses the f-string field expression `source` (`(expression)`), whose first
     /// line sits at `line` and is shifted right by `col`.
-    pub(super) fn parse_fstring_expression(&mut self, source: &str, line: u32, col: u32) -> PResult<Expr> {
+    pub(super) fn parse_fstring_expression(
+        &mut self,
+        source: &str,
+        line: u32,
+        col: u32,
+    ) -> PResult<Expr> {
         let mut tokens = lexer::tokenize(source, false);
         for tok in &mut tokens.tokens {
             if tok.end_line == 1 {
@@ -214,7 +235,8 @@ impl<'a> Parser<'a> {
             error.text = Some(source.to_string());
         }
         let sub = SubSource { line, col };
-        run_passes(source, &tokens, false, Some(sub), |p| p.star_expressions()).map_err(|e| Fail::Error(Box::new(e)))
+        run_passes(source, &tokens, false, Some(sub), |p| p.star_expressions())
+            .map_err(|e| Fail::Error(Box::new(e)))
     }
 
     /// The source text of a token.
@@ -243,7 +265,10 @@ impl<'a> Parser<'a> {
             self.furthest = index;
         }
         let tok = self.toks[index];
-        if tok.kind == Tok::Error && !self.second_pass && matches!(self.stop, Some(Stop::Incomplete)) {
+        if tok.kind == Tok::Error
+            && !self.second_pass
+            && matches!(self.stop, Some(Stop::Incomplete))
+        {
             self.hit_incomplete = true;
         }
         tok
@@ -318,7 +343,12 @@ impl<'a> Parser<'a> {
     /// NEWLINE, INDENT and DEDENT (CPython's `_PyPegen_get_last_nonnwhitespace_token`).
     fn span_from(&self, start: Pos) -> Span {
         let mut i = self.pos.saturating_sub(1);
-        while i > 0 && matches!(self.toks[i].kind, Tok::Newline | Tok::Indent | Tok::Dedent | Tok::EndMarker) {
+        while i > 0
+            && matches!(
+                self.toks[i].kind,
+                Tok::Newline | Tok::Indent | Tok::Dedent | Tok::EndMarker
+            )
+        {
             i -= 1;
         }
         let last = self.toks[i];
@@ -360,7 +390,8 @@ impl<'a> Parser<'a> {
     // ----- Errors -----
 
     fn error(&self, kind: SyntaxErrorKind, span: Span, msg: String) -> Fail {
-        let (mut line, mut col, mut end_line, mut end_col) = (span.line, span.col, span.end_line, span.end_col);
+        let (mut line, mut col, mut end_line, mut end_col) =
+            (span.line, span.col, span.end_line, span.end_col);
         let mut msg = msg;
         let mut text = None;
         if let Some(sub) = self.sub {
@@ -391,7 +422,13 @@ impl<'a> Parser<'a> {
 
     /// RAISE_SYNTAX_ERROR_KNOWN_LOCATION on a token.
     pub(super) fn error_at_token(&self, tok: &Token, msg: String) -> Fail {
-        self.error(SyntaxErrorKind::SyntaxError, Self::token_span(tok), msg)
+        let mut span = Self::token_span(tok);
+        if matches!(tok.kind, Tok::Indent | Tok::Dedent) {
+            // CPython gives these tokens no column: no caret is printed.
+            span.col = 0;
+            span.end_col = 0;
+        }
+        self.error(SyntaxErrorKind::SyntaxError, span, msg)
     }
 
     /// RAISE_SYNTAX_ERROR_KNOWN_LOCATION on a node.
@@ -459,7 +496,9 @@ impl<'a> Parser<'a> {
                 }
                 p
             }
-            Tok::Dedent => self.error_here(SyntaxErrorKind::IndentationError, "unexpected unindent"),
+            Tok::Dedent => {
+                self.error_here(SyntaxErrorKind::IndentationError, "unexpected unindent")
+            }
             _ => self.error_at_token(&tok, "invalid syntax".to_string()),
         };
         match fail {
@@ -593,7 +632,10 @@ impl<'a> Parser<'a> {
     fn raise_stmt(&mut self) -> PResult<StmtKind> {
         self.bump();
         if !self.at_expression_start() {
-            return Ok(StmtKind::Raise { exc: None, cause: None });
+            return Ok(StmtKind::Raise {
+                exc: None,
+                cause: None,
+            });
         }
         let exc = self.expression()?;
         let cause = if self.eat(Tok::From) {
@@ -601,7 +643,10 @@ impl<'a> Parser<'a> {
         } else {
             None
         };
-        Ok(StmtKind::Raise { exc: Some(exc), cause })
+        Ok(StmtKind::Raise {
+            exc: Some(exc),
+            cause,
+        })
     }
 
     fn del_stmt(&mut self) -> PResult<StmtKind> {
@@ -620,14 +665,18 @@ impl<'a> Parser<'a> {
         })();
         let valid = parsed.is_ok()
             && matches!(self.peek(), Tok::Semi | Tok::Newline)
-            && targets.iter().all(|t| invalid_target(t, Targets::Del).is_none());
+            && targets
+                .iter()
+                .all(|t| invalid_target(t, Targets::Del).is_none());
         if !valid {
             if self.call_invalid {
                 // invalid_del_stmt: 'del' star_expressions
                 self.pos = save + 1;
                 let exprs = self.star_expressions()?;
                 if let Some(bad) = invalid_target(&exprs, Targets::Del) {
-                    return Err(self.error_at(bad.span, format!("cannot delete {}", expr_name(bad))));
+                    return Err(
+                        self.error_at(bad.span, format!("cannot delete {}", expr_name(bad)))
+                    );
                 }
             }
             parsed?;
@@ -645,7 +694,11 @@ impl<'a> Parser<'a> {
         loop {
             let start = self.start();
             let name = self.dotted_name()?;
-            let asname = if self.eat(Tok::As) { Some(self.name()?.0) } else { None };
+            let asname = if self.eat(Tok::As) {
+                Some(self.name()?.0)
+            } else {
+                None
+            };
             names.push(Alias {
                 name,
                 asname,
@@ -693,13 +746,21 @@ impl<'a> Parser<'a> {
                 asname: None,
                 span: Self::token_span(&tok),
             });
-            return Ok(StmtKind::ImportFrom { module, names, level });
+            return Ok(StmtKind::ImportFrom {
+                module,
+                names,
+                level,
+            });
         }
         let parenthesized = self.eat(Tok::LPar);
         loop {
             let start = self.start();
             let name = self.name()?.0;
-            let asname = if self.eat(Tok::As) { Some(self.name()?.0) } else { None };
+            let asname = if self.eat(Tok::As) {
+                Some(self.name()?.0)
+            } else {
+                None
+            };
             names.push(Alias {
                 name,
                 asname,
@@ -724,7 +785,11 @@ impl<'a> Parser<'a> {
         if parenthesized {
             self.expect(Tok::RPar)?;
         }
-        Ok(StmtKind::ImportFrom { module, names, level })
+        Ok(StmtKind::ImportFrom {
+            module,
+            names,
+            level,
+        })
     }
 
     /// Assignments, augmented and annotated assignments, and expression statements.
@@ -742,7 +807,8 @@ impl<'a> Parser<'a> {
         let kind = match self.peek() {
             Tok::Colon => {
                 self.bump();
-                let simple = matches!(first.kind, ExprKind::Name { .. }) && (first.span.line, first.span.col) == start;
+                let simple = matches!(first.kind, ExprKind::Name { .. })
+                    && (first.span.line, first.span.col) == start;
                 if !matches!(
                     first.kind,
                     ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }
@@ -789,7 +855,9 @@ impl<'a> Parser<'a> {
                 if let Some(op) = augassign(kind) {
                     if !matches!(
                         first.kind,
-                        ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }
+                        ExprKind::Name { .. }
+                            | ExprKind::Attribute { .. }
+                            | ExprKind::Subscript { .. }
                     ) {
                         if self.call_invalid {
                             return Err(self.invalid_assignment(stmt_pos));
@@ -820,23 +888,36 @@ impl<'a> Parser<'a> {
         }
     }
 
+    #[inline(never)]
     fn invalid_annotation(&mut self, stmt_pos: usize, first: &Expr) -> Fail {
         if !self.call_invalid {
             return Fail::NoMatch;
         }
         match &first.kind {
-            ExprKind::Tuple { .. } if (first.span.line, first.span.col) != self.token_start(stmt_pos) => {
+            ExprKind::Tuple { .. }
+                if (first.span.line, first.span.col) != self.token_start(stmt_pos) =>
+            {
                 // `a, b: int`: reported at the first element.
                 let ExprKind::Tuple { elts, .. } = &first.kind else {
                     return Fail::NoMatch;
                 };
-                self.error_at(elts[0].span, "only single target (not tuple) can be annotated")
+                self.error_at(
+                    elts[0].span,
+                    "only single target (not tuple) can be annotated",
+                )
             }
-            ExprKind::Tuple { elts, .. } if !is_parenthesized_at(self.toks, stmt_pos) => {
-                self.error_at(elts[0].span, "only single target (not tuple) can be annotated")
+            ExprKind::Tuple { elts, .. } if !is_parenthesized_at(self.toks, stmt_pos) => self
+                .error_at(
+                    elts[0].span,
+                    "only single target (not tuple) can be annotated",
+                ),
+            ExprKind::Tuple { .. } => self.error_at(
+                first.span,
+                "only single target (not tuple) can be annotated",
+            ),
+            ExprKind::List { .. } => {
+                self.error_at(first.span, "only single target (not list) can be annotated")
             }
-            ExprKind::Tuple { .. } => self.error_at(first.span, "only single target (not tuple) can be annotated"),
-            ExprKind::List { .. } => self.error_at(first.span, "only single target (not list) can be annotated"),
             _ => self.error_at(first.span, "illegal target for annotation"),
         }
     }
@@ -847,6 +928,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `invalid_assignment`, tried from the start of the statement.
+    #[inline(never)]
     fn invalid_assignment(&mut self, stmt_pos: usize) -> Fail {
         if !self.call_invalid {
             return Fail::NoMatch;
@@ -860,7 +942,8 @@ impl<'a> Parser<'a> {
         // (star_targets '=')* then an expression before '=' or an augmented operator.
         loop {
             let here = self.pos;
-            let expr = if self.peek() == Tok::Yield {
+            let bare_yield = self.peek() == Tok::Yield;
+            let expr = if bare_yield {
                 self.yield_expr()
             } else {
                 self.star_expressions()
@@ -872,7 +955,7 @@ impl<'a> Parser<'a> {
             };
             let next = self.peek();
             if next == Tok::Equal {
-                if is_yield(&expr) {
+                if bare_yield {
                     return self.error_at(expr.span, "assignment to yield expression not possible");
                 }
                 if let Some(bad) = invalid_target(&expr, Targets::Star) {
@@ -884,7 +967,10 @@ impl<'a> Parser<'a> {
             if augassign(next).is_some() && here == stmt_pos {
                 return self.error_at(
                     expr.span,
-                    format!("'{}' is an illegal expression for augmented assignment", expr_name(&expr)),
+                    format!(
+                        "'{}' is an illegal expression for augmented assignment",
+                        expr_name(&expr)
+                    ),
                 );
             }
             return Fail::NoMatch;
@@ -893,6 +979,7 @@ impl<'a> Parser<'a> {
 
     /// `invalid_legacy_expression` at the start of a statement: `print x`,
     /// `exec "code"`.
+    #[inline(never)]
     fn invalid_legacy_statement(&mut self) -> PResult<()> {
         let tok = self.peek_tok();
         if tok.kind != Tok::Name || !matches!(self.text(&tok), "print" | "exec") {
@@ -904,7 +991,7 @@ impl<'a> Parser<'a> {
         }
         let save = self.pos;
         self.bump();
-        let rest = self.star_expressions();
+        let rest = self.quiet(Self::star_expressions);
         self.pos = save;
         if let Ok(rest) = rest {
             let name = self.text(&tok);
@@ -960,7 +1047,9 @@ impl<'a> Parser<'a> {
                     self.bump();
                     self.peek();
                     let msg = match after {
-                        Some((what, line)) => format!("expected an indented block after {what} on line {line}"),
+                        Some((what, line)) => {
+                            format!("expected an indented block after {what} on line {line}")
+                        }
                         None => "expected an indented block".to_string(),
                     };
                     return Err(self.error_here(SyntaxErrorKind::IndentationError, msg));
@@ -1047,7 +1136,11 @@ impl<'a> Parser<'a> {
     fn if_stmt(&mut self) -> PResult<Stmt> {
         let start = self.start();
         let kw = self.bump();
-        let what = if kw.kind == Tok::If { "'if' statement" } else { "'elif' statement" };
+        let what = if kw.kind == Tok::If {
+            "'if' statement"
+        } else {
+            "'elif' statement"
+        };
         let test = self.named_expression()?;
         self.header_colon()?;
         let body = self.block(Some((what, kw.line)))?;
@@ -1123,7 +1216,10 @@ impl<'a> Parser<'a> {
                 elts.push(self.bitwise_or_or_star()?);
             }
             Expr {
-                kind: ExprKind::Tuple { elts, ctx: Ctx::Store },
+                kind: ExprKind::Tuple {
+                    elts,
+                    ctx: Ctx::Store,
+                },
                 span: self.span_from(start),
             }
         } else {
@@ -1135,7 +1231,9 @@ impl<'a> Parser<'a> {
                 self.pos = save;
                 let exprs = self.star_expressions()?;
                 if let Some(bad) = invalid_target(&exprs, Targets::For) {
-                    return Err(self.error_at(bad.span, format!("cannot assign to {}", expr_name(bad))));
+                    return Err(
+                        self.error_at(bad.span, format!("cannot assign to {}", expr_name(bad)))
+                    );
                 }
             }
             return Err(Fail::NoMatch);
@@ -1168,8 +1266,10 @@ impl<'a> Parser<'a> {
         };
         if handlers.is_empty() && finalbody.is_empty() {
             if self.call_invalid {
-                let tok = self.peek_tok();
-                return Err(self.error_at_token(&tok, "expected 'except' or 'finally' block".to_string()));
+                let tok = self.toks[self.pos - 1];
+                return Err(
+                    self.error_at_token(&tok, "expected 'except' or 'finally' block".to_string())
+                );
             }
             return Err(Fail::NoMatch);
         }
@@ -1210,12 +1310,19 @@ impl<'a> Parser<'a> {
                         let _ = self.name();
                     }
                     if self.peek() == Tok::Colon {
-                        return Err(self.error_starting_from(kind.span, "multiple exception types must be parenthesized"));
+                        return Err(self.error_starting_from(
+                            kind.span,
+                            "multiple exception types must be parenthesized",
+                        ));
                     }
                 }
                 self.pos = save;
             }
-            let name = if self.eat(Tok::As) { Some(self.name()?.0) } else { None };
+            let name = if self.eat(Tok::As) {
+                Some(self.name()?.0)
+            } else {
+                None
+            };
             (Some(kind), name)
         };
         self.header_colon()?;
@@ -1270,7 +1377,9 @@ impl<'a> Parser<'a> {
                 }
                 if let Some(bad) = invalid_target(&target, Targets::Star) {
                     if self.call_invalid {
-                        return Err(self.error_at(bad.span, format!("cannot assign to {}", expr_name(bad))));
+                        return Err(
+                            self.error_at(bad.span, format!("cannot assign to {}", expr_name(bad)))
+                        );
                     }
                     return Err(Fail::NoMatch);
                 }
@@ -1313,6 +1422,14 @@ impl<'a> Parser<'a> {
                 Tok::Slash => {
                     self.bump();
                     if seen_slash || seen_star || plain.is_empty() {
+                        if !self.call_invalid
+                            || (plain.is_empty()
+                                && !seen_slash
+                                && !seen_star
+                                && self.peek() != Tok::Comma)
+                        {
+                            return Err(Fail::NoMatch);
+                        }
                         let msg = if plain.is_empty() && !seen_slash && !seen_star {
                             "at least one argument must precede /"
                         } else if seen_star {
@@ -1332,8 +1449,12 @@ impl<'a> Parser<'a> {
                     }
                     seen_star = true;
                     if matches!(self.peek(), Tok::Comma) {
-                        if matches!(self.peek_nth(1), Tok::RPar | Tok::Colon | Tok::DoubleStar) && self.peek_nth(1) != Tok::Name {
-                            return Err(self.invalid_here(&tok, "named arguments must follow bare *"));
+                        if matches!(self.peek_nth(1), Tok::RPar | Tok::Colon | Tok::DoubleStar)
+                            && self.peek_nth(1) != Tok::Name
+                        {
+                            return Err(
+                                self.invalid_here(&tok, "named arguments must follow bare *")
+                            );
                         }
                     } else if self.peek() == close {
                         return Err(self.invalid_here(&tok, "named arguments must follow bare *"));
@@ -1341,7 +1462,10 @@ impl<'a> Parser<'a> {
                         let arg = self.param(lambda, true)?;
                         if self.peek() == Tok::Equal {
                             let eq = self.peek_tok();
-                            return Err(self.invalid_here(&eq, "var-positional argument cannot have default value"));
+                            return Err(self.invalid_here(
+                                &eq,
+                                "var-positional argument cannot have default value",
+                            ));
                         }
                         args.vararg = Some(arg);
                     }
@@ -1351,12 +1475,16 @@ impl<'a> Parser<'a> {
                     let arg = self.param(lambda, false)?;
                     if self.peek() == Tok::Equal {
                         let eq = self.peek_tok();
-                        return Err(self.invalid_here(&eq, "var-keyword argument cannot have default value"));
+                        return Err(self
+                            .invalid_here(&eq, "var-keyword argument cannot have default value"));
                     }
                     args.kwarg = Some(arg);
                     if self.eat(Tok::Comma) && self.peek() != close {
                         let next = self.peek_tok();
-                        if matches!(next.kind, Tok::Name | Tok::Star | Tok::DoubleStar | Tok::Slash) {
+                        if matches!(
+                            next.kind,
+                            Tok::Name | Tok::Star | Tok::DoubleStar | Tok::Slash
+                        ) {
                             let span = if next.kind == Tok::Name {
                                 let save = self.pos;
                                 let arg = self.param(lambda, false);
@@ -1366,7 +1494,10 @@ impl<'a> Parser<'a> {
                                 Self::token_span(&next)
                             };
                             if self.call_invalid {
-                                return Err(self.error_at(span, "arguments cannot follow var-keyword argument"));
+                                return Err(self.error_at(
+                                    span,
+                                    "arguments cannot follow var-keyword argument",
+                                ));
                             }
                         }
                         return Err(Fail::NoMatch);
@@ -1395,7 +1526,10 @@ impl<'a> Parser<'a> {
                             }
                             None if seen_default => {
                                 return Err(if self.call_invalid {
-                                    self.error_at(arg.span, "non-default argument follows default argument")
+                                    self.error_at(
+                                        arg.span,
+                                        "non-default argument follows default argument",
+                                    )
                                 } else {
                                     Fail::NoMatch
                                 });
@@ -1436,7 +1570,9 @@ impl<'a> Parser<'a> {
             if !self.eat(Tok::Comma) {
                 if self.call_invalid && self.peek() == Tok::Star && seen_slash {
                     let star = self.peek_tok();
-                    return Err(self.error_at_token(&star, "expected comma between / and *".to_string()));
+                    return Err(
+                        self.error_at_token(&star, "expected comma between / and *".to_string())
+                    );
                 }
                 return Err(Fail::NoMatch);
             }
@@ -1471,1124 +1607,6 @@ impl<'a> Parser<'a> {
         Ok(Arg {
             name,
             annotation,
-            span: self.span_from(start),
-        })
-    }
-
-    // ----- Expressions -----
-
-    fn at_expression_start(&mut self) -> bool {
-        can_start_expression(self.peek())
-    }
-
-    /// `star_expressions`: an expression, or a tuple without parentheses, whose
-    /// items may be starred.
-    pub(super) fn star_expressions(&mut self) -> PResult<Expr> {
-        let start = self.start();
-        let first = self.star_expression()?;
-        if self.peek() != Tok::Comma {
-            return Ok(first);
-        }
-        let mut elts = vec![first];
-        while self.eat(Tok::Comma) {
-            if !self.at_expression_start() {
-                break;
-            }
-            elts.push(self.star_expression()?);
-        }
-        Ok(Expr {
-            kind: ExprKind::Tuple { elts, ctx: Ctx::Load },
-            span: self.span_from(start),
-        })
-    }
-
-    /// `expressions`: like `star_expressions`, without stars.
-    fn expressions(&mut self) -> PResult<Expr> {
-        let start = self.start();
-        let first = self.expression()?;
-        if self.peek() != Tok::Comma {
-            return Ok(first);
-        }
-        let mut elts = vec![first];
-        while self.eat(Tok::Comma) {
-            if !self.at_expression_start() {
-                break;
-            }
-            elts.push(self.expression()?);
-        }
-        Ok(Expr {
-            kind: ExprKind::Tuple { elts, ctx: Ctx::Load },
-            span: self.span_from(start),
-        })
-    }
-
-    fn star_expression(&mut self) -> PResult<Expr> {
-        if self.peek() == Tok::Star {
-            let start = self.start();
-            self.bump();
-            let value = self.bitwise_or()?;
-            return Ok(Expr {
-                kind: ExprKind::Starred {
-                    value: Box::new(value),
-                    ctx: Ctx::Load,
-                },
-                span: self.span_from(start),
-            });
-        }
-        self.expression()
-    }
-
-    fn star_named_expression(&mut self) -> PResult<Expr> {
-        if self.peek() == Tok::Star {
-            let start = self.start();
-            self.bump();
-            let value = self.bitwise_or()?;
-            return Ok(Expr {
-                kind: ExprKind::Starred {
-                    value: Box::new(value),
-                    ctx: Ctx::Load,
-                },
-                span: self.span_from(start),
-            });
-        }
-        self.named_expression()
-    }
-
-    /// A target item: `*target` or an expression up to `bitwise_or`.
-    fn bitwise_or_or_star(&mut self) -> PResult<Expr> {
-        if self.peek() == Tok::Star {
-            let start = self.start();
-            self.bump();
-            let value = self.bitwise_or_or_star()?;
-            return Ok(Expr {
-                kind: ExprKind::Starred {
-                    value: Box::new(value),
-                    ctx: Ctx::Load,
-                },
-                span: self.span_from(start),
-            });
-        }
-        self.bitwise_or()
-    }
-
-    /// `named_expression`: `name := value` or an expression.
-    pub(super) fn named_expression(&mut self) -> PResult<Expr> {
-        if self.peek() == Tok::Name && self.peek_nth(1) == Tok::ColonEqual {
-            return self.assignment_expression();
-        }
-        let save = self.pos;
-        if self.call_invalid {
-            self.invalid_named_expression(save)?;
-        }
-        let expr = self.expression()?;
-        if self.peek() == Tok::ColonEqual {
-            return Err(Fail::NoMatch);
-        }
-        Ok(expr)
-    }
-
-    fn assignment_expression(&mut self) -> PResult<Expr> {
-        let start = self.start();
-        let (target, _) = self.name()?;
-        self.bump();
-        let value = self.expression()?;
-        Ok(Expr {
-            kind: ExprKind::NamedExpr {
-                target,
-                value: Box::new(value),
-            },
-            span: self.span_from(start),
-        })
-    }
-
-    /// `invalid_named_expression`: `=` where `==` or `:=` was meant, and walruses
-    /// on what is not a name.
-    fn invalid_named_expression(&mut self, save: usize) -> PResult<()> {
-        let result = (|| -> PResult<()> {
-            if let Ok(a) = self.expression_quiet() {
-                if self.peek() == Tok::ColonEqual {
-                    self.bump();
-                    if self.expression_quiet().is_ok() {
-                        return Err(self.error_at(
-                            a.span,
-                            format!("cannot use assignment expressions with {}", expr_name(&a)),
-                        ));
-                    }
-                }
-            }
-            self.pos = save;
-            let first = self.peek_tok();
-            if first.kind == Tok::Name && self.peek_nth(1) == Tok::Equal {
-                let a = Self::token_span(&first);
-                self.bump();
-                self.bump();
-                if let Ok(b) = self.bitwise_or() {
-                    if !matches!(self.peek(), Tok::Equal | Tok::ColonEqual) {
-                        return Err(self.error_range(
-                            a,
-                            b.span,
-                            "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
-                        ));
-                    }
-                }
-            }
-            self.pos = save;
-            if matches!(first.kind, Tok::True | Tok::False | Tok::None) || self.starts_display(save) {
-                return Ok(());
-            }
-            if let Ok(a) = self.bitwise_or() {
-                if self.eat(Tok::Equal) && self.bitwise_or().is_ok() && !matches!(self.peek(), Tok::Equal | Tok::ColonEqual) {
-                    return Err(self.error_at(
-                        a.span,
-                        format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(&a)),
-                    ));
-                }
-            }
-            Ok(())
-        })();
-        self.pos = save;
-        match result {
-            Err(Fail::NoMatch) => Ok(()),
-            other => other,
-        }
-    }
-
-    /// Whether a list, tuple or generator expression starts at token `at` (the
-    /// `!(list|tuple|genexp)` of `invalid_named_expression`).
-    fn starts_display(&mut self, at: usize) -> bool {
-        let kind = self.toks[at].kind;
-        if !matches!(kind, Tok::LSqb | Tok::LPar) {
-            return false;
-        }
-        let save = self.pos;
-        self.pos = at;
-        let parsed = self.atom();
-        self.pos = save;
-        matches!(
-            parsed,
-            Ok(Expr {
-                kind: ExprKind::List { .. } | ExprKind::Tuple { .. } | ExprKind::GeneratorExp { .. },
-                ..
-            })
-        )
-    }
-
-    /// An expression parsed with the `invalid_*` rules off, to look ahead.
-    fn expression_quiet(&mut self) -> PResult<Expr> {
-        let was = self.call_invalid;
-        self.call_invalid = false;
-        let result = self.expression();
-        self.call_invalid = was;
-        result
-    }
-
-    /// `expression`: a conditional expression, a lambda, or a `disjunction`.
-    pub(super) fn expression(&mut self) -> PResult<Expr> {
-        self.enter()?;
-        let result = self.expression_inner();
-        self.leave();
-        result
-    }
-
-    fn expression_inner(&mut self) -> PResult<Expr> {
-        if self.call_invalid {
-            self.invalid_expression()?;
-        }
-        if self.peek() == Tok::Lambda {
-            return self.lambdef();
-        }
-        let start = self.start();
-        let body = self.disjunction()?;
-        if self.peek() != Tok::If {
-            return Ok(body);
-        }
-        let save = self.pos;
-        self.bump();
-        let test = self.disjunction()?;
-        if !self.eat(Tok::Else) {
-            self.pos = save;
-            return Ok(body);
-        }
-        let orelse = self.expression()?;
-        Ok(Expr {
-            kind: ExprKind::IfExp {
-                test: Box::new(test),
-                body: Box::new(body),
-                orelse: Box::new(orelse),
-            },
-            span: self.span_from(start),
-        })
-    }
-
-    /// `invalid_expression` and `invalid_legacy_expression`, tried before every
-    /// expression in the second pass.
-    fn invalid_expression(&mut self) -> PResult<()> {
-        let save = self.pos;
-        let first = self.peek_tok();
-        let next = self.peek_nth(1);
-        let soft_keyword = first.kind == Tok::Name && matches!(self.text(&first), "match" | "case" | "_");
-        let name_string = first.kind == Tok::Name && next == Tok::String;
-        let result = (|| -> PResult<()> {
-            if !soft_keyword && !name_string {
-                if let Ok(a) = self.disjunction() {
-                    if can_start_expression(self.peek()) && !self.is_legacy_name(&a) {
-                        if let Ok(b) = self.expression_quiet() {
-                            if self.toks[self.pos - 1].level != 0 {
-                                return Err(self.error_range(a.span, b.span, "invalid syntax. Perhaps you forgot a comma?"));
-                            }
-                        }
-                    }
-                }
-                self.pos = save;
-            }
-            if let Ok(a) = self.disjunction() {
-                if self.eat(Tok::If) {
-                    if let Ok(b) = self.disjunction() {
-                        if !matches!(self.peek(), Tok::Else | Tok::Colon) {
-                            return Err(self.error_range(a.span, b.span, "expected 'else' after 'if' expression"));
-                        }
-                    }
-                }
-            }
-            self.pos = save;
-            // invalid_legacy_expression: NAME !'(' star_expressions
-            if first.kind == Tok::Name && matches!(self.text(&first), "print" | "exec") && next != Tok::LPar {
-                self.bump();
-                if can_start_expression(self.peek()) {
-                    let was = self.call_invalid;
-                    self.call_invalid = false;
-                    let rest = self.star_expressions();
-                    self.call_invalid = was;
-                    if let Ok(b) = rest {
-                        let name = self.text(&first);
-                        return Err(self.error_range(
-                            Self::token_span(&first),
-                            b.span,
-                            format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?"),
-                        ));
-                    }
-                }
-            }
-            Ok(())
-        })();
-        self.pos = save;
-        match result {
-            Err(Fail::NoMatch) => Ok(()),
-            other => other,
-        }
-    }
-
-    fn is_legacy_name(&self, e: &Expr) -> bool {
-        matches!(&e.kind, ExprKind::Name { id, .. } if id == "print" || id == "exec")
-    }
-
-    fn lambdef(&mut self) -> PResult<Expr> {
-        let start = self.start();
-        self.bump();
-        let args = self.parameters(Tok::Colon)?;
-        self.expect(Tok::Colon)?;
-        let body = self.expression()?;
-        Ok(Expr {
-            kind: ExprKind::Lambda {
-                args: Box::new(args),
-                body: Box::new(body),
-            },
-            span: self.span_from(start),
-        })
-    }
-
-    fn disjunction(&mut self) -> PResult<Expr> {
-        if !self.call_invalid {
-            return self.disjunction_uncached();
-        }
-        let at = self.pos;
-        if let Some((result, end)) = self.memo.get(&at) {
-            let (result, end) = (result.clone(), *end);
-            self.pos = end;
-            return result;
-        }
-        let result = self.disjunction_uncached();
-        self.memo.insert(at, (result.clone(), self.pos));
-        result
-    }
-
-    fn disjunction_uncached(&mut self) -> PResult<Expr> {
-        self.bool_op(Tok::Or)
-    }
-
-    /// `disjunction` (`or`) and `conjunction` (`and`).
-    fn bool_op(&mut self, op: Tok) -> PResult<Expr> {
-        let start = self.start();
-        let first = if op == Tok::Or {
-            self.bool_op(Tok::And)?
-        } else {
-            self.inversion()?
-        };
-        if self.peek() != op {
-            return Ok(first);
-        }
-        let mut values = vec![first];
-        while self.eat(op) {
-            values.push(if op == Tok::Or {
-                self.bool_op(Tok::And)?
-            } else {
-                self.inversion()?
-            });
-        }
-        Ok(Expr {
-            kind: ExprKind::BoolOp {
-                op: if op == Tok::Or { BoolOp::Or } else { BoolOp::And },
-                values,
-            },
-            span: self.span_from(start),
-        })
-    }
-
-    /// `inversion`: `not` chains, built from the inside out.
-    fn inversion(&mut self) -> PResult<Expr> {
-        let mut nots = Vec::new();
-        while self.peek() == Tok::Not {
-            nots.push(self.start());
-            self.bump();
-        }
-        let mut expr = self.comparison()?;
-        for start in nots.into_iter().rev() {
-            expr = Expr {
-                kind: ExprKind::UnaryOp {
-                    op: UnaryOp::Not,
-                    operand: Box::new(expr),
-                },
-                span: self.span_from(start),
-            };
-        }
-        Ok(expr)
-    }
-
-    fn comparison(&mut self) -> PResult<Expr> {
-        let start = self.start();
-        let left = self.bitwise_or()?;
-        let mut ops = Vec::new();
-        let mut comparators = Vec::new();
-        loop {
-            let op = match self.peek() {
-                Tok::EqEqual => CmpOp::Eq,
-                Tok::NotEqual => CmpOp::NotEq,
-                Tok::Less => CmpOp::Lt,
-                Tok::LessEqual => CmpOp::LtE,
-                Tok::Greater => CmpOp::Gt,
-                Tok::GreaterEqual => CmpOp::GtE,
-                Tok::In => CmpOp::In,
-                Tok::Not if self.peek_nth(1) == Tok::In => {
-                    self.bump();
-                    CmpOp::NotIn
-                }
-                Tok::Is if self.peek_nth(1) == Tok::Not => {
-                    self.bump();
-                    CmpOp::IsNot
-                }
-                Tok::Is => CmpOp::Is,
-                _ => break,
-            };
-            self.bump();
-            ops.push(op);
-            comparators.push(self.bitwise_or()?);
-        }
-        if ops.is_empty() {
-            return Ok(left);
-        }
-        Ok(Expr {
-            kind: ExprKind::Compare {
-                left: Box::new(left),
-                ops,
-                comparators,
-            },
-            span: self.span_from(start),
-        })
-    }
-
-    pub(super) fn bitwise_or(&mut self) -> PResult<Expr> {
-        self.binary(1)
-    }
-
-    /// The binary operators from `|` to `*`, by precedence climbing.
-    fn binary(&mut self, min_precedence: u8) -> PResult<Expr> {
-        let start = self.start();
-        let mut left = self.factor()?;
-        while let Some((op, precedence)) = binary_op(self.peek()) {
-            if precedence < min_precedence {
-                break;
-            }
-            self.bump();
-            let right = self.binary(precedence + 1)?;
-            left = Expr {
-                kind: ExprKind::BinOp {
-                    left: Box::new(left),
-                    op,
-                    right: Box::new(right),
-                },
-                span: self.span_from(start),
-            };
-        }
-        Ok(left)
-    }
-
-    /// `factor`: unary `+`, `-`, `~`, built from the inside out.
-    fn factor(&mut self) -> PResult<Expr> {
-        let mut ops = Vec::new();
-        loop {
-            let op = match self.peek() {
-                Tok::Plus => UnaryOp::UAdd,
-                Tok::Minus => UnaryOp::USub,
-                Tok::Tilde => UnaryOp::Invert,
-                _ => break,
-            };
-            ops.push((op, self.start()));
-            self.bump();
-        }
-        let mut expr = self.power()?;
-        for (op, start) in ops.into_iter().rev() {
-            expr = Expr {
-                kind: ExprKind::UnaryOp {
-                    op,
-                    operand: Box::new(expr),
-                },
-                span: self.span_from(start),
-            };
-        }
-        Ok(expr)
-    }
-
-    /// `power`: `**` binds tighter than a unary operator on its left, looser than
-    /// one on its right, and to the right.
-    fn power(&mut self) -> PResult<Expr> {
-        let start = self.start();
-        let base = self.await_primary()?;
-        if self.peek() != Tok::DoubleStar {
-            return Ok(base);
-        }
-        self.bump();
-        self.enter()?;
-        let exponent = self.factor();
-        self.leave();
-        Ok(Expr {
-            kind: ExprKind::BinOp {
-                left: Box::new(base),
-                op: BinOp::Pow,
-                right: Box::new(exponent?),
-            },
-            span: self.span_from(start),
-        })
-    }
-
-    fn await_primary(&mut self) -> PResult<Expr> {
-        if self.peek() == Tok::Await {
-            let start = self.start();
-            self.bump();
-            let value = self.primary()?;
-            return Ok(Expr {
-                kind: ExprKind::Await(Box::new(value)),
-                span: self.span_from(start),
-            });
-        }
-        self.primary()
-    }
-
-    /// `primary`: an atom followed by attributes, calls and subscripts.
-    fn primary(&mut self) -> PResult<Expr> {
-        let start = self.start();
-        let mut expr = self.atom()?;
-        loop {
-            match self.peek() {
-                Tok::Dot => {
-                    self.bump();
-                    let (attr, _) = self.name()?;
-                    expr = Expr {
-                        kind: ExprKind::Attribute {
-                            value: Box::new(expr),
-                            attr,
-                            ctx: Ctx::Load,
-                        },
-                        span: self.span_from(start),
-                    };
-                }
-                Tok::LPar => {
-                    let open = self.bump();
-                    let (args, keywords) = self.call_arguments(open)?;
-                    expr = Expr {
-                        kind: ExprKind::Call {
-                            func: Box::new(expr),
-                            args,
-                            keywords,
-                        },
-                        span: self.span_from(start),
-                    };
-                }
-                Tok::LSqb => {
-                    self.bump();
-                    let slice = self.slices()?;
-                    self.expect(Tok::RSqb)?;
-                    expr = Expr {
-                        kind: ExprKind::Subscript {
-                            value: Box::new(expr),
-                            slice: Box::new(slice),
-                            ctx: Ctx::Load,
-                        },
-                        span: self.span_from(start),
-                    };
-                }
-                _ => return Ok(expr),
-            }
-        }
-    }
-
-    /// The arguments of a call after its `(`, through its `)`; a generator
-    /// expression alone takes the call's parentheses as its own.
-    fn call_arguments(&mut self, open: Token) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
-        if self.peek() != Tok::RPar && self.peek() != Tok::Star && self.peek() != Tok::DoubleStar {
-            let save = self.pos;
-            let is_keyword = self.peek() == Tok::Name && self.peek_nth(1) == Tok::Equal;
-            if !is_keyword {
-                let elt = self.named_expression()?;
-                if matches!(self.peek(), Tok::For | Tok::Async) {
-                    let generators = self.for_if_clauses()?;
-                    if self.peek() == Tok::RPar {
-                        self.bump();
-                        let genexp = Expr {
-                            kind: ExprKind::GeneratorExp {
-                                elt: Box::new(elt),
-                                generators,
-                            },
-                            span: self.span_from((open.line, open.col)),
-                        };
-                        return Ok((vec![genexp], Vec::new()));
-                    }
-                    if self.call_invalid {
-                        return Err(self.genexp_not_parenthesized(&elt, &generators));
-                    }
-                    return Err(Fail::NoMatch);
-                }
-            }
-            self.pos = save;
-        }
-        let (args, keywords) = self.arguments()?;
-        self.expect(Tok::RPar)?;
-        Ok((args, keywords))
-    }
-
-    fn genexp_not_parenthesized(&self, elt: &Expr, generators: &[Comprehension]) -> Fail {
-        let last = generators
-            .last()
-            .map(|c| c.ifs.last().unwrap_or(&c.iter).span)
-            .unwrap_or(elt.span);
-        self.error_range(elt.span, last, "Generator expression must be parenthesized")
-    }
-
-    /// `arguments` of a call or a class header, up to (not through) the `)`.
-    fn arguments(&mut self) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
-        let mut args = Vec::new();
-        let mut keywords: Vec<Keyword> = Vec::new();
-        let mut follows_keyword = false;
-        let mut follows_unpacking = false;
-        let mut positional_error = false;
-        let mut first = true;
-        while self.peek() != Tok::RPar {
-            let start = self.start();
-            let tok = self.peek_tok();
-            match tok.kind {
-                Tok::Star => {
-                    self.bump();
-                    let value = self.expression()?;
-                    if follows_unpacking {
-                        if self.call_invalid {
-                            return Err(self.error_at_token(&tok, "iterable argument unpacking follows keyword argument unpacking".to_string()));
-                        }
-                        return Err(Fail::NoMatch);
-                    }
-                    args.push(Expr {
-                        kind: ExprKind::Starred {
-                            value: Box::new(value),
-                            ctx: Ctx::Load,
-                        },
-                        span: self.span_from(start),
-                    });
-                }
-                Tok::DoubleStar => {
-                    self.bump();
-                    let value = self.expression()?;
-                    follows_unpacking = true;
-                    keywords.push(Keyword {
-                        arg: None,
-                        value,
-                        span: self.span_from(start),
-                    });
-                }
-                Tok::Name if self.peek_nth(1) == Tok::Equal => {
-                    let (name, name_span) = self.name()?;
-                    let eq = self.bump();
-                    let value = self.expression()?;
-                    if matches!(self.peek(), Tok::For | Tok::Async) {
-                        if self.call_invalid {
-                            return Err(self.error_range(
-                                name_span,
-                                Self::token_span(&eq),
-                                "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
-                            ));
-                        }
-                        return Err(Fail::NoMatch);
-                    }
-                    follows_keyword = true;
-                    keywords.push(Keyword {
-                        arg: Some(name),
-                        value,
-                        span: self.span_from(start),
-                    });
-                }
-                Tok::True | Tok::False | Tok::None if self.peek_nth(1) == Tok::Equal && self.call_invalid => {
-                    self.bump();
-                    let eq = self.bump();
-                    return Err(self.error_range(
-                        Self::token_span(&tok),
-                        Self::token_span(&eq),
-                        format!("cannot assign to {}", self.text(&tok)),
-                    ));
-                }
-                _ => {
-                    let value = self.named_expression()?;
-                    if self.peek() == Tok::Equal {
-                        if self.call_invalid {
-                            let eq = self.peek_tok();
-                            return Err(self.error_range(
-                                value.span,
-                                Self::token_span(&eq),
-                                "expression cannot contain assignment, perhaps you meant \"==\"?",
-                            ));
-                        }
-                        return Err(Fail::NoMatch);
-                    }
-                    if matches!(self.peek(), Tok::For | Tok::Async) {
-                        if self.call_invalid {
-                            let generators = self.for_if_clauses()?;
-                            return Err(self.genexp_not_parenthesized(&value, &generators));
-                        }
-                        return Err(Fail::NoMatch);
-                    }
-                    if follows_keyword || follows_unpacking {
-                        if !self.call_invalid {
-                            return Err(Fail::NoMatch);
-                        }
-                        positional_error = true;
-                    }
-                    args.push(value);
-                }
-            }
-            first = false;
-            if !self.eat(Tok::Comma) {
-                break;
-            }
-        }
-        let _ = first;
-        if positional_error {
-            if self.peek() != Tok::RPar {
-                return Err(Fail::NoMatch);
-            }
-            let msg = if keywords.iter().any(|k| k.arg.is_none()) {
-                "positional argument follows keyword argument unpacking"
-            } else {
-                "positional argument follows keyword argument"
-            };
-            return Err(self.error_here(SyntaxErrorKind::SyntaxError, msg));
-        }
-        Ok((args, keywords))
-    }
-
-    /// `slices`: one slice or expression, or a tuple of them.
-    fn slices(&mut self) -> PResult<Expr> {
-        let start = self.start();
-        let first = self.slice()?;
-        if self.peek() != Tok::Comma {
-            return Ok(first);
-        }
-        let mut elts = vec![first];
-        while self.eat(Tok::Comma) {
-            if self.peek() == Tok::RSqb {
-                break;
-            }
-            elts.push(self.slice()?);
-        }
-        Ok(Expr {
-            kind: ExprKind::Tuple { elts, ctx: Ctx::Load },
-            span: self.span_from(start),
-        })
-    }
-
-    fn slice(&mut self) -> PResult<Expr> {
-        let start = self.start();
-        if self.peek() == Tok::Star {
-            return self.star_expression_in_subscript();
-        }
-        let lower = if self.peek() == Tok::Colon {
-            None
-        } else {
-            let expr = self.named_expression()?;
-            if self.peek() != Tok::Colon {
-                return Ok(expr);
-            }
-            Some(Box::new(expr))
-        };
-        self.expect(Tok::Colon)?;
-        let upper = if self.at_expression_start() {
-            Some(Box::new(self.expression()?))
-        } else {
-            None
-        };
-        let step = if self.eat(Tok::Colon) && self.at_expression_start() {
-            Some(Box::new(self.expression()?))
-        } else {
-            None
-        };
-        Ok(Expr {
-            kind: ExprKind::Slice { lower, upper, step },
-            span: self.span_from(start),
-        })
-    }
-
-    fn star_expression_in_subscript(&mut self) -> PResult<Expr> {
-        let start = self.start();
-        self.bump();
-        let value = self.expression()?;
-        Ok(Expr {
-            kind: ExprKind::Starred {
-                value: Box::new(value),
-                ctx: Ctx::Load,
-            },
-            span: self.span_from(start),
-        })
-    }
-
-    fn atom(&mut self) -> PResult<Expr> {
-        let tok = self.peek_tok();
-        let span = Self::token_span(&tok);
-        let kind = match tok.kind {
-            Tok::Name => {
-                self.bump();
-                ExprKind::Name {
-                    id: self.text(&tok).to_string(),
-                    ctx: Ctx::Load,
-                }
-            }
-            Tok::True | Tok::False | Tok::None => {
-                self.bump();
-                ExprKind::Constant(match tok.kind {
-                    Tok::True => Constant::Bool(true),
-                    Tok::False => Constant::Bool(false),
-                    _ => Constant::None,
-                })
-            }
-            Tok::Ellipsis => {
-                self.bump();
-                ExprKind::Constant(Constant::Ellipsis)
-            }
-            Tok::Number => {
-                self.bump();
-                ExprKind::Constant(super::strings::number(self.text(&tok)))
-            }
-            Tok::String => return self.strings(),
-            Tok::LPar => return self.paren_atom(),
-            Tok::LSqb => return self.list_atom(),
-            Tok::LBrace => return self.brace_atom(),
-            _ => return Err(Fail::NoMatch),
-        };
-        Ok(Expr { kind, span })
-    }
-
-    /// Adjacent string literals, joined.
-    fn strings(&mut self) -> PResult<Expr> {
-        let mut parts = Vec::new();
-        while self.peek() == Tok::String {
-            parts.push(self.bump());
-        }
-        // CPython's `strings` rule reads the token after the last string.
-        self.peek();
-        super::strings::concatenate(self, &parts)
-    }
-
-    /// `(`: a tuple, a parenthesised expression or a generator expression.
-    fn paren_atom(&mut self) -> PResult<Expr> {
-        let start = self.start();
-        self.bump();
-        if self.eat(Tok::RPar) {
-            return Ok(Expr {
-                kind: ExprKind::Tuple {
-                    elts: Vec::new(),
-                    ctx: Ctx::Load,
-                },
-                span: self.span_from(start),
-            });
-        }
-        if self.peek() == Tok::Yield {
-            let expr = self.yield_expr()?;
-            self.expect(Tok::RPar)?;
-            return Ok(expr);
-        }
-        if self.call_invalid && self.peek() == Tok::DoubleStar {
-            let tok = self.bump();
-            if self.expression().is_ok() && self.peek() == Tok::RPar {
-                return Err(self.error_at_token(&tok, "cannot use double starred expression here".to_string()));
-            }
-            return Err(Fail::NoMatch);
-        }
-        let first = self.star_named_expression()?;
-        match self.peek() {
-            Tok::RPar => {
-                self.bump();
-                if matches!(first.kind, ExprKind::Starred { .. }) {
-                    if self.call_invalid {
-                        return Err(self.error_at(first.span, "cannot use starred expression here"));
-                    }
-                    return Err(Fail::NoMatch);
-                }
-                Ok(first)
-            }
-            Tok::For | Tok::Async => {
-                if let ExprKind::Starred { .. } = first.kind {
-                    return Err(self.unpacking_in_comprehension(&first));
-                }
-                let generators = self.for_if_clauses()?;
-                self.expect(Tok::RPar)?;
-                Ok(Expr {
-                    kind: ExprKind::GeneratorExp {
-                        elt: Box::new(first),
-                        generators,
-                    },
-                    span: self.span_from(start),
-                })
-            }
-            Tok::Comma => {
-                let mut elts = vec![first];
-                while self.eat(Tok::Comma) {
-                    if self.peek() == Tok::RPar {
-                        break;
-                    }
-                    elts.push(self.star_named_expression()?);
-                }
-                self.expect(Tok::RPar)?;
-                Ok(Expr {
-                    kind: ExprKind::Tuple { elts, ctx: Ctx::Load },
-                    span: self.span_from(start),
-                })
-            }
-            _ => Err(Fail::NoMatch),
-        }
-    }
-
-    fn unpacking_in_comprehension(&self, first: &Expr) -> Fail {
-        if self.call_invalid {
-            self.error_at(first.span, "iterable unpacking cannot be used in comprehension")
-        } else {
-            Fail::NoMatch
-        }
-    }
-
-    fn list_atom(&mut self) -> PResult<Expr> {
-        let start = self.start();
-        self.bump();
-        if self.eat(Tok::RSqb) {
-            return Ok(Expr {
-                kind: ExprKind::List {
-                    elts: Vec::new(),
-                    ctx: Ctx::Load,
-                },
-                span: self.span_from(start),
-            });
-        }
-        let first = self.star_named_expression()?;
-        if matches!(self.peek(), Tok::For | Tok::Async) {
-            if let ExprKind::Starred { .. } = first.kind {
-                return Err(self.unpacking_in_comprehension(&first));
-            }
-            let generators = self.for_if_clauses()?;
-            self.expect(Tok::RSqb)?;
-            return Ok(Expr {
-                kind: ExprKind::ListComp {
-                    elt: Box::new(first),
-                    generators,
-                },
-                span: self.span_from(start),
-            });
-        }
-        let elts = self.display_items(first, Tok::RSqb)?;
-        Ok(Expr {
-            kind: ExprKind::List { elts, ctx: Ctx::Load },
-            span: self.span_from(start),
-        })
-    }
-
-    /// The rest of a list or set display after its first item, through the closing
-    /// bracket.
-    fn display_items(&mut self, first: Expr, close: Tok) -> PResult<Vec<Expr>> {
-        let mut elts = vec![first];
-        while self.eat(Tok::Comma) {
-            if self.peek() == close {
-                break;
-            }
-            elts.push(self.star_named_expression()?);
-        }
-        if self.peek() != close {
-            if self.call_invalid && matches!(self.peek(), Tok::For | Tok::Async) && elts.len() > 1 {
-                // invalid_comprehension: `[a, b for ...]`
-                let last = elts.last().map_or(elts[0].span, |e| e.span);
-                return Err(self.error_range(elts[0].span, last, "did you forget parentheses around the comprehension target?"));
-            }
-            return Err(Fail::NoMatch);
-        }
-        self.bump();
-        Ok(elts)
-    }
-
-    fn brace_atom(&mut self) -> PResult<Expr> {
-        let start = self.start();
-        self.bump();
-        if self.eat(Tok::RBrace) {
-            return Ok(Expr {
-                kind: ExprKind::Dict {
-                    keys: Vec::new(),
-                    values: Vec::new(),
-                },
-                span: self.span_from(start),
-            });
-        }
-        if self.peek() == Tok::DoubleStar {
-            return self.dict_rest(start, None);
-        }
-        let first = self.star_named_expression()?;
-        if self.peek() == Tok::Colon {
-            return self.dict_rest(start, Some(first));
-        }
-        if matches!(self.peek(), Tok::For | Tok::Async) {
-            if let ExprKind::Starred { .. } = first.kind {
-                return Err(self.unpacking_in_comprehension(&first));
-            }
-            let generators = self.for_if_clauses()?;
-            self.expect(Tok::RBrace)?;
-            return Ok(Expr {
-                kind: ExprKind::SetComp {
-                    elt: Box::new(first),
-                    generators,
-                },
-                span: self.span_from(start),
-            });
-        }
-        let elts = self.display_items(first, Tok::RBrace)?;
-        Ok(Expr {
-            kind: ExprKind::Set(elts),
-            span: self.span_from(start),
-        })
-    }
-
-    /// A dict display or comprehension, from its first key (or `**`).
-    fn dict_rest(&mut self, start: Pos, first_key: Option<Expr>) -> PResult<Expr> {
-        let mut keys = Vec::new();
-        let mut values = Vec::new();
-        let mut key = first_key;
-        loop {
-            match key.take() {
-                Some(k) => {
-                    self.expect(Tok::Colon)?;
-                    if self.call_invalid && matches!(self.peek(), Tok::RBrace | Tok::Comma) {
-                        let colon = self.toks[self.pos - 1];
-                        return Err(self.error_at_token(&colon, "expression expected after dictionary key and ':'".to_string()));
-                    }
-                    if self.call_invalid && self.peek() == Tok::Star {
-                        let star = self.peek_tok();
-                        return Err(self.error_starting_from(Self::token_span(&star), "cannot use a starred expression in a dictionary value"));
-                    }
-                    let value = self.expression()?;
-                    if keys.is_empty() && matches!(self.peek(), Tok::For | Tok::Async) {
-                        let generators = self.for_if_clauses()?;
-                        self.expect(Tok::RBrace)?;
-                        return Ok(Expr {
-                            kind: ExprKind::DictComp {
-                                key: Box::new(k),
-                                value: Box::new(value),
-                                generators,
-                            },
-                            span: self.span_from(start),
-                        });
-                    }
-                    keys.push(Some(k));
-                    values.push(value);
-                }
-                None => {
-                    let star = self.expect(Tok::DoubleStar)?;
-                    let value = self.bitwise_or()?;
-                    if keys.is_empty() && self.call_invalid && matches!(self.peek(), Tok::For | Tok::Async) {
-                        return Err(self.error_at_token(&star, "dict unpacking cannot be used in dict comprehension".to_string()));
-                    }
-                    keys.push(None);
-                    values.push(value);
-                }
-            }
-            if !self.eat(Tok::Comma) || self.peek() == Tok::RBrace {
-                break;
-            }
-            if self.peek() != Tok::DoubleStar {
-                let k = self.expression()?;
-                if self.call_invalid && self.peek() != Tok::Colon {
-                    let span = Span {
-                        line: k.span.line,
-                        col: k.span.end_col.saturating_sub(1),
-                        end_line: k.span.end_line,
-                        end_col: k.span.end_col.saturating_sub(1),
-                    };
-                    return Err(self.error_at(span, "':' expected after dictionary key"));
-                }
-                key = Some(k);
-            }
-        }
-        self.expect(Tok::RBrace)?;
-        Ok(Expr {
-            kind: ExprKind::Dict { keys, values },
-            span: self.span_from(start),
-        })
-    }
-
-    /// `for_if_clauses`: the `for ... in ... if ...` of a comprehension.
-    fn for_if_clauses(&mut self) -> PResult<Vec<Comprehension>> {
-        let mut generators = Vec::new();
-        while self.peek() == Tok::For {
-            self.bump();
-            let target = self.for_targets()?;
-            self.expect(Tok::In)?;
-            let iter = self.disjunction()?;
-            let mut ifs = Vec::new();
-            while self.eat(Tok::If) {
-                ifs.push(self.disjunction()?);
-            }
-            generators.push(Comprehension { target, iter, ifs });
-        }
-        if generators.is_empty() {
-            return Err(Fail::NoMatch);
-        }
-        Ok(generators)
-    }
-
-    fn yield_expr(&mut self) -> PResult<Expr> {
-        let start = self.start();
-        self.bump();
-        if self.eat(Tok::From) {
-            let value = self.expression()?;
-            return Ok(Expr {
-                kind: ExprKind::YieldFrom(Box::new(value)),
-                span: self.span_from(start),
-            });
-        }
-        let value = if self.at_expression_start() {
-            Some(Box::new(self.star_expressions()?))
-        } else {
-            None
-        };
-        Ok(Expr {
-            kind: ExprKind::Yield(value),
             span: self.span_from(start),
         })
     }
@@ -2754,9 +1772,9 @@ pub(super) fn expr_name(e: &Expr) -> &'static str {
 /// `_PyPegen_set_expr_context`.
 fn set_context(e: &mut Expr, ctx: Ctx) {
     match &mut e.kind {
-        ExprKind::Name { ctx: c, .. } | ExprKind::Attribute { ctx: c, .. } | ExprKind::Subscript { ctx: c, .. } => {
-            *c = ctx
-        }
+        ExprKind::Name { ctx: c, .. }
+        | ExprKind::Attribute { ctx: c, .. }
+        | ExprKind::Subscript { ctx: c, .. } => *c = ctx,
         ExprKind::Starred { value, ctx: c } => {
             *c = ctx;
             set_context(value, ctx);

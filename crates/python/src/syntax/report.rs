@@ -1,7 +1,7 @@
 //! What python3 prints for a syntax error that ends a program.
 
-use super::lexer::normalize;
 use super::SyntaxError;
+use super::lexer::normalize;
 
 impl SyntaxError {
     /// The lines python3 3.11 writes to stderr for this error when running a file
@@ -19,10 +19,10 @@ impl SyntaxError {
                 .map(str::to_string),
         };
         if let Some(text) = text {
-            // CPython counts offsets in characters, from 1.
-            let offset = char_offset(&text, self.col as usize) as isize + 1;
+            // Offsets count from 1.
+            let offset = self.col as isize + 1;
             let mut end_offset = if self.end_col > self.col || self.end_line > self.line {
-                char_offset(&text, self.end_col as usize) as isize + 1
+                self.end_col as isize + 1
             } else {
                 0
             };
@@ -42,16 +42,13 @@ impl SyntaxError {
     }
 }
 
-/// How many characters the first `byte_col` bytes of `line` hold (CPython's
-/// `_PyPegen_byte_offset_to_character_offset`).
-fn char_offset(line: &str, byte_col: usize) -> usize {
-    let bytes = &line.as_bytes()[..byte_col.min(line.len())];
-    String::from_utf8_lossy(bytes).chars().count()
-}
-
 /// CPython's `print_error_text`: the line without its indentation, then the carets.
 fn print_error_text(out: &mut String, offset: isize, end_offset: isize, text: &str) {
-    let carets = if end_offset > 0 && end_offset > offset { end_offset - offset } else { 1 };
+    let carets = if end_offset > 0 && end_offset > offset {
+        end_offset - offset
+    } else {
+        1
+    };
     let mut offset = offset - 1;
     let mut text = text;
     while let Some(rest) = text.strip_prefix([' ', '\t', '\x0c']) {

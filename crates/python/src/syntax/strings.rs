@@ -1,11 +1,11 @@
 //! Literals: numbers, and string tokens decoded and joined as CPython's
 //! `Parser/string_parser.c` joins them (`_PyPegen_concatenate_strings`).
 
+use super::SyntaxErrorKind;
 use super::ast::{Constant, Expr, ExprKind, Span};
 use super::fstring;
 use super::lexer::Token;
 use super::parser::{PResult, Parser};
-use super::SyntaxErrorKind;
 
 /// The value of a NUMBER token (already checked by the tokenizer).
 pub(super) fn number(text: &str) -> Constant {
@@ -27,7 +27,11 @@ pub(super) fn number(text: &str) -> Constant {
         return Constant::Float(lower.parse().unwrap_or(0.0));
     }
     let trimmed = lower.trim_start_matches('0');
-    Constant::Int(if trimmed.is_empty() { "0".to_string() } else { trimmed.to_string() })
+    Constant::Int(if trimmed.is_empty() {
+        "0".to_string()
+    } else {
+        trimmed.to_string()
+    })
 }
 
 /// The decimal digits of an integer written in base `radix`, of any size.
@@ -68,7 +72,11 @@ pub(super) fn split_token(text: &str) -> StringToken<'_> {
     let prefix_len = text.find(['\'', '"']).unwrap_or(0);
     let prefix = text[..prefix_len].to_ascii_lowercase();
     let rest = &text[prefix_len..];
-    let quote = if rest.starts_with("'''") || rest.starts_with("\"\"\"") { 3 } else { 1 };
+    let quote = if rest.starts_with("'''") || rest.starts_with("\"\"\"") {
+        3
+    } else {
+        1
+    };
     let body_end = rest.len().saturating_sub(quote).max(quote);
     StringToken {
         bytes: prefix.contains('b'),
@@ -96,16 +104,22 @@ pub(super) fn concatenate(p: &mut Parser<'_>, parts: &[Token]) -> PResult<Expr> 
     for (i, tok) in parts.iter().enumerate() {
         let text = p.token_text(tok);
         let token = split_token(text);
-        if token.bytes {
-            if let Some(error) = bytes_literal(token.body, token.raw, &mut bytes) {
-                return Err(match error {
-                    BytesError::NonAscii => p.error_at_token(tok, "bytes can only contain ASCII literal characters".to_string()),
-                    BytesError::Escape(msg) => p.error_here(SyntaxErrorKind::SyntaxError, msg),
-                });
-            }
+        if token.bytes
+            && let Some(error) = bytes_literal(token.body, token.raw, &mut bytes)
+        {
+            return Err(match error {
+                BytesError::NonAscii => p.error_at_token(
+                    tok,
+                    "bytes can only contain ASCII literal characters".to_string(),
+                ),
+                BytesError::Escape(msg) => p.error_here(SyntaxErrorKind::SyntaxError, msg),
+            });
         }
         if i != 0 && bytes_mode != token.bytes {
-            return Err(p.error_here(SyntaxErrorKind::SyntaxError, "cannot mix bytes and nonbytes literals"));
+            return Err(p.error_here(
+                SyntaxErrorKind::SyntaxError,
+                "cannot mix bytes and nonbytes literals",
+            ));
         }
         bytes_mode = token.bytes;
         if token.bytes {
@@ -117,7 +131,8 @@ pub(super) fn concatenate(p: &mut Parser<'_>, parts: &[Token]) -> PResult<Expr> 
         } else if token.raw {
             joined.last_str.push_str(token.body);
         } else {
-            let decoded = decode_escapes(token.body).map_err(|msg| p.error_here(SyntaxErrorKind::SyntaxError, msg))?;
+            let decoded = decode_escapes(token.body)
+                .map_err(|msg| p.error_here(SyntaxErrorKind::SyntaxError, msg))?;
             joined.last_str.push_str(&decoded);
         }
     }
@@ -222,7 +237,9 @@ fn bytes_literal(body: &str, raw: bool, out: &mut Vec<u8>) -> Option<BytesError>
             b'x' => {
                 let hex = b.get(i..i + 2).and_then(|h| std::str::from_utf8(h).ok());
                 match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
-                    Some(value) if hex.is_some_and(|h| h.bytes().all(|d| d.is_ascii_hexdigit())) => {
+                    Some(value)
+                        if hex.is_some_and(|h| h.bytes().all(|d| d.is_ascii_hexdigit())) =>
+                    {
                         out.push(value);
                         i += 2;
                     }
@@ -342,7 +359,11 @@ pub(super) fn decode_escapes(body: &str) -> Result<String, String> {
                 }
                 match chars[i..].iter().position(|&ch| ch == '}') {
                     Some(close) if close > 1 => {
-                        return Err(error(start, i + close + 1, "unknown Unicode character name"));
+                        return Err(error(
+                            start,
+                            i + close + 1,
+                            "unknown Unicode character name",
+                        ));
                     }
                     _ => return Err(error(start, chars.len(), "malformed \\N character escape")),
                 }

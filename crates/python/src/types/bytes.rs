@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use super::codecs;
 use super::text::{self, Kind, str_value};
-use super::{Entry, Form, Signature, index_arg, special};
+use super::{Form, Method, Signature, index_arg};
 use crate::value::Value;
 use crate::vm::Vm;
 use crate::vm::exceptions::error;
@@ -17,6 +17,7 @@ pub(crate) struct Bytes;
 
 impl Kind for Bytes {
     const OWNER: &'static str = "bytes";
+    const BYTES: bool = true;
 
     fn bytes_of(value: &Value) -> Option<&[u8]> {
         match value {
@@ -84,53 +85,49 @@ fn receiver(vm: &mut Vm, sig: &Signature, this: &Value) -> PyResult<Rc<[u8]>> {
     }
 }
 
-/// The method `name` of bytes.
-pub(super) fn lookup(name: &str) -> Option<Entry> {
-    let method = |name, func| Some(Entry::method("bytes", name, func));
-    match name {
-        "capitalize" => method("capitalize", text::capitalize::<Bytes>),
-        "center" => method("center", text::center::<Bytes>),
-        "count" => method("count", text::count::<Bytes>),
-        "decode" => method("decode", decode),
-        "endswith" => method("endswith", text::endswith::<Bytes>),
-        "expandtabs" => method("expandtabs", text::expandtabs::<Bytes>),
-        "find" => method("find", text::find::<Bytes>),
-        "fromhex" => Some(Entry::of_type("bytes", "fromhex", fromhex)),
-        "hex" => method("hex", hex),
-        "index" => method("index", text::index::<Bytes>),
-        "isalnum" => method("isalnum", isalnum),
-        "isalpha" => method("isalpha", isalpha),
-        "isascii" => method("isascii", text::isascii::<Bytes>),
-        "isdigit" => method("isdigit", isdigit),
-        "islower" => method("islower", text::islower::<Bytes>),
-        "isspace" => method("isspace", text::isspace::<Bytes>),
-        "istitle" => method("istitle", text::istitle::<Bytes>),
-        "isupper" => method("isupper", text::isupper::<Bytes>),
-        "join" => method("join", text::join::<Bytes>),
-        "ljust" => method("ljust", text::ljust::<Bytes>),
-        "lower" => method("lower", text::lower::<Bytes>),
-        "lstrip" => method("lstrip", text::lstrip::<Bytes>),
-        "partition" => method("partition", text::partition::<Bytes>),
-        "removeprefix" => method("removeprefix", text::removeprefix::<Bytes>),
-        "removesuffix" => method("removesuffix", text::removesuffix::<Bytes>),
-        "replace" => method("replace", text::replace::<Bytes>),
-        "rfind" => method("rfind", text::rfind::<Bytes>),
-        "rindex" => method("rindex", text::rindex::<Bytes>),
-        "rjust" => method("rjust", text::rjust::<Bytes>),
-        "rpartition" => method("rpartition", text::rpartition::<Bytes>),
-        "rsplit" => method("rsplit", text::rsplit::<Bytes>),
-        "rstrip" => method("rstrip", text::rstrip::<Bytes>),
-        "split" => method("split", text::split::<Bytes>),
-        "splitlines" => method("splitlines", text::splitlines::<Bytes>),
-        "startswith" => method("startswith", text::startswith::<Bytes>),
-        "strip" => method("strip", text::strip::<Bytes>),
-        "swapcase" => method("swapcase", text::swapcase::<Bytes>),
-        "title" => method("title", text::title::<Bytes>),
-        "upper" => method("upper", text::upper::<Bytes>),
-        "zfill" => method("zfill", text::zfill::<Bytes>),
-        _ => special("bytes", name),
-    }
-}
+/// The methods of bytes, by name (sorted, for the lookup's binary search).
+pub(super) const METHODS: &[Method] = &[
+    Method::of_object("capitalize", text::capitalize::<Bytes>),
+    Method::of_object("center", text::center::<Bytes>),
+    Method::of_object("count", text::count::<Bytes>),
+    Method::of_object("decode", decode),
+    Method::of_object("endswith", text::endswith::<Bytes>),
+    Method::of_object("expandtabs", text::expandtabs::<Bytes>),
+    Method::of_object("find", text::find::<Bytes>),
+    Method::of_type("fromhex", fromhex),
+    Method::of_object("hex", hex),
+    Method::of_object("index", text::index::<Bytes>),
+    Method::of_object("isalnum", isalnum),
+    Method::of_object("isalpha", isalpha),
+    Method::of_object("isascii", text::isascii::<Bytes>),
+    Method::of_object("isdigit", isdigit),
+    Method::of_object("islower", text::islower::<Bytes>),
+    Method::of_object("isspace", text::isspace::<Bytes>),
+    Method::of_object("istitle", text::istitle::<Bytes>),
+    Method::of_object("isupper", text::isupper::<Bytes>),
+    Method::of_object("join", text::join::<Bytes>),
+    Method::of_object("ljust", text::ljust::<Bytes>),
+    Method::of_object("lower", text::lower::<Bytes>),
+    Method::of_object("lstrip", text::lstrip::<Bytes>),
+    Method::of_object("partition", text::partition::<Bytes>),
+    Method::of_object("removeprefix", text::removeprefix::<Bytes>),
+    Method::of_object("removesuffix", text::removesuffix::<Bytes>),
+    Method::of_object("replace", text::replace::<Bytes>),
+    Method::of_object("rfind", text::rfind::<Bytes>),
+    Method::of_object("rindex", text::rindex::<Bytes>),
+    Method::of_object("rjust", text::rjust::<Bytes>),
+    Method::of_object("rpartition", text::rpartition::<Bytes>),
+    Method::of_object("rsplit", text::rsplit::<Bytes>),
+    Method::of_object("rstrip", text::rstrip::<Bytes>),
+    Method::of_object("split", text::split::<Bytes>),
+    Method::of_object("splitlines", text::splitlines::<Bytes>),
+    Method::of_object("startswith", text::startswith::<Bytes>),
+    Method::of_object("strip", text::strip::<Bytes>),
+    Method::of_object("swapcase", text::swapcase::<Bytes>),
+    Method::of_object("title", text::title::<Bytes>),
+    Method::of_object("upper", text::upper::<Bytes>),
+    Method::of_object("zfill", text::zfill::<Bytes>),
+];
 
 /// `b.isdigit()`: all ASCII digits, and not empty.
 fn isdigit(vm: &mut Vm, args: Args) -> PyResult {

@@ -10,7 +10,7 @@ use std::any::Any;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::{Entry, Form, Signature, index_arg, same, special};
+use super::{Form, Method, Signature, index_arg, same};
 use crate::syntax::ast::BinOp;
 use crate::value::{Class, Dict, DictFlavor, DictObject, Iter, Key, Namespace, Set, Value};
 use crate::vm::Vm;
@@ -22,36 +22,28 @@ use crate::vm::{iter, ops, repr};
 
 type DictRef = Rc<RefCell<DictObject>>;
 
-/// The method `name` of dict.
-pub(super) fn lookup(name: &str) -> Option<Entry> {
-    let method = |name, func| Some(Entry::method("dict", name, func));
-    match name {
-        "clear" => method("clear", clear),
-        "copy" => method("copy", copy),
-        "fromkeys" => Some(Entry::of_type("dict", "fromkeys", fromkeys)),
-        "get" => method("get", get),
-        "items" => method("items", items),
-        "keys" => method("keys", keys),
-        "pop" => method("pop", pop),
-        "popitem" => method("popitem", popitem),
-        "setdefault" => method("setdefault", setdefault),
-        "update" => method("update", update),
-        "values" => method("values", values),
-        _ => special("dict", name),
-    }
-}
+/// The methods of dict, by name (sorted, for the lookup's binary search).
+pub(super) const METHODS: &[Method] = &[
+    Method::of_object("clear", clear),
+    Method::of_object("copy", copy),
+    Method::of_type("fromkeys", fromkeys),
+    Method::of_object("get", get),
+    Method::of_object("items", items),
+    Method::of_object("keys", keys),
+    Method::of_object("pop", pop),
+    Method::of_object("popitem", popitem),
+    Method::of_object("setdefault", setdefault),
+    Method::of_object("update", update),
+    Method::of_object("values", values),
+];
 
-/// The methods only a `Counter` has.
-pub(super) fn lookup_counter(name: &str) -> Option<Entry> {
-    let method = |name, func| Some(Entry::method("Counter", name, func));
-    match name {
-        "elements" => method("elements", elements),
-        "most_common" => method("most_common", most_common),
-        "subtract" => method("subtract", subtract),
-        "total" => method("total", total),
-        _ => None,
-    }
-}
+/// The methods only a `Counter` has, by name.
+pub(super) const COUNTER_METHODS: &[Method] = &[
+    Method::of_object("elements", elements),
+    Method::of_object("most_common", most_common),
+    Method::of_object("subtract", subtract),
+    Method::of_object("total", total),
+];
 
 /// `defaultdict.default_factory`.
 pub(super) fn attribute(object: &Value, name: &str) -> Option<Value> {
@@ -213,7 +205,9 @@ impl ViewKind {
 
 /// `d.keys()`, `d.values()` or `d.items()`: a live view of the dict.
 pub struct DictView {
+    /// The dict it shows, shared, not copied.
     pub dict: Rc<RefCell<DictObject>>,
+    /// Which of the dict's views it is.
     pub kind: ViewKind,
     class: Rc<Class>,
 }

@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use super::{Entry, Signature, flag_arg, index_arg, special};
+use super::{Method, Signature, flag_arg, index_arg};
 use crate::bigint::BigInt;
 use crate::value::Value;
 use crate::vm::Vm;
@@ -10,31 +10,23 @@ use crate::vm::exceptions::error;
 use crate::vm::int::{self, as_int};
 use crate::vm::native::{Args, PyResult};
 
-/// The method `name` of int.
-pub(super) fn lookup_int(name: &str) -> Option<Entry> {
-    let method = |name, func| Some(Entry::method("int", name, func));
-    match name {
-        "as_integer_ratio" => method("as_integer_ratio", int_as_integer_ratio),
-        "bit_count" => method("bit_count", bit_count),
-        "bit_length" => method("bit_length", bit_length),
-        "conjugate" => method("conjugate", int_conjugate),
-        "from_bytes" => Some(Entry::of_type("int", "from_bytes", from_bytes)),
-        "to_bytes" => method("to_bytes", to_bytes),
-        _ => special("int", name),
-    }
-}
+/// The methods of int (and bool), by name (sorted, for the lookup's binary search).
+pub(super) const INT_METHODS: &[Method] = &[
+    Method::of_object("as_integer_ratio", int_as_integer_ratio),
+    Method::of_object("bit_count", bit_count),
+    Method::of_object("bit_length", bit_length),
+    Method::of_object("conjugate", int_conjugate),
+    Method::of_type("from_bytes", from_bytes),
+    Method::of_object("to_bytes", to_bytes),
+];
 
-/// The method `name` of float.
-pub(super) fn lookup_float(name: &str) -> Option<Entry> {
-    let method = |name, func| Some(Entry::method("float", name, func));
-    match name {
-        "as_integer_ratio" => method("as_integer_ratio", float_as_integer_ratio),
-        "conjugate" => method("conjugate", float_conjugate),
-        "hex" => method("hex", float_hex),
-        "is_integer" => method("is_integer", is_integer),
-        _ => special("float", name),
-    }
-}
+/// The methods of float, by name (sorted, for the lookup's binary search).
+pub(super) const FLOAT_METHODS: &[Method] = &[
+    Method::of_object("as_integer_ratio", float_as_integer_ratio),
+    Method::of_object("conjugate", float_conjugate),
+    Method::of_object("hex", float_hex),
+    Method::of_object("is_integer", is_integer),
+];
 
 /// The int's own value (a bool's is the int 0 or 1).
 fn int_value(value: &Value) -> Option<Value> {

@@ -3,7 +3,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::{Entry, Form, Signature, flag_arg, index_arg, position_in, same, special};
+use super::{Form, Method, Signature, flag_arg, index_arg, position_in, same};
 use crate::value::Value;
 use crate::vm::Vm;
 use crate::vm::exceptions::error;
@@ -12,24 +12,20 @@ use crate::vm::{iter, repr};
 
 type List = Rc<RefCell<Vec<Value>>>;
 
-/// The method `name` of list.
-pub(super) fn lookup(name: &str) -> Option<Entry> {
-    let method = |name, func| Some(Entry::method("list", name, func));
-    match name {
-        "append" => method("append", append),
-        "clear" => method("clear", clear),
-        "copy" => method("copy", copy),
-        "count" => method("count", count),
-        "extend" => method("extend", extend),
-        "index" => method("index", index),
-        "insert" => method("insert", insert),
-        "pop" => method("pop", pop),
-        "remove" => method("remove", remove),
-        "reverse" => method("reverse", reverse),
-        "sort" => method("sort", sort),
-        _ => special("list", name),
-    }
-}
+/// The methods of list, by name (sorted, for the lookup's binary search).
+pub(super) const METHODS: &[Method] = &[
+    Method::of_object("append", append),
+    Method::of_object("clear", clear),
+    Method::of_object("copy", copy),
+    Method::of_object("count", count),
+    Method::of_object("extend", extend),
+    Method::of_object("index", index),
+    Method::of_object("insert", insert),
+    Method::of_object("pop", pop),
+    Method::of_object("remove", remove),
+    Method::of_object("reverse", reverse),
+    Method::of_object("sort", sort),
+];
 
 /// The list a method was called on, and its arguments.
 fn bind<const N: usize>(

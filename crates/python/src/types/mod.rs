@@ -7,6 +7,7 @@
 //! arguments are shared ([`Signature`]), so that every method words a wrong call as
 //! CPython words it for that method.
 
+mod bytearray;
 mod bytes;
 mod codecs;
 mod dict;
@@ -32,47 +33,47 @@ use crate::vm::native::{Args, NativeFn, PyResult, Signal};
 use crate::vm::types::TypeTag;
 use crate::vm::{ops, repr};
 
+pub use bytearray::install as install_bytearray;
 pub use dict::{DictView, ViewKind, dict_view_class};
 
-/// A method as a type's table gives it.
-pub(crate) struct Entry {
+/// One method in a type's table.
+#[derive(Clone, Copy)]
+pub(crate) struct Method {
     name: &'static str,
     func: NativeFn,
-    /// The class that owns it, as its repr names it (`<method 'upper' of 'str' objects>`).
-    owner: &'static str,
     /// Whether it reads the object it is looked up on. `dict.fromkeys`, `bytes.fromhex`,
     /// `int.from_bytes` and `str.maketrans` belong to the type alone, so they are never
     /// bound, even when read through a value (`{}.fromkeys`).
     binds: bool,
 }
 
-impl Entry {
-    /// A method of the objects of `owner`.
-    pub(crate) fn method(owner: &'static str, name: &'static str, func: NativeFn) -> Entry {
-        Entry {
+impl Method {
+    /// A method of the type's objects (`'a'.upper`).
+    pub(crate) const fn of_object(name: &'static str, func: NativeFn) -> Method {
+        Method {
             name,
             func,
-            owner,
             binds: true,
         }
     }
 
     /// A class method or static method: called without an object.
-    pub(crate) fn of_type(owner: &'static str, name: &'static str, func: NativeFn) -> Entry {
-        Entry {
+    pub(crate) const fn of_type(name: &'static str, func: NativeFn) -> Method {
+        Method {
             name,
             func,
-            owner,
             binds: false,
         }
     }
 
-    fn value(self, bound: Option<Value>) -> Value {
+    /// The method as a value, bound to `object` if it reads one; `owner` names its type
+    /// in its repr (`<method 'upper' of 'str' objects>`).
+    fn value(self, owner: &'static str, object: Option<&Value>) -> Value {
         Value::Builtin(Rc::new(Builtin {
             name: self.name,
             func: self.func,
-            bound: if self.binds { bound } else { None },
-            owner: Some(self.owner),
+            bound: object.filter(|_| self.binds).cloned(),
+            owner: Some(owner),
         }))
     }
 }
@@ -96,44 +97,88 @@ fn tag_of(value: &Value) -> Option<TypeTag> {
     })
 }
 
-/// The table of the builtin type `tag`.
-fn lookup(tag: TypeTag, name: &str) -> Option<Entry> {
-    match tag {
-        TypeTag::Str => str::lookup(name),
-        TypeTag::Bytes => bytes::lookup(name),
-        TypeTag::List => list::lookup(name),
-        TypeTag::Tuple => tuple::lookup(name),
-        TypeTag::Dict => dict::lookup(name),
-        TypeTag::Set | TypeTag::FrozenSet => set::lookup(tag, name),
-        TypeTag::Int | TypeTag::Bool => int::lookup_int(name),
-        TypeTag::Float => int::lookup_float(name),
-        TypeTag::Range => range::lookup(name),
-        TypeTag::Slice => range::lookup_slice(name),
-        _ => None,
-    }
+/// The tables of the builtin type `tag` (a set has frozenset's and its own), and the
+/// type's name as the methods' reprs and messages print it.
+fn tables(tag: TypeTag) -> Option<(&'static str, &'static [&'static [Method]])> {
+    Some(match tag {
+        TypeTag::Str => ("str", &[str::METHODS]),
+        TypeTag::Bytes => ("bytes", &[bytes::METHODS]),
+        TypeTag::List => ("list", &[list::METHODS]),
+        TypeTag::Tuple => ("tuple", &[tuple::METHODS]),
+        TypeTag::Dict => ("dict", &[dict::METHODS]),
+        TypeTag::Set => ("set", &[set::SET_METHODS, set::METHODS]),
+        TypeTag::FrozenSet => ("frozenset", &[set::METHODS]),
+        TypeTag::Int | TypeTag::Bool => ("int", &[int::INT_METHODS]),
+        TypeTag::Float => ("float", &[int::FLOAT_METHODS]),
+        TypeTag::Range => ("range", &[range::RANGE_METHODS]),
+        TypeTag::Slice => ("slice", &[range::SLICE_METHODS]),
+        _ => return None,
+    })
+}
+
+/// The method `name` in a table sorted by name.
+fn find(table: &[Method], name: &str) -> Option<Method> {
+    let at = table.binary_search_by(|m| m.name.cmp(name)).ok()?;
+    Some(table[at])
+}
+
+/// The method `name` of builtin type `tag`, and the type's name.
+fn lookup(tag: TypeTag, name: &str) -> Option<(&'static str, Method)> {
+    let (owner, tables) = tables(tag)?;
+    let method = tables
+        .iter()
+        .find_map(|table| find(table, name))
+        .or_else(|| special(owner, name))?;
+    Some((owner, method))
 }
 
 /// The method `name` of `object`'s type: a Counter has its own besides a dict's.
-fn entry_of(object: &Value, name: &str) -> Option<Entry> {
+fn lookup_of(object: &Value, name: &str) -> Option<(&'static str, Method)> {
     if let Value::Dict(dict) = object
         && matches!(dict.borrow().flavor, DictFlavor::Counter)
-        && let Some(entry) = dict::lookup_counter(name)
+        && let Some(method) = find(dict::COUNTER_METHODS, name)
     {
-        return Some(entry);
+        return Some(("Counter", method));
     }
     lookup(tag_of(object)?, name)
+}
+
+/// The names of the methods `object` has (its type's, special ones included), for
+/// `dir()` and for the suggestions of an AttributeError.
+pub fn method_names(object: &Value) -> Vec<&'static str> {
+    let Some((owner, tables)) = tag_of(object).and_then(tables) else {
+        return Vec::new();
+    };
+    let mut names: Vec<&'static str> = tables
+        .iter()
+        .flat_map(|table| table.iter().map(|m| m.name))
+        .collect();
+    if let Value::Dict(dict) = object
+        && matches!(dict.borrow().flavor, DictFlavor::Counter)
+    {
+        names.extend(dict::COUNTER_METHODS.iter().map(|m| m.name));
+    }
+    names.extend(
+        SPECIAL
+            .iter()
+            .filter(|s| (s.has)(owner))
+            .map(|s| s.method.name),
+    );
+    names.sort_unstable();
+    names
 }
 
 /// `object.name` for a value of a builtin type: its method bound to it (a
 /// `Value::Builtin` with `bound: Some(object.clone())`), or None.
 pub fn method(_vm: &mut Vm, object: &Value, name: &str) -> Option<Value> {
-    let entry = entry_of(object, name)?;
-    Some(entry.value(Some(object.clone())))
+    let (owner, method) = lookup_of(object, name)?;
+    Some(method.value(owner, Some(object)))
 }
 
 /// The method `name` of builtin type `tag`, unbound (`str.upper`, `dict.fromkeys`).
 pub fn unbound_method(tag: TypeTag, name: &str) -> Option<Value> {
-    lookup(tag, name).map(|entry| entry.value(None))
+    let (owner, method) = lookup(tag, name)?;
+    Some(method.value(owner, None))
 }
 
 /// The same for the type of `object` (used by the method-call fast path; None for
@@ -141,8 +186,8 @@ pub fn unbound_method(tag: TypeTag, name: &str) -> Option<Value> {
 /// ordinary attribute read, since the fast path would pass `object` as its first
 /// argument.
 pub fn unbound_method_of(object: &Value, name: &str) -> Option<Value> {
-    let entry = entry_of(object, name)?;
-    entry.binds.then(|| entry.value(None))
+    let (owner, method) = lookup_of(object, name)?;
+    method.binds.then(|| method.value(owner, None))
 }
 
 /// Data attributes of builtin values: `range.start/stop/step`, `int.real/imag`,
@@ -181,8 +226,11 @@ pub(crate) enum Form {
 /// What a method takes after its object: enough to bind a call's arguments to its
 /// parameters, or to refuse the call with CPython's message.
 pub(crate) struct Signature {
+    /// The type the method belongs to (`str`), which its object must be.
     pub owner: &'static str,
+    /// The method's name, as messages print it.
     pub name: &'static str,
+    /// How CPython reads its arguments.
     pub form: Form,
     /// The parameters' names, which matter for [`Form::Keywords`] only; their number is
     /// the most arguments the method takes.
@@ -280,7 +328,7 @@ impl Signature {
         match self.owner {
             "int" => as_int(this).is_some(),
             "Counter" => matches!(this, Value::Dict(_)),
-            owner => *this.type_name() == *owner,
+            owner => this.is_builtin_named(owner),
         }
     }
 
@@ -543,47 +591,107 @@ const COMPARE: &[(&str, CmpOp)] = &[
     ("__ge__", CmpOp::GtE),
 ];
 
-/// The special methods of the builtin type `owner` (`str.__len__(s)`,
-/// `list.__getitem__`, `int.__add__`): the VM's own operators, called by name.
-pub(crate) fn special(owner: &'static str, name: &str) -> Option<Entry> {
-    let container = matches!(
+/// A special method of the builtin types, and which types have it.
+struct Special {
+    method: Method,
+    /// Whether the type of this name has it.
+    has: fn(&str) -> bool,
+}
+
+const fn special_method(name: &'static str, func: NativeFn, has: fn(&str) -> bool) -> Special {
+    Special {
+        method: Method::of_object(name, func),
+        has,
+    }
+}
+
+fn is_container(owner: &str) -> bool {
+    matches!(
         owner,
         "str" | "bytes" | "list" | "tuple" | "dict" | "set" | "frozenset" | "range"
-    );
-    let sequence = matches!(owner, "str" | "bytes" | "list" | "tuple");
-    let number = matches!(owner, "int" | "bool" | "float");
-    let int = matches!(owner, "int" | "bool");
-    let set = matches!(owner, "set" | "frozenset");
-    let mutable = matches!(owner, "list" | "dict");
-    let (name, func): (&'static str, NativeFn) = match name {
-        "__len__" if container => ("__len__", special_len),
-        "__contains__" if container => ("__contains__", special_contains),
-        "__iter__" if container => ("__iter__", special_iter),
-        "__getitem__" if container && !set => ("__getitem__", special_getitem),
-        "__setitem__" if mutable => ("__setitem__", special_setitem),
-        "__delitem__" if mutable => ("__delitem__", special_delitem),
-        "__add__" if number || sequence => ("__add__", special_binary::<0>),
-        "__sub__" if number || set => ("__sub__", special_binary::<1>),
-        "__mul__" if number || sequence => ("__mul__", special_binary::<2>),
-        "__truediv__" if number => ("__truediv__", special_binary::<3>),
-        "__floordiv__" if number => ("__floordiv__", special_binary::<4>),
-        "__mod__" if number || matches!(owner, "str" | "bytes") => ("__mod__", special_binary::<5>),
-        "__pow__" if number => ("__pow__", special_binary::<6>),
-        "__and__" if int || set => ("__and__", special_binary::<7>),
-        "__or__" if int || set || owner == "dict" => ("__or__", special_binary::<8>),
-        "__xor__" if int || set => ("__xor__", special_binary::<9>),
-        "__eq__" => ("__eq__", special_compare::<0>),
-        "__ne__" => ("__ne__", special_compare::<1>),
-        "__lt__" => ("__lt__", special_compare::<2>),
-        "__le__" => ("__le__", special_compare::<3>),
-        "__gt__" => ("__gt__", special_compare::<4>),
-        "__ge__" => ("__ge__", special_compare::<5>),
-        "__repr__" => ("__repr__", special_repr),
-        "__str__" => ("__str__", special_str),
-        "__format__" => ("__format__", special_format),
-        _ => return None,
-    };
-    Some(Entry::method(owner, name, func))
+    )
+}
+
+fn is_subscriptable(owner: &str) -> bool {
+    is_container(owner) && !is_set(owner)
+}
+
+fn is_mutable_mapping_or_list(owner: &str) -> bool {
+    matches!(owner, "list" | "dict")
+}
+
+fn is_number(owner: &str) -> bool {
+    matches!(owner, "int" | "float")
+}
+
+fn is_int(owner: &str) -> bool {
+    owner == "int"
+}
+
+fn is_set(owner: &str) -> bool {
+    matches!(owner, "set" | "frozenset")
+}
+
+fn is_number_or_sequence(owner: &str) -> bool {
+    is_number(owner) || matches!(owner, "str" | "bytes" | "list" | "tuple")
+}
+
+fn is_number_or_text(owner: &str) -> bool {
+    is_number(owner) || matches!(owner, "str" | "bytes")
+}
+
+fn is_number_or_set(owner: &str) -> bool {
+    is_number(owner) || is_set(owner)
+}
+
+fn is_int_or_set(owner: &str) -> bool {
+    is_int(owner) || is_set(owner)
+}
+
+fn is_int_set_or_dict(owner: &str) -> bool {
+    is_int_or_set(owner) || owner == "dict"
+}
+
+fn is_any(_owner: &str) -> bool {
+    true
+}
+
+/// The special methods of the builtin types (`str.__len__(s)`, `list.__getitem__`,
+/// `int.__add__`): the VM's own operators, called by name.
+const SPECIAL: &[Special] = &[
+    special_method("__len__", special_len, is_container),
+    special_method("__contains__", special_contains, is_container),
+    special_method("__iter__", special_iter, is_container),
+    special_method("__getitem__", special_getitem, is_subscriptable),
+    special_method("__setitem__", special_setitem, is_mutable_mapping_or_list),
+    special_method("__delitem__", special_delitem, is_mutable_mapping_or_list),
+    special_method("__add__", special_binary::<0>, is_number_or_sequence),
+    special_method("__sub__", special_binary::<1>, is_number_or_set),
+    special_method("__mul__", special_binary::<2>, is_number_or_sequence),
+    special_method("__truediv__", special_binary::<3>, is_number),
+    special_method("__floordiv__", special_binary::<4>, is_number),
+    special_method("__mod__", special_binary::<5>, is_number_or_text),
+    special_method("__pow__", special_binary::<6>, is_number),
+    special_method("__and__", special_binary::<7>, is_int_or_set),
+    special_method("__or__", special_binary::<8>, is_int_set_or_dict),
+    special_method("__xor__", special_binary::<9>, is_int_or_set),
+    special_method("__eq__", special_compare::<0>, is_any),
+    special_method("__ne__", special_compare::<1>, is_any),
+    special_method("__lt__", special_compare::<2>, is_any),
+    special_method("__le__", special_compare::<3>, is_any),
+    special_method("__gt__", special_compare::<4>, is_any),
+    special_method("__ge__", special_compare::<5>, is_any),
+    special_method("__repr__", special_repr, is_any),
+    special_method("__str__", special_str, is_any),
+    special_method("__format__", special_format, is_any),
+];
+
+/// The special method `name` of the builtin type `owner`, if it has one.
+fn special(owner: &str, name: &str) -> Option<Method> {
+    SPECIAL
+        .iter()
+        .find(|s| s.method.name == name && (s.has)(owner))
+        .map(|s| s.method)
 }
 
 /// The object of a special method and its arguments, `count` of them, worded as

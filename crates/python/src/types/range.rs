@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use super::{Entry, Signature, index_arg, same, special};
+use super::{Method, Signature, index_arg, same};
 use crate::value::{Range, Value};
 use crate::vm::Vm;
 use crate::vm::exceptions::error;
@@ -10,22 +10,14 @@ use crate::vm::int::as_int;
 use crate::vm::native::{Args, PyResult};
 use crate::vm::{ops, repr};
 
-/// The method `name` of range.
-pub(super) fn lookup(name: &str) -> Option<Entry> {
-    match name {
-        "count" => Some(Entry::method("range", "count", count)),
-        "index" => Some(Entry::method("range", "index", index)),
-        _ => special("range", name),
-    }
-}
+/// The methods of range, by name.
+pub(super) const RANGE_METHODS: &[Method] = &[
+    Method::of_object("count", count),
+    Method::of_object("index", index),
+];
 
-/// The method `name` of slice.
-pub(super) fn lookup_slice(name: &str) -> Option<Entry> {
-    match name {
-        "indices" => Some(Entry::method("slice", "indices", indices)),
-        _ => special("slice", name),
-    }
-}
+/// The methods of slice, by name.
+pub(super) const SLICE_METHODS: &[Method] = &[Method::of_object("indices", indices)];
 
 /// `range.start`, `range.stop`, `range.step`, and the same of a slice.
 pub(super) fn attribute(object: &Value, name: &str) -> Option<Value> {

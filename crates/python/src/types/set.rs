@@ -3,54 +3,41 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::{Entry, Signature, special};
+use super::{Method, Signature};
 use crate::value::{Set, Value};
 use crate::vm::Vm;
 use crate::vm::exceptions::{error, new_exception};
 use crate::vm::native::{Args, PyResult, Signal};
-use crate::vm::types::TypeTag;
 use crate::vm::{iter, ops};
 
 /// A set as its methods change it.
 type SetRef = Rc<RefCell<Set>>;
 
-/// The method `name` of set (`tag` is Set) or frozenset.
-pub(super) fn lookup(tag: TypeTag, name: &str) -> Option<Entry> {
-    let owner = if tag == TypeTag::Set {
-        "set"
-    } else {
-        "frozenset"
-    };
-    let method = |name, func| Some(Entry::method(owner, name, func));
-    let mutating = match name {
-        "add" => method("add", add),
-        "clear" => method("clear", clear),
-        "difference_update" => method("difference_update", difference_update),
-        "discard" => method("discard", discard),
-        "intersection_update" => method("intersection_update", intersection_update),
-        "pop" => method("pop", pop),
-        "remove" => method("remove", remove),
-        "symmetric_difference_update" => {
-            method("symmetric_difference_update", symmetric_difference_update)
-        }
-        "update" => method("update", update),
-        _ => None,
-    };
-    if mutating.is_some() {
-        return if tag == TypeTag::Set { mutating } else { None };
-    }
-    match name {
-        "copy" => method("copy", copy),
-        "difference" => method("difference", difference),
-        "intersection" => method("intersection", intersection),
-        "isdisjoint" => method("isdisjoint", isdisjoint),
-        "issubset" => method("issubset", issubset),
-        "issuperset" => method("issuperset", issuperset),
-        "symmetric_difference" => method("symmetric_difference", symmetric_difference),
-        "union" => method("union", union),
-        _ => special(owner, name),
-    }
-}
+/// The methods of frozenset, which set has too, by name (sorted, for the lookup's
+/// binary search).
+pub(super) const METHODS: &[Method] = &[
+    Method::of_object("copy", copy),
+    Method::of_object("difference", difference),
+    Method::of_object("intersection", intersection),
+    Method::of_object("isdisjoint", isdisjoint),
+    Method::of_object("issubset", issubset),
+    Method::of_object("issuperset", issuperset),
+    Method::of_object("symmetric_difference", symmetric_difference),
+    Method::of_object("union", union),
+];
+
+/// The methods only set has: those that change it.
+pub(super) const SET_METHODS: &[Method] = &[
+    Method::of_object("add", add),
+    Method::of_object("clear", clear),
+    Method::of_object("difference_update", difference_update),
+    Method::of_object("discard", discard),
+    Method::of_object("intersection_update", intersection_update),
+    Method::of_object("pop", pop),
+    Method::of_object("remove", remove),
+    Method::of_object("symmetric_difference_update", symmetric_difference_update),
+    Method::of_object("update", update),
+];
 
 /// The members of the set or frozenset a method was called on.
 fn members(value: &Value) -> Option<Set> {

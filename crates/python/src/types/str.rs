@@ -10,7 +10,7 @@ use std::rc::Rc;
 
 use super::codecs;
 use super::text::{self, Kind, str_value};
-use super::{Entry, Form, Signature, special};
+use super::{Form, Method, Signature};
 use crate::text::PyError;
 use crate::text::str_format::{self, Conversion, FieldValues};
 use crate::value::{Key, Value};
@@ -91,6 +91,7 @@ fn is_printable(c: char) -> bool {
 
 impl Kind for Str {
     const OWNER: &'static str = "str";
+    const BYTES: bool = false;
 
     fn bytes_of(value: &Value) -> Option<&[u8]> {
         match value {
@@ -182,60 +183,56 @@ fn receiver(vm: &mut Vm, sig: &Signature, this: &Value) -> PyResult<Rc<str>> {
     }
 }
 
-/// The method `name` of str.
-pub(super) fn lookup(name: &str) -> Option<Entry> {
-    let method = |name, func| Some(Entry::method("str", name, func));
-    match name {
-        "capitalize" => method("capitalize", text::capitalize::<Str>),
-        "casefold" => method("casefold", casefold),
-        "center" => method("center", text::center::<Str>),
-        "count" => method("count", text::count::<Str>),
-        "encode" => method("encode", encode),
-        "endswith" => method("endswith", text::endswith::<Str>),
-        "expandtabs" => method("expandtabs", text::expandtabs::<Str>),
-        "find" => method("find", text::find::<Str>),
-        "format" => method("format", format),
-        "format_map" => method("format_map", format_map),
-        "index" => method("index", text::index::<Str>),
-        "isalnum" => method("isalnum", isalnum),
-        "isalpha" => method("isalpha", isalpha),
-        "isascii" => method("isascii", text::isascii::<Str>),
-        "isdecimal" => method("isdecimal", isdecimal),
-        "isdigit" => method("isdigit", isdigit),
-        "isidentifier" => method("isidentifier", isidentifier),
-        "islower" => method("islower", text::islower::<Str>),
-        "isnumeric" => method("isnumeric", isnumeric),
-        "isprintable" => method("isprintable", isprintable),
-        "isspace" => method("isspace", text::isspace::<Str>),
-        "istitle" => method("istitle", text::istitle::<Str>),
-        "isupper" => method("isupper", text::isupper::<Str>),
-        "join" => method("join", text::join::<Str>),
-        "ljust" => method("ljust", text::ljust::<Str>),
-        "lower" => method("lower", text::lower::<Str>),
-        "lstrip" => method("lstrip", text::lstrip::<Str>),
-        "maketrans" => Some(Entry::of_type("str", "maketrans", maketrans)),
-        "partition" => method("partition", text::partition::<Str>),
-        "removeprefix" => method("removeprefix", text::removeprefix::<Str>),
-        "removesuffix" => method("removesuffix", text::removesuffix::<Str>),
-        "replace" => method("replace", text::replace::<Str>),
-        "rfind" => method("rfind", text::rfind::<Str>),
-        "rindex" => method("rindex", text::rindex::<Str>),
-        "rjust" => method("rjust", text::rjust::<Str>),
-        "rpartition" => method("rpartition", text::rpartition::<Str>),
-        "rsplit" => method("rsplit", text::rsplit::<Str>),
-        "rstrip" => method("rstrip", text::rstrip::<Str>),
-        "split" => method("split", text::split::<Str>),
-        "splitlines" => method("splitlines", text::splitlines::<Str>),
-        "startswith" => method("startswith", text::startswith::<Str>),
-        "strip" => method("strip", text::strip::<Str>),
-        "swapcase" => method("swapcase", text::swapcase::<Str>),
-        "title" => method("title", text::title::<Str>),
-        "translate" => method("translate", translate),
-        "upper" => method("upper", text::upper::<Str>),
-        "zfill" => method("zfill", text::zfill::<Str>),
-        _ => special("str", name),
-    }
-}
+/// The methods of str, by name (sorted, for the lookup's binary search).
+pub(super) const METHODS: &[Method] = &[
+    Method::of_object("capitalize", text::capitalize::<Str>),
+    Method::of_object("casefold", casefold),
+    Method::of_object("center", text::center::<Str>),
+    Method::of_object("count", text::count::<Str>),
+    Method::of_object("encode", encode),
+    Method::of_object("endswith", text::endswith::<Str>),
+    Method::of_object("expandtabs", text::expandtabs::<Str>),
+    Method::of_object("find", text::find::<Str>),
+    Method::of_object("format", format),
+    Method::of_object("format_map", format_map),
+    Method::of_object("index", text::index::<Str>),
+    Method::of_object("isalnum", isalnum),
+    Method::of_object("isalpha", isalpha),
+    Method::of_object("isascii", text::isascii::<Str>),
+    Method::of_object("isdecimal", isdecimal),
+    Method::of_object("isdigit", isdigit),
+    Method::of_object("isidentifier", isidentifier),
+    Method::of_object("islower", text::islower::<Str>),
+    Method::of_object("isnumeric", isnumeric),
+    Method::of_object("isprintable", isprintable),
+    Method::of_object("isspace", text::isspace::<Str>),
+    Method::of_object("istitle", text::istitle::<Str>),
+    Method::of_object("isupper", text::isupper::<Str>),
+    Method::of_object("join", text::join::<Str>),
+    Method::of_object("ljust", text::ljust::<Str>),
+    Method::of_object("lower", text::lower::<Str>),
+    Method::of_object("lstrip", text::lstrip::<Str>),
+    Method::of_type("maketrans", maketrans),
+    Method::of_object("partition", text::partition::<Str>),
+    Method::of_object("removeprefix", text::removeprefix::<Str>),
+    Method::of_object("removesuffix", text::removesuffix::<Str>),
+    Method::of_object("replace", text::replace::<Str>),
+    Method::of_object("rfind", text::rfind::<Str>),
+    Method::of_object("rindex", text::rindex::<Str>),
+    Method::of_object("rjust", text::rjust::<Str>),
+    Method::of_object("rpartition", text::rpartition::<Str>),
+    Method::of_object("rsplit", text::rsplit::<Str>),
+    Method::of_object("rstrip", text::rstrip::<Str>),
+    Method::of_object("split", text::split::<Str>),
+    Method::of_object("splitlines", text::splitlines::<Str>),
+    Method::of_object("startswith", text::startswith::<Str>),
+    Method::of_object("strip", text::strip::<Str>),
+    Method::of_object("swapcase", text::swapcase::<Str>),
+    Method::of_object("title", text::title::<Str>),
+    Method::of_object("translate", translate),
+    Method::of_object("upper", text::upper::<Str>),
+    Method::of_object("zfill", text::zfill::<Str>),
+];
 
 /// `s.isdecimal()`: all decimal digits (of any script), and not empty.
 fn isdecimal(vm: &mut Vm, args: Args) -> PyResult {

@@ -505,3 +505,39 @@ print(d.most_common(1), d.total(), list(d.elements())[:3])
 "#;
     assert_eq!(run_in(vm, program), expected);
 }
+
+#[test]
+fn tables_are_sorted_for_the_binary_search() {
+    use crate::vm::types::TypeTag;
+    let tags = [
+        TypeTag::Str,
+        TypeTag::Bytes,
+        TypeTag::List,
+        TypeTag::Tuple,
+        TypeTag::Dict,
+        TypeTag::Set,
+        TypeTag::FrozenSet,
+        TypeTag::Int,
+        TypeTag::Float,
+        TypeTag::Range,
+        TypeTag::Slice,
+    ];
+    let mut all: Vec<&[super::Method]> = vec![super::dict::COUNTER_METHODS];
+    for tag in tags {
+        all.extend(super::tables(tag).expect("a type with methods").1);
+    }
+    for table in all {
+        assert!(table.windows(2).all(|pair| pair[0].name < pair[1].name));
+    }
+}
+
+#[test]
+fn method_names_list_what_dir_shows() {
+    // python3 3.11: 'upper' in dir('') and '__len__' in dir(''), 'add' not in
+    // dir(frozenset()), 'most_common' in dir(Counter()).
+    let names = super::method_names(&Value::str(""));
+    assert!(names.contains(&"upper") && names.contains(&"__len__") && !names.contains(&"decode"));
+    let frozen = Value::FrozenSet(Rc::new(Default::default()));
+    assert!(!super::method_names(&frozen).contains(&"add"));
+    assert!(super::method_names(&mississippi()).contains(&"most_common"));
+}

@@ -21,6 +21,9 @@ pub(crate) trait Kind {
     /// The type's name, as messages print it.
     const OWNER: &'static str;
 
+    /// Whether a unit is a byte (bytes) rather than a code point (str).
+    const BYTES: bool;
+
     /// The bytes of `value`, if it is of this kind.
     fn bytes_of(value: &Value) -> Option<&[u8]>;
 
@@ -41,13 +44,19 @@ pub(crate) trait Kind {
     /// with the argument's type name.
     fn wrong_type(vm: &mut Vm, value: &Value, str_message: &dyn Fn(&str) -> String) -> Signal;
 
-    /// The case rules of the kind: Unicode for str, ASCII letters only for bytes.
+    // The case rules: Unicode's for str, ASCII letters only for bytes.
+
+    /// An uppercase letter.
     fn is_upper(c: char) -> bool;
+    /// A lowercase letter.
     fn is_lower(c: char) -> bool;
     /// A titlecase letter (`ǅ`), which counts as uppercase where case is asked.
     fn is_title(c: char) -> bool;
+    /// Writes `c` in uppercase (`ß` is `SS`).
     fn to_upper(c: char, out: &mut String);
+    /// Writes `c` in lowercase.
     fn to_lower(c: char, out: &mut String);
+    /// Writes `c` as the first letter of a word.
     fn to_title(c: char, out: &mut String);
 
     /// Whether a unit of this kind has case at all.
@@ -69,7 +78,7 @@ pub(crate) trait Kind {
 
     /// A value of this kind from chars made by [`Kind::chars`] and the case rules.
     fn from_chars(text: &str) -> Value {
-        if Self::OWNER == "bytes" {
+        if Self::BYTES {
             let bytes: Vec<u8> = text.chars().map(|c| c as u32 as u8).collect();
             Self::make(&bytes)
         } else {
@@ -80,7 +89,7 @@ pub(crate) trait Kind {
 
 /// The number of units in `bytes`.
 fn unit_count<K: Kind>(bytes: &[u8]) -> usize {
-    if K::OWNER == "bytes" || bytes.is_ascii() {
+    if K::BYTES || bytes.is_ascii() {
         return bytes.len();
     }
     bytes.iter().filter(|&&b| b & 0xc0 != 0x80).count()
@@ -88,7 +97,7 @@ fn unit_count<K: Kind>(bytes: &[u8]) -> usize {
 
 /// The byte offset of unit `unit` (the end, past the last unit).
 fn offset_of<K: Kind>(bytes: &[u8], unit: usize) -> usize {
-    if K::OWNER == "bytes" || bytes.is_ascii() {
+    if K::BYTES || bytes.is_ascii() {
         return unit.min(bytes.len());
     }
     let mut seen = 0;
@@ -111,14 +120,14 @@ fn unit_index<K: Kind>(bytes: &[u8], at: usize) -> usize {
 /// The unit that ends at byte `end`: its code and length.
 fn unit_before<K: Kind>(bytes: &[u8], end: usize) -> (u32, usize) {
     let mut start = end - 1;
-    while start > 0 && bytes[start] & 0xc0 == 0x80 && K::OWNER != "bytes" {
+    while start > 0 && bytes[start] & 0xc0 == 0x80 && !K::BYTES {
         start -= 1;
     }
     K::unit_at(bytes, start)
 }
 
 /// The first occurrence of `needle` in `hay`.
-pub(crate) fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
+fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
     if needle.is_empty() {
         return Some(0);
     }
@@ -170,7 +179,7 @@ fn sub_arg<K: Kind>(vm: &mut Vm, value: &Value) -> PyResult<Vec<u8>> {
     if let Some(bytes) = K::bytes_of(value) {
         return Ok(bytes.to_vec());
     }
-    if K::OWNER == "bytes" {
+    if K::BYTES {
         if crate::vm::int::as_int(value).is_some() {
             let n = index_arg(vm, value)?;
             return match u8::try_from(n) {
@@ -232,7 +241,7 @@ fn search<K: Kind>(vm: &mut Vm, args: Args, name: &'static str, how: Search) -> 
 }
 
 fn not_found<K: Kind>(vm: &mut Vm) -> Signal {
-    let message = if K::OWNER == "bytes" {
+    let message = if K::BYTES {
         "subsection not found"
     } else {
         "substring not found"
@@ -699,7 +708,7 @@ pub(crate) fn join<K: Kind>(vm: &mut Vm, args: Args) -> PyResult {
     let mut index = 0;
     while let Some(item) = iter::next(vm, &iterator)? {
         let Some(bytes) = K::bytes_of(&item) else {
-            let expected = if K::OWNER == "bytes" {
+            let expected = if K::BYTES {
                 "a bytes-like object"
             } else {
                 "str instance"
@@ -734,7 +743,7 @@ fn fill_arg<K: Kind>(vm: &mut Vm, name: &str, value: Option<Value>) -> PyResult<
     };
     match K::bytes_of(&value) {
         Some(fill) if unit_count::<K>(fill) == 1 => Ok(fill.to_vec()),
-        _ if K::OWNER == "bytes" => {
+        _ if K::BYTES => {
             let message = format!(
                 "{name}() argument 2 must be a byte string of length 1, not {}",
                 value.type_name()

@@ -1,6 +1,6 @@
 //! The methods of `tuple`.
 
-use super::{Entry, Form, Signature, position_in, same, special};
+use super::{Form, Method, Signature, position_in, same};
 use crate::value::Value;
 use crate::vm::Vm;
 use crate::vm::exceptions::error;
@@ -9,14 +9,11 @@ use crate::vm::native::{Args, PyResult};
 /// A tuple's items.
 type Items = std::rc::Rc<[Value]>;
 
-/// The method `name` of tuple.
-pub(super) fn lookup(name: &str) -> Option<Entry> {
-    match name {
-        "count" => Some(Entry::method("tuple", "count", count)),
-        "index" => Some(Entry::method("tuple", "index", index)),
-        _ => special("tuple", name),
-    }
-}
+/// The methods of tuple, by name (sorted, for the lookup's binary search).
+pub(super) const METHODS: &[Method] = &[
+    Method::of_object("count", count),
+    Method::of_object("index", index),
+];
 
 /// The tuple a method was called on, and its arguments.
 fn bind<const N: usize>(

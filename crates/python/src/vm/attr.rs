@@ -12,7 +12,11 @@ use super::types::TypeTag;
 use crate::value::{Builtin, Class, Descriptor, Payload, Value};
 
 /// A builtin function (no `self` bound) as a value.
-pub fn builtin(name: &'static str, func: super::native::NativeFn, owner: Option<&'static str>) -> Value {
+pub fn builtin(
+    name: &'static str,
+    func: super::native::NativeFn,
+    owner: Option<&'static str>,
+) -> Value {
     Value::Builtin(Rc::new(Builtin {
         name,
         func,
@@ -24,7 +28,9 @@ pub fn builtin(name: &'static str, func: super::native::NativeFn, owner: Option<
 /// What an attribute found on a class gives when read through an instance.
 fn bind(vm: &mut Vm, found: Value, object: &Value) -> PyResult {
     match &found {
-        Value::Function(_) | Value::Builtin(_) => Ok(Value::Method(Rc::new((object.clone(), found)))),
+        Value::Function(_) | Value::Builtin(_) => {
+            Ok(Value::Method(Rc::new((object.clone(), found))))
+        }
         Value::Descriptor(descriptor) => match descriptor.as_ref() {
             Descriptor::Property { fget, .. } => match fget {
                 Some(fget) => call_nested(vm, fget.clone(), Args::new(vec![object.clone()])),
@@ -81,6 +87,9 @@ pub fn try_get_attr(vm: &mut Vm, object: &Value, name: &str) -> PyResult<Option<
             {
                 return Ok(Some(value));
             }
+            if let Some(container) = instance.builtin_value() {
+                return Ok(crate::types::method(vm, &container, name));
+            }
             if let Some(TypeTag::BaseException) = instance.class.builtin_base() {
                 return Ok(exceptions::exception_attr(vm, object, name));
             }
@@ -101,7 +110,14 @@ pub fn try_get_attr(vm: &mut Vm, object: &Value, name: &str) -> PyResult<Option<
             "__name__" => Some(Value::Str(function.name.borrow().clone())),
             "__qualname__" => Some(Value::Str(function.qualname.borrow().clone())),
             "__module__" => function.globals.get("__name__"),
-            "__doc__" => Some(function.dict.borrow().get("__doc__").cloned().unwrap_or_default()),
+            "__doc__" => Some(
+                function
+                    .dict
+                    .borrow()
+                    .get("__doc__")
+                    .cloned()
+                    .unwrap_or_default(),
+            ),
             "__class__" => Some(Value::Class(vm.types.class_of(object))),
             "__defaults__" if !function.defaults.is_empty() => {
                 Some(Value::tuple(function.defaults.clone()))
@@ -125,13 +141,25 @@ pub fn try_get_attr(vm: &mut Vm, object: &Value, name: &str) -> PyResult<Option<
             (Descriptor::Property { .. }, "setter" | "getter" | "deleter") => {
                 Some(Value::Method(Rc::new((
                     object.clone(),
-                    builtin(property_method(name), crate::builtins::property_method(name), None),
+                    builtin(
+                        property_method(name),
+                        crate::builtins::property_method(name),
+                        None,
+                    ),
                 ))))
             }
-            (Descriptor::Super { class, object: this }, _) => {
+            (
+                Descriptor::Super {
+                    class,
+                    object: this,
+                },
+                _,
+            ) => {
                 return super_attr(vm, class, this, name);
             }
-            (Descriptor::StaticMethod(f) | Descriptor::ClassMethod(f), "__func__") => Some(f.clone()),
+            (Descriptor::StaticMethod(f) | Descriptor::ClassMethod(f), "__func__") => {
+                Some(f.clone())
+            }
             _ => None,
         }),
         Value::Generator(generator) => Ok(match name {
@@ -141,7 +169,8 @@ pub fn try_get_attr(vm: &mut Vm, object: &Value, name: &str) -> PyResult<Option<
         }),
         _ => Ok(match name {
             "__class__" => Some(Value::Class(vm.types.class_of(object))),
-            _ => crate::types::method(vm, object, name).or_else(|| crate::types::attribute(object, name)),
+            _ => crate::types::method(vm, object, name)
+                .or_else(|| crate::types::attribute(object, name)),
         }),
     }
 }
@@ -155,7 +184,12 @@ fn property_method(name: &str) -> &'static str {
 }
 
 /// `__class__`, `__dict__` and the other attributes every instance has.
-fn special_instance_attr(vm: &mut Vm, object: &Value, class: &Rc<Class>, name: &str) -> Option<Value> {
+fn special_instance_attr(
+    vm: &mut Vm,
+    object: &Value,
+    class: &Rc<Class>,
+    name: &str,
+) -> Option<Value> {
     match name {
         "__class__" => Some(Value::Class(class.clone())),
         "__dict__" => match object {
@@ -197,9 +231,18 @@ fn class_attr(vm: &mut Vm, class: &Rc<Class>, name: &str) -> Option<Value> {
         "__qualname__" => Some(Value::Str(class.qualname.clone())),
         "__module__" => Some(Value::Str(class.module.clone())),
         "__doc__" => Some(Value::None),
-        "__base__" => Some(class.bases.first().map_or(Value::None, |b| Value::Class(b.clone()))),
+        "__base__" => Some(
+            class
+                .bases
+                .first()
+                .map_or(Value::None, |b| Value::Class(b.clone())),
+        ),
         "__bases__" => Some(Value::tuple(
-            class.bases.iter().map(|b| Value::Class(b.clone())).collect(),
+            class
+                .bases
+                .iter()
+                .map(|b| Value::Class(b.clone()))
+                .collect(),
         )),
         "__mro__" => {
             let mut mro = vec![Value::Class(class.clone())];
@@ -214,7 +257,12 @@ fn class_attr(vm: &mut Vm, class: &Rc<Class>, name: &str) -> Option<Value> {
 }
 
 /// `super().name`: the attribute of the next class after `class` in `object`'s MRO.
-fn super_attr(vm: &mut Vm, class: &Rc<Class>, object: &Value, name: &str) -> PyResult<Option<Value>> {
+fn super_attr(
+    vm: &mut Vm,
+    class: &Rc<Class>,
+    object: &Value,
+    name: &str,
+) -> PyResult<Option<Value>> {
     let object_class = match object {
         Value::Class(c) => c.clone(),
         other => vm.types.class_of(other),
@@ -227,16 +275,20 @@ fn super_attr(vm: &mut Vm, class: &Rc<Class>, object: &Value, name: &str) -> PyR
         .map_or(mro.len(), |i| i + 1);
     for candidate in &mro[after..] {
         let found = candidate.dict.borrow().get(name).cloned();
-        let found = found.or_else(|| {
-            candidate
-                .builtin
-                .and_then(|tag| crate::types::unbound_method(tag, name))
+        let found = found.or_else(|| match (candidate.builtin, name) {
+            (Some(TypeTag::Dict | TypeTag::List | TypeTag::Set), "__init__") => {
+                Some(builtin("__init__", super::call::container_init, None))
+            }
+            (Some(tag), _) => crate::types::unbound_method(tag, name),
+            _ => None,
         });
         if let Some(found) = found {
             return match object {
                 Value::Class(_) => Ok(Some(match &found {
                     Value::Descriptor(d) => match d.as_ref() {
-                        Descriptor::ClassMethod(f) => Value::Method(Rc::new((object.clone(), f.clone()))),
+                        Descriptor::ClassMethod(f) => {
+                            Value::Method(Rc::new((object.clone(), f.clone())))
+                        }
                         _ => found,
                     },
                     _ => found,
@@ -246,6 +298,40 @@ fn super_attr(vm: &mut Vm, class: &Rc<Class>, object: &Value, name: &str) -> PyR
         }
     }
     Ok(None)
+}
+
+/// Which kind of builtin value has which methods, for the method cache.
+fn method_kind(object: &Value) -> Option<u8> {
+    Some(match object {
+        Value::Str(_) => 1,
+        Value::Bytes(_) => 2,
+        Value::List(_) => 3,
+        Value::Tuple(_) => 4,
+        Value::Dict(dict) => match dict.borrow().flavor {
+            crate::value::DictFlavor::Counter => 6,
+            _ => 5,
+        },
+        Value::Set(_) => 7,
+        Value::FrozenSet(_) => 8,
+        Value::Int(_) | Value::BigInt(_) => 9,
+        Value::Float(_) => 10,
+        Value::Range(_) => 11,
+        _ => return None,
+    })
+}
+
+/// [`get_method`] through the VM's cache for the methods of builtin values.
+pub fn get_method_cached(vm: &mut Vm, object: &Value, name: &Rc<str>) -> PyResult<Option<Value>> {
+    let Some(kind) = method_kind(object) else {
+        return get_method(vm, object, name);
+    };
+    let key = (kind, Rc::as_ptr(name) as *const u8 as usize);
+    if let Some((_, method)) = vm.method_cache.get(&key) {
+        return Ok(method.clone());
+    }
+    let method = get_method(vm, object, name)?;
+    vm.method_cache.insert(key, (name.clone(), method.clone()));
+    Ok(method)
 }
 
 /// For `obj.name(...)`: the function to call with `obj` as its first argument, when the
@@ -265,7 +351,11 @@ pub fn get_method(vm: &mut Vm, object: &Value, name: &str) -> PyResult<Option<Va
             Some(found @ Value::Builtin(_)) => Some(found),
             _ => None,
         }),
-        Value::Class(_) | Value::Module(_) | Value::Function(_) | Value::Method(_) | Value::Descriptor(_) => Ok(None),
+        Value::Class(_)
+        | Value::Module(_)
+        | Value::Function(_)
+        | Value::Method(_)
+        | Value::Descriptor(_) => Ok(None),
         _ => {
             let _ = vm;
             Ok(crate::types::unbound_method_of(object, name))
@@ -356,7 +446,9 @@ pub fn del_attr(vm: &mut Vm, object: &Value, name: &str) -> PyResult<()> {
         && let Descriptor::Property { fdel, .. } = d.as_ref()
     {
         return match fdel {
-            Some(fdel) => call_nested(vm, fdel.clone(), Args::new(vec![object.clone()])).map(|_| ()),
+            Some(fdel) => {
+                call_nested(vm, fdel.clone(), Args::new(vec![object.clone()])).map(|_| ())
+            }
             None => {
                 let message = format!(
                     "property '{name}' of '{}' object has no deleter",
@@ -384,7 +476,9 @@ pub fn del_attr(vm: &mut Vm, object: &Value, name: &str) -> PyResult<()> {
 pub fn has_attr(vm: &mut Vm, object: &Value, name: &str) -> PyResult<bool> {
     match get_attr(vm, object, name) {
         Ok(_) => Ok(true),
-        Err(Signal::Raise(exc)) if exceptions::is_instance_of(vm, &exc, "AttributeError") => Ok(false),
+        Err(Signal::Raise(exc)) if exceptions::is_instance_of(vm, &exc, "AttributeError") => {
+            Ok(false)
+        }
         Err(signal) => Err(signal),
     }
 }

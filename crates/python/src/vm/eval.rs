@@ -11,10 +11,11 @@ use std::rc::Rc;
 
 use super::call::{self, Callee};
 use super::exceptions;
-use super::frame::{Frame, Handler, OnReturn};
+use super::frame::{Exhausted, Frame, Handler, OnReturn};
 use super::native::{Args, PyResult, Signal};
 use super::{ThreadState, Vm, attr, import, iter, ops, repr};
-use crate::compile::{Op, make_function};
+use crate::compile::{Code, Op, make_function};
+use crate::syntax::ast::{BinOp, CmpOp};
 use crate::value::{Dict, Function, Key, Module, Namespace, TracebackEntry, Value};
 
 /// How a run of the loop ended.
@@ -66,6 +67,7 @@ pub fn bootstrap_frame(callable: Value, args: Args, globals: Rc<Module>) -> Fram
         is_generator: false,
         kind: crate::compile::CodeKind::Module,
         first_line: 0,
+        name_slots: Vec::new(),
     });
     let mut frame = Frame::new(code, globals);
     frame.on_return = OnReturn::ThreadEnd;
@@ -165,10 +167,7 @@ fn finish_return(vm: &mut Vm, frame: &mut Frame, value: Value) -> PyResult {
         OnReturn::Push | OnReturn::ThreadEnd => Ok(value),
         OnReturn::Init(instance) => {
             if !matches!(value, Value::None) {
-                let message = format!(
-                    "__init__() should return None, not '{}'",
-                    value.type_name()
-                );
+                let message = format!("__init__() should return None, not '{}'", value.type_name());
                 return Err(exceptions::error(vm, "TypeError", &message));
             }
             Ok(Value::Instance(instance))
@@ -181,7 +180,12 @@ fn finish_return(vm: &mut Vm, frame: &mut Frame, value: Value) -> PyResult {
                 .unwrap_or_default();
             let class = call::build_class(vm, &name, bases, namespace, &frame.globals)?;
             // Methods that use `super()` or `__class__` find the class in this cell.
-            if let Some(index) = frame.code.cellvars.iter().position(|c| c.as_ref() == "__class__") {
+            if let Some(index) = frame
+                .code
+                .cellvars
+                .iter()
+                .position(|c| c.as_ref() == "__class__")
+            {
                 *frame.cells[index].borrow_mut() = Some(class.clone());
             }
             Ok(class)
@@ -197,10 +201,17 @@ fn finish_return(vm: &mut Vm, frame: &mut Frame, value: Value) -> PyResult {
 fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &mut u64) -> Exit {
     let tid = vm.current;
     // A thread's run goes down to its bottom frame; a nested call only to its own.
-    let base = if nested { vm.threads[tid].frames.len() } else { 0 };
+    let base = if nested {
+        vm.threads[tid].frames.len()
+    } else {
+        0
+    };
     let mut count: u64 = 0;
     if let Some(exc) = vm.threads[tid].interrupt.take() {
-        if let Some(exit) = unwind(vm, &mut frame, base, exc, true) {
+        // Interrupted before its next instruction: that is where the traceback points.
+        frame.ip += 1;
+        let exit = unwind(vm, &mut frame, base, exc, true);
+        if let Some(exit) = exit {
             return exit;
         }
     }
@@ -302,12 +313,14 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
                 Ok(())
             }
             Op::LoadClosure(i) => {
-                frame.stack.push(Value::Cell(frame.cells[i as usize].clone()));
+                frame
+                    .stack
+                    .push(Value::Cell(frame.cells[i as usize].clone()));
                 Ok(())
             }
             Op::LoadGlobal(i) => {
+                let found = cached_get(&frame.globals.dict.borrow(), &frame.code, i as usize);
                 let name = &frame.code.names[i as usize];
-                let found = frame.globals.dict.borrow().get(name).cloned();
                 match found.or_else(|| vm.builtins.dict.borrow().get(name).cloned()) {
                     Some(value) => {
                         frame.stack.push(value);
@@ -321,13 +334,23 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
             }
             Op::StoreGlobal(i) => {
                 let value = frame.pop();
-                let name = frame.code.names[i as usize].clone();
-                frame.globals.dict.borrow_mut().insert(name, value);
+                cached_set(
+                    &mut frame.globals.dict.borrow_mut(),
+                    &frame.code,
+                    i as usize,
+                    value,
+                );
                 Ok(())
             }
             Op::DeleteGlobal(i) => {
                 let name = frame.code.names[i as usize].clone();
-                if frame.globals.dict.borrow_mut().shift_remove(&name).is_none() {
+                if frame
+                    .globals
+                    .dict
+                    .borrow_mut()
+                    .shift_remove(&name)
+                    .is_none()
+                {
                     Err(exceptions::name_error(vm, &frame, &name))
                 } else {
                     Ok(())
@@ -340,7 +363,7 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
                     None => None,
                 };
                 let found = found
-                    .or_else(|| frame.globals.dict.borrow().get(name).cloned())
+                    .or_else(|| cached_get(&frame.globals.dict.borrow(), &frame.code, i as usize))
                     .or_else(|| vm.builtins.dict.borrow().get(name).cloned());
                 match found {
                     Some(value) => {
@@ -355,11 +378,18 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
             }
             Op::StoreName(i) => {
                 let value = frame.pop();
-                let name = frame.code.names[i as usize].clone();
                 match &frame.namespace {
-                    Some(ns) => ns.borrow_mut().insert(name, value),
-                    None => frame.globals.dict.borrow_mut().insert(name, value),
-                };
+                    Some(ns) => {
+                        let name = frame.code.names[i as usize].clone();
+                        ns.borrow_mut().insert(name, value);
+                    }
+                    None => cached_set(
+                        &mut frame.globals.dict.borrow_mut(),
+                        &frame.code,
+                        i as usize,
+                        value,
+                    ),
+                }
                 Ok(())
             }
             Op::DeleteName(i) => {
@@ -392,7 +422,7 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
             Op::LoadMethod(i) => {
                 let object = frame.pop();
                 let name = frame.code.names[i as usize].clone();
-                match attr::get_method(vm, &object, &name) {
+                match attr::get_method_cached(vm, &object, &name) {
                     Ok(Some(function)) => {
                         frame.stack.push(function);
                         frame.stack.push(object);
@@ -415,7 +445,10 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
                         frame.stack[n - argc - 1..].to_vec(),
                     )
                 } else {
-                    (frame.stack[n - argc - 2].clone(), frame.stack[n - argc..].to_vec())
+                    (
+                        frame.stack[n - argc - 2].clone(),
+                        frame.stack[n - argc..].to_vec(),
+                    )
                 };
                 match call_op(vm, &mut frame, callable, Args::new(positional), argc + 2) {
                     Ok(Some(callee)) => {
@@ -595,15 +628,24 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
                 frame.stack.push(Value::Slice(Rc::new([start, stop, step])));
                 Ok(())
             }
-            Op::Binary(op) => {
+            Op::Binary(op) | Op::Inplace(op) => {
                 let right = frame.pop();
                 let left = frame.pop();
-                ops::binary(vm, op, &left, &right, false).map(|value| frame.stack.push(value))
-            }
-            Op::Inplace(op) => {
-                let right = frame.pop();
-                let left = frame.pop();
-                ops::binary(vm, op, &left, &right, true).map(|value| frame.stack.push(value))
+                // Small ints first: most of a loop's arithmetic.
+                match (&left, &right, small_int_op(op, &left, &right)) {
+                    (_, _, Some(value)) => {
+                        frame.stack.push(value);
+                        Ok(())
+                    }
+                    _ => ops::binary(
+                        vm,
+                        op,
+                        &left,
+                        &right,
+                        matches!(instruction_of(&frame), Op::Inplace(_)),
+                    )
+                    .map(|value| frame.stack.push(value)),
+                }
             }
             Op::Unary(op) => {
                 let operand = frame.pop();
@@ -612,7 +654,14 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
             Op::Compare(op) => {
                 let right = frame.pop();
                 let left = frame.pop();
-                ops::compare(vm, op, &left, &right).map(|value| frame.stack.push(value))
+                if let (Value::Int(a), Value::Int(b)) = (&left, &right)
+                    && let Some(result) = small_int_compare(op, *a, *b)
+                {
+                    frame.stack.push(Value::Bool(result));
+                    Ok(())
+                } else {
+                    ops::compare(vm, op, &left, &right).map(|value| frame.stack.push(value))
+                }
             }
             Op::Jump(target) => {
                 frame.ip = target as usize;
@@ -658,28 +707,8 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
                 let object = frame.pop();
                 iter::get_iter(vm, &object).map(|it| frame.stack.push(it))
             }
-            Op::ForIter(target) => {
-                let iterator = frame.top().clone();
-                match iter::next_fast(vm, &iterator) {
-                    Ok(iter::Next::Item(value)) => {
-                        frame.stack.push(value);
-                        Ok(())
-                    }
-                    Ok(iter::Next::Done) => {
-                        frame.pop();
-                        frame.ip = target as usize;
-                        Ok(())
-                    }
-                    Ok(iter::Next::Resume(generator_frame)) => {
-                        let mut generator_frame = generator_frame;
-                        if let OnReturn::Generator { exhausted, .. } = &mut generator_frame.on_return {
-                            *exhausted = Some(target as usize);
-                        }
-                        enter(vm, &mut frame, Callee::Frame(generator_frame)).map_or(Ok(()), Err)
-                    }
-                    Err(signal) => Err(signal),
-                }
-            }
+            Op::ForIter(target) => for_iter(vm, &mut frame, target as usize, false),
+            Op::YieldFromIter(target) => for_iter(vm, &mut frame, target as usize, true),
             Op::BuildTuple(n) => {
                 let items = frame.stack.split_off(frame.stack.len() - n as usize);
                 frame.stack.push(Value::tuple(items));
@@ -812,8 +841,10 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
                 let is_generator = matches!(frame.on_return, OnReturn::Generator { .. });
                 if is_generator {
                     // An exhausted generator: the caller's loop ends, or StopIteration.
-                    let OnReturn::Generator { generator, exhausted } =
-                        std::mem::replace(&mut frame.on_return, OnReturn::Push)
+                    let OnReturn::Generator {
+                        generator,
+                        exhausted,
+                    } = std::mem::replace(&mut frame.on_return, OnReturn::Push)
                     else {
                         unreachable!("checked above")
                     };
@@ -826,9 +857,12 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
                     }
                     let mut caller = vm.threads[tid].frames.pop().expect("checked above");
                     match exhausted {
-                        Some(target) => {
+                        Some(exhausted) => {
                             caller.pop();
-                            caller.ip = target;
+                            if exhausted.keep_value {
+                                caller.stack.push(value);
+                            }
+                            caller.ip = exhausted.target;
                             frame = caller;
                             Ok(())
                         }
@@ -861,6 +895,8 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
                     // Resumed by `next()` from Rust: park the frame and hand back the value.
                     frame.stack.push(Value::None);
                     *executed += count;
+                    // The parked frame does not keep its generator alive (no Rc cycle).
+                    frame.on_return = OnReturn::Push;
                     let mut generator = generator.borrow_mut();
                     generator.running = false;
                     generator.frame = Some(Box::new(frame));
@@ -870,6 +906,7 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
                 let mut suspended = std::mem::replace(&mut frame, caller);
                 // What the paused `yield` expression evaluates to when resumed.
                 suspended.stack.push(Value::None);
+                suspended.on_return = OnReturn::Push;
                 {
                     let mut generator = generator.borrow_mut();
                     generator.running = false;
@@ -913,13 +950,17 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
                     0 => match vm.threads[tid].handling.last() {
                         Some(exc) => {
                             let exc = exc.clone();
-                            if let Some(exit) = unwind(vm, &mut frame, base, exc, true) {
+                            if let Some(exit) = unwind(vm, &mut frame, base, exc, false) {
                                 *executed += count;
                                 return exit;
                             }
                             continue;
                         }
-                        None => Err(exceptions::error(vm, "RuntimeError", "No active exception to reraise")),
+                        None => Err(exceptions::error(
+                            vm,
+                            "RuntimeError",
+                            "No active exception to reraise",
+                        )),
                     },
                     1 => {
                         let exc = frame.pop();
@@ -955,7 +996,12 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
             }
             Op::ExitWith => {
                 let exit = frame.pop();
-                call_nested(vm, exit, Args::new(vec![Value::None, Value::None, Value::None])).map(|_| ())
+                call_nested(
+                    vm,
+                    exit,
+                    Args::new(vec![Value::None, Value::None, Value::None]),
+                )
+                .map(|_| ())
             }
             Op::WithExceptStart => {
                 let n = frame.stack.len();
@@ -991,6 +1037,14 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
                 Ok(())
             }
         };
+        if count == 1 && !nested && !matches!(result, Err(Signal::Block(_))) {
+            // A parked thread resumes at the call that blocked: once it has gone
+            // through (or raised), the next blocking call starts a timeout of its own.
+            let thread = &mut vm.threads[tid];
+            thread.deadline = None;
+            thread.timed_out = false;
+            thread.retry = false;
+        }
         if let Err(signal) = result {
             match signal {
                 Signal::Raise(exc) => {
@@ -1016,6 +1070,7 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
                         thread.deadline = wait.deadline;
                     }
                     thread.timed_out = false;
+                    thread.retry = true;
                     thread.state = ThreadState::Blocked(wait);
                     thread.frames.push(frame);
                     *executed += count;
@@ -1023,14 +1078,101 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
                 }
                 Signal::Call(..) => unreachable!("tail calls are resolved by call_op"),
             }
-        } else if count == 1 && !nested {
-            // A parked thread resumes at the call that blocked: once it has gone
-            // through, the next blocking call starts a timeout of its own.
-            let thread = &mut vm.threads[tid];
-            thread.deadline = None;
-            thread.timed_out = false;
         }
     }
+}
+
+/// `for` (and `yield from`): the next item on the stack, or past the loop once the
+/// iterator on top is exhausted (`yield from` then leaves the generator's return value).
+fn for_iter(vm: &mut Vm, frame: &mut Frame, target: usize, keep_value: bool) -> PyResult<()> {
+    let iterator = frame.top().clone();
+    match iter::next_fast(vm, &iterator)? {
+        iter::Next::Item(value) => {
+            frame.stack.push(value);
+            Ok(())
+        }
+        iter::Next::Done => {
+            frame.pop();
+            if keep_value {
+                frame.stack.push(Value::None);
+            }
+            frame.ip = target;
+            Ok(())
+        }
+        iter::Next::Resume(mut generator_frame) => {
+            if let OnReturn::Generator { exhausted, .. } = &mut generator_frame.on_return {
+                *exhausted = Some(Exhausted { target, keep_value });
+            }
+            enter(vm, frame, Callee::Frame(generator_frame)).map_or(Ok(()), Err)
+        }
+    }
+}
+
+/// The instruction that is running.
+fn instruction_of(frame: &Frame) -> Op {
+    frame.code.ops[frame.current_ip()]
+}
+
+/// `a op b` for two small ints when the result is a small int too (None: the general
+/// path decides, with its errors and big ints).
+fn small_int_op(op: BinOp, left: &Value, right: &Value) -> Option<Value> {
+    let (Value::Int(a), Value::Int(b)) = (left, right) else {
+        return None;
+    };
+    let (a, b) = (*a, *b);
+    let result = match op {
+        BinOp::Add => a.checked_add(b)?,
+        BinOp::Sub => a.checked_sub(b)?,
+        BinOp::Mult => a.checked_mul(b)?,
+        BinOp::Mod if b > 0 && a >= 0 => a % b,
+        BinOp::FloorDiv if b > 0 && a >= 0 => a / b,
+        BinOp::BitAnd => a & b,
+        BinOp::BitOr => a | b,
+        BinOp::BitXor => a ^ b,
+        _ => return None,
+    };
+    Some(Value::Int(result))
+}
+
+/// `a op b` for two small ints, for the ordering and equality operators.
+fn small_int_compare(op: CmpOp, a: i64, b: i64) -> Option<bool> {
+    Some(match op {
+        CmpOp::Eq => a == b,
+        CmpOp::NotEq => a != b,
+        CmpOp::Lt => a < b,
+        CmpOp::LtE => a <= b,
+        CmpOp::Gt => a > b,
+        CmpOp::GtE => a >= b,
+        _ => return None,
+    })
+}
+
+/// `namespace[code.names[i]]`, through the slot where the name was last found.
+fn cached_get(namespace: &Namespace, code: &Code, i: usize) -> Option<Value> {
+    let name = &code.names[i];
+    let slot = &code.name_slots[i];
+    if let Some((key, value)) = namespace.get_index(slot.get() as usize)
+        && (Rc::ptr_eq(key, name) || key == name)
+    {
+        return Some(value.clone());
+    }
+    let (index, _, value) = namespace.get_full(name)?;
+    slot.set(index as u32);
+    Some(value.clone())
+}
+
+/// `namespace[code.names[i]] = value`, through the same slot.
+fn cached_set(namespace: &mut Namespace, code: &Code, i: usize, value: Value) {
+    let name = &code.names[i];
+    let slot = &code.name_slots[i];
+    if let Some((key, stored)) = namespace.get_index_mut(slot.get() as usize)
+        && (Rc::ptr_eq(key, name) || key == name)
+    {
+        *stored = value;
+        return;
+    }
+    let (index, _) = namespace.insert_full(name.clone(), value);
+    slot.set(index as u32);
 }
 
 fn cell_name(frame: &Frame, i: u32) -> Rc<str> {
@@ -1045,7 +1187,13 @@ fn cell_name(frame: &Frame, i: u32) -> Rc<str> {
 
 /// Runs a call instruction: calls Rust code at once (its value replaces the callable
 /// and arguments, `consumed` stack slots), or returns the frame of Python code to run.
-fn call_op(vm: &mut Vm, frame: &mut Frame, callable: Value, args: Args, consumed: usize) -> PyResult<Option<Callee>> {
+fn call_op(
+    vm: &mut Vm,
+    frame: &mut Frame,
+    callable: Value,
+    args: Args,
+    consumed: usize,
+) -> PyResult<Option<Callee>> {
     let mut callable = callable;
     let mut args = args;
     loop {
@@ -1079,7 +1227,7 @@ fn enter(vm: &mut Vm, frame: &mut Frame, callee: Callee) -> Option<Signal> {
         return None;
     };
     let tid = vm.current;
-    if vm.threads[tid].frames.len() >= super::RECURSION_LIMIT {
+    if vm.threads[tid].frames.len() + vm.nested + 1 >= super::RECURSION_LIMIT {
         return Some(exceptions::error(
             vm,
             "RecursionError",
@@ -1098,10 +1246,13 @@ fn unwind(vm: &mut Vm, frame: &mut Frame, base: usize, exc: Value, record: bool)
     let tid = vm.current;
     if record {
         exceptions::set_context(vm, &exc);
-        exceptions::add_traceback(&exc, TracebackEntry {
-            code: frame.code.clone(),
-            ip: frame.current_ip(),
-        });
+        exceptions::add_traceback(
+            &exc,
+            TracebackEntry {
+                code: frame.code.clone(),
+                ip: frame.current_ip(),
+            },
+        );
     }
     loop {
         if let Some(handler) = frame.handlers.pop() {
@@ -1120,9 +1271,12 @@ fn unwind(vm: &mut Vm, frame: &mut Frame, base: usize, exc: Value, record: bool)
             return Some(Exit::Raised(exc));
         }
         *frame = vm.threads[tid].frames.pop().expect("checked above");
-        exceptions::add_traceback(&exc, TracebackEntry {
-            code: frame.code.clone(),
-            ip: frame.current_ip(),
-        });
+        exceptions::add_traceback(
+            &exc,
+            TracebackEntry {
+                code: frame.code.clone(),
+                ip: frame.current_ip(),
+            },
+        );
     }
 }

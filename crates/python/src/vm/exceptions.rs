@@ -67,7 +67,11 @@ pub fn set_context(vm: &mut Vm, exc: &Value) {
 }
 
 pub fn stop_iteration_value(vm: &mut Vm, value: Value) -> Value {
-    let args = if matches!(value, Value::None) { Vec::new() } else { vec![value] };
+    let args = if matches!(value, Value::None) {
+        Vec::new()
+    } else {
+        vec![value]
+    };
     new_exception(vm, "StopIteration", args)
 }
 
@@ -76,7 +80,8 @@ pub fn stop_iteration(vm: &mut Vm, value: Value) -> Signal {
 }
 
 pub fn unbound_local(vm: &mut Vm, name: &str) -> Signal {
-    let message = format!("cannot access local variable '{name}' where it is not associated with a value");
+    let message =
+        format!("cannot access local variable '{name}' where it is not associated with a value");
     error(vm, "UnboundLocalError", &message)
 }
 
@@ -105,8 +110,12 @@ pub fn name_error(vm: &mut Vm, frame: &Frame, name: &str) -> Signal {
     if let Some(suggestion) = suggest(name, &candidates) {
         set_note(&exc, format!(". Did you mean: '{suggestion}'?"));
     } else if frame.code.kind == crate::compile::CodeKind::Function
-        && frame.fast.first().is_some()
-        && frame.code.varnames.first().is_some_and(|v| v.as_ref() == "self")
+        && !frame.fast.is_empty()
+        && frame
+            .code
+            .varnames
+            .first()
+            .is_some_and(|v| v.as_ref() == "self")
     {
         // 3.11 also looks for an attribute of `self` of that name.
         let this = frame.fast[0].clone().unwrap_or_default();
@@ -115,7 +124,10 @@ pub fn name_error(vm: &mut Vm, frame: &Frame, name: &str) -> Signal {
         }
     }
     if let Value::Instance(instance) = &exc {
-        instance.dict.borrow_mut().insert(Rc::from("name"), Value::str(name));
+        instance
+            .dict
+            .borrow_mut()
+            .insert(Rc::from("name"), Value::str(name));
     }
     Signal::Raise(exc)
 }
@@ -176,7 +188,12 @@ fn levenshtein(a: &[u8], b: &[u8], max: usize) -> usize {
     }
     let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let (a, b) = (&a[prefix..], &b[prefix..]);
-    let suffix = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
+    let suffix = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
     let (a, b) = (&a[..a.len() - suffix], &b[..b.len() - suffix]);
     if a.is_empty() || b.is_empty() {
         return (a.len() + b.len()) * MOVE_COST;
@@ -219,7 +236,11 @@ pub fn make_raisable(vm: &mut Vm, exc: Value, cause: Option<Value>) -> PyResult 
     if let Some(cause) = cause {
         let cause = match cause {
             Value::None => None,
-            other => Some(instantiate(vm, other, "exception causes must derive from BaseException")?),
+            other => Some(instantiate(
+                vm,
+                other,
+                "exception causes must derive from BaseException",
+            )?),
         };
         with_data(&exc, |data| {
             data.cause = cause;
@@ -231,7 +252,11 @@ pub fn make_raisable(vm: &mut Vm, exc: Value, cause: Option<Value>) -> PyResult 
 
 fn instantiate(vm: &mut Vm, exc: Value, complaint: &str) -> PyResult {
     match &exc {
-        Value::Instance(instance) if instance.class.builtin_base() == Some(TypeTag::BaseException) => Ok(exc),
+        Value::Instance(instance)
+            if instance.class.builtin_base() == Some(TypeTag::BaseException) =>
+        {
+            Ok(exc)
+        }
         Value::Class(class) if class.builtin_base() == Some(TypeTag::BaseException) => {
             call_nested(vm, exc.clone(), Args::default())
         }
@@ -345,7 +370,11 @@ pub fn format_exception(vm: &mut Vm, exc: &Value) -> String {
 fn format_chain(vm: &mut Vm, exc: &Value, out: &mut String, seen: &mut Vec<usize>) {
     seen.push(exc.identity());
     let (cause, context, suppress) = with_data(exc, |data| {
-        (data.cause.clone(), data.context.clone(), data.suppress_context)
+        (
+            data.cause.clone(),
+            data.context.clone(),
+            data.suppress_context,
+        )
     })
     .unwrap_or((None, None, false));
     if let Some(cause) = cause.filter(|c| !seen.contains(&c.identity())) {
@@ -361,7 +390,9 @@ fn format_chain(vm: &mut Vm, exc: &Value, out: &mut String, seen: &mut Vec<usize
         .rev()
         .filter(|entry| !entry.code.filename.starts_with("<thread>"))
         .collect();
-    if !shown.is_empty() {
+    // A traceback that passed only through library code (a thread whose target is a
+    // builtin) still has its header, as python3 prints it.
+    if !traceback.is_empty() {
         out.push_str("Traceback (most recent call last):\n");
         print_entries(vm, &shown, out);
     }
@@ -425,8 +456,14 @@ fn print_entry(vm: &mut Vm, entry: &TracebackEntry, out: &mut String) {
 
 /// The carets line under a source line, or nothing when they would underline all of it.
 fn carets(line: &str, span: crate::syntax::ast::Span) -> String {
-    let chars = |byte: usize| line.get(..byte.min(line.len())).map_or(0, |s| s.chars().count());
-    let leading = line.chars().take_while(|c| matches!(c, ' ' | '\t' | '\x0c')).count();
+    let chars = |byte: usize| {
+        line.get(..byte.min(line.len()))
+            .map_or(0, |s| s.chars().count())
+    };
+    let leading = line
+        .chars()
+        .take_while(|c| matches!(c, ' ' | '\t' | '\x0c'))
+        .count();
     let start = chars(span.col as usize);
     let mut end = chars(span.end_col as usize);
     let mut anchors = None;
@@ -435,7 +472,11 @@ fn carets(line: &str, span: crate::syntax::ast::Span) -> String {
         let segment_end = (span.end_col as usize).min(line.len());
         if let Some(segment) = line.get(segment_start..segment_end) {
             anchors = anchors_of(segment).map(|(l, r)| {
-                let to_chars = |b: usize| segment.get(..b.min(segment.len())).map_or(0, |s| s.chars().count());
+                let to_chars = |b: usize| {
+                    segment
+                        .get(..b.min(segment.len()))
+                        .map_or(0, |s| s.chars().count())
+                };
                 (to_chars(l) + start, to_chars(r) + start)
             });
         }
@@ -450,7 +491,11 @@ fn carets(line: &str, span: crate::syntax::ast::Span) -> String {
     let mut out = String::new();
     let mut offset = truncation;
     let (left, right) = anchors.map_or((-1, -1), |(l, r)| (l as isize, r as isize));
-    let (primary, secondary) = if anchors.is_some() { ('~', '^') } else { ('^', '^') };
+    let (primary, secondary) = if anchors.is_some() {
+        ('~', '^')
+    } else {
+        ('^', '^')
+    };
     while {
         offset += 1;
         offset <= end as isize
@@ -556,11 +601,25 @@ pub fn thread_died(vm: &mut Vm, tid: usize, exc: Value) {
         vm.write(Stream::Stderr, &report);
     } else if is_main {
         vm.write(Stream::Stderr, &report);
-        let status = if is_instance_of(vm, &exc, "KeyboardInterrupt") { 130 } else { 1 };
+        let status = if is_instance_of(vm, &exc, "KeyboardInterrupt") {
+            130
+        } else {
+            1
+        };
         vm.processes[pid].exit_code = Some(status);
     } else {
-        let name = vm.threads[tid].name.clone();
-        vm.write(Stream::Stderr, &format!("Exception in thread {name}:\n{report}"));
+        // The name the learner may have changed since `start()`.
+        let name = match vm.threads[tid].object.clone() {
+            Some(object) => match super::attr::try_get_attr(vm, &object, "name") {
+                Ok(Some(Value::Str(name))) => name,
+                _ => vm.threads[tid].name.clone(),
+            },
+            None => vm.threads[tid].name.clone(),
+        };
+        vm.write(
+            Stream::Stderr,
+            &format!("Exception in thread {name}:\n{report}"),
+        );
     }
     vm.current = saved;
 }
@@ -569,6 +628,9 @@ impl Vm {
     /// A line of a learner's file, for tracebacks.
     pub fn source_line(&self, filename: &str, line: u32) -> Option<String> {
         let source = self.sources.get(filename)?;
-        source.lines().nth(line.checked_sub(1)? as usize).map(str::to_owned)
+        source
+            .lines()
+            .nth(line.checked_sub(1)? as usize)
+            .map(str::to_owned)
     }
 }

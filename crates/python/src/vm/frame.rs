@@ -44,12 +44,20 @@ pub enum OnReturn {
     /// A generator's frame: a yield or return hands control back to the caller.
     Generator {
         generator: Rc<RefCell<Generator>>,
-        /// Where the caller's `for` loop jumps once the generator is exhausted (None:
-        /// raise StopIteration, as `next()` does).
-        exhausted: Option<usize>,
+        /// Where the caller's `for` loop (or `yield from`) goes once the generator is
+        /// exhausted (None: raise StopIteration, as `next()` does).
+        exhausted: Option<Exhausted>,
     },
     /// The last frame of a thread: its value is dropped and the thread ends.
     ThreadEnd,
+}
+
+/// Where a loop over a generator goes when the generator returns.
+#[derive(Clone, Copy, Debug)]
+pub struct Exhausted {
+    pub target: usize,
+    /// `yield from` keeps the generator's return value as its own value.
+    pub keep_value: bool,
 }
 
 impl Frame {

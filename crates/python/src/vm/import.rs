@@ -58,7 +58,11 @@ fn load(vm: &mut Vm, name: &str) -> PyResult {
     if let Some(module) = vm.process().modules.get(name).cloned() {
         return Ok(module);
     }
-    if let Some(module) = crate::modules::make(vm, name) {
+    let provided = crate::modules::make(vm, name).or_else(|| {
+        let providers = vm.providers.clone();
+        providers.iter().find_map(|provide| provide(vm, name))
+    });
+    if let Some(module) = provided {
         vm.process().modules.insert(Rc::from(name), module.clone());
         return Ok(module);
     }
@@ -67,12 +71,14 @@ fn load(vm: &mut Vm, name: &str) -> PyResult {
         return Err(not_found(vm, name));
     };
     let path = super::absolute(&files.folder(), &format!("{name}.py"));
-    vm.sources.insert(Rc::from(path.as_str()), Rc::from(source.as_str()));
+    vm.sources
+        .insert(Rc::from(path.as_str()), Rc::from(source.as_str()));
     let code = match compile_source(&source, &path, Mode::File) {
         Ok(code) => code,
         Err(report) => {
             // python3 prints the report of a module's syntax error as the error's text.
-            let exc = exceptions::new_exception(vm, "SyntaxError", vec![Value::str(report.trim_end())]);
+            let exc =
+                exceptions::new_exception(vm, "SyntaxError", vec![Value::str(report.trim_end())]);
             return Err(Signal::Raise(exc));
         }
     };
@@ -94,7 +100,11 @@ pub fn import_from(vm: &mut Vm, module: &Value, name: &str) -> PyResult {
         return Ok(value);
     }
     let Value::Module(module) = module else {
-        return Err(error(vm, "ImportError", &format!("cannot import name '{name}'")));
+        return Err(error(
+            vm,
+            "ImportError",
+            &format!("cannot import name '{name}'"),
+        ));
     };
     let location = match module.get("__file__") {
         Some(Value::Str(file)) => file.to_string(),

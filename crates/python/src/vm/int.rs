@@ -112,7 +112,13 @@ pub fn binary(op: BinOp, a: IntRef, b: IntRef) -> Result<Value, IntError> {
                 if y == 0 {
                     return Err(IntError::ZeroDivision("integer modulo by zero"));
                 }
-                x.checked_rem(y).map(|r| if r != 0 && (r < 0) != (y < 0) { r + y } else { r })
+                x.checked_rem(y).map(|r| {
+                    if r != 0 && (r < 0) != (y < 0) {
+                        r + y
+                    } else {
+                        r
+                    }
+                })
             }
             BinOp::BitAnd => Some(x & y),
             BinOp::BitOr => Some(x | y),
@@ -133,7 +139,11 @@ pub fn binary(op: BinOp, a: IntRef, b: IntRef) -> Result<Value, IntError> {
                 if y < 0 {
                     return Err(IntError::NegativeShift);
                 }
-                Some(if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y })
+                Some(if y >= 64 {
+                    if x < 0 { -1 } else { 0 }
+                } else {
+                    x >> y
+                })
             }
             BinOp::Pow => {
                 if y < 0 {
@@ -172,13 +182,18 @@ pub fn binary(op: BinOp, a: IntRef, b: IntRef) -> Result<Value, IntError> {
             let Some(shift) = y.to_i64().filter(|s| *s < (1 << 32)) else {
                 return Err(IntError::Overflow("too many digits in integer"));
             };
-            if op == BinOp::LShift { &x << shift as u64 } else { &x >> shift as u64 }
+            if op == BinOp::LShift {
+                &x << shift as u64
+            } else {
+                &x >> shift as u64
+            }
         }
         BinOp::Pow => {
             if y.is_negative() {
                 return Err(IntError::NegativePower);
             }
-            let Some(exponent) = y.to_i64().filter(|e| *e < (1 << 24) || x.bit_length() <= 1) else {
+            let Some(exponent) = y.to_i64().filter(|e| *e < (1 << 24) || x.bit_length() <= 1)
+            else {
                 return Err(IntError::Overflow("exponent too large"));
             };
             x.pow(exponent as u64)
@@ -190,7 +205,11 @@ pub fn binary(op: BinOp, a: IntRef, b: IntRef) -> Result<Value, IntError> {
 
 fn floor_div(x: i64, y: i64) -> i64 {
     let q = x / y;
-    if (x % y != 0) && ((x < 0) != (y < 0)) { q - 1 } else { q }
+    if (x % y != 0) && ((x < 0) != (y < 0)) {
+        q - 1
+    } else {
+        q
+    }
 }
 
 /// Orders two ints.

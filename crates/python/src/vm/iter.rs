@@ -35,10 +35,11 @@ pub fn get_iter(vm: &mut Vm, object: &Value) -> PyResult {
             stop: range.stop,
             step: range.step,
         }),
-        Value::Dict(dict) => {
-            let keys: Vec<Value> = dict.borrow().keys().map(|k| k.0.clone()).collect();
-            iterator(Iter::Items(Rc::from(keys), 0, "dict_keyiterator"))
-        }
+        Value::Dict(dict) => iterator(Iter::DictKeys {
+            dict: dict.clone(),
+            next: 0,
+            size: dict.borrow().len(),
+        }),
         Value::Set(set) => {
             let items: Vec<Value> = set.borrow().iter().map(|k| k.0.clone()).collect();
             iterator(Iter::Items(Rc::from(items), 0, "set_iterator"))
@@ -63,10 +64,11 @@ pub fn get_iter(vm: &mut Vm, object: &Value) -> PyResult {
                     }
                     result
                 }
+                None if crate::value::container_of(object).is_some() => {
+                    return get_iter(vm, &crate::value::container_of(object).unwrap_or_default());
+                }
                 None if vm.types.class_of(object).lookup("__getitem__").is_some() => {
-                    // The old sequence protocol: items 0, 1, 2… until IndexError.
-                    let items = sequence_items(vm, object)?;
-                    iterator(Iter::Items(Rc::from(items), 0, "iterator"))
+                    iterator(Iter::Sequence(object.clone(), 0))
                 }
                 None => return Err(not_iterable(vm, object)),
             }
@@ -78,19 +80,6 @@ pub fn get_iter(vm: &mut Vm, object: &Value) -> PyResult {
 fn not_iterable(vm: &mut Vm, object: &Value) -> Signal {
     let message = format!("'{}' object is not iterable", object.type_name());
     error(vm, "TypeError", &message)
-}
-
-fn sequence_items(vm: &mut Vm, object: &Value) -> PyResult<Vec<Value>> {
-    let mut items = Vec::new();
-    loop {
-        match ops::get_item(vm, object, &Value::Int(items.len() as i64)) {
-            Ok(item) => items.push(item),
-            Err(Signal::Raise(exc)) if exceptions::is_instance_of(vm, &exc, "IndexError") => {
-                return Ok(items);
-            }
-            Err(signal) => return Err(signal),
-        }
-    }
 }
 
 /// The next item, with a generator handed back as a frame to run.
@@ -118,7 +107,11 @@ pub fn next_fast(vm: &mut Vm, iterator: &Value) -> PyResult<Next> {
                         None => Next::Done,
                     }),
                     Iter::Range { next, stop, step } => {
-                        let inside = if *step > 0 { *next < *stop } else { *next > *stop };
+                        let inside = if *step > 0 {
+                            *next < *stop
+                        } else {
+                            *next > *stop
+                        };
                         Some(if inside {
                             let value = *next;
                             *next += *step;
@@ -142,6 +135,21 @@ pub fn next_fast(vm: &mut Vm, iterator: &Value) -> PyResult<Next> {
                         }
                         None => Next::Done,
                     }),
+                    Iter::DictKeys { dict, next, size } => {
+                        let dict = dict.borrow();
+                        if dict.len() != *size {
+                            *size = usize::MAX;
+                            None
+                        } else {
+                            Some(match dict.get_index(*next) {
+                                Some((key, _)) => {
+                                    *next += 1;
+                                    Next::Item(key.0.clone())
+                                }
+                                None => Next::Done,
+                            })
+                        }
+                    }
                     Iter::Exhausted => Some(Next::Done),
                     _ => None,
                 }
@@ -191,19 +199,31 @@ pub fn next_fast(vm: &mut Vm, iterator: &Value) -> PyResult<Next> {
 fn composite_next(vm: &mut Vm, it: &Rc<std::cell::RefCell<Iter>>) -> PyResult<Option<Value>> {
     enum Plan {
         Enumerate(Value, i64),
-        Zip(Vec<Value>),
+        Zip(Vec<Value>, bool),
         Map(Value, Vec<Value>),
         Filter(Value, Value),
         Reversed(Value, i64),
         Callable(Value, Value),
+        Sequence(Value, i64),
+    }
+    if let Iter::DictKeys {
+        size: usize::MAX, ..
+    } = &*it.borrow()
+    {
+        return Err(error(
+            vm,
+            "RuntimeError",
+            "dictionary changed size during iteration",
+        ));
     }
     let plan = match &*it.borrow() {
         Iter::Enumerate(inner, n) => Plan::Enumerate(inner.clone(), *n),
-        Iter::Zip(inners) => Plan::Zip(inners.clone()),
+        Iter::Zip(inners, strict) => Plan::Zip(inners.clone(), *strict),
         Iter::Map(f, inners) => Plan::Map(f.clone(), inners.clone()),
         Iter::Filter(f, inner) => Plan::Filter(f.clone(), inner.clone()),
         Iter::Reversed(sequence, i) => Plan::Reversed(sequence.clone(), *i),
         Iter::Callable(f, sentinel) => Plan::Callable(f.clone(), sentinel.clone()),
+        Iter::Sequence(object, i) => Plan::Sequence(object.clone(), *i),
         _ => return Ok(None),
     };
     match plan {
@@ -216,11 +236,42 @@ fn composite_next(vm: &mut Vm, it: &Rc<std::cell::RefCell<Iter>>) -> PyResult<Op
             }
             Ok(Some(Value::tuple(vec![Value::Int(n), item])))
         }
-        Plan::Zip(inners) => {
+        Plan::Zip(inners, strict) => {
             let mut items = Vec::with_capacity(inners.len());
-            for inner in &inners {
+            for (i, inner) in inners.iter().enumerate() {
                 match next(vm, inner)? {
                     Some(item) => items.push(item),
+                    None if strict && i > 0 => {
+                        let message = format!(
+                            "zip() argument {} is shorter than argument{} 1{}",
+                            i + 1,
+                            if i > 1 { "s" } else { "" },
+                            if i > 1 {
+                                format!("-{i}")
+                            } else {
+                                String::new()
+                            }
+                        );
+                        return Err(error(vm, "ValueError", &message));
+                    }
+                    None if strict => {
+                        for (j, other) in inners.iter().enumerate().skip(1) {
+                            if next(vm, other)?.is_some() {
+                                let message = format!(
+                                    "zip() argument {} is longer than argument{} 1{}",
+                                    j + 1,
+                                    if j > 1 { "s" } else { "" },
+                                    if j > 1 {
+                                        format!("-{j}")
+                                    } else {
+                                        String::new()
+                                    }
+                                );
+                                return Err(error(vm, "ValueError", &message));
+                            }
+                        }
+                        return Ok(None);
+                    }
                     None => return Ok(None),
                 }
             }
@@ -266,6 +317,22 @@ fn composite_next(vm: &mut Vm, it: &Rc<std::cell::RefCell<Iter>>) -> PyResult<Op
             }
             Ok(Some(item))
         }
+        Plan::Sequence(object, i) => match ops::get_item(vm, &object, &Value::Int(i)) {
+            Ok(item) => {
+                if let Iter::Sequence(_, index) = &mut *it.borrow_mut() {
+                    *index = i + 1;
+                }
+                Ok(Some(item))
+            }
+            Err(Signal::Raise(exc))
+                if exceptions::is_instance_of(vm, &exc, "IndexError")
+                    || exceptions::is_instance_of(vm, &exc, "StopIteration") =>
+            {
+                *it.borrow_mut() = Iter::Exhausted;
+                Ok(None)
+            }
+            Err(signal) => Err(signal),
+        },
         Plan::Callable(f, sentinel) => {
             let item = call_nested(vm, f, Args::default())?;
             if ops::equals(vm, &item, &sentinel)? {
@@ -306,7 +373,11 @@ pub fn collect(vm: &mut Vm, iterable: &Value) -> PyResult<Vec<Value>> {
     while let Some(item) = next(vm, &iterator)? {
         items.push(item);
         if items.len() > 100_000_000 {
-            return Err(Signal::Raise(exceptions::new_exception(vm, "MemoryError", Vec::new())));
+            return Err(Signal::Raise(exceptions::new_exception(
+                vm,
+                "MemoryError",
+                Vec::new(),
+            )));
         }
     }
     Ok(items)

@@ -37,8 +37,10 @@ use types::Types;
 /// Virtual nanoseconds one bytecode instruction costs: about what CPython 3.11 spends on
 /// a simple one, so a program's `time.time()` moves as a learner expects.
 pub const NANOS_PER_INSTRUCTION: u64 = 20;
-/// Instructions a thread runs before the scheduler moves to the next one.
-const SLICE: u64 = 2_000;
+/// Instructions a thread runs before the scheduler moves to the next one: CPython's
+/// switch interval of 5 ms at [`NANOS_PER_INSTRUCTION`], so programs interleave as
+/// coarsely as they do under python3 (a thread rarely loses its turn mid-statement).
+const SLICE: u64 = 250_000;
 /// CPython's default recursion limit.
 pub const RECURSION_LIMIT: usize = 1_000;
 /// How deep Rust code may call back into Python (a `__repr__` calling `repr`…): each
@@ -71,6 +73,9 @@ pub struct Process {
     pub modules: HashMap<Rc<str>, Value>,
     pub stdin: String,
     pub stdin_pos: usize,
+    /// More input may come (a page's input pane): `input()` then waits for it instead
+    /// of raising EOFError.
+    pub stdin_open: bool,
     /// Set once the process has ended.
     pub exit_code: Option<i32>,
     /// Its main thread's index.
@@ -112,6 +117,9 @@ pub struct Thread {
     pub deadline: Option<u64>,
     /// The retried call's deadline has passed.
     pub timed_out: bool,
+    /// The instruction about to run is a blocked call being retried (so a call with a
+    /// side effect before it blocks, as `input`'s prompt, does it once).
+    pub retry: bool,
     pub name: Rc<str>,
     /// Its `threading.Thread` object, if it has one.
     pub object: Option<Value>,
@@ -148,7 +156,18 @@ pub struct Vm {
     pub sources: HashMap<Rc<str>, Rc<str>>,
     /// How many calls from Rust code into Python are running, one inside another.
     pub nested: usize,
+    /// Modules that crates outside this one provide (a client library over their
+    /// server), asked in order after the standard ones.
+    pub providers: Vec<ModuleProvider>,
+    /// The methods of the builtin types looked up so far, by the kind of value and the
+    /// name's address in a code object's names (the entry keeps that name alive, so
+    /// the address stays its own): `lst.append(x)` in a loop looks up once.
+    pub method_cache: rustc_hash::FxHashMap<(u8, usize), (Rc<str>, Option<Value>)>,
 }
+
+/// Makes the module of a given name for the running process, or declines with None:
+/// how a client library (redis-py over the page's Redis, pika over its broker) plugs in.
+pub type ModuleProvider = Rc<dyn Fn(&mut Vm, &str) -> Option<Value>>;
 
 impl Vm {
     /// A world whose clock starts at `now_ns` and whose randomness comes from `seed`.
@@ -166,6 +185,8 @@ impl Vm {
             next_ident: 140_000_000_000_000,
             sources: HashMap::new(),
             nested: 0,
+            providers: Vec::new(),
+            method_cache: Default::default(),
         };
         crate::builtins::install(&mut vm);
         vm
@@ -174,12 +195,19 @@ impl Vm {
     /// Starts `source` as a new process, `python3 argv[0] argv[1..]` run in `files`'s
     /// folder. A syntax error is printed as python3 prints it and ends the process with
     /// status 1 before anything runs.
-    pub fn spawn(&mut self, source: &str, argv: Vec<String>, files: Rc<dyn Files>, stdin: String) -> usize {
+    pub fn spawn(
+        &mut self,
+        source: &str,
+        argv: Vec<String>,
+        files: Rc<dyn Files>,
+        stdin: String,
+    ) -> usize {
         let path = absolute(&files.folder(), &argv[0]);
         let pid = self.new_process(argv, files, stdin, false);
         let main = self.processes[pid].main.clone();
         main.set("__file__", Value::str(&path));
-        self.sources.insert(Rc::from(path.as_str()), Rc::from(source));
+        self.sources
+            .insert(Rc::from(path.as_str()), Rc::from(source));
         match compile_source(source, &path, Mode::File) {
             Ok(code) => self.start_main_thread(pid, code),
             Err(report) => {
@@ -214,7 +242,13 @@ impl Vm {
             .is_some_and(|t| t.process == pid && t.state != ThreadState::Finished)
     }
 
-    fn new_process(&mut self, argv: Vec<String>, files: Rc<dyn Files>, stdin: String, interactive: bool) -> usize {
+    fn new_process(
+        &mut self,
+        argv: Vec<String>,
+        files: Rc<dyn Files>,
+        stdin: String,
+        interactive: bool,
+    ) -> usize {
         let pid = self.processes.len();
         let seed = self.seed.wrapping_add(pid as u64);
         let main = Rc::new(Module::new("__main__"));
@@ -226,6 +260,7 @@ impl Vm {
             modules: HashMap::new(),
             stdin,
             stdin_pos: 0,
+            stdin_open: false,
             exit_code: None,
             main_thread: usize::MAX,
             main_done: false,
@@ -253,6 +288,7 @@ impl Vm {
             handling: Vec::new(),
             deadline: None,
             timed_out: false,
+            retry: false,
             name: Rc::from("MainThread"),
             object: None,
             daemon: false,
@@ -268,7 +304,14 @@ impl Vm {
     }
 
     /// Adds a thread to the current process that will call `callable(*args)`.
-    pub fn start_thread(&mut self, callable: Value, args: native::Args, name: Rc<str>, daemon: bool, object: Option<Value>) -> u64 {
+    pub fn start_thread(
+        &mut self,
+        callable: Value,
+        args: native::Args,
+        name: Rc<str>,
+        daemon: bool,
+        object: Option<Value>,
+    ) -> u64 {
         let process = self.threads[self.current].process;
         let ident = self.new_ident();
         let globals = self.threads[self.current]
@@ -284,6 +327,7 @@ impl Vm {
             handling: Vec::new(),
             deadline: None,
             timed_out: false,
+            retry: false,
             name,
             object,
             daemon,
@@ -327,7 +371,12 @@ impl Vm {
     }
 
     /// Parks the running thread until `on` changes or the deadline passes.
-    pub fn block(&mut self, on: Option<usize>, deadline: Option<u64>, what: &'static str) -> Signal {
+    pub fn block(
+        &mut self,
+        on: Option<usize>,
+        deadline: Option<u64>,
+        what: &'static str,
+    ) -> Signal {
         Signal::Block(Wait { on, deadline, what })
     }
 
@@ -366,7 +415,10 @@ impl Vm {
     }
 
     fn idle(&mut self) -> Run {
-        let live = self.threads.iter().any(|t| t.state != ThreadState::Finished);
+        let live = self
+            .threads
+            .iter()
+            .any(|t| t.state != ThreadState::Finished);
         if !live {
             return Run::Done;
         }
@@ -453,9 +505,10 @@ impl Vm {
         if !self.processes[pid].main_done {
             return;
         }
-        let waiting = self.threads.iter().any(|t| {
-            t.process == pid && !t.daemon && t.state != ThreadState::Finished
-        });
+        let waiting = self
+            .threads
+            .iter()
+            .any(|t| t.process == pid && !t.daemon && t.state != ThreadState::Finished);
         if !waiting {
             for thread in &mut self.threads {
                 if thread.process == pid {
@@ -475,6 +528,28 @@ impl Vm {
                 .all(|t| t.process != pid || t.state == ThreadState::Finished)
     }
 
+    /// What a blocked `input()` of process `pid` waits on.
+    pub fn stdin_key(pid: usize) -> usize {
+        usize::MAX - pid
+    }
+
+    /// Keeps a process's stdin open, so `input()` waits for [`Vm::feed_stdin`].
+    pub fn open_stdin(&mut self, pid: usize) {
+        self.processes[pid].stdin_open = true;
+    }
+
+    /// Text typed into a process's input pane.
+    pub fn feed_stdin(&mut self, pid: usize, text: &str) {
+        self.processes[pid].stdin.push_str(text);
+        self.notify(Vm::stdin_key(pid));
+    }
+
+    /// The end of a process's input (Ctrl-D): a waiting `input()` raises EOFError.
+    pub fn close_stdin(&mut self, pid: usize) {
+        self.processes[pid].stdin_open = false;
+        self.notify(Vm::stdin_key(pid));
+    }
+
     /// Takes what a process printed since the last call.
     pub fn take_output(&mut self, pid: usize) -> Vec<(Stream, String)> {
         std::mem::take(&mut self.processes[pid].output)
@@ -482,7 +557,11 @@ impl Vm {
 }
 
 /// Parses and compiles, or gives python3's report of the syntax error.
-pub fn compile_source(source: &str, filename: &str, mode: Mode) -> Result<Rc<compile::Code>, String> {
+pub fn compile_source(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+) -> Result<Rc<compile::Code>, String> {
     let parsed = match mode {
         Mode::File => syntax::parse_module(source),
         Mode::Interactive => syntax::parse_interactive(source),

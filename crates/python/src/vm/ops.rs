@@ -12,10 +12,15 @@ use super::int::{self, IntError, as_int};
 use super::iter;
 use super::native::{Args, PyResult, Signal};
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
-use crate::value::{DictFlavor, Key, Set, Value};
+use crate::value::{DictFlavor, Key, Set, Value, container_of};
 
 /// Calls `name` on `object`'s class with `args`, if the class defines it.
-pub fn call_special(vm: &mut Vm, object: &Value, name: &str, args: Vec<Value>) -> PyResult<Option<Value>> {
+pub fn call_special(
+    vm: &mut Vm,
+    object: &Value,
+    name: &str,
+    args: Vec<Value>,
+) -> PyResult<Option<Value>> {
     if !matches!(object, Value::Instance(_) | Value::Native(_)) {
         return Ok(None);
     }
@@ -43,20 +48,26 @@ pub fn truthy(vm: &mut Vm, value: &Value) -> PyResult<bool> {
         Value::Dict(dict) => !dict.borrow().is_empty(),
         Value::Set(set) => !set.borrow().is_empty(),
         Value::FrozenSet(set) => !set.is_empty(),
-        Value::Range(range) => range.len() != 0,
+        Value::Range(range) => !range.is_empty(),
         Value::Instance(_) | Value::Native(_) => {
             if let Some(result) = call_special(vm, value, "__bool__", Vec::new())? {
                 return match result {
                     Value::Bool(b) => Ok(b),
                     other => {
-                        let message = format!("__bool__ should return bool, returned {}", other.type_name());
+                        let message = format!(
+                            "__bool__ should return bool, returned {}",
+                            other.type_name()
+                        );
                         Err(error(vm, "TypeError", &message))
                     }
                 };
             }
             match call_special(vm, value, "__len__", Vec::new())? {
                 Some(length) => truthy(vm, &length)?,
-                None => true,
+                None => match container_of(value) {
+                    Some(inner) => truthy(vm, &inner)?,
+                    None => true,
+                },
             }
         }
         _ => true,
@@ -108,10 +119,11 @@ pub fn binary(vm: &mut Vm, op: BinOp, left: &Value, right: &Value, inplace: bool
         return Ok(result);
     }
     let (method, reflected, inplace_method) = special_names(op);
-    if inplace && let Some(result) = call_special(vm, left, inplace_method, vec![right.clone()])? {
-        if !matches!(result, Value::NotImplemented) {
-            return Ok(result);
-        }
+    if inplace
+        && let Some(result) = call_special(vm, left, inplace_method, vec![right.clone()])?
+        && !matches!(result, Value::NotImplemented)
+    {
+        return Ok(result);
     }
     if let Some(result) = call_special(vm, left, method, vec![right.clone()])?
         && !matches!(result, Value::NotImplemented)
@@ -133,14 +145,14 @@ fn unsupported(vm: &mut Vm, op: BinOp, left: &Value, right: &Value, inplace: boo
         (op, false) => op.symbol().to_owned(),
     };
     let message = match (op, left) {
-        (BinOp::Add, Value::Str(_)) if !inplace || true => {
-            if matches!(right, Value::Str(_)) {
-                unreachable!("str + str is handled")
-            }
+        (BinOp::Add, Value::Str(_)) => {
             format!(
                 "can only concatenate str (not \"{}\") to str",
                 right.type_name()
             )
+        }
+        (BinOp::Add, Value::Bytes(_)) if !inplace => {
+            format!("can't concat {} to bytes", right.type_name())
         }
         (BinOp::Add, Value::List(_)) if !matches!(right, Value::List(_)) => format!(
             "can only concatenate list (not \"{}\") to list",
@@ -151,7 +163,10 @@ fn unsupported(vm: &mut Vm, op: BinOp, left: &Value, right: &Value, inplace: boo
             right.type_name()
         ),
         (BinOp::Mult, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_))
-            if matches!(right, Value::Float(_) | Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::None) =>
+            if matches!(
+                right,
+                Value::Float(_) | Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::None
+            ) =>
         {
             format!(
                 "can't multiply sequence by non-int of type '{}'",
@@ -178,7 +193,13 @@ fn int_binary(vm: &mut Vm, op: BinOp, a: int::IntRef, b: int::IntRef) -> PyResul
         // An int to a negative power is a float.
         let (x, y) = match (a.to_f64(), b.to_f64()) {
             (Ok(x), Ok(y)) => (x, y),
-            _ => return Err(error(vm, "OverflowError", "int too large to convert to float")),
+            _ => {
+                return Err(error(
+                    vm,
+                    "OverflowError",
+                    "int too large to convert to float",
+                ));
+            }
         };
         return float_binary(vm, BinOp::Pow, x, y);
     }
@@ -229,7 +250,11 @@ pub fn float_floor_div(a: f64, b: f64) -> f64 {
     }
     if div != 0.0 {
         let floor = div.floor();
-        if div - floor > 0.5 { floor + 1.0 } else { floor }
+        if div - floor > 0.5 {
+            floor + 1.0
+        } else {
+            floor
+        }
     } else {
         0.0_f64.copysign(a / b)
     }
@@ -248,7 +273,11 @@ fn float_binary(vm: &mut Vm, op: BinOp, a: f64, b: f64) -> PyResult {
         }
         BinOp::FloorDiv => {
             if b == 0.0 {
-                return Err(error(vm, "ZeroDivisionError", "float floor division by zero"));
+                return Err(error(
+                    vm,
+                    "ZeroDivisionError",
+                    "float floor division by zero",
+                ));
             }
             float_floor_div(a, b)
         }
@@ -275,7 +304,11 @@ fn float_binary(vm: &mut Vm, op: BinOp, a: f64, b: f64) -> PyResult {
             }
             let result = a.powf(b);
             if result.is_infinite() && a.is_finite() && b.is_finite() {
-                return Err(error(vm, "OverflowError", "(34, 'Numerical result out of range')"));
+                return Err(error(
+                    vm,
+                    "OverflowError",
+                    "(34, 'Numerical result out of range')",
+                ));
             }
             result
         }
@@ -285,13 +318,20 @@ fn float_binary(vm: &mut Vm, op: BinOp, a: f64, b: f64) -> PyResult {
 }
 
 /// The builtin types' operators; None when neither side is a builtin that knows `op`.
-fn builtin_binary(vm: &mut Vm, op: BinOp, left: &Value, right: &Value, inplace: bool) -> PyResult<Option<Value>> {
+fn builtin_binary(
+    vm: &mut Vm,
+    op: BinOp,
+    left: &Value,
+    right: &Value,
+    inplace: bool,
+) -> PyResult<Option<Value>> {
     let is_number = |v: &Value| matches!(v, Value::Float(_)) || as_int(v).is_some();
-    if is_number(left) && is_number(right) {
-        if let (Some(a), Some(b)) = (to_float(vm, left)?, to_float(vm, right)?) {
-            let result = float_binary(vm, op, a, b)?;
-            return Ok((!matches!(result, Value::NotImplemented)).then_some(result));
-        }
+    if is_number(left)
+        && is_number(right)
+        && let (Some(a), Some(b)) = (to_float(vm, left)?, to_float(vm, right)?)
+    {
+        let result = float_binary(vm, op, a, b)?;
+        return Ok((!matches!(result, Value::NotImplemented)).then_some(result));
     }
     Ok(match (op, left, right) {
         (BinOp::Add, Value::Str(a), Value::Str(b)) => {
@@ -336,8 +376,21 @@ fn builtin_binary(vm: &mut Vm, op: BinOp, left: &Value, right: &Value, inplace: 
         {
             Some(repeat(vm, right, left, false)?)
         }
-        (BinOp::Mod, Value::Str(format), _) => Some(crate::builtins::format::percent_str(vm, format, right)?),
-        (BinOp::Mod, Value::Bytes(format), _) => Some(crate::builtins::format::percent_bytes(vm, format, right)?),
+        (BinOp::Mod, Value::Str(format), _) => {
+            Some(crate::builtins::format::percent_str(vm, format, right)?)
+        }
+        (BinOp::Mod, Value::Bytes(format), _) => {
+            Some(crate::builtins::format::percent_bytes(vm, format, right)?)
+        }
+        (_, Value::Dict(a), Value::Dict(b))
+            if matches!(a.borrow().flavor, DictFlavor::Counter)
+                && matches!(b.borrow().flavor, DictFlavor::Counter)
+                && matches!(op, BinOp::Add | BinOp::Sub | BinOp::BitAnd | BinOp::BitOr) =>
+        {
+            Some(crate::modules::collections::counter_arithmetic(
+                vm, op, a, b,
+            )?)
+        }
         (BinOp::BitOr, Value::Dict(a), Value::Dict(b)) => {
             let mut merged = a.borrow().entries.clone();
             for (k, v) in b.borrow().iter() {
@@ -372,12 +425,6 @@ fn builtin_binary(vm: &mut Vm, op: BinOp, left: &Value, right: &Value, inplace: 
                 Some(Value::Set(Rc::new(std::cell::RefCell::new(result))))
             }
         }
-        (_, Value::Dict(a), Value::Dict(b))
-            if matches!(a.borrow().flavor, DictFlavor::Counter)
-                && matches!(op, BinOp::Add | BinOp::Sub) =>
-        {
-            Some(crate::modules::collections::counter_arithmetic(vm, op, a, b)?)
-        }
         _ => None,
     })
 }
@@ -410,7 +457,11 @@ fn repeat(vm: &mut Vm, sequence: &Value, count: &Value, inplace: bool) -> PyResu
         _ => 0,
     };
     if length.saturating_mul(n) > 1 << 31 {
-        return Err(Signal::Raise(super::exceptions::new_exception(vm, "MemoryError", Vec::new())));
+        return Err(Signal::Raise(super::exceptions::new_exception(
+            vm,
+            "MemoryError",
+            Vec::new(),
+        )));
     }
     Ok(match sequence {
         Value::Str(s) => Value::Str(Rc::from(s.repeat(n))),
@@ -454,6 +505,23 @@ pub fn unary(vm: &mut Vm, op: UnaryOp, operand: &Value) -> PyResult {
             },
         });
     }
+    if let Value::Dict(counter) = operand
+        && matches!(counter.borrow().flavor, DictFlavor::Counter)
+        && matches!(op, UnaryOp::UAdd | UnaryOp::USub)
+    {
+        // `+c` keeps the positive counts, `-c` negates the negative ones: arithmetic
+        // with an empty Counter.
+        let empty = std::rc::Rc::new(std::cell::RefCell::new(crate::value::DictObject {
+            entries: Default::default(),
+            flavor: DictFlavor::Counter,
+        }));
+        return match op {
+            UnaryOp::UAdd => {
+                crate::modules::collections::counter_arithmetic(vm, BinOp::Add, counter, &empty)
+            }
+            _ => crate::modules::collections::counter_arithmetic(vm, BinOp::Sub, &empty, counter),
+        };
+    }
     if let Value::Float(x) = operand {
         match op {
             UnaryOp::USub => return Ok(Value::Float(-x)),
@@ -492,8 +560,12 @@ pub fn compare(vm: &mut Vm, op: CmpOp, left: &Value, right: &Value) -> PyResult 
 }
 
 fn rich_eq(vm: &mut Vm, left: &Value, right: &Value, negate: bool) -> PyResult {
-    let (name, reflected) = if negate { ("__ne__", "__ne__") } else { ("__eq__", "__eq__") };
-    if matches!(left, Value::Instance(_)) {
+    let (name, reflected) = if negate {
+        ("__ne__", "__ne__")
+    } else {
+        ("__eq__", "__eq__")
+    };
+    if matches!(left, Value::Instance(_) | Value::Native(_)) {
         if let Some(result) = call_special(vm, left, name, vec![right.clone()])?
             && !matches!(result, Value::NotImplemented)
         {
@@ -506,7 +578,7 @@ fn rich_eq(vm: &mut Vm, left: &Value, right: &Value, negate: bool) -> PyResult {
             return Ok(Value::Bool(!truthy(vm, &result)?));
         }
     }
-    if matches!(right, Value::Instance(_))
+    if matches!(right, Value::Instance(_) | Value::Native(_))
         && let Some(result) = call_special(vm, right, reflected, vec![left.clone()])?
         && !matches!(result, Value::NotImplemented)
     {
@@ -557,12 +629,17 @@ pub fn equals(vm: &mut Vm, left: &Value, right: &Value) -> PyResult<bool> {
             a.len() == b.len() && a.iter().all(|k| b.contains(k))
         }
         (Value::Range(a), Value::Range(b)) => {
-            a.len() == b.len() && (a.len() == 0 || (a.start == b.start && (a.len() == 1 || a.step == b.step)))
+            a.len() == b.len()
+                && (a.is_empty() || (a.start == b.start && (a.len() == 1 || a.step == b.step)))
         }
-        (Value::Instance(_), _) | (_, Value::Instance(_)) => {
+        (Value::Instance(_) | Value::Native(_), _) | (_, Value::Instance(_) | Value::Native(_)) => {
             match call_special(vm, left, "__eq__", vec![right.clone()])? {
                 Some(result) if !matches!(result, Value::NotImplemented) => truthy(vm, &result)?,
-                _ => left.is(right),
+                _ => match (container_of(left), container_of(right)) {
+                    (Some(a), _) => equals(vm, &a, right)?,
+                    (_, Some(b)) => equals(vm, left, &b)?,
+                    _ => left.is(right),
+                },
             }
         }
         (Value::Method(a), Value::Method(b)) => a.0.is(&b.0) && a.1.is(&b.1),
@@ -708,8 +785,9 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
             }
         },
         Value::Bytes(b) => match item {
-            Value::Bytes(needle) => Ok(needle.is_empty()
-                || b.windows(needle.len()).any(|w| w == needle.as_ref())),
+            Value::Bytes(needle) => {
+                Ok(needle.is_empty() || b.windows(needle.len()).any(|w| w == needle.as_ref()))
+            }
             Value::Int(n) => Ok(b.contains(&(*n as u8))),
             _ => Err(error(vm, "TypeError", "a bytes-like object is required")),
         },
@@ -754,9 +832,20 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
             }
             Ok(false)
         }
+        Value::Iterator(_) | Value::Generator(_) => {
+            while let Some(x) = iter::next(vm, container)? {
+                if equals_or_is(vm, &x, item)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
         Value::Instance(_) | Value::Native(_) => {
             if let Some(result) = call_special(vm, container, "__contains__", vec![item.clone()])? {
                 return truthy(vm, &result);
+            }
+            if let Some(inner) = container_of(container) {
+                return contains(vm, &inner, item);
             }
             let items = iter::collect(vm, container)?;
             for x in &items {
@@ -780,8 +869,16 @@ pub fn key(vm: &mut Vm, value: Value) -> PyResult<Key> {
     {
         let result = call_nested(vm, hash, Args::new(vec![value.clone()]))?;
         match as_int(&result) {
-            Some(n) => instance.hash.set(Some(n.to_i64().unwrap_or_else(|| n.to_big().hash()))),
-            None => return Err(error(vm, "TypeError", "__hash__ method should return an integer")),
+            Some(n) => instance
+                .hash
+                .set(Some(n.to_i64().unwrap_or_else(|| n.to_big().hash()))),
+            None => {
+                return Err(error(
+                    vm,
+                    "TypeError",
+                    "__hash__ method should return an integer",
+                ));
+            }
         }
     }
     Key::new(value).map_err(|type_name| {
@@ -804,12 +901,19 @@ pub fn dict_update(vm: &mut Vm, target: &Value, other: &Value, merge: bool) -> P
         return Ok(());
     };
     let pairs: Vec<(Key, Value)> = match other {
-        Value::Dict(dict) => dict.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+        Value::Dict(dict) => dict
+            .borrow()
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
         _ => {
             let keys_method = attr::try_get_attr(vm, other, "keys")?;
             let Some(keys_method) = keys_method else {
                 let message = if merge {
-                    format!("argument after ** must be a mapping, not {}", other.type_name())
+                    format!(
+                        "argument after ** must be a mapping, not {}",
+                        other.type_name()
+                    )
                 } else {
                     format!("'{}' object is not a mapping", other.type_name())
                 };
@@ -845,17 +949,19 @@ pub fn dict_update(vm: &mut Vm, target: &Value, other: &Value, merge: bool) -> P
 
 /// The items of an unpacking assignment: exactly `before` (or, with a starred target,
 /// `before`, a list of the rest, then `after`).
-pub fn unpack(vm: &mut Vm, sequence: &Value, before: usize, after: Option<usize>) -> PyResult<Vec<Value>> {
+pub fn unpack(
+    vm: &mut Vm,
+    sequence: &Value,
+    before: usize,
+    after: Option<usize>,
+) -> PyResult<Vec<Value>> {
     let items = match sequence {
         Value::Tuple(items) => items.to_vec(),
         Value::List(items) => items.borrow().clone(),
         other => match iter::collect(vm, other) {
             Ok(items) => items,
             Err(_) if iter::get_iter(vm, other).is_err() => {
-                let message = format!(
-                    "cannot unpack non-iterable {} object",
-                    other.type_name()
-                );
+                let message = format!("cannot unpack non-iterable {} object", other.type_name());
                 return Err(error(vm, "TypeError", &message));
             }
             Err(signal) => return Err(signal),
@@ -916,7 +1022,11 @@ pub fn slice_indices(vm: &mut Vm, slice: &[Value; 3], length: i64) -> PyResult<(
         match v {
             Value::None => Ok(None),
             other => match as_int(other) {
-                Some(n) => Ok(Some(n.to_i64().unwrap_or(if n.is_negative() { i64::MIN / 2 } else { i64::MAX / 2 }))),
+                Some(n) => Ok(Some(n.to_i64().unwrap_or(if n.is_negative() {
+                    i64::MIN / 2
+                } else {
+                    i64::MAX / 2
+                }))),
                 None => Err(error(
                     vm,
                     "TypeError",
@@ -934,10 +1044,18 @@ pub fn slice_indices(vm: &mut Vm, slice: &[Value; 3], length: i64) -> PyResult<(
             None => default,
             Some(i) if i < 0 => {
                 let i = i + length;
-                if i < 0 { if step < 0 { -1 } else { 0 } } else { i }
+                if i < 0 {
+                    if step < 0 { -1 } else { 0 }
+                } else {
+                    i
+                }
             }
             Some(i) if i >= length => {
-                if step < 0 { length - 1 } else { length }
+                if step < 0 {
+                    length - 1
+                } else {
+                    length
+                }
             }
             Some(i) => i,
         }
@@ -968,7 +1086,11 @@ pub fn slice_positions(start: i64, stop: i64, step: i64) -> impl Iterator<Item =
 
 /// A sequence index, negative from the end, or None when it is out of range.
 fn position(index: i64, length: usize) -> Option<usize> {
-    let i = if index < 0 { index + length as i64 } else { index };
+    let i = if index < 0 {
+        index + length as i64
+    } else {
+        index
+    };
     (0..length as i64).contains(&i).then_some(i as usize)
 }
 
@@ -977,9 +1099,18 @@ fn index_of(vm: &mut Vm, index: &Value, what: &str) -> PyResult<i64> {
         Some(n) => Ok(n.to_i64().unwrap_or(i64::MAX)),
         None => {
             let message = match what {
-                "str" => format!("string indices must be integers, not '{}'", index.type_name()),
-                "range" => format!("range indices must be integers or slices, not {}", index.type_name()),
-                _ => format!("{what} indices must be integers or slices, not {}", index.type_name()),
+                "str" => format!(
+                    "string indices must be integers, not '{}'",
+                    index.type_name()
+                ),
+                "range" => format!(
+                    "range indices must be integers or slices, not {}",
+                    index.type_name()
+                ),
+                _ => format!(
+                    "{what} indices must be integers or slices, not {}",
+                    index.type_name()
+                ),
             };
             Err(error(vm, "TypeError", &message))
         }
@@ -992,7 +1123,11 @@ pub fn get_item(vm: &mut Vm, object: &Value, index: &Value) -> PyResult {
         (Value::List(items), Value::Slice(slice)) => {
             let items = items.borrow();
             let (start, stop, step) = slice_indices(vm, slice, items.len() as i64)?;
-            Ok(Value::list(slice_positions(start, stop, step).map(|i| items[i].clone()).collect()))
+            Ok(Value::list(
+                slice_positions(start, stop, step)
+                    .map(|i| items[i].clone())
+                    .collect(),
+            ))
         }
         (Value::List(items), _) => {
             let i = index_of(vm, index, "list")?;
@@ -1007,7 +1142,11 @@ pub fn get_item(vm: &mut Vm, object: &Value, index: &Value) -> PyResult {
         }
         (Value::Tuple(items), Value::Slice(slice)) => {
             let (start, stop, step) = slice_indices(vm, slice, items.len() as i64)?;
-            Ok(Value::tuple(slice_positions(start, stop, step).map(|i| items[i].clone()).collect()))
+            Ok(Value::tuple(
+                slice_positions(start, stop, step)
+                    .map(|i| items[i].clone())
+                    .collect(),
+            ))
         }
         (Value::Tuple(items), _) => {
             let i = index_of(vm, index, "tuple")?;
@@ -1024,12 +1163,16 @@ pub fn get_item(vm: &mut Vm, object: &Value, index: &Value) -> PyResult {
                     let (a, b) = (start.max(0) as usize, stop.max(start).max(0) as usize);
                     return Ok(Value::str(&s[a..b.min(s.len())]));
                 }
-                let picked: String = slice_positions(start, stop, step).map(|i| bytes[i] as char).collect();
+                let picked: String = slice_positions(start, stop, step)
+                    .map(|i| bytes[i] as char)
+                    .collect();
                 return Ok(Value::str(&picked));
             }
             let chars: Vec<char> = s.chars().collect();
             let (start, stop, step) = slice_indices(vm, slice, chars.len() as i64)?;
-            let picked: String = slice_positions(start, stop, step).map(|i| chars[i]).collect();
+            let picked: String = slice_positions(start, stop, step)
+                .map(|i| chars[i])
+                .collect();
             Ok(Value::str(&picked))
         }
         (Value::Str(s), _) => {
@@ -1039,7 +1182,9 @@ pub fn get_item(vm: &mut Vm, object: &Value, index: &Value) -> PyResult {
             } else {
                 let count = s.chars().count();
                 position(i, count).and_then(|p| {
-                    s.char_indices().nth(p).map(|(at, c)| &s[at..at + c.len_utf8()])
+                    s.char_indices()
+                        .nth(p)
+                        .map(|(at, c)| &s[at..at + c.len_utf8()])
                 })
             };
             match found {
@@ -1105,6 +1250,20 @@ pub fn get_item(vm: &mut Vm, object: &Value, index: &Value) -> PyResult {
             if let Some(result) = call_special(vm, object, "__getitem__", vec![index.clone()])? {
                 return Ok(result);
             }
+            if let Some(container) = container_of(object) {
+                return match get_item(vm, &container, index) {
+                    Err(Signal::Raise(exc))
+                        if super::exceptions::is_instance_of(vm, &exc, "KeyError")
+                            && vm.types.class_of(object).lookup("__missing__").is_some() =>
+                    {
+                        Ok(
+                            call_special(vm, object, "__missing__", vec![index.clone()])?
+                                .unwrap_or_default(),
+                        )
+                    }
+                    result => result,
+                };
+            }
             let message = format!("'{}' object is not subscriptable", object.type_name());
             Err(error(vm, "TypeError", &message))
         }
@@ -1147,7 +1306,11 @@ pub fn set_item(vm: &mut Vm, object: &Value, index: Value, value: Value) -> PyRe
                     items.borrow_mut()[i] = value;
                     Ok(())
                 }
-                None => Err(error(vm, "IndexError", "list assignment index out of range")),
+                None => Err(error(
+                    vm,
+                    "IndexError",
+                    "list assignment index out of range",
+                )),
             }
         }
         Value::Dict(dict) => {
@@ -1156,6 +1319,11 @@ pub fn set_item(vm: &mut Vm, object: &Value, index: Value, value: Value) -> PyRe
             Ok(())
         }
         _ => {
+            if let Some(container) = container_of(object)
+                && vm.types.class_of(object).lookup("__setitem__").is_none()
+            {
+                return set_item(vm, &container, index, value);
+            }
             if call_special(vm, object, "__setitem__", vec![index, value])?.is_some() {
                 return Ok(());
             }
@@ -1190,7 +1358,11 @@ pub fn del_item(vm: &mut Vm, object: &Value, index: &Value) -> PyResult<()> {
                     items.borrow_mut().remove(i);
                     Ok(())
                 }
-                None => Err(error(vm, "IndexError", "list assignment index out of range")),
+                None => Err(error(
+                    vm,
+                    "IndexError",
+                    "list assignment index out of range",
+                )),
             }
         }
         Value::Dict(dict) => {
@@ -1209,7 +1381,13 @@ pub fn del_item(vm: &mut Vm, object: &Value, index: &Value) -> PyResult<()> {
             if call_special(vm, object, "__delitem__", vec![index.clone()])?.is_some() {
                 return Ok(());
             }
-            let message = format!("'{}' object does not support item deletion", object.type_name());
+            if let Some(container) = container_of(object) {
+                return del_item(vm, &container, index);
+            }
+            let message = format!(
+                "'{}' object does not support item deletion",
+                object.type_name()
+            );
             Err(error(vm, "TypeError", &message))
         }
     }
@@ -1233,6 +1411,9 @@ pub fn len(vm: &mut Vm, object: &Value) -> PyResult<i64> {
         Value::FrozenSet(set) => set.len() as i64,
         Value::Range(range) => range.len(),
         _ => match call_special(vm, object, "__len__", Vec::new())? {
+            None if container_of(object).is_some() => {
+                return len(vm, &container_of(object).unwrap_or_default());
+            }
             Some(length) => match as_int(&length).and_then(|n| n.to_i64()) {
                 Some(n) if n >= 0 => n,
                 Some(_) => return Err(error(vm, "ValueError", "__len__() should return >= 0")),

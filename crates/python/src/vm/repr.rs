@@ -13,14 +13,21 @@ use crate::value::{Descriptor, DictFlavor, Payload, Value};
 
 /// The address CPython would print for an object: stable for the object, never
 /// meaningful.
-fn address(value: &Value) -> String {
-    format!("0x{:012x}", 0x7f00_0000_0000_usize.wrapping_add(value.identity() & 0xffff_ffff_ffff))
+pub fn address(value: &Value) -> String {
+    format!(
+        "0x{:012x}",
+        0x7f00_0000_0000_u64.wrapping_add(value.identity() as u64 & 0xffff_ffff_ffff)
+    )
 }
 
 /// Python's repr of a str: single quotes unless it holds one and no double quote;
 /// unprintable characters escaped.
 pub fn repr_str(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
@@ -33,7 +40,9 @@ pub fn repr_str(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
             c if !is_printable(c) => {
                 let code = c as u32;
                 if code <= 0xff {
@@ -61,7 +70,11 @@ fn is_printable(c: char) -> bool {
 
 /// Python's repr of bytes.
 pub fn repr_bytes(b: &[u8]) -> String {
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { b'"' } else { b'\'' };
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        b'"'
+    } else {
+        b'\''
+    };
     let mut out = String::from("b");
     out.push(quote as char);
     for &c in b {
@@ -121,7 +134,9 @@ fn repr_inner(vm: &mut Vm, value: &Value, seen: &mut Vec<usize>) -> PyResult<Str
             seen.pop();
             text
         }
-        Value::Tuple(items) if items.len() == 1 => format!("({},)", repr_inner(vm, &items[0], seen)?),
+        Value::Tuple(items) if items.len() == 1 => {
+            format!("({},)", repr_inner(vm, &items[0], seen)?)
+        }
         Value::Tuple(items) => format!("({})", join(vm, items, seen)?),
         Value::Dict(dict) => {
             let id = value.identity();
@@ -138,7 +153,11 @@ fn repr_inner(vm: &mut Vm, value: &Value, seen: &mut Vec<usize>) -> PyResult<Str
             };
             let mut parts = Vec::with_capacity(pairs.len());
             for (k, v) in &pairs {
-                parts.push(format!("{}: {}", repr_inner(vm, k, seen)?, repr_inner(vm, v, seen)?));
+                parts.push(format!(
+                    "{}: {}",
+                    repr_inner(vm, k, seen)?,
+                    repr_inner(vm, v, seen)?
+                ));
             }
             seen.pop();
             let body = format!("{{{}}}", parts.join(", "));
@@ -148,9 +167,7 @@ fn repr_inner(vm: &mut Vm, value: &Value, seen: &mut Vec<usize>) -> PyResult<Str
                     format!("defaultdict({}, {body})", repr_inner(vm, &factory, seen)?)
                 }
                 DictFlavor::Counter if pairs.is_empty() => "Counter()".to_owned(),
-                DictFlavor::Counter => {
-                    crate::modules::collections::counter_repr(vm, &pairs, seen)?
-                }
+                DictFlavor::Counter => crate::modules::collections::counter_repr(vm, &pairs, seen)?,
             }
         }
         Value::Set(set) => {
@@ -193,7 +210,10 @@ fn repr_inner(vm: &mut Vm, value: &Value, seen: &mut Vec<usize>) -> PyResult<Str
                 Value::Builtin(b) => b.name.to_owned(),
                 other => other.type_name().to_string(),
             };
-            format!("<bound method {name} of {}>", repr_inner(vm, &method.0.clone(), seen)?)
+            format!(
+                "<bound method {name} of {}>",
+                repr_inner(vm, &method.0.clone(), seen)?
+            )
         }
         Value::Class(class) => match class.module.as_ref() {
             "builtins" => format!("<class '{}'>", class.qualname),
@@ -208,20 +228,38 @@ fn repr_inner(vm: &mut Vm, value: &Value, seen: &mut Vec<usize>) -> PyResult<Str
             generator.borrow().qualname,
             address(value)
         ),
-        Value::Iterator(it) => format!("<{} object at {}>", it.borrow().type_name(), address(value)),
+        Value::Iterator(it) => {
+            format!("<{} object at {}>", it.borrow().type_name(), address(value))
+        }
         Value::Descriptor(descriptor) => match descriptor.as_ref() {
-            Descriptor::Super { class, .. } => format!("<super: <class '{}'>, <{} object>>", class.name, class.name),
+            Descriptor::Super { class, .. } => {
+                format!("<super: <class '{}'>, <{} object>>", class.name, class.name)
+            }
             _ => format!("<{} object at {}>", value.type_name(), address(value)),
         },
-        Value::Code(code) => format!("<code object {} at {}, file \"{}\", line {}>", code.name, address(value), code.filename, code.first_line),
+        Value::Code(code) => format!(
+            "<code object {} at {}, file \"{}\", line {}>",
+            code.name,
+            address(value),
+            code.filename,
+            code.first_line
+        ),
         Value::Cell(_) => format!("<cell at {}>", address(value)),
         Value::Ellipsis => "Ellipsis".to_owned(),
         Value::NotImplemented => "NotImplemented".to_owned(),
         Value::Native(native) => match native.repr() {
             Some(text) => text,
+            None if native.class().lookup("__repr__").is_some() => {
+                return Ok(user_special(vm, value, "__repr__")?.unwrap_or_default());
+            }
             None => {
                 let class = native.class();
-                format!("<{}.{} object at {}>", class.module, class.qualname, address(value))
+                format!(
+                    "<{}.{} object at {}>",
+                    class.module,
+                    class.qualname,
+                    address(value)
+                )
             }
         },
         Value::Instance(instance) => {
@@ -233,7 +271,8 @@ fn repr_inner(vm: &mut Vm, value: &Value, seen: &mut Vec<usize>) -> PyResult<Str
                 return Ok(text);
             }
             if instance.class.builtin_base() == Some(TypeTag::BaseException) {
-                let args = exceptions::with_data(value, |data| data.args.clone()).unwrap_or_default();
+                let args =
+                    exceptions::with_data(value, |data| data.args.clone()).unwrap_or_default();
                 let inner = match args.len() {
                     1 => repr_inner(vm, &args[0], seen)?,
                     _ => join(vm, &args, seen)?,
@@ -244,6 +283,9 @@ fn repr_inner(vm: &mut Vm, value: &Value, seen: &mut Vec<usize>) -> PyResult<Str
                 && let Some(text) = native.repr()
             {
                 return Ok(text);
+            }
+            if let Some(container) = instance.builtin_value() {
+                return repr_inner(vm, &container, seen);
             }
             let class = &instance.class;
             match class.module.as_ref() {
@@ -322,7 +364,8 @@ pub fn format(vm: &mut Vm, value: &Value, spec: &str) -> PyResult<String> {
         Value::Float(x) => crate::text::spec::format_float(*x, spec, &type_name),
         Value::Str(s) => crate::text::spec::format_str(s, spec, &type_name),
         _ => {
-            if let Some(result) = ops::call_special(vm, value, "__format__", vec![Value::str(spec)])?
+            if let Some(result) =
+                ops::call_special(vm, value, "__format__", vec![Value::str(spec)])?
                 && let Value::Str(s) = result
             {
                 return Ok(s.to_string());

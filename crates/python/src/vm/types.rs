@@ -149,7 +149,7 @@ pub fn new_class(
         ancestors.extend(base.ancestors.iter().cloned());
     }
     let hashable = base.is_none_or(|b| b.hashable.get())
-        && !(dict.contains_key("__eq__") && !dict.contains_key("__hash__"));
+        && (!dict.contains_key("__eq__") || dict.contains_key("__hash__"));
     Rc::new(Class {
         name: Rc::from(name),
         qualname: Rc::from(name),
@@ -195,7 +195,7 @@ pub fn new_python_class(
         let Some(head) = head else {
             let names: Vec<&str> = bases.iter().map(|b| b.name.as_ref()).collect();
             return Err(format!(
-                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                 names.join(", ")
             ));
         };
@@ -207,7 +207,7 @@ pub fn new_python_class(
         ancestors.push(head);
     }
     let hashable = bases.iter().all(|b| b.hashable.get())
-        && !(dict.contains_key("__eq__") && !dict.contains_key("__hash__"));
+        && (!dict.contains_key("__eq__") || dict.contains_key("__hash__"));
     Ok(Rc::new(Class {
         name: Rc::from(name),
         qualname,
@@ -220,18 +220,45 @@ pub fn new_python_class(
     }))
 }
 
+impl Default for Types {
+    fn default() -> Types {
+        Types::new()
+    }
+}
+
 impl Types {
     pub fn new() -> Types {
-        let object = new_class("object", "builtins", None, Namespace::default(), Some(TypeTag::Object));
+        let object = new_class(
+            "object",
+            "builtins",
+            None,
+            Namespace::default(),
+            Some(TypeTag::Object),
+        );
         let mut by_tag = HashMap::new();
         by_tag.insert(TypeTag::Object, object.clone());
         for &(tag, name) in BUILTIN_TYPES {
-            by_tag.insert(tag, new_class(name, "builtins", Some(&object), Namespace::default(), Some(tag)));
+            by_tag.insert(
+                tag,
+                new_class(
+                    name,
+                    "builtins",
+                    Some(&object),
+                    Namespace::default(),
+                    Some(tag),
+                ),
+            );
         }
         let int = by_tag[&TypeTag::Int].clone();
         by_tag.insert(
             TypeTag::Bool,
-            new_class("bool", "builtins", Some(&int), Namespace::default(), Some(TypeTag::Bool)),
+            new_class(
+                "bool",
+                "builtins",
+                Some(&int),
+                Namespace::default(),
+                Some(TypeTag::Bool),
+            ),
         );
         let base = new_class(
             "BaseException",
@@ -295,7 +322,13 @@ impl Types {
                     .borrow_mut()
                     .entry(name)
                     .or_insert_with(|| {
-                        new_class(name, "builtins", Some(&object), Namespace::default(), Some(TypeTag::Iterator))
+                        new_class(
+                            name,
+                            "builtins",
+                            Some(&object),
+                            Namespace::default(),
+                            Some(TypeTag::Iterator),
+                        )
                     })
                     .clone();
             }
