@@ -29,6 +29,17 @@ pub struct Engine {
     pub console_label: &'static str,
     /// Commands to try, from the lesson.
     pub examples: &'static [Example],
+    /// The file the page's program editor opens with.
+    pub program: StarterProgram,
+}
+
+/// A program the editor opens with: a file name and its text.
+#[derive(Debug, PartialEq)]
+pub struct StarterProgram {
+    /// The file's name in the editor's folder.
+    pub name: &'static str,
+    /// Its text.
+    pub text: &'static str,
 }
 
 impl Engine {
@@ -46,6 +57,125 @@ impl Engine {
         }
     }
 }
+
+/// The program editor's words, the same on every page.
+#[derive(Debug, PartialEq)]
+pub struct EditorWords {
+    /// The panel's title.
+    pub title: &'static str,
+    /// One sentence under it: what the panel is for.
+    pub intro: &'static str,
+    /// Accessible name of the list of tabs.
+    pub files_label: &'static str,
+    /// The button that adds a file.
+    pub new_file: &'static str,
+    /// The name a new file starts with (`untitled.py`, `untitled2.py`…).
+    pub new_file_stem: &'static str,
+    /// The buttons that rename and delete the file shown.
+    pub rename: &'static str,
+    pub delete: &'static str,
+    /// Accessible name of the text area, before the file's name.
+    pub code_label: &'static str,
+    /// The keys the text area takes.
+    pub keys_hint: &'static str,
+    /// Accessible name and placeholder of the arguments field.
+    pub args_label: &'static str,
+    pub args_placeholder: &'static str,
+    /// The run bar's buttons, with their titles.
+    pub run: &'static str,
+    pub run_title: &'static str,
+    pub stop: &'static str,
+    pub stop_title: &'static str,
+    pub run_again: &'static str,
+    pub run_again_title: &'static str,
+    /// The output pane's title, and what it says before anything ran.
+    pub output_title: &'static str,
+    pub no_output: &'static str,
+    /// Said above output whose start is no longer kept, after the number of lines.
+    pub lines_not_kept: &'static str,
+    /// The list of processes: its title and the words of a process's state.
+    pub processes_title: &'static str,
+    pub no_processes: &'static str,
+    pub running: &'static str,
+    pub blocked: &'static str,
+    pub stopping: &'static str,
+    pub exited: &'static str,
+    pub killed: &'static str,
+    /// Said when a paste lost the lesson's line numbers, before the numbers' range.
+    pub numbers_taken_off: &'static str,
+    /// Beside the output of a run that failed on the lesson's Python 2.
+    pub python2_print: &'static str,
+    pub python2_queue: &'static str,
+    /// The one-click fix, and what is said once it was done (after the file's name).
+    pub rewrite: &'static str,
+    pub rewritten: &'static str,
+    /// Why a new file name was refused.
+    pub name_empty: &'static str,
+    pub name_slash: &'static str,
+    pub name_taken: &'static str,
+}
+
+/// The program editor's words.
+pub static EDITOR: EditorWords = EditorWords {
+    title: "Your own Python programs",
+    intro: "Run programs here as python3 runs them, each a process of this page. The other tabs are files of the same folder: import helper reads helper.py.",
+    files_label: "Files",
+    new_file: "+ New file",
+    new_file_stem: "untitled",
+    rename: "Rename",
+    delete: "Delete",
+    code_label: "Code of",
+    keys_hint: "Tab indents, Shift+Tab dedents; Esc then Tab leaves the editor.",
+    args_label: "Arguments",
+    args_placeholder: "arguments (sys.argv[1:])",
+    run: "▶ Run",
+    run_title: "Start this file as a new process: python3 FILE ARGUMENTS",
+    stop: "■ Stop",
+    stop_title: "Ctrl-C: KeyboardInterrupt in the program; killed if it has not ended a second later",
+    run_again: "↻ Run again",
+    run_again_title: "Start the shown process's command again",
+    output_title: "Output",
+    no_output: "Press Run: what the program prints appears here, its errors in red.",
+    lines_not_kept: "earlier lines are no longer kept",
+    processes_title: "Processes",
+    no_processes: "None yet.",
+    running: "running",
+    blocked: "blocked in",
+    stopping: "stopping",
+    exited: "exited with status",
+    killed: "killed",
+    numbers_taken_off: "Took the lesson's line numbers off the pasted code:",
+    python2_print: "This is the lesson's Python 2: in Python 3, print is a function, called as print(x).",
+    python2_queue: "This is the lesson's Python 2: in Python 3, the Queue module is called queue.",
+    rewrite: "Rewrite as Python 3",
+    rewritten: "rewritten as Python 3. Run it again:",
+    name_empty: "A file needs a name.",
+    name_slash: "A name without /: the files are all in one folder.",
+    name_taken: "Another tab has that name.",
+};
+
+/// A program for the pages about caching: a slow lookup, remembered in a dict.
+const CACHE_PROGRAM: StarterProgram = StarterProgram {
+    name: "cache_demo.py",
+    text: r#"# Run starts this file as python3 would; other tabs are files of the same folder
+# (import helper reads helper.py).
+import time
+
+
+def slow_square(n):
+    time.sleep(0.5)  # a slow database query
+    return n * n
+
+
+cache = {}
+for n in [3, 4, 3, 3, 4]:
+    if n in cache:
+        print(n, '->', cache[n], '(from the cache)')
+    else:
+        cache[n] = slow_square(n)
+        print(n, '->', cache[n], '(computed)')
+"#,
+};
 
 /// The seed of a page's fresh server: fixed, so every learner's first session behaves the
 /// same (random replies such as SPOP and RANDOMKEY included).
@@ -112,6 +242,7 @@ pub static REDIS: Engine = Engine {
             shows: "a wrong command, as redis-cli answers it",
         },
     ],
+    program: CACHE_PROGRAM,
 };
 
 /// The Memcached page.
@@ -165,6 +296,7 @@ pub static MEMCACHED: Engine = Engine {
             shows: "several keys at once",
         },
     ],
+    program: CACHE_PROGRAM,
 };
 
 /// The RabbitMQ page.
@@ -263,4 +395,38 @@ pub static RABBITMQ: Engine = Engine {
             shows: "dead letters: orders that wait over 3 s, or overflow 5, go to the dlx exchange",
         },
     ],
+    // The lesson's first program ("基于 QUEUE 实现生产消费模型") in Python 3, slowed down
+    // so the page's bounded-queue view can follow it: the producers fill the queue and
+    // wait in put(), then the consumers empty it and wait in get() for ever.
+    program: StarterProgram {
+        name: "queue_demo.py",
+        text: r#"import queue
+import threading
+import time
+
+message = queue.Queue(10)
+
+
+def producer(i):
+    for n in range(5):
+        message.put(i)
+        time.sleep(0.2)
+
+
+def consumer(i):
+    while True:
+        msg = message.get()
+        print('consumer', i, 'got', msg)
+        time.sleep(0.5)
+
+
+for i in range(12):
+    t = threading.Thread(target=producer, args=(i,))
+    t.start()
+
+for i in range(10):
+    t = threading.Thread(target=consumer, args=(i,))
+    t.start()
+"#,
+    },
 };

@@ -3,6 +3,7 @@
 //! [`App`] is the whole single-page app: the header, the landing view and one page per
 //! engine. The engines themselves are plain Rust crates; this crate only draws them.
 
+pub mod animation;
 pub mod components;
 pub mod engines;
 pub mod pages;

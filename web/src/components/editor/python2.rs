@@ -329,13 +329,13 @@ fn queue_module(source: &str, tokens: &[Token]) -> Vec<Edit> {
             .find(|&j| starts_statement(source, tokens, j))
             .unwrap_or(0);
         let after = |word| i.checked_sub(1).is_some_and(|b| is(b, word));
-        if is(first, "import") && !after("as") {
-            // `import Queue`, `import Queue as Q`, `import threading, Queue`
-            module_imported |= !is(i + 1, "as");
-            edits.push(rename(token));
-        } else if is(first, "from") && first + 1 == i {
-            edits.push(rename(token));
-        } else if module_imported && is(i + 1, ".") && !after(".") {
+        // `import Queue`, `import Queue as Q`, `import threading, Queue`
+        let imported = is(first, "import") && !after("as");
+        module_imported |= imported && !is(i + 1, "as");
+        // `from Queue import Queue`; `Queue.Queue(10)` where the module was imported.
+        let from_module = is(first, "from") && first + 1 == i;
+        let module_attribute = module_imported && is(i + 1, ".") && !after(".");
+        if imported || from_module || module_attribute {
             edits.push(rename(token));
         }
     }

@@ -26,6 +26,16 @@ const SHORTEST_TIMED_MS: f64 = 0.5;
 /// Weight of the newest measurement in the running average of the speed.
 const NEWEST: f64 = 0.3;
 
+/// What one frame did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Frame {
+    /// What the world stopped on: `Busy` when the frame's time ran out with threads
+    /// still runnable.
+    pub state: Run,
+    /// How many instructions ran: none when every thread only waited.
+    pub instructions: u64,
+}
+
 /// The frame-slice scheduler. See the module documentation.
 #[derive(Debug, Clone)]
 pub struct Scheduler {
@@ -44,20 +54,23 @@ impl Default for Scheduler {
 impl Scheduler {
     /// Runs one frame of the world, whose wall clock reads `wall_ns` (virtual
     /// nanoseconds since the Unix epoch); `real_ms` reads a monotonic clock in
-    /// milliseconds (the page's `performance.now()`). Gives what the world stopped on:
-    /// `Busy` when the frame's time ran out with threads still runnable.
+    /// milliseconds (the page's `performance.now()`).
     pub fn run_frame(
         &mut self,
         vm: &mut Vm,
         wall_ns: u64,
         real_ms: &mut dyn FnMut() -> f64,
-    ) -> Run {
+    ) -> Frame {
         vm.advance_to(wall_ns);
         let started = real_ms();
+        let mut instructions = 0;
         loop {
             let left_ms = FRAME_MS - (real_ms() - started);
             if left_ms <= 0.0 {
-                return Run::Busy;
+                return Frame {
+                    state: Run::Busy,
+                    instructions,
+                };
             }
             let budget = ((left_ms * self.per_ms) as u64).max(LEAST_SLICE);
             let (clock_before, slice_started) = (vm.now_ns, real_ms());
@@ -65,10 +78,16 @@ impl Scheduler {
             // The world charges NANOS_PER_INSTRUCTION of virtual time per instruction.
             let ran = (vm.now_ns - clock_before) / NANOS_PER_INSTRUCTION;
             self.learn(ran, real_ms() - slice_started);
+            instructions += ran;
             match state {
                 Run::Busy => {}
                 Run::Waiting(Some(deadline)) if deadline <= wall_ns => vm.advance_to(deadline),
-                other => return other,
+                state => {
+                    return Frame {
+                        state,
+                        instructions,
+                    };
+                }
             }
         }
     }
@@ -149,7 +168,10 @@ mod tests {
         let mut scheduler = Scheduler::default();
         for _ in 0..30 {
             let before = clock();
-            assert_eq!(scheduler.run_frame(&mut vm, WALL, &mut clock), Run::Busy);
+            assert_eq!(
+                scheduler.run_frame(&mut vm, WALL, &mut clock).state,
+                Run::Busy
+            );
             let spent = clock() - before;
             // The last slice of a frame may overrun it a little; a busy machine more.
             assert!(spent < 10.0 * FRAME_MS, "a frame took {spent} ms");
@@ -179,7 +201,10 @@ mod tests {
         let (mut vm, pid) = world("for i in range(3):\n    print(i)\n");
         let mut clock = ticking(0.01);
         let mut scheduler = Scheduler::default();
-        assert_eq!(scheduler.run_frame(&mut vm, WALL, &mut clock), Run::Done);
+        assert_eq!(
+            scheduler.run_frame(&mut vm, WALL, &mut clock).state,
+            Run::Done
+        );
         assert_eq!(stdout(&mut vm, pid), "0\n1\n2\n");
         assert_eq!(vm.processes[pid].exit_code, Some(0));
     }
@@ -189,7 +214,7 @@ mod tests {
         let (mut vm, pid) = world("import time\nprint('a')\ntime.sleep(1)\nprint('b')\n");
         let mut clock = ticking(0.01);
         let mut scheduler = Scheduler::default();
-        let state = scheduler.run_frame(&mut vm, WALL, &mut clock);
+        let state = scheduler.run_frame(&mut vm, WALL, &mut clock).state;
         let Run::Waiting(Some(deadline)) = state else {
             panic!("sleeping: {state:?}");
         };
@@ -200,13 +225,20 @@ mod tests {
         let half = WALL + SECOND / 2;
         assert_eq!(
             scheduler.run_frame(&mut vm, half, &mut clock),
-            Run::Waiting(Some(deadline))
+            Frame {
+                state: Run::Waiting(Some(deadline)),
+                instructions: 0
+            },
+            "nothing ran"
         );
         assert!(vm.now_ns >= half && vm.now_ns < deadline);
         assert_eq!(stdout(&mut vm, pid), "");
         // Once the wall clock has passed the deadline, the frame wakes it and runs on.
         let later = WALL + 2 * SECOND;
-        assert_eq!(scheduler.run_frame(&mut vm, later, &mut clock), Run::Done);
+        assert_eq!(
+            scheduler.run_frame(&mut vm, later, &mut clock).state,
+            Run::Done
+        );
         assert_eq!(stdout(&mut vm, pid), "b\n");
     }
 
@@ -220,11 +252,12 @@ mod tests {
         let mut clock = ticking(0.01);
         let mut scheduler = Scheduler::default();
         assert!(matches!(
-            scheduler.run_frame(&mut vm, WALL, &mut clock),
+            scheduler.run_frame(&mut vm, WALL, &mut clock).state,
             Run::Waiting(Some(_))
         ));
         let back = WALL + 5 * SECOND;
-        let Run::Waiting(Some(deadline)) = scheduler.run_frame(&mut vm, back, &mut clock) else {
+        let Run::Waiting(Some(deadline)) = scheduler.run_frame(&mut vm, back, &mut clock).state
+        else {
             panic!("the second sleep has begun");
         };
         assert_eq!(stdout(&mut vm, pid), "0 ");
@@ -240,7 +273,7 @@ mod tests {
         let mut clock = ticking(0.01);
         let mut scheduler = Scheduler::default();
         assert_eq!(
-            scheduler.run_frame(&mut vm, WALL, &mut clock),
+            scheduler.run_frame(&mut vm, WALL, &mut clock).state,
             Run::Waiting(None)
         );
     }

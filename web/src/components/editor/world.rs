@@ -10,7 +10,7 @@ use python::vm::inspect::QueueView;
 use python::vm::native::Wait;
 use python::vm::{Files, Run, ThreadState, Vm};
 
-use super::files::Folder;
+use super::files::{Folder, Tabs};
 use super::output::Output;
 use super::scheduler::Scheduler;
 
@@ -47,6 +47,11 @@ impl ProgramRun {
             format!("python3 {} {args}", self.file)
         }
     }
+
+    /// Whether Stop was pressed.
+    pub fn stopping(&self) -> bool {
+        self.stop_pressed.is_some()
+    }
 }
 
 /// What a process is doing, for the list of processes.
@@ -59,6 +64,16 @@ pub enum ProcessState {
     Blocked(Vec<(&'static str, usize)>),
     /// It has ended, with this exit status.
     Ended { status: i32, killed: bool },
+}
+
+/// What a process's live threads are doing.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Threads {
+    /// How many can run.
+    pub running: usize,
+    /// What the others wait in (the `what` of their wait, such as `Queue.get`) and how
+    /// many, most first.
+    pub waiting: Vec<(&'static str, usize)>,
 }
 
 /// The world. See the module documentation.
@@ -130,13 +145,13 @@ impl PythonWorld {
                 self.version += 1;
             }
         }
-        let ended_before = self.ended_count();
-        let state = self.scheduler.run_frame(&mut self.vm, wall_ns, real_ms);
+        let frame = self.scheduler.run_frame(&mut self.vm, wall_ns, real_ms);
         self.collect_output();
-        if self.ended_count() != ended_before {
+        // Code that ran may have moved queues and threads, even without printing.
+        if frame.instructions > 0 {
             self.version += 1;
         }
-        state
+        frame.state
     }
 
     /// Moves what the processes printed into their runs' output.
@@ -147,13 +162,6 @@ impl PythonWorld {
                 self.version += 1;
             }
         }
-    }
-
-    fn ended_count(&self) -> usize {
-        self.runs
-            .iter()
-            .filter(|program| self.vm.process_ended(program.pid))
-            .count()
     }
 
     /// Every program run, oldest first.
@@ -182,21 +190,34 @@ impl PythonWorld {
                 killed: program.killed,
             };
         }
-        let mut waits: Vec<(&'static str, usize)> = Vec::new();
-        for thread in self.vm.threads.iter().filter(|t| t.process == program.pid) {
+        let threads = self.threads(run);
+        if threads.running > 0 {
+            ProcessState::Running
+        } else {
+            ProcessState::Blocked(threads.waiting)
+        }
+    }
+
+    /// What the live threads of run `run`'s process are doing.
+    pub fn threads(&self, run: usize) -> Threads {
+        let pid = self.runs[run].pid;
+        let mut threads = Threads::default();
+        for thread in self.vm.threads.iter().filter(|t| t.process == pid) {
             match &thread.state {
-                ThreadState::Runnable => return ProcessState::Running,
+                ThreadState::Runnable => threads.running += 1,
                 ThreadState::Blocked(Wait { what, .. }) => {
-                    match waits.iter_mut().find(|(w, _)| w == what) {
+                    match threads.waiting.iter_mut().find(|(w, _)| w == what) {
                         Some((_, count)) => *count += 1,
-                        None => waits.push((what, 1)),
+                        None => threads.waiting.push((what, 1)),
                     }
                 }
                 ThreadState::Finished => {}
             }
         }
-        waits.sort_by(|a, b| b.1.cmp(&a.1));
-        ProcessState::Blocked(waits)
+        threads
+            .waiting
+            .sort_by_key(|&(_, count)| std::cmp::Reverse(count));
+        threads
     }
 
     /// The queues of the live programs, newest program first.
@@ -221,43 +242,45 @@ impl PythonWorld {
     pub fn thread_name(&self, index: usize) -> &str {
         &self.vm.threads[index].name
     }
-
-    /// How many threads of run `run`'s process have not finished.
-    pub fn live_threads(&self, run: usize) -> usize {
-        let pid = self.runs[run].pid;
-        self.vm
-            .threads
-            .iter()
-            .filter(|t| t.process == pid && t.state != ThreadState::Finished)
-            .count()
-    }
 }
 
-/// A page's world, shared by the editor and the page's views; props compare it by
-/// identity.
+/// A page's world and the editor's files, shared by the editor and the page's views;
+/// props compare it by identity. The files live here rather than in the editor so that
+/// they outlive it when the page draws it anew (the RabbitMQ page's new seed).
 #[derive(Clone)]
-pub struct SharedWorld(Rc<RefCell<PythonWorld>>);
+pub struct SharedWorld {
+    world: Rc<RefCell<PythonWorld>>,
+    tabs: Rc<RefCell<Tabs>>,
+}
 
 impl SharedWorld {
-    /// A new world (see [`PythonWorld::new`]).
-    pub fn new(now_ns: u64, seed: u64) -> SharedWorld {
-        SharedWorld(Rc::new(RefCell::new(PythonWorld::new(now_ns, seed))))
+    /// A new world (see [`PythonWorld::new`]) whose folder holds one file.
+    pub fn new(now_ns: u64, seed: u64, file: &str, text: &str) -> SharedWorld {
+        SharedWorld {
+            world: Rc::new(RefCell::new(PythonWorld::new(now_ns, seed))),
+            tabs: Rc::new(RefCell::new(Tabs::new(file, text))),
+        }
     }
 
     /// Reads the world.
     pub fn borrow(&self) -> Ref<'_, PythonWorld> {
-        self.0.borrow()
+        self.world.borrow()
     }
 
     /// Changes the world.
     pub fn borrow_mut(&self) -> RefMut<'_, PythonWorld> {
-        self.0.borrow_mut()
+        self.world.borrow_mut()
+    }
+
+    /// The editor's files.
+    pub fn tabs(&self) -> &Rc<RefCell<Tabs>> {
+        &self.tabs
     }
 }
 
 impl PartialEq for SharedWorld {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
+        Rc::ptr_eq(&self.world, &other.world)
     }
 }
 
@@ -296,7 +319,6 @@ pub fn shell_words(args: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::files::Tabs;
     use super::*;
 
     const WALL: u64 = 1_780_000_000_000_000_000;
@@ -391,7 +413,13 @@ mod tests {
             world.state(run),
             ProcessState::Blocked(vec![("Queue.put", 3)])
         );
-        assert_eq!(world.live_threads(run), 3);
+        assert_eq!(
+            world.threads(run),
+            Threads {
+                running: 0,
+                waiting: vec![("Queue.put", 3)]
+            }
+        );
         let queues = world.live_queues();
         assert_eq!(queues.len(), 1);
         assert_eq!((queues[0].0, queues[0].1.len), (run, 2));
@@ -419,11 +447,13 @@ mod tests {
         world.stop(first, real.get());
         world.stop(second, real.get());
         world.frame(WALL, &mut clock);
-        // python3 3.11's report of Ctrl-C in the loop.
-        assert_eq!(
-            world.runs()[first].output.stderr(),
-            "Traceback (most recent call last):\n  File \"/home/learner/loop.py\", line 1, in <module>\n    while True:\nKeyboardInterrupt\n"
-        );
+        // python3 3.11 reports Ctrl-C in this loop as a traceback (at `while True:`)
+        // ending in KeyboardInterrupt, and exits with status 130.
+        let stderr = world.runs()[first].output.stderr();
+        assert!(stderr.starts_with(
+            "Traceback (most recent call last):\n  File \"/home/learner/loop.py\", line "
+        ));
+        assert!(stderr.ends_with("\nKeyboardInterrupt\n"), "{stderr}");
         assert_eq!(
             world.state(first),
             ProcessState::Ended {

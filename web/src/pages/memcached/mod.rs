@@ -15,6 +15,8 @@ use scenario::memcached_sim::Settings;
 use scenario::{MemcachedTextSession, PythonMemcachedSession, SharedServer};
 use yew::prelude::*;
 
+use crate::components::editor::world::SharedWorld;
+use crate::components::editor::{ProgramEditor, use_python_world};
 use crate::current_fragment;
 use crate::engines::{Example, MEMCACHED};
 use crate::pages::engine::{ClientDialect, EngineLayout, PageProps, client_choice};
@@ -103,13 +105,15 @@ enum Client {
 #[component]
 pub fn MemcachedPage(props: &PageProps) -> Html {
     let megabytes = use_state(|| DEFAULT_MEGABYTES);
+    // The learner's programs outlive a restart of memcached.
+    let python = use_python_world(&MEMCACHED.program);
     let on_restart = {
         let megabytes = megabytes.clone();
         Callback::from(move |mb| megabytes.set(mb))
     };
     html! {
         <ServerPage key={*megabytes} megabytes={*megabytes} mode={props.mode}
-            active={props.active} {on_restart} />
+            active={props.active} {on_restart} {python} />
     }
 }
 
@@ -122,6 +126,8 @@ struct ServerPageProps {
     active: bool,
     /// Restarts memcached with another `-m`.
     on_restart: Callback<u64>,
+    /// The page's Python world, for the program editor.
+    python: SharedWorld,
 }
 
 /// One running memcached and its console: telnet or python-memcached, whose clients may
@@ -225,6 +231,7 @@ fn ServerPage(props: &ServerPageProps) -> Html {
                 *client,
                 client.setter(),
             )}>
+            <ProgramEditor world={props.python.clone()} active={props.active} />
             if servers.len() > 1 {
                 { server_picker(&servers, &shown_address, on_show) }
             }

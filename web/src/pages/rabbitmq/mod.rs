@@ -23,18 +23,19 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use scenario::{RabbitAdminSession, SharedSimulation};
-use wasm_bindgen::JsCast;
-use wasm_bindgen::closure::Closure;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
+use crate::animation::{FrameLoop, real_now};
+use crate::components::editor::world::SharedWorld;
+use crate::components::editor::{ProgramEditor, use_python_world};
 use crate::current_fragment;
 use crate::engines::{RABBITMQ, SEED};
 use crate::pages::engine::{EngineLayout, PageProps};
 use crate::route::Mode;
 use crate::scenario_link::Scenario;
 use crate::session::{SessionAction, SessionState, use_session_actions};
-use bounded_queue::{BoundedFigures, BoundedQueueView};
+use bounded_queue::{BoundedFigures, BoundedQueueView, ProgramQueue};
 use canvas::{Figures, Pinned, Refresh, SharedStage, ShownFigures, TopologyCanvas};
 use charts::{ChartData, RateCharts};
 use controls::Controls;
@@ -69,12 +70,14 @@ pub fn RabbitMqPage(props: &PageProps) -> Html {
             .unwrap_or(SEED)
     });
     let pinned = (*use_memo((), |()| Pinned::default())).clone();
+    // The learner's programs outlive a new seed: they are not the broker's.
+    let python = use_python_world(&RABBITMQ.program);
     let on_seed = {
         let seed = seed.clone();
         use_callback((), move |s, ()| seed.set(s))
     };
     html! {
-        <World key={*seed} seed={*seed} mode={props.mode} active={props.active} {on_seed} {pinned} />
+        <World key={*seed} seed={*seed} mode={props.mode} active={props.active} {on_seed} {pinned} {python} />
     }
 }
 
@@ -89,60 +92,9 @@ struct WorldProps {
     on_seed: Callback<u64>,
     /// Where dragged nodes were left.
     pinned: Pinned,
-}
-
-/// Real time in milliseconds, on the clock animation frames are stamped with.
-fn real_now() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
-}
-
-/// A frame callback that re-requests itself, shared with the loop that can end it.
-type FrameCallback = Rc<RefCell<Option<Closure<dyn FnMut(f64)>>>>;
-
-/// Calls a function on every animation frame, with the frame's time, until dropped.
-struct FrameLoop {
-    /// The pending frame's request.
-    request: Rc<RefCell<i32>>,
-    /// The callback, which re-requests itself; taken out on drop to end the cycle.
-    callback: FrameCallback,
-}
-
-impl FrameLoop {
-    fn start(mut tick: impl FnMut(f64) + 'static) -> FrameLoop {
-        let request = Rc::new(RefCell::new(0));
-        let callback: FrameCallback = Rc::new(RefCell::new(None));
-        let (again, pending) = (Rc::clone(&callback), Rc::clone(&request));
-        *callback.borrow_mut() = Some(Closure::new(move |now: f64| {
-            tick(now);
-            if let Some(next) = again.borrow().as_ref() {
-                *pending.borrow_mut() = request_frame(next);
-            }
-        }));
-        if let Some(first) = callback.borrow().as_ref() {
-            *request.borrow_mut() = request_frame(first);
-        }
-        FrameLoop { request, callback }
-    }
-}
-
-impl Drop for FrameLoop {
-    fn drop(&mut self) {
-        if let Some(window) = web_sys::window() {
-            let _ = window.cancel_animation_frame(*self.request.borrow());
-        }
-        self.callback.borrow_mut().take();
-    }
-}
-
-fn request_frame(callback: &Closure<dyn FnMut(f64)>) -> i32 {
-    web_sys::window()
-        .and_then(|w| {
-            w.request_animation_frame(callback.as_ref().unchecked_ref())
-                .ok()
-        })
-        .unwrap_or(0)
+    /// The page's Python world: the editor's programs, whose queue the bounded-queue
+    /// view draws.
+    python: SharedWorld,
 }
 
 /// One simulation, its console and every view of it.
@@ -272,6 +224,10 @@ fn World(props: &WorldProps) -> Html {
         let selected = selected.clone();
         use_callback((), move |(), ()| selected.set(None))
     };
+    let on_python_change = {
+        let view = view.clone();
+        use_callback((), move |(), ()| view.force_update())
+    };
 
     let s = sim.borrow();
     let t = traffic.borrow();
@@ -295,6 +251,7 @@ fn World(props: &WorldProps) -> Html {
     let next_producer = free_name("p", |n| s.producers().contains_key(n));
     let next_consumer = free_name("c", |n| s.consumers().contains_key(n));
     let bounded = s.bounded.as_ref().map(BoundedFigures::of);
+    let program_queue = ProgramQueue::of(&props.python.borrow());
     let charts = {
         let mut drawn = charts_drawn.borrow_mut();
         let now = real_now();
@@ -308,6 +265,7 @@ fn World(props: &WorldProps) -> Html {
         <EngineLayout engine={&RABBITMQ} mode={props.mode} active={props.active}
             prompt={state.prompt()} transcript={state.transcript()}
             {on_action} typed={Some(state.typed())} seed={Some(seed)}>
+            <ProgramEditor world={props.python.clone()} active={props.active} on_change={on_python_change} />
             <div class="rabbitmq-views">
                 <section class="rmq-panel rmq-world" aria-labelledby="rmq-world-title">
                     <h2 id="rmq-world-title">{ "The broker, live" }</h2>
@@ -345,7 +303,7 @@ fn World(props: &WorldProps) -> Html {
                     <Forms {exchanges} {queues} {next_producer} {next_consumer} on_run={on_run.clone()} />
                 </section>
                 <RateCharts data={charts} />
-                <BoundedQueueView figures={bounded} on_run={on_run} />
+                <BoundedQueueView figures={bounded} program={program_queue} on_run={on_run} />
             </div>
         </EngineLayout>
     }

@@ -20,6 +20,7 @@ use std::rc::Rc;
 use gloo::timers::callback::Interval;
 use yew::prelude::*;
 
+use crate::components::editor::{ProgramEditor, use_python_world};
 use crate::current_fragment;
 use crate::engines::{Example, REDIS, SEED};
 use crate::pages::engine::{ClientDialect, EngineLayout, PageProps, client_choice};
@@ -116,6 +117,7 @@ enum Client {
 #[component]
 pub fn RedisPage(props: &PageProps) -> Html {
     let world = use_reducer(|| World::new(SEED));
+    let programs = use_python_world(&REDIS.program);
     {
         let dispatcher = world.dispatcher();
         use_effect_with(props.active, move |&active| {
@@ -220,6 +222,7 @@ pub fn RedisPage(props: &PageProps) -> Html {
             hint={cli.then_some(hint)} complete={cli.then_some(complete)}
             busy={cli.then(|| clients::busy_note(&main.state)).flatten()}
             on_interrupt={cli.then_some(on_interrupt)} typed={Some(world.typed())}>
+            <ProgramEditor world={programs} active={props.active} />
             <div class="redis-views">
                 <Keyspace shared={world.shared().clone()} index={Rc::clone(keyspace)} {version}
                     lines_run={world.shared().lines_run()} {db} {now_ms} />

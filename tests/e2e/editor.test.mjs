@@ -1,0 +1,293 @@
+// The program editor under each page's console: the learner's own Python programs run
+// as processes of the page, the lesson's queue program drawn by the RabbitMQ page's
+// bounded-queue view, code pasted with the lesson's line numbers, the lesson's Python 2
+// rewritten as Python 3, files as tabs that import one another.
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { servedApp, openPage, screenshot, PHONE } from "./support.mjs";
+
+const app = servedApp();
+
+/** The lesson's queue program in Python 3, bounded: 12 producers putting 5 items each
+ *  into a Queue(10), 10 consumers taking them for ever. */
+const QUEUE_PROGRAM = `import queue
+import threading
+import time
+
+message = queue.Queue(10)
+
+
+def producer(i):
+    for n in range(5):
+        message.put(i)
+        time.sleep(0.1)
+
+
+def consumer(i):
+    while True:
+        msg = message.get()
+        print('consumer', i, 'got', msg)
+        time.sleep(0.3)
+
+
+for i in range(12):
+    t = threading.Thread(target=producer, args=(i,))
+    t.start()
+
+for i in range(10):
+    t = threading.Thread(target=consumer, args=(i,))
+    t.start()
+`;
+
+/** A page object for the editor of the page shown, found by test ids. */
+class EditorPage {
+  constructor(page) {
+    this.page = page;
+    this.view = (id) => page.locator(`.page-slot:not([hidden]) [data-testid=${id}]`);
+    this.panel = this.view("editor");
+    this.code = this.view("editor-code");
+    this.output = this.view("program-output");
+    this.processes = this.view("process");
+  }
+
+  static async open(route, options = {}) {
+    const page = await openPage(app.browser, options);
+    await page.goto(`${app.server.url}#/${route}`);
+    const editor = new EditorPage(page);
+    await editor.code.waitFor();
+    return editor;
+  }
+
+  /** Replaces the file shown with `text`, as a paste of a whole program would. */
+  async write(text) {
+    await this.code.fill(text);
+  }
+
+  /** Pastes `text` at the caret, as Ctrl+V does, with the text on the clipboard. */
+  async paste(text) {
+    await this.code.focus();
+    await this.code.evaluate((area, pasted) => {
+      const data = new DataTransfer();
+      data.setData("text/plain", pasted);
+      const event = new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true });
+      // The browser pastes what the page does not take itself.
+      if (area.dispatchEvent(event)) {
+        area.setRangeText(pasted, area.selectionStart, area.selectionEnd, "end");
+        area.dispatchEvent(new InputEvent("input", { bubbles: true }));
+      }
+    }, text);
+  }
+
+  async run(args = "") {
+    await this.view("editor-args").fill(args);
+    await this.view("editor-run").click();
+  }
+
+  /** The state of the newest process: running, blocked or ended, and its words. */
+  async newest() {
+    const row = this.processes.first();
+    return { state: await row.getAttribute("data-state"), words: await row.locator(".state").innerText() };
+  }
+
+  /** Waits until the output pane's text matches `pattern`. */
+  async outputMatches(pattern, timeout = 5000) {
+    await this.page.waitForFunction(([source, flags]) => {
+      const pane = document.querySelector(".page-slot:not([hidden]) [data-testid=program-output]");
+      return new RegExp(source, flags).test(pane?.innerText ?? "");
+    }, [pattern.source, pattern.flags], { timeout });
+    return this.output.innerText();
+  }
+
+  /** Waits until the newest process has ended, and gives its words. */
+  async ended(timeout = 5000) {
+    await this.page.waitForFunction(() => document.querySelector(
+      ".page-slot:not([hidden]) [data-testid=process]")?.dataset.state === "ended", null, { timeout });
+    return (await this.newest()).words;
+  }
+}
+
+test("the lesson's bounded queue program runs on the RabbitMQ page, its queue drawn live, and Stop ends it", async () => {
+  const editor = await EditorPage.open("rabbitmq");
+  await editor.write(QUEUE_PROGRAM);
+  await editor.run();
+  const program = editor.view("rmq-bounded-program");
+  await program.waitFor({ timeout: 5000 });
+  assert.match(await program.innerText(), /python3 queue_demo\.py: message = queue\.Queue/);
+  // The view moves: sample how full the queue is and who waits, while it runs.
+  const seen = new Set();
+  let mostPutters = 0;
+  for (let i = 0; i < 12; i++) {
+    seen.add(await editor.view("rmq-bounded-fill").innerText());
+    const putters = Number((await editor.view("rmq-bounded-putters").locator("strong").innerText()).match(/\d+$/)[0]);
+    mostPutters = Math.max(mostPutters, putters);
+    await editor.page.waitForTimeout(120);
+  }
+  assert.ok(seen.size > 1, `the fill changes: ${[...seen]}`);
+  assert.ok([...seen].some((fill) => /^10 of 10 items$/.test(fill)), `producers fill it: ${[...seen]}`);
+  assert.ok(mostPutters > 0, "producers wait in put() while it is full");
+  assert.equal(await editor.view("rmq-bounded-slots").locator("li").count(), 10, "ten slots, maxsize 10");
+  const output = await editor.outputMatches(/consumer \d+ got \d+\n(.*\n){5}/);
+  assert.match(output, /^consumer \d+ got \d+$/m);
+  const { state, words } = await editor.newest();
+  assert.ok(["running", "blocked"].includes(state), `${state}: ${words}`);
+  await editor.view("rmq-bounded").scrollIntoViewIfNeeded();
+  await screenshot(editor.page, "editor-rabbitmq-bounded-queue-desktop");
+  await editor.panel.scrollIntoViewIfNeeded();
+  await screenshot(editor.page, "editor-rabbitmq-running-desktop");
+
+  // Once the producers are done, the consumers all wait in get().
+  await editor.page.waitForFunction(() => /blocked in get\(\): 10/.test(document.querySelector(
+    ".page-slot:not([hidden]) [data-testid=rmq-bounded-getters]")?.innerText ?? ""), null, { timeout: 15000 });
+  assert.match((await editor.newest()).words, /^blocked in Queue\.get ×10$/);
+  assert.equal(await editor.view("rmq-bounded-fill").innerText(), "0 of 10 items");
+
+  await editor.view("editor-stop").click();
+  // Ctrl-C in a program whose main thread has finished does not end it: it is killed.
+  assert.match(await editor.ended(4000), /^killed, exited with status 137$/);
+  await editor.view("rmq-bounded-start").waitFor();
+  assert.equal(await editor.view("rmq-bounded-program").count(), 0, "the simulation's view is back");
+  assert.equal(await editor.view("editor-stop").isDisabled(), true);
+  assert.deepEqual(editor.page.errors, []);
+});
+
+test("code pasted with the lesson's line numbers loses them, and its Python 2 is rewritten in one click", async () => {
+  // The lesson's section 3 (基于 QUEUE 实现生产消费模型) as its text prints it.
+  const numbered = [
+    " 1 import Queue", " 2 import threading", " 3 ", " 4 ", " 5 message = Queue.Queue(10)", " 6 ", " 7 ",
+    " 8 def producer(i):", " 9     while True:", "10         message.put(i)", "11 ", "12 ",
+    "13 def consumer(i):", "14     while True:", "15         msg = message.get()", "16 ", "17 ",
+    "18 for i in range(12):", "19     t = threading.Thread(target=producer, args=(i,))", "20     t.start()", "21 ",
+    "22 for i in range(10):", "23     t = threading.Thread(target=consumer, args=(i,))", "24     t.start()",
+  ].join("\n");
+  const editor = await EditorPage.open("rabbitmq");
+  await editor.write("");
+  await editor.paste(numbered);
+  const code = await editor.code.inputValue();
+  assert.match(code, /^import Queue\nimport threading\n\n\nmessage = Queue\.Queue\(10\)\n/);
+  assert.match(code, /\n    while True:\n        message\.put\(i\)\n/, "indentation kept");
+  assert.doesNotMatch(code, /^\s*\d+ /m, "no line starts with a number any more");
+  assert.match(await editor.view("editor-paste-note").innerText(), /line numbers .* 1–24\./);
+  await screenshot(editor.page, "editor-pasted-lesson-desktop");
+
+  await editor.run();
+  const failure = await editor.ended();
+  assert.equal(failure, "exited with status 1");
+  // python3 3.11's output for the lesson's program.
+  assert.equal(await editor.output.innerText(),
+    "Traceback (most recent call last):\n  File \"/home/learner/queue_demo.py\", line 1, in <module>\n"
+    + "    import Queue\nModuleNotFoundError: No module named 'Queue'\n");
+  assert.equal(await editor.output.locator(".stderr").count(), 1, "the traceback is stderr");
+  const note = editor.view("python2-note");
+  assert.match(await note.innerText(), /Queue module is called queue/);
+  assert.equal(await editor.output.locator("[data-testid=python2-note]").count(), 0, "beside the output, not in it");
+  await screenshot(editor.page, "editor-python2-note-desktop");
+  await editor.view("python2-rewrite").click();
+  const rewritten = await editor.code.inputValue();
+  assert.match(rewritten, /^import queue\nimport threading\n\n\nmessage = queue\.Queue\(10\)\n/);
+  assert.match(await note.innerText(), /line 1: import Queue → import queue\nline 5: message = Queue\.Queue\(10\) → message = queue\.Queue\(10\)/);
+
+  await editor.view("editor-run-again").click();
+  await editor.view("rmq-bounded-program").waitFor({ timeout: 5000 });
+  assert.equal(await editor.processes.count(), 2);
+  await editor.view("editor-stop").click();
+  assert.match(await editor.ended(4000), /killed/);
+  assert.deepEqual(editor.page.errors, []);
+});
+
+test("print without parentheses is rewritten on the memcached page", async () => {
+  const editor = await EditorPage.open("memcached");
+  await editor.write("ret = 'bar'\nprint ret\nprint 'done', ret\n");
+  await editor.run();
+  assert.equal(await editor.ended(), "exited with status 1");
+  // python3 3.11's report.
+  assert.equal(await editor.output.innerText(), "  File \"/home/learner/cache_demo.py\", line 2\n    print ret\n"
+    + "    ^^^^^^^^^\nSyntaxError: Missing parentheses in call to 'print'. Did you mean print(...)?\n");
+  assert.match(await editor.view("python2-note").innerText(), /print is a function/);
+  await editor.view("python2-rewrite").click();
+  assert.equal(await editor.code.inputValue(), "ret = 'bar'\nprint(ret)\nprint('done', ret)\n");
+  await editor.view("editor-run-again").click();
+  assert.equal(await editor.ended(), "exited with status 0");
+  assert.equal(await editor.output.innerText(), "bar\ndone bar\n");
+  assert.deepEqual(editor.page.errors, []);
+});
+
+test("files are tabs of one folder: a new file renamed helper.py is imported; Tab indents", async () => {
+  const editor = await EditorPage.open("redis");
+  await editor.write("import sys\nimport helper\n\nprint(helper.shout(sys.argv[1]))\n");
+  await editor.view("editor-new").click();
+  assert.equal(await editor.view("editor-tab").count(), 2);
+  await editor.view("editor-rename").click();
+  const rename = editor.view("editor-rename-input");
+  await rename.fill("cache_demo.py");
+  await rename.press("Enter");
+  assert.match(await editor.panel.locator("[role=alert]").innerText(), /Another tab has that name/);
+  await rename.fill("helper.py");
+  await rename.press("Enter");
+  assert.deepEqual(await editor.view("editor-tab").allInnerTexts(), ["cache_demo.py", "helper.py"]);
+  // Typed as a learner types: Enter after the colon indents the body.
+  await editor.code.focus();
+  await editor.page.keyboard.type("def shout(word):");
+  await editor.page.keyboard.press("Enter");
+  await editor.page.keyboard.type("return word.upper() + '!'");
+  assert.equal(await editor.code.inputValue(), "def shout(word):\n    return word.upper() + '!'");
+  await editor.page.keyboard.press("Shift+Tab");
+  assert.equal(await editor.code.inputValue(), "def shout(word):\nreturn word.upper() + '!'");
+  await editor.page.keyboard.press("Home");
+  await editor.page.keyboard.press("Tab");
+  assert.equal(await editor.code.inputValue(), "def shout(word):\n    return word.upper() + '!'");
+  assert.equal(await editor.panel.locator(".gutter").innerText(), "1\n2\n");
+
+  await editor.view("editor-tab").first().click();
+  await editor.run("hello");
+  assert.equal(await editor.ended(), "exited with status 0");
+  assert.equal(await editor.output.innerText(), "HELLO!\n");
+  assert.match(await editor.processes.first().innerText(), /python3 cache_demo\.py hello/);
+  assert.deepEqual(editor.page.errors, []);
+});
+
+test("a busy loop leaves the page responsive, and Stop's Ctrl-C ends it as python3 would", async () => {
+  const editor = await EditorPage.open("redis");
+  await editor.write("n = 0\nwhile True:\n    n += 1\n");
+  await editor.run();
+  // While it runs, frames keep coming: the page is not frozen.
+  const frames = await editor.page.evaluate(() => new Promise((done) => {
+    let count = 0;
+    const start = performance.now();
+    const tick = () => (performance.now() - start < 1000 ? (count++, requestAnimationFrame(tick)) : done(count));
+    requestAnimationFrame(tick);
+  }));
+  assert.ok(frames > 20, `${frames} frames in a second`);
+  assert.equal((await editor.newest()).state, "running");
+  await editor.view("editor-stop").click();
+  assert.equal(await editor.ended(), "exited with status 130");
+  const output = await editor.output.innerText();
+  assert.match(output, /^Traceback \(most recent call last\):\n {2}File "\/home\/learner\/cache_demo\.py", line \d+, in <module>\n/);
+  assert.match(output, /\nKeyboardInterrupt\n$/);
+  assert.deepEqual(editor.page.errors, []);
+});
+
+for (const [name, options] of [
+  ["desktop", {}],
+  ["desktop-dark", { colorScheme: "dark" }],
+  ["phone", { viewport: PHONE, isMobile: true, hasTouch: true }],
+  ["phone-dark", { viewport: PHONE, isMobile: true, hasTouch: true, colorScheme: "dark" }],
+]) {
+  test(`the editor with a program's output and the process list, ${name}`, async () => {
+    const editor = await EditorPage.open("rabbitmq", options);
+    await editor.run();
+    await editor.outputMatches(/consumer \d+ got/);
+    await editor.view("editor-new").click();
+    await editor.view("editor-tab").first().click();
+    await editor.page.waitForTimeout(1500);
+    await editor.panel.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 70));
+    await screenshot(editor.page, `editor-rabbitmq-${name}`);
+    await editor.view("rmq-bounded").evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 70));
+    await screenshot(editor.page, `editor-rabbitmq-queue-${name}`);
+    const overflow = await editor.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `nothing wider than the screen (${overflow}px over)`);
+    await editor.view("editor-stop").click();
+    await editor.ended(4000);
+    assert.deepEqual(editor.page.errors, []);
+  });
+}
