@@ -185,8 +185,14 @@ impl PythonWorld {
     pub fn state(&self, run: usize) -> ProcessState {
         let program = &self.runs[run];
         if self.vm.process_ended(program.pid) {
+            // A killed program's status is the kill's, as a shell reports it, even when
+            // its main thread had already finished (and set 0).
+            let status = match program.killed {
+                true => KILLED_STATUS,
+                false => self.vm.processes[program.pid].exit_code.unwrap_or(0),
+            };
             return ProcessState::Ended {
-                status: self.vm.processes[program.pid].exit_code.unwrap_or(0),
+                status,
                 killed: program.killed,
             };
         }
@@ -434,18 +440,32 @@ mod tests {
         let mut world = PythonWorld::new(WALL, 1);
         let looping = "while True:\n    pass\n";
         let stubborn = "while True:\n    try:\n        while True:\n            pass\n    except KeyboardInterrupt:\n        pass\n";
-        let files = folder(&[("loop.py", looping), ("stubborn.py", stubborn)]);
+        // Its main thread is done; a thread of it waits for ever.
+        let waiting =
+            "import queue, threading\nthreading.Thread(target=queue.Queue().get).start()\n";
+        let files = folder(&[
+            ("loop.py", looping),
+            ("stubborn.py", stubborn),
+            ("waiting.py", waiting),
+        ]);
         let first = world.start("loop.py", "", files.clone());
-        let second = world.start("stubborn.py", "", files);
-        let real = std::cell::Cell::new(0.0);
-        let mut clock = || {
-            real.set(real.get() + 1.0);
-            real.get()
-        };
-        world.frame(WALL, &mut clock);
+        let second = world.start("stubborn.py", "", files.clone());
+        let third = world.start("waiting.py", "", files);
+        // The page's clock: real time, which the test can move on.
+        let (start, skipped) = (std::time::Instant::now(), std::cell::Cell::new(0.0));
+        let mut clock = || start.elapsed().as_secs_f64() * 1000.0 + skipped.get();
+        // The two loops share the frames with it: a few frames until it waits.
+        for _ in 0..20 {
+            world.frame(WALL, &mut clock);
+        }
         assert_eq!(world.state(first), ProcessState::Running);
-        world.stop(first, real.get());
-        world.stop(second, real.get());
+        assert_eq!(
+            world.state(third),
+            ProcessState::Blocked(vec![("Queue.get", 1)])
+        );
+        for run in [first, second, third] {
+            world.stop(run, clock());
+        }
         world.frame(WALL, &mut clock);
         // python3 3.11 reports Ctrl-C in this loop as a traceback (at `while True:`)
         // ending in KeyboardInterrupt, and exits with status 130.
@@ -466,15 +486,17 @@ mod tests {
             ProcessState::Running,
             "it caught the interrupt"
         );
-        real.set(real.get() + STOP_GRACE_MS);
+        skipped.set(STOP_GRACE_MS);
         world.frame(WALL, &mut clock);
-        assert_eq!(
-            world.state(second),
-            ProcessState::Ended {
-                status: KILLED_STATUS,
-                killed: true
-            }
-        );
+        for run in [second, third] {
+            assert_eq!(
+                world.state(run),
+                ProcessState::Ended {
+                    status: KILLED_STATUS,
+                    killed: true
+                }
+            );
+        }
         assert!(!world.live());
     }
 
