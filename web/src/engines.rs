@@ -127,7 +127,7 @@ pub static EDITOR: EditorWords = EditorWords {
     code_label: "Code of",
     keys_hint: "Tab indents, Shift+Tab dedents; Esc then Tab leaves the editor.",
     args_label: "Arguments",
-    args_placeholder: "arguments (sys.argv[1:])",
+    args_placeholder: "arguments",
     run: "▶ Run",
     run_title: "Start this file as a new process: python3 FILE ARGUMENTS",
     stop: "■ Stop",
@@ -157,8 +157,7 @@ pub static EDITOR: EditorWords = EditorWords {
 /// A program for the pages about caching: a slow lookup, remembered in a dict.
 const CACHE_PROGRAM: StarterProgram = StarterProgram {
     name: "cache_demo.py",
-    text: r#"# Run starts this file as python3 would; other tabs are files of the same folder
-# (import helper reads helper.py).
+    text: r#"# A slow lookup, remembered in a dict: the idea of a cache.
 import time
 
 

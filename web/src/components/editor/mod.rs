@@ -77,6 +77,20 @@ pub fn ProgramEditor(props: &ProgramEditorProps) -> Html {
     let picked = use_state(|| None::<usize>);
     let paste_note = use_state(|| None::<String>);
     let renaming = use_state(|| None::<(usize, Option<NameProblem>)>);
+    let rename_ref = use_node_ref();
+    {
+        // The name field, once it appears, holds the name selected, ready to be typed over.
+        let rename_ref = rename_ref.clone();
+        let index = renaming.as_ref().map(|(index, _)| *index);
+        use_effect_with(index, move |index| {
+            if index.is_some()
+                && let Some(input) = rename_ref.cast::<HtmlInputElement>()
+            {
+                let _ = input.focus();
+                input.select();
+            }
+        });
+    }
     // The run whose Python 2 was rewritten, and what the note then says.
     let rewritten = use_state(|| None::<(usize, String)>);
     // Whether the frame loop runs: from Run until no program is left running.
@@ -86,7 +100,6 @@ pub fn ProgramEditor(props: &ProgramEditorProps) -> Html {
     };
     // Esc was the last key: the next Tab leaves the text area instead of indenting.
     let escaped = use_mut_ref(|| false);
-    let code_ref = use_node_ref();
     let gutter_ref = use_node_ref();
 
     {
@@ -264,17 +277,18 @@ pub fn ProgramEditor(props: &ProgramEditorProps) -> Html {
     let gutter: String = (1..=line_count).map(|n| format!("{n}\n")).collect();
 
     html! {
-        <section class="editor-panel" data-testid="editor" aria-labelledby="editor-title">
+        <section class="editor-panel" data-testid="editor" aria-label={EDITOR.title}>
             <header class="editor-head">
-                <h2 id="editor-title">{ EDITOR.title }</h2>
+                <h2>{ EDITOR.title }</h2>
                 <p class="panel-note">{ EDITOR.intro }</p>
             </header>
             <div class="editor-grid">
                 <div class="editor-code">
-                    { tab_bar(&tabs, &tabs_now, &renaming, &redraw, &paste_note) }
-                    <div class="code-area">
+                    { tab_bar(&tabs, &tabs_now, &renaming, &rename_ref, &redraw, &paste_note) }
+                    // Keyed by the file, so another tab's text starts scrolled to its top.
+                    <div class="code-area" key={current.name.clone()}>
                         <pre class="gutter" ref={gutter_ref} aria-hidden="true">{ gutter }</pre>
-                        <textarea ref={code_ref} class="code" data-testid="editor-code"
+                        <textarea class="code" data-testid="editor-code"
                             aria-label={format!("{} {}", EDITOR.code_label, current.name)}
                             value={current.text.clone()} wrap="off" spellcheck="false"
                             autocomplete="off" autocapitalize="off"
@@ -345,6 +359,7 @@ fn tab_bar(
     tabs: &Rc<RefCell<Tabs>>,
     shown: &Tabs,
     renaming: &UseStateHandle<Option<(usize, Option<NameProblem>)>>,
+    rename_ref: &NodeRef,
     redraw: &UseForceUpdateHandle,
     paste_note: &UseStateHandle<Option<String>>,
 ) -> Html {
@@ -386,7 +401,7 @@ fn tab_bar(
                         html! {
                             <input class="tab-rename" type="text" data-testid="editor-rename-input"
                                 aria-label={format!("{} {}", EDITOR.rename, file.name)} value={file.name.clone()}
-                                autofocus=true spellcheck="false" autocapitalize="off"
+                                ref={rename_ref.clone()} spellcheck="false" autocapitalize="off"
                                 onkeydown={move |e: KeyboardEvent| match e.key().as_str() {
                                     "Enter" => on_key(index, e.target_unchecked_into::<HtmlInputElement>().value()),
                                     "Escape" => cancel.set(None),
@@ -406,8 +421,8 @@ fn tab_bar(
                         }
                     }
                 }) }
-                <button type="button" class="tab-new" data-testid="editor-new" onclick={on_new}>{ EDITOR.new_file }</button>
             </div>
+            <button type="button" class="tab-new" data-testid="editor-new" onclick={on_new}>{ EDITOR.new_file }</button>
             <div class="tab-actions">
                 <button type="button" data-testid="editor-rename" onclick={on_rename}>{ EDITOR.rename }</button>
                 <button type="button" data-testid="editor-delete" onclick={on_delete}
