@@ -213,8 +213,8 @@ const MOST_NAMES: usize = 8;
 /// A running program's queue: its threads blocked in put, the queue, those in get.
 fn program_view(q: &ProgramQueue) -> Html {
     let fill = match q.maxsize {
-        Some(max) => format!("{} of {max}", q.len),
-        None => format!("{} (unbounded)", q.len),
+        Some(max) => format!("{} of {max} items", q.len),
+        None => format!("{} items (no maxsize)", q.len),
     };
     let full = q.maxsize.is_some_and(|max| q.len >= max);
     let side = |title: &str, names: &[String], testid: &'static str| {
@@ -234,16 +234,15 @@ fn program_view(q: &ProgramQueue) -> Html {
     };
     let queue = match q.maxsize {
         Some(max) if max <= MOST_SLOTS => html! {
-            <ol class="slots" aria-label={format!("queue: {fill} slots used")} data-testid="rmq-bounded-slots">
+            <ol class="slots" aria-label={format!("queue: {fill}")} data-testid="rmq-bounded-slots">
                 { for (0..max).map(|i| match q.items.get(i) {
                     Some(label) => html! { <li class="slot full">{ label }</li> },
                     None => html! { <li class="slot" aria-label="empty"></li> },
                 }) }
             </ol>
         },
-        _ => {
-            let max = q.maxsize.unwrap_or(q.len.max(1));
-            let percent = (q.len.min(max) * 100 / max.max(1)).min(100);
+        Some(max) => {
+            let percent = q.len.min(max) * 100 / max;
             html! {
                 <div class="gauge" role="meter" aria-valuemin="0" aria-valuemax={max.to_string()}
                     aria-valuenow={q.len.to_string()} aria-label="items in the queue" data-testid="rmq-bounded-gauge">
@@ -251,6 +250,15 @@ fn program_view(q: &ProgramQueue) -> Html {
                 </div>
             }
         }
+        // Unbounded: no slots to draw, only the items, oldest first.
+        None => html! {
+            <ol class="slots" aria-label={format!("queue: {fill}")} data-testid="rmq-bounded-slots">
+                { for q.items.iter().take(MOST_SLOTS).map(|label| html! { <li class="slot full">{ label }</li> }) }
+                if q.len > MOST_SLOTS {
+                    <li class="slot">{ format!("+{}", q.len - MOST_SLOTS) }</li>
+                }
+            </ol>
+        },
     };
     html! {
         <div class="program-queue" data-testid="rmq-bounded-program">
@@ -262,7 +270,7 @@ fn program_view(q: &ProgramQueue) -> Html {
                 { side("blocked in put()", &q.blocked_put, "rmq-bounded-putters") }
                 <div class={classes!("queue-fill", full.then_some("full"))}>
                     { queue }
-                    <span class="fill" data-testid="rmq-bounded-fill">{ format!("{fill} items") }</span>
+                    <span class="fill" data-testid="rmq-bounded-fill">{ fill }</span>
                 </div>
                 { side("blocked in get()", &q.blocked_get, "rmq-bounded-getters") }
             </div>
@@ -286,5 +294,72 @@ fn others(q: &ProgramQueue) -> String {
         "No other threads.".to_owned()
     } else {
         format!("Other threads: {}.", parts.join(", "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    use super::*;
+    use crate::components::editor::files::{Folder, Tabs};
+
+    const WALL: u64 = 1_780_000_000_000_000_000;
+
+    #[test]
+    fn a_running_programs_queue_is_drawn_with_its_waiting_threads() {
+        let mut world = PythonWorld::new(WALL, 1);
+        let program = "import queue, threading, time\n\
+                       jobs = queue.Queue(2)\n\
+                       def producer():\n    while True:\n        jobs.put('job')\n\
+                       for i in range(3):\n    threading.Thread(target=producer).start()\n\
+                       threading.Thread(target=time.sleep, args=(60,)).start()\n";
+        let tabs = Tabs::new("lesson.py", program);
+        world.start("lesson.py", "", Folder(Rc::new(RefCell::new(tabs))));
+        let mut real = 0.0;
+        let mut clock = move || {
+            real += 0.01;
+            real
+        };
+        world.frame(WALL, &mut clock);
+        let shown = ProgramQueue::of(&world).expect("a queue");
+        assert_eq!(
+            shown,
+            ProgramQueue {
+                command: "python3 lesson.py".to_owned(),
+                name: "jobs".to_owned(),
+                class: "Queue".to_owned(),
+                len: 2,
+                maxsize: Some(2),
+                items: vec!["'job'".to_owned(), "'job'".to_owned()],
+                blocked_put: vec![
+                    "Thread-1 (producer)".to_owned(),
+                    "Thread-2 (producer)".to_owned(),
+                    "Thread-3 (producer)".to_owned()
+                ],
+                blocked_get: vec![],
+                others_running: 0,
+                others_waiting: vec![("time.sleep", 1)],
+                more: 0,
+            }
+        );
+        assert_eq!(others(&shown), "Other threads: 1 in time.sleep.");
+    }
+
+    #[test]
+    fn without_a_running_program_the_simulation_is_drawn() {
+        let mut world = PythonWorld::new(WALL, 1);
+        assert_eq!(ProgramQueue::of(&world), None);
+        let tabs = Tabs::new("done.py", "import queue\nq = queue.Queue(3)\nq.put(1)\n");
+        world.start("done.py", "", Folder(Rc::new(RefCell::new(tabs))));
+        let mut real = 0.0;
+        let mut clock = move || {
+            real += 0.01;
+            real
+        };
+        world.frame(WALL, &mut clock);
+        assert!(!world.live());
+        assert_eq!(ProgramQueue::of(&world), None, "it ended");
     }
 }
