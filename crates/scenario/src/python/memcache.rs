@@ -346,7 +346,7 @@ fn client_init(vm: &mut Vm, library: &Rc<Memcache>, args: Args) -> PyResult {
 fn call_method(vm: &mut Vm, params: &'static Params, args: Args) -> PyResult {
     let name = &params.name["Client.".len()..];
     let bound = params.bind(vm, args)?;
-    let arg = |i: usize| bound[i].clone();
+    let arg = |i: usize| bound.get(i).cloned().flatten();
     let this = arg(0).unwrap_or_default();
     let client = held::<Client>(vm, &this, "Client", name)?;
     let client: &Client = &client;

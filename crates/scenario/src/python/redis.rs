@@ -13,8 +13,8 @@ use std::collections::{BTreeMap, VecDeque};
 use std::rc::Rc;
 
 use python::modules::{
-    Deadline, Held, deadline, held, method_args, native_of, new_module, not_an_integer, registered,
-    registered_class, set_native, to_float,
+    Deadline, Held, deadline, held, method_args, methods, native_of, new_module, not_an_integer,
+    registered, registered_class, self_arg, set_native, to_float,
 };
 use python::vm::repr::repr_str;
 use python::value::{Class, Key, Namespace, Value};
@@ -1104,6 +1104,10 @@ fn make_classes(vm: &mut Vm, library: &Rc<RedisPy>) -> Value {
         REDIS_ATTRIBUTES,
         &["pipeline", "pubsub"],
     );
+    pipeline.dict.borrow_mut().extend(methods(
+        "Pipeline",
+        &[("__enter__", pipeline_enter), ("__exit__", pipeline_exit)],
+    ));
     let pubsub = command_class(vm, "PubSub", PUBSUB_METHODS, PUBSUB_ATTRIBUTES, &[]);
     let mut dict = Namespace::default();
     let (for_redis, for_pool) = (library.clone(), library.clone());
@@ -1151,6 +1155,19 @@ fn command_class(
         );
     }
     library_class(vm, name, "redis.client", dict)
+}
+
+/// `with r.pipeline() as pipe:` gives the pipeline itself.
+fn pipeline_enter(vm: &mut Vm, args: Args) -> PyResult {
+    self_arg(vm, &args, "__enter__")
+}
+
+/// The end of a `with` block: the pipeline forgets what it queued (`Pipeline.reset`).
+fn pipeline_exit(vm: &mut Vm, args: Args) -> PyResult {
+    let this = self_arg(vm, &args, "__exit__")?;
+    let pipeline = held::<Pipeline>(vm, &this, "Pipeline", "__exit__")?;
+    pipeline.commands.borrow_mut().clear();
+    Ok(Value::None)
 }
 
 /// The Rust state of an object of these classes, if `value` is one with state `T`.
