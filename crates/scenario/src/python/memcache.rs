@@ -39,11 +39,7 @@ const SERVER_MAX_KEY_LENGTH: usize = 250;
 const SERVER_MAX_VALUE_LENGTH: i64 = 1024 * 1024;
 
 /// The parameters of a method CPython writes in Python, as `memcache.py` declares it.
-const fn params(
-    name: &'static str,
-    names: &'static [&'static str],
-    required: usize,
-) -> Params {
+const fn params(name: &'static str, names: &'static [&'static str], required: usize) -> Params {
     Params {
         name,
         names,

@@ -49,8 +49,7 @@ const INTERRUPTS: usize = 3;
 pub(crate) const HANGS: &str = "playground: every thread waits for something nothing can do while this line runs \
 (python3 would wait here until Ctrl-C); interrupted as Ctrl-C does\n";
 /// What the console prints when it interrupts an input that runs too long.
-const RUNS_ON: &str =
-    "playground: this line ran 50 million instructions without ending; interrupted as Ctrl-C does\n";
+const RUNS_ON: &str = "playground: this line ran 50 million instructions without ending; interrupted as Ctrl-C does\n";
 
 /// The interactive process reads no files: `import` finds the standard modules and
 /// the library only.
@@ -381,7 +380,11 @@ pub(crate) mod tests {
     }
 
     /// Types `lines` into `session`; returns the transcript with python3's prompts.
-    pub(crate) fn transcript(session: &mut impl ConsoleSession, lines: &[&str], now_ms: u64) -> String {
+    pub(crate) fn transcript(
+        session: &mut impl ConsoleSession,
+        lines: &[&str],
+        now_ms: u64,
+    ) -> String {
         lines
             .iter()
             .map(|line| {

@@ -16,12 +16,12 @@ use python::modules::{
     Deadline, Held, deadline, held, method_args, methods, native_of, new_module, not_an_integer,
     registered, registered_class, self_arg, set_native, to_float,
 };
-use python::vm::repr::repr_str;
 use python::value::{Class, Key, Namespace, Value};
 use python::vm::exceptions::{attribute_error, error, with_data};
 use python::vm::int::{as_int, to_decimal};
 use python::vm::native::{Args, NativeObject, PyResult, Signal};
 use python::vm::ops::truthy;
+use python::vm::repr::repr_str;
 use python::vm::{ModuleProvider, Vm};
 use redis_sim::{ClientId, Reply};
 
@@ -198,7 +198,12 @@ static METHODS: &[Method] = &[
         &["channel", "message"],
         2,
     )),
-    with_kwargs(signature("pubsub_channels", "PubSubCommands", &["pattern"], 0)),
+    with_kwargs(signature(
+        "pubsub_channels",
+        "PubSubCommands",
+        &["pattern"],
+        0,
+    )),
     with_kwargs(signature("pubsub_numpat", "PubSubCommands", &[], 0)),
     with_kwargs(with_varargs(signature(
         "pubsub_numsub",
@@ -332,7 +337,6 @@ fn qualified_name(m: &Method) -> String {
     format!("{}.{name}", m.owner)
 }
 
-
 /// What redis-py makes of a command's reply (its response callbacks).
 #[derive(Clone, Copy, Debug)]
 enum Callback {
@@ -436,8 +440,6 @@ const PUBSUB_ATTRIBUTES: &str = "
     parse_response ping psubscribe punsubscribe reset run_in_thread ssubscribe subscribe
     sunsubscribe unsubscribe
 ";
-
-
 
 /// redis-py 8.1's deprecated methods among those modelled: the name, the advice and
 /// the version, as its `deprecated_function` decorator words the warning.
@@ -629,10 +631,7 @@ fn command(vm: &mut Vm, m: &Method, b: &Bound) -> PyResult<(Vec<Vec<u8>>, Callba
         "hset" => {
             argv.extend([word("HSET"), required("name")]);
             let (key, mapping, items_arg) = (arg("key"), arg("mapping"), arg("items"));
-            if key.is_none()
-                && !b.flag(m, "mapping")
-                && !b.flag(m, "items")
-            {
+            if key.is_none() && !b.flag(m, "mapping") && !b.flag(m, "items") {
                 return Err(data_error(vm, "'hset' with no key value pairs"));
             }
             if let Some(key) = key {
@@ -663,7 +662,10 @@ fn command(vm: &mut Vm, m: &Method, b: &Bound) -> PyResult<(Vec<Vec<u8>>, Callba
         "zadd" => {
             let mapping = items(vm, &required("mapping"))?;
             if mapping.is_empty() {
-                return Err(data_error(vm, "ZADD requires at least one element/score pair"));
+                return Err(data_error(
+                    vm,
+                    "ZADD requires at least one element/score pair",
+                ));
             }
             if b.flag(m, "nx") && b.flag(m, "xx") {
                 return Err(data_error(vm, "ZADD allows either 'nx' or 'xx', not both"));
@@ -672,7 +674,9 @@ fn command(vm: &mut Vm, m: &Method, b: &Bound) -> PyResult<(Vec<Vec<u8>>, Callba
                 return Err(data_error(vm, "ZADD allows either 'gt' or 'lt', not both"));
             }
             if b.flag(m, "incr") && mapping.len() != 1 {
-                return Err(data_error(vm, "ZADD option 'incr' only works when passing a single element/score pair",
+                return Err(data_error(
+                    vm,
+                    "ZADD option 'incr' only works when passing a single element/score pair",
                 ));
             }
             argv.extend([word("ZADD"), required("name")]);
@@ -720,7 +724,10 @@ fn command(vm: &mut Vm, m: &Method, b: &Bound) -> PyResult<(Vec<Vec<u8>>, Callba
                 (Some(start), Some(num)) => argv.extend([word("LIMIT"), start, num]),
                 (None, None) => {}
                 _ => {
-                    return Err(data_error(vm, "``start`` and ``num`` must both be specified"));
+                    return Err(data_error(
+                        vm,
+                        "``start`` and ``num`` must both be specified",
+                    ));
                 }
             }
             let withscores = b.flag(m, "withscores");
@@ -810,7 +817,9 @@ fn command(vm: &mut Vm, m: &Method, b: &Bound) -> PyResult<(Vec<Vec<u8>>, Callba
                     .map(|(key, weight)| (key.0.clone(), weight.clone()))
                     .unzip(),
                 Value::Str(s) => (
-                    s.chars().map(|c| Value::str(c.encode_utf8(&mut [0; 4]))).collect(),
+                    s.chars()
+                        .map(|c| Value::str(c.encode_utf8(&mut [0; 4])))
+                        .collect(),
                     vec![],
                 ),
                 Value::Bytes(b) => (b.iter().map(|&c| Value::Int(c.into())).collect(), vec![]),
@@ -1149,10 +1158,7 @@ fn command_class(
              the redis-cli console takes every command"
         );
         let qualname = format!("{name}.{attribute}");
-        dict.insert(
-            Rc::from(attribute),
-            not_modelled(vm, &qualname, message),
-        );
+        dict.insert(Rc::from(attribute), not_modelled(vm, &qualname, message));
     }
     library_class(vm, name, "redis.client", dict)
 }
@@ -1438,9 +1444,8 @@ fn new_pool(
 /// arguments bound as redis-py declares them.
 fn call_method(vm: &mut Vm, m: &'static Method, args: Args) -> PyResult {
     if let Some((name, advice, version)) = DEPRECATED.iter().find(|(name, ..)| *name == m.name) {
-        let message = format!(
-            "Call to deprecated {name}. ({advice}) -- Deprecated since version {version}."
-        );
+        let message =
+            format!("Call to deprecated {name}. ({advice}) -- Deprecated since version {version}.");
         warn(vm, "DeprecationWarning", &message);
     }
     let (this, args) = method_args(vm, args, m.name)?;
@@ -1834,9 +1839,9 @@ fn shape(vm: &mut Vm, callback: Callback, value: Value) -> PyResult {
         (Callback::Ok | Callback::Set, _) if matches!(value, Value::None) => Value::None,
         (Callback::Ok | Callback::Set, _) => Value::Bool(true),
         (Callback::Float, _) => float(&value).unwrap_or(value),
-        (Callback::Members, Some(items)) => Value::Set(Rc::new(RefCell::new(
-            items.into_iter().map(Key).collect(),
-        ))),
+        (Callback::Members, Some(items)) => {
+            Value::Set(Rc::new(RefCell::new(items.into_iter().map(Key).collect())))
+        }
         (Callback::Pairs, Some(items)) => dict(pairs(items)),
         (Callback::Scores { withscores: true }, Some(items)) => Value::list(
             pairs(items)
@@ -1877,9 +1882,7 @@ fn shape(vm: &mut Vm, callback: Callback, value: Value) -> PyResult {
             let cursor = int(&parts[0]);
             let found = match callback {
                 Callback::HashScan { no_values: false } => shape(vm, Callback::Pairs, found)?,
-                Callback::SortedSetScan => {
-                    shape(vm, Callback::Scores { withscores: true }, found)?
-                }
+                Callback::SortedSetScan => shape(vm, Callback::Scores { withscores: true }, found)?,
                 _ => found,
             };
             Value::tuple(vec![cursor, found])
@@ -1944,15 +1947,12 @@ fn info_value(value: &str) -> Value {
                 .collect(),
         )
     } else {
-        dict(
-            value
-                .split(',')
-                .filter(|item| !item.is_empty())
-                .map(|item| match item.rsplit_once('=') {
-                    Some((k, v)) => (Value::str(k), info_value(v)),
-                    None => (Value::str(item), Value::Bool(true)),
-                }),
-        )
+        dict(value.split(',').filter(|item| !item.is_empty()).map(
+            |item| match item.rsplit_once('=') {
+                Some((k, v)) => (Value::str(k), info_value(v)),
+                None => (Value::str(item), Value::Bool(true)),
+            },
+        ))
     }
 }
 
@@ -2209,7 +2209,11 @@ mod tests {
         assert_eq!(cli.run_line("CLIENT LIST", NOW).lines().count(), 2);
         // A key the Python client WATCHes, changed by redis-cli, fails its EXEC.
         cli.run_line("SET w 0", NOW);
-        let id: u64 = session.run_line("r.client_id()", NOW).trim().parse().unwrap();
+        let id: u64 = session
+            .run_line("r.client_id()", NOW)
+            .trim()
+            .parse()
+            .unwrap();
         shared.execute(ClientId(id), vec![b"WATCH".to_vec(), b"w".to_vec()], NOW);
         cli.run_line("SET w 1", NOW);
         assert_eq!(
