@@ -108,6 +108,12 @@ impl Value {
         }
     }
 
+    /// Whether this is a value of the builtin type `name` (no allocation, unlike
+    /// `type_name`).
+    pub fn is_builtin_named(&self, name: &str) -> bool {
+        !matches!(self, Value::Instance(_) | Value::Native(_)) && self.builtin_type_name() == name
+    }
+
     fn builtin_type_name(&self) -> &'static str {
         match self {
             Value::None => "NoneType",

@@ -174,6 +174,9 @@ fn deep_nesting_is_a_syntax_error_not_a_stack_overflow() {
     );
     run(&format!("x = {}1", "-".repeat(50_000)), 10_000);
     run(&format!("x = {}", "[".repeat(100_000)), 10_000);
+    run(&format!("x = {}1", "not ".repeat(50_000)), 10_000);
+    run(&format!("x = {}1", "lambda: ".repeat(5_000)), 10_000);
+    run(&format!("x = {}1", "~".repeat(50_000)), 10_000);
 }
 
 #[test]

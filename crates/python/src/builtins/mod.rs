@@ -955,12 +955,18 @@ fn format_(vm: &mut Vm, args: Args) -> PyResult {
 
 fn input(vm: &mut Vm, args: Args) -> PyResult {
     arity(vm, "input", &args, 0, 1)?;
-    if let Some(prompt) = args.positional.first() {
+    if let Some(prompt) = args.positional.first()
+        && !vm.thread().retry
+    {
         let text = repr::str(vm, prompt)?;
         vm.write(Stream::Stdout, &text);
     }
+    let pid = vm.threads[vm.current].process;
     let process = vm.process();
     let rest = &process.stdin[process.stdin_pos..];
+    if !rest.contains('\n') && process.stdin_open {
+        return Err(vm.block(Some(Vm::stdin_key(pid)), None, "input"));
+    }
     if rest.is_empty() {
         return Err(error(vm, "EOFError", "EOF when reading a line"));
     }

@@ -194,6 +194,7 @@ impl<'a> Compiler<'a> {
             ops: unit.ops,
             spans: unit.spans,
             consts: unit.consts,
+            name_slots: vec![std::cell::Cell::new(u32::MAX); unit.names.len()],
             names: unit.names.into_iter().collect(),
             varnames: unit.varnames.into_iter().collect(),
             cellvars: unit.cellvars.into_iter().collect(),

@@ -59,6 +59,9 @@ pub struct Code {
     pub kind: CodeKind,
     /// The first line, for `def` frames' tracebacks.
     pub first_line: u32,
+    /// For each of `names`, where it was last found in a namespace (its entry's index),
+    /// so a loop at module level reads a global without hashing its name.
+    pub name_slots: Vec<std::cell::Cell<u32>>,
 }
 
 /// What a code object is the body of.

@@ -13,11 +13,11 @@ use std::rc::Rc;
 
 use super::{
     LibraryFile, LibraryFrame, Params, c_args, held, method_args, methods, new_module,
-    raise_in_library, registered, set_native, to_index,
+    raise_in_library, registered_classes, set_native, to_index,
 };
-use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
+use crate::syntax::ast::{BinOp, CmpOp};
 use crate::value::{
-    Class, Dict, DictFlavor, DictObject, Instance, Iter, Module, Namespace, Payload, Value,
+    Class, Dict, DictFlavor, DictObject, Instance, Iter, Key, Module, Namespace, Payload, Value,
 };
 use crate::vm::Vm;
 use crate::vm::eval::call_nested;
@@ -43,6 +43,8 @@ pub fn make(vm: &mut Vm) -> Rc<Module> {
     module.set("deque", Value::Class(classes.deque));
     module.set("Counter", Value::Class(classes.counter));
     module.set("defaultdict", Value::Class(classes.defaultdict));
+    module.set("OrderedDict", Value::Class(classes.ordered_dict));
+    module.set("namedtuple", attr::builtin("namedtuple", namedtuple, None));
     module
 }
 
@@ -51,24 +53,21 @@ struct Classes {
     deque: Rc<Class>,
     counter: Rc<Class>,
     defaultdict: Rc<Class>,
+    ordered_dict: Rc<Class>,
 }
 
 fn classes(vm: &mut Vm) -> Classes {
-    let Value::Tuple(all) = registered(vm, "collections", make_classes) else {
-        unreachable!("collections' classes are registered as a tuple")
-    };
-    let class = |i: usize| match &all[i] {
-        Value::Class(class) => class.clone(),
-        _ => unreachable!("a tuple of classes"),
-    };
+    let [deque, counter, defaultdict, ordered_dict] =
+        registered_classes(vm, "collections", make_classes);
     Classes {
-        deque: class(0),
-        counter: class(1),
-        defaultdict: class(2),
+        deque,
+        counter,
+        defaultdict,
+        ordered_dict,
     }
 }
 
-fn make_classes(vm: &mut Vm) -> Value {
+fn make_classes(vm: &mut Vm) -> [Rc<Class>; 4] {
     let object = vm.types.get(TypeTag::Object).clone();
     let dict = vm.types.get(TypeTag::Dict).clone();
     let deque = methods(
@@ -126,11 +125,15 @@ fn make_classes(vm: &mut Vm) -> Value {
         defaultdict,
         Some(TypeTag::Dict),
     );
-    Value::tuple(vec![
-        Value::Class(deque),
-        Value::Class(counter),
-        Value::Class(defaultdict),
-    ])
+    let ordered = methods("collections.OrderedDict", &[("__new__", ordered_dict_new)]);
+    let ordered_dict = new_class(
+        "OrderedDict",
+        "collections",
+        Some(&dict),
+        ordered,
+        Some(TypeTag::Dict),
+    );
+    [deque, counter, defaultdict, ordered_dict]
 }
 
 /// The class of a dict of a flavor `collections` adds (`Counter`, `defaultdict`):
@@ -249,6 +252,14 @@ fn defaultdict_new(vm: &mut Vm, args: Args) -> PyResult {
     Ok(dict)
 }
 
+/// `OrderedDict(...)`: a dict filled as `dict(...)` fills it. Dicts keep their order
+/// as an `OrderedDict` does; its own repr (`OrderedDict([('a', 1)])`) is not made.
+fn ordered_dict_new(vm: &mut Vm, args: Args) -> PyResult {
+    let dict = new_dict(DictFlavor::Plain);
+    update(vm, &dict, args)?;
+    Ok(dict)
+}
+
 /// A key function for sorting `(element, count)` pairs by count.
 fn count_of(vm: &mut Vm, args: Args) -> PyResult {
     let pair = args.positional.first().cloned().unwrap_or_default();
@@ -336,32 +347,6 @@ pub fn counter_arithmetic(
             if positive(vm, &count)? {
                 result.insert(element.clone(), count);
             }
-        }
-    }
-    Ok(Value::Dict(Rc::new(RefCell::new(DictObject {
-        entries: result,
-        flavor: DictFlavor::Counter,
-    }))))
-}
-
-/// `+counter` (the positive counts) and `-counter` (the negative ones, negated), as
-/// CPython's `Counter.__pos__` and `__neg__` make them.
-pub fn counter_unary(vm: &mut Vm, op: UnaryOp, counter: &Rc<RefCell<DictObject>>) -> PyResult {
-    let pairs: Vec<_> = counter
-        .borrow()
-        .iter()
-        .map(|(k, v)| (k.clone(), v.clone()))
-        .collect();
-    let zero = Value::Int(0);
-    let mut result = Dict::default();
-    for (element, count) in pairs {
-        let count = match op {
-            UnaryOp::USub => ops::binary(vm, BinOp::Sub, &zero, &count, false)?,
-            _ => count,
-        };
-        let positive = ops::compare(vm, CmpOp::Gt, &count, &zero)?;
-        if ops::truthy(vm, &positive)? {
-            result.insert(element, count);
         }
     }
     Ok(Value::Dict(Rc::new(RefCell::new(DictObject {
@@ -845,4 +830,282 @@ fn deque_reverse(vm: &mut Vm, args: Args) -> PyResult {
     let (_, deque, _) = deque_method(vm, args, "reverse", 0, 0)?;
     deque.items.borrow_mut().make_contiguous().reverse();
     Ok(Value::None)
+}
+
+// ---------------------------------------------------------------------------------
+// namedtuple
+
+/// Python's keywords, which cannot name a namedtuple or its fields.
+const KEYWORDS: &[&str] = &[
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
+    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
+    "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+    "with", "yield",
+];
+
+/// Whether `name` is an identifier, as `str.isidentifier` decides for the names
+/// learners write.
+fn is_identifier(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars
+        .next()
+        .is_some_and(|first| first == '_' || first.is_alphabetic())
+        && chars.all(|c| c == '_' || c.is_alphanumeric())
+}
+
+/// `namedtuple(typename, field_names, *, rename=False, defaults=None, module=None)`:
+/// a class of tuples whose items are also read by name.
+fn namedtuple(vm: &mut Vm, args: Args) -> PyResult {
+    let bound = Params {
+        name: "namedtuple",
+        names: &["typename", "field_names", "rename", "defaults", "module"],
+        required: 2,
+        positional: 2,
+    }
+    .bind(vm, args)?;
+    let [typename, field_names, rename, defaults, module] =
+        bound.try_into().expect("five parameters");
+    let typename = repr::str(vm, &typename.unwrap_or_default())?;
+    let field_names = field_names.unwrap_or_default();
+    let mut names = Vec::new();
+    if let Value::Str(text) = &field_names {
+        names.extend(text.replace(',', " ").split_whitespace().map(str::to_owned));
+    } else {
+        for name in iter::collect(vm, &field_names)? {
+            names.push(repr::str(vm, &name)?);
+        }
+    }
+    let rename = match &rename {
+        Some(rename) => ops::truthy(vm, rename)?,
+        None => false,
+    };
+    if rename {
+        let mut seen: Vec<String> = Vec::new();
+        for (index, name) in names.iter_mut().enumerate() {
+            let original = name.clone();
+            if !is_identifier(name)
+                || KEYWORDS.contains(&name.as_str())
+                || name.starts_with('_')
+                || seen.contains(name)
+            {
+                *name = format!("_{index}");
+            }
+            seen.push(original);
+        }
+    }
+    for name in std::iter::once(&typename).chain(names.iter()) {
+        let quoted = repr::repr(vm, &Value::str(name))?;
+        if !is_identifier(name) {
+            let message = format!("Type names and field names must be valid identifiers: {quoted}");
+            return Err(error(vm, "ValueError", &message));
+        }
+        if KEYWORDS.contains(&name.as_str()) {
+            let message = format!("Type names and field names cannot be a keyword: {quoted}");
+            return Err(error(vm, "ValueError", &message));
+        }
+    }
+    for (at, name) in names.iter().enumerate() {
+        let quoted = repr::repr(vm, &Value::str(name))?;
+        if name.starts_with('_') && !rename {
+            let message = format!("Field names cannot start with an underscore: {quoted}");
+            return Err(error(vm, "ValueError", &message));
+        }
+        if names[..at].contains(name) {
+            let message = format!("Encountered duplicate field name: {quoted}");
+            return Err(error(vm, "ValueError", &message));
+        }
+    }
+    let defaults = match defaults.filter(|d| !matches!(d, Value::None)) {
+        Some(defaults) => iter::collect(vm, &defaults)?,
+        None => Vec::new(),
+    };
+    if defaults.len() > names.len() {
+        return Err(error(
+            vm,
+            "TypeError",
+            "Got more default values than field names",
+        ));
+    }
+    let field_defaults: Dict = names[names.len() - defaults.len()..]
+        .iter()
+        .zip(defaults)
+        .map(|(name, value)| (Key(Value::str(name)), value))
+        .collect();
+    let module = match module.filter(|m| !matches!(m, Value::None)) {
+        Some(module) => repr::str(vm, &module)?,
+        None => "__main__".to_owned(),
+    };
+    let mut dict = super::StructSeq::methods();
+    dict.extend(methods(
+        "namedtuple",
+        &[
+            ("__init__", namedtuple_init),
+            ("__repr__", namedtuple_repr),
+            ("_asdict", namedtuple_asdict),
+            ("_replace", namedtuple_replace),
+        ],
+    ));
+    let make = attr::builtin("_make", namedtuple_make, Some("namedtuple"));
+    dict.insert(
+        Rc::from("_make"),
+        Value::Descriptor(Rc::new(crate::value::Descriptor::ClassMethod(make))),
+    );
+    let fields: Vec<Value> = names.iter().map(|name| Value::str(name)).collect();
+    dict.insert(Rc::from("_fields"), Value::tuple(fields));
+    dict.insert(Rc::from("_field_defaults"), Value::dict(field_defaults));
+    let object = vm.types.get(TypeTag::Object).clone();
+    Ok(Value::Class(new_class(
+        &typename,
+        &module,
+        Some(&object),
+        dict,
+        None,
+    )))
+}
+
+/// The field names and defaults a namedtuple class keeps.
+fn namedtuple_fields(class: &Class) -> (Rc<[Rc<str>]>, Dict) {
+    let fields = match class.lookup("_fields") {
+        Some(Value::Tuple(names)) => names
+            .iter()
+            .filter_map(|name| name.as_str().map(Rc::from))
+            .collect(),
+        _ => Rc::from(Vec::new()),
+    };
+    let defaults = match class.lookup("_field_defaults") {
+        Some(Value::Dict(defaults)) => defaults.borrow().entries.clone(),
+        _ => Dict::default(),
+    };
+    (fields, defaults)
+}
+
+/// `Point(x, y)`: the items by position or by field name, defaults for the rest,
+/// bound with the messages of the class's `__new__`.
+fn namedtuple_init(vm: &mut Vm, args: Args) -> PyResult {
+    let (this, rest) = method_args(vm, args, "__init__")?;
+    let class = vm.types.class_of(&this);
+    let (fields, defaults) = namedtuple_fields(&class);
+    let name = format!("{}.__new__", class.name);
+    let given = rest.positional.len();
+    if given > fields.len() {
+        let message = format!(
+            "{name}() takes {} positional arguments but {} were given",
+            fields.len() + 1,
+            given + 1
+        );
+        return Err(error(vm, "TypeError", &message));
+    }
+    let mut items: Vec<Option<Value>> = vec![None; fields.len()];
+    for (slot, value) in rest.positional.into_iter().enumerate() {
+        items[slot] = Some(value);
+    }
+    for (keyword, value) in rest.keywords {
+        let Some(slot) = fields.iter().position(|field| *field == keyword) else {
+            let message = format!("{name}() got an unexpected keyword argument '{keyword}'");
+            return Err(error(vm, "TypeError", &message));
+        };
+        if items[slot].is_some() {
+            let message = format!("{name}() got multiple values for argument '{keyword}'");
+            return Err(error(vm, "TypeError", &message));
+        }
+        items[slot] = Some(value);
+    }
+    let mut missing = Vec::new();
+    for (slot, field) in fields.iter().enumerate() {
+        if items[slot].is_none() {
+            match defaults.get(&Key(Value::Str(field.clone()))) {
+                Some(default) => items[slot] = Some(default.clone()),
+                None => missing.push(format!("'{field}'")),
+            }
+        }
+    }
+    if !missing.is_empty() {
+        let names = match missing.len() {
+            1 => missing[0].clone(),
+            2 => format!("{} and {}", missing[0], missing[1]),
+            n => format!("{}, and {}", missing[..n - 1].join(", "), missing[n - 1]),
+        };
+        let message = format!(
+            "{name}() missing {} required positional argument{}: {names}",
+            missing.len(),
+            if missing.len() == 1 { "" } else { "s" }
+        );
+        return Err(error(vm, "TypeError", &message));
+    }
+    let items = items.into_iter().map(Option::unwrap_or_default).collect();
+    super::StructSeq::fill(&this, &class, fields, items);
+    Ok(Value::None)
+}
+
+/// The state of a namedtuple instance.
+fn namedtuple_of(
+    vm: &mut Vm,
+    this: &Value,
+    method: &str,
+) -> PyResult<super::Held<super::StructSeq>> {
+    held::<super::StructSeq>(vm, this, "namedtuple", method)
+}
+
+/// `Point(x=1, y=2)`.
+fn namedtuple_repr(vm: &mut Vm, args: Args) -> PyResult {
+    let (this, _) = method_args(vm, args, "__repr__")?;
+    let seq = namedtuple_of(vm, &this, "__repr__")?;
+    let Value::Tuple(items) = seq.items() else {
+        return Ok(Value::str(""));
+    };
+    let mut parts = Vec::with_capacity(items.len());
+    for (field, item) in seq.field_names().iter().zip(items.iter()) {
+        parts.push(format!("{field}={}", repr::repr(vm, item)?));
+    }
+    let name = vm.types.class_of(&this).name.clone();
+    Ok(Value::str(&format!("{name}({})", parts.join(", "))))
+}
+
+/// `point._asdict()`: a dict of the fields and their items.
+fn namedtuple_asdict(vm: &mut Vm, args: Args) -> PyResult {
+    let (this, rest) = method_args(vm, args, "_asdict")?;
+    c_args(vm, rest, "_asdict", 0, 0)?;
+    let seq = namedtuple_of(vm, &this, "_asdict")?;
+    let Value::Tuple(items) = seq.items() else {
+        return Ok(Value::dict(Dict::default()));
+    };
+    let dict = seq
+        .field_names()
+        .iter()
+        .zip(items.iter())
+        .map(|(field, item)| (Key(Value::Str(field.clone())), item.clone()))
+        .collect();
+    Ok(Value::dict(dict))
+}
+
+/// `point._replace(**changes)`: a new instance with some items changed.
+fn namedtuple_replace(vm: &mut Vm, args: Args) -> PyResult {
+    let (this, rest) = method_args(vm, args, "_replace")?;
+    let seq = namedtuple_of(vm, &this, "_replace")?;
+    let Value::Tuple(items) = seq.items() else {
+        return Ok(this);
+    };
+    let mut items = items.to_vec();
+    let mut unknown = Vec::new();
+    for (keyword, value) in rest.keywords {
+        match seq.field_names().iter().position(|field| *field == keyword) {
+            Some(slot) => items[slot] = value,
+            None => unknown.push(Value::Str(keyword)),
+        }
+    }
+    if !unknown.is_empty() {
+        let names = repr::repr(vm, &Value::list(unknown))?;
+        let message = format!("Got unexpected field names: {names}");
+        return Err(error(vm, "ValueError", &message));
+    }
+    let class = vm.types.class_of(&this);
+    call_nested(vm, Value::Class(class), Args::new(items))
+}
+
+/// `Point._make(iterable)`: an instance of the items of an iterable.
+fn namedtuple_make(vm: &mut Vm, args: Args) -> PyResult {
+    let (class, rest) = method_args(vm, args, "_make")?;
+    let rest = c_args(vm, rest, "_make", 1, 1)?;
+    let items = iter::collect(vm, &rest[0])?;
+    call_nested(vm, class, Args::new(items))
 }

@@ -14,11 +14,16 @@
 //! `queue.Empty` prints as python3 prints it.
 
 pub mod collections;
+pub mod json;
 pub mod math;
 pub mod queue;
+pub mod random;
 pub mod sys;
 pub mod threading;
 pub mod time;
+
+#[cfg(test)]
+mod tests;
 
 use std::marker::PhantomData;
 use std::rc::Rc;
@@ -46,6 +51,8 @@ pub fn make(vm: &mut Vm, name: &str) -> Option<Value> {
         "threading" => threading::make(vm),
         "queue" => queue::make(vm),
         "collections" => collections::make(vm),
+        "json" => json::make(vm),
+        "random" => random::make(vm),
         _ => return None,
     };
     Some(Value::Module(module))
@@ -100,6 +107,24 @@ pub fn registered_class(
         Value::Class(class) => class,
         _ => unreachable!("only classes are registered under a class key"),
     }
+}
+
+/// Classes a module makes together once per VM, in the order `build` gives them.
+pub fn registered_classes<const N: usize>(
+    vm: &mut Vm,
+    key: &str,
+    build: impl FnOnce(&mut Vm) -> [Rc<Class>; N],
+) -> [Rc<Class>; N] {
+    let all = registered(vm, key, |vm| {
+        Value::tuple(build(vm).into_iter().map(Value::Class).collect())
+    });
+    let Value::Tuple(all) = all else {
+        unreachable!("classes are registered as a tuple")
+    };
+    std::array::from_fn(|i| match &all[i] {
+        Value::Class(class) => class.clone(),
+        _ => unreachable!("a tuple of classes"),
+    })
 }
 
 /// The parameters of a function CPython writes in Python (`Queue.get`,
@@ -296,10 +321,8 @@ pub fn forget_deadline(vm: &mut Vm) {
 /// The address a repr shows for an object, as the VM's own reprs write it: stable for
 /// the object, never meaningful.
 pub fn address(identity: usize) -> String {
-    format!(
-        "0x{:012x}",
-        0x7f00_0000_0000_usize.wrapping_add(identity & 0xffff_ffff_ffff)
-    )
+    let low = identity as u64 & 0xffff_ffff_ffff;
+    format!("0x{:012x}", 0x7f00_0000_0000_u64.wrapping_add(low))
 }
 
 /// The Rust state of an object of these modules: a `Value::Native`, or an instance of
@@ -431,10 +454,9 @@ impl LibraryFile {
     /// Makes the file's lines readable to tracebacks.
     pub fn register(&self, vm: &mut Vm) {
         let path: Rc<str> = Rc::from(self.full_path());
-        if !vm.sources.contains_key(&path) {
-            let text = self.sparse_text(|_| true);
-            vm.sources.insert(path, Rc::from(text));
-        }
+        vm.sources
+            .entry(path)
+            .or_insert_with(|| Rc::from(self.sparse_text(|_| true)));
     }
 }
 
@@ -487,6 +509,7 @@ impl LibraryFrame {
             is_generator: false,
             kind: CodeKind::Function,
             first_line: self.line,
+            name_slots: Vec::new(),
         };
         TracebackEntry {
             code: Rc::new(code),
@@ -518,11 +541,12 @@ pub fn text_error(vm: &mut Vm, err: &crate::text::PyError, frames: &[&LibraryFra
     raise_in_library(vm, exc, frames)
 }
 
-/// A "struct sequence" (`sys.version_info`, `time.struct_time`): a tuple whose items
-/// are also read by name, as CPython's `structseq.c` makes them.
+/// A "struct sequence" (`sys.version_info`, `time.struct_time`, and the classes
+/// `collections.namedtuple` makes): a tuple whose items are also read by name, as
+/// CPython's `structseq.c` makes them.
 pub struct StructSeq {
     class: Rc<Class>,
-    fields: &'static [&'static str],
+    fields: Rc<[Rc<str>]>,
     items: Value,
 }
 
@@ -534,7 +558,10 @@ impl NativeObject for StructSeq {
         let Value::Tuple(items) = &self.items else {
             return None;
         };
-        let at = self.fields.iter().position(|field| *field == name)?;
+        let at = self
+            .fields
+            .iter()
+            .position(|field| field.as_ref() == name)?;
         items.get(at).cloned()
     }
     fn as_any(&self) -> &dyn std::any::Any {
@@ -545,11 +572,17 @@ impl NativeObject for StructSeq {
 impl StructSeq {
     /// The class of a kind of struct sequence: `full_name` is what its reprs print
     /// (`sys.version_info`), split at the last dot into module and name.
-    pub fn class(full_name: &str) -> Rc<Class> {
+    pub fn class(vm: &Vm, full_name: &str) -> Rc<Class> {
         let (module, name) = full_name
             .rsplit_once('.')
             .unwrap_or(("builtins", full_name));
-        let dict = methods(
+        let object = vm.types.get(crate::vm::types::TypeTag::Object).clone();
+        crate::vm::types::new_class(name, module, Some(&object), Self::methods(), None)
+    }
+
+    /// The methods every struct sequence has: a tuple's, by its items.
+    pub fn methods() -> Namespace {
+        methods(
             "structseq",
             &[
                 ("__getitem__", structseq_getitem),
@@ -564,25 +597,44 @@ impl StructSeq {
                 ("__hash__", structseq_hash),
                 ("__repr__", structseq_repr),
             ],
-        );
-        crate::vm::types::new_class(name, module, None, dict, None)
+        )
+    }
+
+    /// Field names for [`StructSeq::make`].
+    pub fn fields(names: &[&str]) -> Rc<[Rc<str>]> {
+        names.iter().map(|name| Rc::from(*name)).collect()
     }
 
     /// A struct sequence of `class` with `items` named by `fields`.
-    pub fn make(class: &Rc<Class>, fields: &'static [&'static str], items: Vec<Value>) -> Value {
+    pub fn make(class: &Rc<Class>, fields: Rc<[Rc<str>]>, items: Vec<Value>) -> Value {
         let instance = Value::Instance(Rc::new(crate::value::Instance {
             hash: std::cell::Cell::new(None),
             class: class.clone(),
             dict: std::cell::RefCell::new(Namespace::default()),
             payload: std::cell::RefCell::new(Payload::None),
         }));
+        Self::fill(&instance, class, fields, items);
+        instance
+    }
+
+    /// Gives an instance of a struct sequence class its items (its `__init__` does).
+    pub fn fill(instance: &Value, class: &Rc<Class>, fields: Rc<[Rc<str>]>, items: Vec<Value>) {
         let state = StructSeq {
             class: class.clone(),
             fields,
             items: Value::tuple(items),
         };
-        set_native(&instance, Rc::new(state));
-        instance
+        set_native(instance, Rc::new(state));
+    }
+
+    /// The items, as a tuple.
+    pub fn items(&self) -> &Value {
+        &self.items
+    }
+
+    /// The names of the items.
+    pub fn field_names(&self) -> &Rc<[Rc<str>]> {
+        &self.fields
     }
 }
 

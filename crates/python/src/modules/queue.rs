@@ -12,7 +12,7 @@ use std::rc::Rc;
 
 use super::{
     Deadline, LibraryFile, LibraryFrame, Params, c_args, deadline, forget_deadline, held,
-    method_args, methods, new_module, raise_in_library, registered, self_only, set_native,
+    method_args, methods, new_module, raise_in_library, registered_classes, self_only, set_native,
     to_float,
 };
 use crate::syntax::ast::CmpOp;
@@ -100,24 +100,19 @@ struct Classes {
 }
 
 fn classes(vm: &mut Vm) -> Classes {
-    let Value::Tuple(all) = registered(vm, "queue", make_classes) else {
-        unreachable!("queue's classes are registered as a tuple")
-    };
-    let class = |i: usize| match &all[i] {
-        Value::Class(class) => class.clone(),
-        _ => unreachable!("a tuple of classes"),
-    };
+    let [queue, lifo, priority, simple, empty, full] =
+        registered_classes(vm, "queue", make_classes);
     Classes {
-        queue: class(0),
-        lifo: class(1),
-        priority: class(2),
-        simple: class(3),
-        empty: class(4),
-        full: class(5),
+        queue,
+        lifo,
+        priority,
+        simple,
+        empty,
+        full,
     }
 }
 
-fn make_classes(vm: &mut Vm) -> Value {
+fn make_classes(vm: &mut Vm) -> [Rc<Class>; 6] {
     let object = vm.types.get(TypeTag::Object).clone();
     let exception = vm.types.exception("Exception");
     let queue = methods(
@@ -167,8 +162,7 @@ fn make_classes(vm: &mut Vm) -> Value {
         Namespace::default(),
         None,
     );
-    let all = [queue, lifo, priority, simple, empty, full];
-    Value::tuple(all.into_iter().map(Value::Class).collect())
+    [queue, lifo, priority, simple, empty, full]
 }
 
 /// How a queue orders its items.

@@ -55,8 +55,8 @@ pub fn make(vm: &mut Vm) -> Rc<Module> {
         .collect();
     module.set("modules", Value::dict(modules));
     module.set("version", Value::str(VERSION));
-    let version_info = registered_class(vm, "sys.version_info", |_| {
-        StructSeq::class("sys.version_info")
+    let version_info = registered_class(vm, "sys.version_info", |vm| {
+        StructSeq::class(vm, "sys.version_info")
     });
     let items = vec![
         Value::Int(3),
@@ -67,7 +67,7 @@ pub fn make(vm: &mut Vm) -> Rc<Module> {
     ];
     module.set(
         "version_info",
-        StructSeq::make(&version_info, VERSION_FIELDS, items),
+        StructSeq::make(&version_info, StructSeq::fields(VERSION_FIELDS), items),
     );
     module.set("hexversion", Value::Int(0x030b_07f0));
     module.set("api_version", Value::Int(1013));
@@ -318,14 +318,30 @@ fn writable(vm: &mut Vm, args: Args) -> PyResult {
     Ok(Value::Bool(channel != Channel::Stdin))
 }
 
-/// Takes the next line of the process's stdin (with its newline; "" at the end).
-fn take_line(vm: &mut Vm) -> String {
+/// Parks the thread while the process's stdin is open (the page's input pane) and
+/// holds too little: no whole line yet, or, when `whole` is asked for, anything
+/// before the pane is closed.
+fn wait_for_input(vm: &mut Vm, whole: bool) -> PyResult<()> {
+    let pid = vm.threads[vm.current].process;
+    let process = vm.process();
+    let rest = &process.stdin[process.stdin_pos..];
+    let enough = !whole && rest.contains('\n');
+    if process.stdin_open && !enough {
+        return Err(vm.block(Some(Vm::stdin_key(pid)), None, "sys.stdin"));
+    }
+    Ok(())
+}
+
+/// Takes the next line of the process's stdin (with its newline; "" at the end),
+/// waiting for the input pane while it is open.
+fn take_line(vm: &mut Vm) -> PyResult<String> {
+    wait_for_input(vm, false)?;
     let process = vm.process();
     let rest = &process.stdin[process.stdin_pos..];
     let end = rest.find('\n').map_or(rest.len(), |at| at + 1);
     let line = rest[..end].to_owned();
     process.stdin_pos += end;
-    line
+    Ok(line)
 }
 
 /// The input stream a read method is called on (an output stream cannot be read).
@@ -341,24 +357,26 @@ fn input_args(vm: &mut Vm, args: Args, method: &str, max: usize) -> PyResult<Vec
 /// `sys.stdin.readline()`.
 fn readline(vm: &mut Vm, args: Args) -> PyResult {
     input_args(vm, args, "readline", 1)?;
-    Ok(Value::str(&take_line(vm)))
+    Ok(Value::str(&take_line(vm)?))
 }
 
-/// `sys.stdin.read()`: the rest of the input.
+/// `sys.stdin.read()`: the rest of the input, once the input pane is closed.
 fn read(vm: &mut Vm, args: Args) -> PyResult {
     input_args(vm, args, "read", 1)?;
+    wait_for_input(vm, true)?;
     let process = vm.process();
     let rest = process.stdin[process.stdin_pos..].to_owned();
     process.stdin_pos = process.stdin.len();
     Ok(Value::str(&rest))
 }
 
-/// `sys.stdin.readlines()`.
+/// `sys.stdin.readlines()`: the lines of the rest of the input.
 fn readlines(vm: &mut Vm, args: Args) -> PyResult {
     input_args(vm, args, "readlines", 1)?;
+    wait_for_input(vm, true)?;
     let mut lines = Vec::new();
     loop {
-        let line = take_line(vm);
+        let line = take_line(vm)?;
         if line.is_empty() {
             return Ok(Value::list(lines));
         }
@@ -375,7 +393,7 @@ fn iter(vm: &mut Vm, args: Args) -> PyResult {
 /// `next(sys.stdin)`: the next line, or StopIteration at the end of the input.
 fn next(vm: &mut Vm, args: Args) -> PyResult {
     input_args(vm, args, "__next__", 0)?;
-    let line = take_line(vm);
+    let line = take_line(vm)?;
     if line.is_empty() {
         return Err(exceptions::stop_iteration(vm, Value::None));
     }

@@ -18,8 +18,8 @@ use std::rc::Rc;
 
 use super::{
     Deadline, LibraryFile, LibraryFrame, Params, add_functions, address, c_args, deadline, held,
-    library_error, method_args, methods, native_of, new_module, registered, self_only, set_native,
-    to_float,
+    library_error, method_args, methods, native_of, new_module, registered_classes, self_only,
+    set_native, to_float,
 };
 use crate::compile::Mode;
 use crate::value::{Class, Dict, Instance, Module, Namespace, Value};
@@ -165,29 +165,34 @@ struct Classes {
 }
 
 fn classes(vm: &mut Vm) -> Classes {
-    let Value::Tuple(all) = registered(vm, "threading", make_classes) else {
-        unreachable!("threading's classes are registered as a tuple")
-    };
-    let class = |i: usize| match &all[i] {
-        Value::Class(class) => class.clone(),
-        _ => unreachable!("a tuple of classes"),
-    };
+    let [
+        thread,
+        timer,
+        main_thread,
+        dummy_thread,
+        event,
+        condition,
+        semaphore,
+        bounded_semaphore,
+        lock,
+        rlock,
+    ] = registered_classes(vm, "threading", make_classes);
     Classes {
-        thread: class(0),
-        timer: class(1),
-        main_thread: class(2),
-        dummy_thread: class(3),
-        event: class(4),
-        condition: class(5),
-        semaphore: class(6),
-        bounded_semaphore: class(7),
-        lock: class(8),
-        rlock: class(9),
+        thread,
+        timer,
+        main_thread,
+        dummy_thread,
+        event,
+        condition,
+        semaphore,
+        bounded_semaphore,
+        lock,
+        rlock,
     }
 }
 
 /// Makes the classes of `threading`, in the order [`classes`] reads them.
-fn make_classes(vm: &mut Vm) -> Value {
+fn make_classes(vm: &mut Vm) -> [Rc<Class>; 10] {
     let (thread, timer) = make_thread_classes(vm);
     let object = vm.types.get(TypeTag::Object).clone();
     let main_thread = new_class(
@@ -291,7 +296,7 @@ fn make_classes(vm: &mut Vm) -> Value {
         rlock,
         Some(TypeTag::Native),
     );
-    let all = [
+    [
         thread,
         timer,
         main_thread,
@@ -302,8 +307,7 @@ fn make_classes(vm: &mut Vm) -> Value {
         bounded_semaphore,
         lock,
         rlock,
-    ];
-    Value::tuple(all.into_iter().map(Value::Class).collect())
+    ]
 }
 
 /// Compiles the `Thread` and `Timer` classes from [`COMPILED`] and adds the methods
@@ -364,7 +368,7 @@ fn make_thread_classes(vm: &mut Vm) -> (Rc<Class>, Rc<Class>) {
 // Thread
 
 /// A thread object's instance, for reading and writing its `__dict__`.
-fn instance_of(vm: &mut Vm, this: &Value, method: &str) -> PyResult<Rc<Instance>> {
+fn thread_instance(vm: &mut Vm, this: &Value, method: &str) -> PyResult<Rc<Instance>> {
     match this {
         Value::Instance(instance) => Ok(instance.clone()),
         other => {
@@ -444,7 +448,7 @@ fn thread_init(vm: &mut Vm, args: Args) -> PyResult {
     .bind(vm, args)?;
     let [this, group, target, name, args, kwargs, daemon] =
         bound.try_into().expect("seven parameters");
-    let instance = instance_of(vm, &this.unwrap_or_default(), "__init__")?;
+    let instance = thread_instance(vm, &this.unwrap_or_default(), "__init__")?;
     if group.is_some_and(|g| !matches!(g, Value::None)) {
         return Err(error(
             vm,
@@ -483,7 +487,7 @@ fn alive(vm: &Vm, instance: &Instance) -> bool {
 /// the new thread run first.
 fn thread_start(vm: &mut Vm, args: Args) -> PyResult {
     let this = self_only(vm, args, "Thread.start")?;
-    let instance = instance_of(vm, &this, "start")?;
+    let instance = thread_instance(vm, &this, "start")?;
     match get(&instance, "_started") {
         None => {
             return Err(library_error(
@@ -494,7 +498,7 @@ fn thread_start(vm: &mut Vm, args: Args) -> PyResult {
             ));
         }
         // The retry after the new thread had its first turn.
-        Some(Value::Bool(true)) if vm.timed_out() => return Ok(Value::None),
+        Some(Value::Bool(true)) if vm.thread().retry => return Ok(Value::None),
         Some(Value::Bool(true)) => {
             return Err(library_error(
                 vm,
@@ -518,6 +522,11 @@ fn thread_start(vm: &mut Vm, args: Args) -> PyResult {
     let ident = vm.start_thread(bootstrap, Args::default(), name, daemon, Some(this.clone()));
     set(&instance, "_started", Value::Bool(true));
     set(&instance, "_ident", Value::Int(ident as i64));
+    if vm.nested > 0 {
+        // Called back from Rust code (`map(lambda t: t.start(), threads)`), where a
+        // thread cannot wait: the new thread runs at its turn.
+        return Ok(Value::None);
+    }
     let now = vm.now_ns;
     Err(vm.block(None, Some(now), "Thread.start"))
 }
@@ -532,7 +541,7 @@ fn thread_join(vm: &mut Vm, args: Args) -> PyResult {
     }
     .bind(vm, args)?;
     let this = bound[0].clone().unwrap_or_default();
-    let instance = instance_of(vm, &this, "join")?;
+    let instance = thread_instance(vm, &this, "join")?;
     match get(&instance, "_started") {
         None => {
             return Err(library_error(
@@ -580,14 +589,14 @@ fn thread_join(vm: &mut Vm, args: Args) -> PyResult {
 
 fn thread_is_alive(vm: &mut Vm, args: Args) -> PyResult {
     let this = self_only(vm, args, "Thread.is_alive")?;
-    let instance = instance_of(vm, &this, "is_alive")?;
+    let instance = thread_instance(vm, &this, "is_alive")?;
     Ok(Value::Bool(alive(vm, &instance)))
 }
 
 /// `thread.ident`: its identifier once started, else None.
 fn thread_ident(vm: &mut Vm, args: Args) -> PyResult {
     let (this, _) = method_args(vm, args, "ident")?;
-    let instance = instance_of(vm, &this, "ident")?;
+    let instance = thread_instance(vm, &this, "ident")?;
     Ok(get(&instance, "_ident").unwrap_or_default())
 }
 
@@ -620,7 +629,7 @@ fn thread_set_daemon(vm: &mut Vm, args: Args) -> PyResult {
 /// `<Thread(Thread-1 (worker), started daemon 140…)>`.
 fn thread_repr(vm: &mut Vm, args: Args) -> PyResult {
     let (this, _) = method_args(vm, args, "__repr__")?;
-    let instance = instance_of(vm, &this, "__repr__")?;
+    let instance = thread_instance(vm, &this, "__repr__")?;
     let started = matches!(get(&instance, "_started"), Some(Value::Bool(true)));
     let mut status = if !started {
         "initial"
@@ -657,7 +666,7 @@ fn timer_init(vm: &mut Vm, args: Args) -> PyResult {
     .bind(vm, args)?;
     let [this, interval, function, args, kwargs] = bound.try_into().expect("five parameters");
     let this = this.unwrap_or_default();
-    let instance = instance_of(vm, &this, "__init__")?;
+    let instance = thread_instance(vm, &this, "__init__")?;
     init_thread(
         vm,
         &instance,

@@ -74,8 +74,8 @@ pub fn make(vm: &mut Vm) -> Rc<Module> {
 }
 
 fn struct_time_class(vm: &mut Vm) -> Rc<Class> {
-    registered_class(vm, "time.struct_time", |_| {
-        StructSeq::class("time.struct_time")
+    registered_class(vm, "time.struct_time", |vm| {
+        StructSeq::class(vm, "time.struct_time")
     })
 }
 
@@ -168,7 +168,7 @@ impl Civil {
         ];
         StructSeq::make(
             &class,
-            STRUCT_TIME_FIELDS,
+            StructSeq::fields(STRUCT_TIME_FIELDS),
             items.iter().map(|&n| Value::Int(n)).collect(),
         )
     }

@@ -248,9 +248,22 @@ impl Lexer<'_> {
         });
     }
 
-    /// A tokenizer error: `col..end_col` on the current line (byte offsets).
+    /// An error of CPython's tokenizer proper (its `syntaxerror()`): `col..end_col`
+    /// on the current line, given in bytes but reported, as CPython's tokenizer
+    /// counts them, in characters.
     fn error_range(&mut self, col: u32, end_col: u32, msg: String) -> Stop {
-        self.error_with(SyntaxErrorKind::SyntaxError, col, end_col, msg)
+        let mut stop = self.error_with(SyntaxErrorKind::SyntaxError, col, end_col, msg);
+        if let Stop::Error(error) = &mut stop {
+            let line = &self.src[self.line_start..];
+            let chars = |n: u32| {
+                String::from_utf8_lossy(&line[..(n as usize).min(line.len())])
+                    .chars()
+                    .count() as u32
+            };
+            error.col = chars(col);
+            error.end_col = chars(end_col);
+        }
+        stop
     }
 
     fn error_with(&mut self, kind: SyntaxErrorKind, col: u32, end_col: u32, msg: String) -> Stop {
@@ -348,9 +361,14 @@ impl Lexer<'_> {
                             return Err(self.eof_error(col));
                         }
                         // CPython reads the character after the backslash, then
-                        // points at it.
-                        let next = self.pos + utf8_len(self.peek());
-                        return Err(self.error_before(next, LINE_CONTINUATION.to_string()));
+                        // points at it (in bytes).
+                        let col = self.col(self.pos);
+                        return Err(self.error_with(
+                            SyntaxErrorKind::SyntaxError,
+                            col,
+                            col,
+                            LINE_CONTINUATION.to_string(),
+                        ));
                     }
                     let col = self.col(self.pos);
                     self.pos += 1;
@@ -525,9 +543,9 @@ impl Lexer<'_> {
             self.stop_token(self.pos);
             return Err(Stop::Incomplete);
         }
-        if self.pos > self.line_start {
-            self.line += 1;
-            self.line_start = self.pos;
+        // CPython's DEDENTs and ENDMARKER at the end stay on the last line.
+        if self.pos == self.line_start && self.line > 1 {
+            self.line -= 1;
         }
         for _ in 1..self.indents.len() {
             self.push(Tok::Dedent, self.pos, self.line, 0);
@@ -548,7 +566,12 @@ impl Lexer<'_> {
             self.stop_token(self.pos);
             return Stop::EofInBrackets { bracket, line, col };
         }
-        self.error_range(col, col, "unexpected EOF while parsing".to_string())
+        self.error_with(
+            SyntaxErrorKind::SyntaxError,
+            col,
+            col,
+            "unexpected EOF while parsing".to_string(),
+        )
     }
 
     fn name(&mut self, start: usize) -> Result<(), Stop> {
@@ -820,7 +843,8 @@ impl Lexer<'_> {
             || [&b"if"[..], b"in", b"is"]
                 .iter()
                 .any(|k| rest.starts_with(k));
-        if !keyword_follows && is_identifier_char(self.peek()) {
+        // A non-ASCII character is left to the next token, which reports it.
+        if !keyword_follows && self.peek() < 0x80 && is_identifier_char(self.peek()) {
             return Err(self.error_before(self.pos, format!("invalid {kind} literal")));
         }
         Ok(())
@@ -835,7 +859,12 @@ impl Lexer<'_> {
         self.pos += if triple { 3 } else { 1 };
         loop {
             if self.at_end() || (!triple && self.peek() == b'\n') {
-                let detected = self.line;
+                // A newline that ends the file opens no line of its own.
+                let detected = if self.at_end() && self.src.last() == Some(&b'\n') {
+                    self.line - 1
+                } else {
+                    self.line
+                };
                 if self.interactive && (triple || self.at_end()) {
                     self.stop_token(self.pos);
                     return Err(Stop::Incomplete);
@@ -888,15 +917,6 @@ const LINE_CONTINUATION: &str = "unexpected character after line continuation ch
 
 fn is_char_start(b: u8) -> bool {
     b & 0xc0 != 0x80
-}
-
-fn utf8_len(first: u8) -> usize {
-    match first {
-        0xf0.. => 4,
-        0xe0.. => 3,
-        0xc0.. => 2,
-        _ => 1,
-    }
 }
 
 /// CPython's `is_potential_identifier_start`: any non-ASCII byte may start a name,

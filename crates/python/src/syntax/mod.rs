@@ -31,9 +31,12 @@ impl SyntaxErrorKind {
     }
 }
 
-/// A syntax error, located as CPython locates it: `line` and `col` (a UTF-8 byte
-/// offset from 0) mark the first caret, `end_line` and `end_col` the end of the
-/// underlined range (exclusive), which is what python3 prints under the source line.
+/// A syntax error, located as CPython locates it: `line` and `col` (from 0) mark the
+/// first caret, `end_line` and `end_col` the end of the underlined range (exclusive),
+/// which is what python3 prints under the source line. Columns are UTF-8 byte
+/// offsets, except in the errors of CPython's tokenizer proper (an invalid character,
+/// an unterminated string, an unmatched bracket), which count characters, as
+/// python3 does when it prints them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SyntaxError {
     pub kind: SyntaxErrorKind,
@@ -51,3 +54,6 @@ pub struct SyntaxError {
     /// parentheses, as CPython 3.11 compiles it on its own.
     pub text: Option<String>,
 }
+
+#[cfg(test)]
+mod tests;

@@ -19,10 +19,10 @@ impl SyntaxError {
                 .map(str::to_string),
         };
         if let Some(text) = text {
-            // CPython counts offsets in characters, from 1.
-            let offset = char_offset(&text, self.col as usize) as isize + 1;
+            // Offsets count from 1.
+            let offset = self.col as isize + 1;
             let mut end_offset = if self.end_col > self.col || self.end_line > self.line {
-                char_offset(&text, self.end_col as usize) as isize + 1
+                self.end_col as isize + 1
             } else {
                 0
             };
@@ -40,13 +40,6 @@ impl SyntaxError {
         out.push('\n');
         out
     }
-}
-
-/// How many characters the first `byte_col` bytes of `line` hold (CPython's
-/// `_PyPegen_byte_offset_to_character_offset`).
-fn char_offset(line: &str, byte_col: usize) -> usize {
-    let bytes = &line.as_bytes()[..byte_col.min(line.len())];
-    String::from_utf8_lossy(bytes).chars().count()
 }
 
 /// CPython's `print_error_text`: the line without its indentation, then the carets.

@@ -104,16 +104,16 @@ pub(super) fn concatenate(p: &mut Parser<'_>, parts: &[Token]) -> PResult<Expr> 
     for (i, tok) in parts.iter().enumerate() {
         let text = p.token_text(tok);
         let token = split_token(text);
-        if token.bytes {
-            if let Some(error) = bytes_literal(token.body, token.raw, &mut bytes) {
-                return Err(match error {
-                    BytesError::NonAscii => p.error_at_token(
-                        tok,
-                        "bytes can only contain ASCII literal characters".to_string(),
-                    ),
-                    BytesError::Escape(msg) => p.error_here(SyntaxErrorKind::SyntaxError, msg),
-                });
-            }
+        if token.bytes
+            && let Some(error) = bytes_literal(token.body, token.raw, &mut bytes)
+        {
+            return Err(match error {
+                BytesError::NonAscii => p.error_at_token(
+                    tok,
+                    "bytes can only contain ASCII literal characters".to_string(),
+                ),
+                BytesError::Escape(msg) => p.error_here(SyntaxErrorKind::SyntaxError, msg),
+            });
         }
         if i != 0 && bytes_mode != token.bytes {
             return Err(p.error_here(

@@ -326,7 +326,7 @@ impl Signature {
         match self.owner {
             "int" => as_int(this).is_some(),
             "Counter" => matches!(this, Value::Dict(_)),
-            owner => *this.type_name() == *owner,
+            owner => this.is_builtin_named(owner),
         }
     }
 

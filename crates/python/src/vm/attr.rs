@@ -295,6 +295,40 @@ fn super_attr(
     Ok(None)
 }
 
+/// Which kind of builtin value has which methods, for the method cache.
+fn method_kind(object: &Value) -> Option<u8> {
+    Some(match object {
+        Value::Str(_) => 1,
+        Value::Bytes(_) => 2,
+        Value::List(_) => 3,
+        Value::Tuple(_) => 4,
+        Value::Dict(dict) => match dict.borrow().flavor {
+            crate::value::DictFlavor::Counter => 6,
+            _ => 5,
+        },
+        Value::Set(_) => 7,
+        Value::FrozenSet(_) => 8,
+        Value::Int(_) | Value::BigInt(_) => 9,
+        Value::Float(_) => 10,
+        Value::Range(_) => 11,
+        _ => return None,
+    })
+}
+
+/// [`get_method`] through the VM's cache for the methods of builtin values.
+pub fn get_method_cached(vm: &mut Vm, object: &Value, name: &Rc<str>) -> PyResult<Option<Value>> {
+    let Some(kind) = method_kind(object) else {
+        return get_method(vm, object, name);
+    };
+    let key = (kind, Rc::as_ptr(name) as *const u8 as usize);
+    if let Some((_, method)) = vm.method_cache.get(&key) {
+        return Ok(method.clone());
+    }
+    let method = get_method(vm, object, name)?;
+    vm.method_cache.insert(key, (name.clone(), method.clone()));
+    Ok(method)
+}
+
 /// For `obj.name(...)`: the function to call with `obj` as its first argument, when the
 /// attribute is a method found on the class (None: read the attribute as usual).
 pub fn get_method(vm: &mut Vm, object: &Value, name: &str) -> PyResult<Option<Value>> {

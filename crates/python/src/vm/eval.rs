@@ -14,7 +14,8 @@ use super::exceptions;
 use super::frame::{Exhausted, Frame, Handler, OnReturn};
 use super::native::{Args, PyResult, Signal};
 use super::{ThreadState, Vm, attr, import, iter, ops, repr};
-use crate::compile::{Op, make_function};
+use crate::compile::{Code, Op, make_function};
+use crate::syntax::ast::{BinOp, CmpOp};
 use crate::value::{Dict, Function, Key, Module, Namespace, TracebackEntry, Value};
 
 /// How a run of the loop ended.
@@ -66,6 +67,7 @@ pub fn bootstrap_frame(callable: Value, args: Args, globals: Rc<Module>) -> Fram
         is_generator: false,
         kind: crate::compile::CodeKind::Module,
         first_line: 0,
+        name_slots: Vec::new(),
     });
     let mut frame = Frame::new(code, globals);
     frame.on_return = OnReturn::ThreadEnd;
@@ -205,10 +207,13 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
         0
     };
     let mut count: u64 = 0;
-    if let Some(exc) = vm.threads[tid].interrupt.take()
-        && let Some(exit) = unwind(vm, &mut frame, base, exc, true)
-    {
-        return exit;
+    if let Some(exc) = vm.threads[tid].interrupt.take() {
+        // Interrupted before its next instruction: that is where the traceback points.
+        frame.ip += 1;
+        let exit = unwind(vm, &mut frame, base, exc, true);
+        if let Some(exit) = exit {
+            return exit;
+        }
     }
     loop {
         if count >= budget {
@@ -314,8 +319,8 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
                 Ok(())
             }
             Op::LoadGlobal(i) => {
+                let found = cached_get(&frame.globals.dict.borrow(), &frame.code, i as usize);
                 let name = &frame.code.names[i as usize];
-                let found = frame.globals.dict.borrow().get(name).cloned();
                 match found.or_else(|| vm.builtins.dict.borrow().get(name).cloned()) {
                     Some(value) => {
                         frame.stack.push(value);
@@ -329,8 +334,7 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
             }
             Op::StoreGlobal(i) => {
                 let value = frame.pop();
-                let name = frame.code.names[i as usize].clone();
-                frame.globals.dict.borrow_mut().insert(name, value);
+                cached_set(&mut frame.globals.dict.borrow_mut(), &frame.code, i as usize, value);
                 Ok(())
             }
             Op::DeleteGlobal(i) => {
@@ -354,7 +358,7 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
                     None => None,
                 };
                 let found = found
-                    .or_else(|| frame.globals.dict.borrow().get(name).cloned())
+                    .or_else(|| cached_get(&frame.globals.dict.borrow(), &frame.code, i as usize))
                     .or_else(|| vm.builtins.dict.borrow().get(name).cloned());
                 match found {
                     Some(value) => {
@@ -369,11 +373,13 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
             }
             Op::StoreName(i) => {
                 let value = frame.pop();
-                let name = frame.code.names[i as usize].clone();
                 match &frame.namespace {
-                    Some(ns) => ns.borrow_mut().insert(name, value),
-                    None => frame.globals.dict.borrow_mut().insert(name, value),
-                };
+                    Some(ns) => {
+                        let name = frame.code.names[i as usize].clone();
+                        ns.borrow_mut().insert(name, value);
+                    }
+                    None => cached_set(&mut frame.globals.dict.borrow_mut(), &frame.code, i as usize, value),
+                }
                 Ok(())
             }
             Op::DeleteName(i) => {
@@ -406,7 +412,7 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
             Op::LoadMethod(i) => {
                 let object = frame.pop();
                 let name = frame.code.names[i as usize].clone();
-                match attr::get_method(vm, &object, &name) {
+                match attr::get_method_cached(vm, &object, &name) {
                     Ok(Some(function)) => {
                         frame.stack.push(function);
                         frame.stack.push(object);
@@ -612,15 +618,18 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
                 frame.stack.push(Value::Slice(Rc::new([start, stop, step])));
                 Ok(())
             }
-            Op::Binary(op) => {
+            Op::Binary(op) | Op::Inplace(op) => {
                 let right = frame.pop();
                 let left = frame.pop();
-                ops::binary(vm, op, &left, &right, false).map(|value| frame.stack.push(value))
-            }
-            Op::Inplace(op) => {
-                let right = frame.pop();
-                let left = frame.pop();
-                ops::binary(vm, op, &left, &right, true).map(|value| frame.stack.push(value))
+                // Small ints first: most of a loop's arithmetic.
+                match (&left, &right, small_int_op(op, &left, &right)) {
+                    (_, _, Some(value)) => {
+                        frame.stack.push(value);
+                        Ok(())
+                    }
+                    _ => ops::binary(vm, op, &left, &right, matches!(instruction_of(&frame), Op::Inplace(_)))
+                        .map(|value| frame.stack.push(value)),
+                }
             }
             Op::Unary(op) => {
                 let operand = frame.pop();
@@ -629,7 +638,14 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
             Op::Compare(op) => {
                 let right = frame.pop();
                 let left = frame.pop();
-                ops::compare(vm, op, &left, &right).map(|value| frame.stack.push(value))
+                if let (Value::Int(a), Value::Int(b)) = (&left, &right)
+                    && let Some(result) = small_int_compare(op, *a, *b)
+                {
+                    frame.stack.push(Value::Bool(result));
+                    Ok(())
+                } else {
+                    ops::compare(vm, op, &left, &right).map(|value| frame.stack.push(value))
+                }
             }
             Op::Jump(target) => {
                 frame.ip = target as usize;
@@ -1030,6 +1046,7 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
                         thread.deadline = wait.deadline;
                     }
                     thread.timed_out = false;
+                    thread.retry = true;
                     thread.state = ThreadState::Blocked(wait);
                     thread.frames.push(frame);
                     *executed += count;
@@ -1043,6 +1060,7 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
             let thread = &mut vm.threads[tid];
             thread.deadline = None;
             thread.timed_out = false;
+            thread.retry = false;
         }
     }
 }
@@ -1071,6 +1089,73 @@ fn for_iter(vm: &mut Vm, frame: &mut Frame, target: usize, keep_value: bool) -> 
             enter(vm, frame, Callee::Frame(generator_frame)).map_or(Ok(()), Err)
         }
     }
+}
+
+/// The instruction that is running.
+fn instruction_of(frame: &Frame) -> Op {
+    frame.code.ops[frame.current_ip()]
+}
+
+/// `a op b` for two small ints when the result is a small int too (None: the general
+/// path decides, with its errors and big ints).
+fn small_int_op(op: BinOp, left: &Value, right: &Value) -> Option<Value> {
+    let (Value::Int(a), Value::Int(b)) = (left, right) else {
+        return None;
+    };
+    let (a, b) = (*a, *b);
+    let result = match op {
+        BinOp::Add => a.checked_add(b)?,
+        BinOp::Sub => a.checked_sub(b)?,
+        BinOp::Mult => a.checked_mul(b)?,
+        BinOp::Mod if b > 0 && a >= 0 => a % b,
+        BinOp::FloorDiv if b > 0 && a >= 0 => a / b,
+        BinOp::BitAnd => a & b,
+        BinOp::BitOr => a | b,
+        BinOp::BitXor => a ^ b,
+        _ => return None,
+    };
+    Some(Value::Int(result))
+}
+
+/// `a op b` for two small ints, for the ordering and equality operators.
+fn small_int_compare(op: CmpOp, a: i64, b: i64) -> Option<bool> {
+    Some(match op {
+        CmpOp::Eq => a == b,
+        CmpOp::NotEq => a != b,
+        CmpOp::Lt => a < b,
+        CmpOp::LtE => a <= b,
+        CmpOp::Gt => a > b,
+        CmpOp::GtE => a >= b,
+        _ => return None,
+    })
+}
+
+/// `namespace[code.names[i]]`, through the slot where the name was last found.
+fn cached_get(namespace: &Namespace, code: &Code, i: usize) -> Option<Value> {
+    let name = &code.names[i];
+    let slot = &code.name_slots[i];
+    if let Some((key, value)) = namespace.get_index(slot.get() as usize)
+        && (Rc::ptr_eq(key, name) || key == name)
+    {
+        return Some(value.clone());
+    }
+    let (index, _, value) = namespace.get_full(name)?;
+    slot.set(index as u32);
+    Some(value.clone())
+}
+
+/// `namespace[code.names[i]] = value`, through the same slot.
+fn cached_set(namespace: &mut Namespace, code: &Code, i: usize, value: Value) {
+    let name = &code.names[i];
+    let slot = &code.name_slots[i];
+    if let Some((key, stored)) = namespace.get_index_mut(slot.get() as usize)
+        && (Rc::ptr_eq(key, name) || key == name)
+    {
+        *stored = value;
+        return;
+    }
+    let (index, _) = namespace.insert_full(name.clone(), value);
+    slot.set(index as u32);
 }
 
 fn cell_name(frame: &Frame, i: u32) -> Rc<str> {

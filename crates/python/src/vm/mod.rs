@@ -70,6 +70,9 @@ pub struct Process {
     pub modules: HashMap<Rc<str>, Value>,
     pub stdin: String,
     pub stdin_pos: usize,
+    /// More input may come (a page's input pane): `input()` then waits for it instead
+    /// of raising EOFError.
+    pub stdin_open: bool,
     /// Set once the process has ended.
     pub exit_code: Option<i32>,
     /// Its main thread's index.
@@ -111,6 +114,9 @@ pub struct Thread {
     pub deadline: Option<u64>,
     /// The retried call's deadline has passed.
     pub timed_out: bool,
+    /// The instruction about to run is a blocked call being retried (so a call with a
+    /// side effect before it blocks, as `input`'s prompt, does it once).
+    pub retry: bool,
     pub name: Rc<str>,
     /// Its `threading.Thread` object, if it has one.
     pub object: Option<Value>,
@@ -150,6 +156,10 @@ pub struct Vm {
     /// Modules that crates outside this one provide (a client library over their
     /// server), asked in order after the standard ones.
     pub providers: Vec<ModuleProvider>,
+    /// The methods of the builtin types looked up so far, by the kind of value and the
+    /// name's address in a code object's names (the entry keeps that name alive, so
+    /// the address stays its own): `lst.append(x)` in a loop looks up once.
+    pub method_cache: rustc_hash::FxHashMap<(u8, usize), (Rc<str>, Option<Value>)>,
 }
 
 /// Makes the module of a given name for the running process, or declines with None:
@@ -173,6 +183,7 @@ impl Vm {
             sources: HashMap::new(),
             nested: 0,
             providers: Vec::new(),
+            method_cache: Default::default(),
         };
         crate::builtins::install(&mut vm);
         vm
@@ -246,6 +257,7 @@ impl Vm {
             modules: HashMap::new(),
             stdin,
             stdin_pos: 0,
+            stdin_open: false,
             exit_code: None,
             main_thread: usize::MAX,
             main_done: false,
@@ -273,6 +285,7 @@ impl Vm {
             handling: Vec::new(),
             deadline: None,
             timed_out: false,
+            retry: false,
             name: Rc::from("MainThread"),
             object: None,
             daemon: false,
@@ -311,6 +324,7 @@ impl Vm {
             handling: Vec::new(),
             deadline: None,
             timed_out: false,
+            retry: false,
             name,
             object,
             daemon,
@@ -509,6 +523,28 @@ impl Vm {
                 .threads
                 .iter()
                 .all(|t| t.process != pid || t.state == ThreadState::Finished)
+    }
+
+    /// What a blocked `input()` of process `pid` waits on.
+    pub fn stdin_key(pid: usize) -> usize {
+        usize::MAX - pid
+    }
+
+    /// Keeps a process's stdin open, so `input()` waits for [`Vm::feed_stdin`].
+    pub fn open_stdin(&mut self, pid: usize) {
+        self.processes[pid].stdin_open = true;
+    }
+
+    /// Text typed into a process's input pane.
+    pub fn feed_stdin(&mut self, pid: usize, text: &str) {
+        self.processes[pid].stdin.push_str(text);
+        self.notify(Vm::stdin_key(pid));
+    }
+
+    /// The end of a process's input (Ctrl-D): a waiting `input()` raises EOFError.
+    pub fn close_stdin(&mut self, pid: usize) {
+        self.processes[pid].stdin_open = false;
+        self.notify(Vm::stdin_key(pid));
     }
 
     /// Takes what a process printed since the last call.

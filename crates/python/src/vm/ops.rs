@@ -48,7 +48,7 @@ pub fn truthy(vm: &mut Vm, value: &Value) -> PyResult<bool> {
         Value::Dict(dict) => !dict.borrow().is_empty(),
         Value::Set(set) => !set.borrow().is_empty(),
         Value::FrozenSet(set) => !set.is_empty(),
-        Value::Range(range) => range.len() != 0,
+        Value::Range(range) => !range.is_empty(),
         Value::Instance(_) | Value::Native(_) => {
             if let Some(result) = call_special(vm, value, "__bool__", Vec::new())? {
                 return match result {
@@ -510,7 +510,9 @@ pub fn unary(vm: &mut Vm, op: UnaryOp, operand: &Value) -> PyResult {
             flavor: DictFlavor::Counter,
         }));
         return match op {
-            UnaryOp::UAdd => crate::modules::collections::counter_arithmetic(vm, BinOp::Add, counter, &empty),
+            UnaryOp::UAdd => {
+                crate::modules::collections::counter_arithmetic(vm, BinOp::Add, counter, &empty)
+            }
             _ => crate::modules::collections::counter_arithmetic(vm, BinOp::Sub, &empty, counter),
         };
     }
@@ -622,7 +624,7 @@ pub fn equals(vm: &mut Vm, left: &Value, right: &Value) -> PyResult<bool> {
         }
         (Value::Range(a), Value::Range(b)) => {
             a.len() == b.len()
-                && (a.len() == 0 || (a.start == b.start && (a.len() == 1 || a.step == b.step)))
+                && (a.is_empty() || (a.start == b.start && (a.len() == 1 || a.step == b.step)))
         }
         (Value::Instance(_) | Value::Native(_), _) | (_, Value::Instance(_) | Value::Native(_)) => {
             match call_special(vm, left, "__eq__", vec![right.clone()])? {
