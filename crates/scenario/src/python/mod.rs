@@ -161,7 +161,7 @@ pub(crate) struct Closure {
     qualname: String,
     /// The object it is bound to, passed first to `call`.
     owner: Option<Value>,
-    call: Rc<dyn Fn(&mut Vm, Args) -> PyResult>,
+    call: Body,
 }
 
 impl NativeObject for Closure {
