@@ -701,7 +701,7 @@ fn class_matches(
 
 fn isinstance(vm: &mut Vm, args: Args) -> PyResult {
     arity(vm, "isinstance", &args, 2, 2)?;
-    let class = vm.types.class_of(&args.positional[0]);
+    let class = type_of(vm, &args.positional[0]);
     class_matches(vm, &class, &args.positional[1], "isinstance").map(Value::Bool)
 }
 
@@ -784,7 +784,7 @@ fn id(vm: &mut Vm, args: Args) -> PyResult {
         }
         address => address,
     };
-    Ok(Value::Int((identity & 0x7fff_ffff_ffff) as i64))
+    Ok(Value::Int((identity as u64 & 0x7fff_ffff_ffff) as i64))
 }
 
 fn hash(vm: &mut Vm, args: Args) -> PyResult {
@@ -1399,9 +1399,20 @@ fn new_range(vm: &mut Vm, args: Args) -> PyResult {
     })))
 }
 
+/// The class of a value, with the `collections` classes of flavoured dicts.
+pub fn type_of(vm: &mut Vm, value: &Value) -> std::rc::Rc<crate::value::Class> {
+    if let Value::Dict(dict) = value {
+        let flavor = dict.borrow().flavor.clone();
+        if let Some(class) = crate::modules::collections::flavor_class(vm, &flavor) {
+            return class;
+        }
+    }
+    vm.types.class_of(value)
+}
+
 fn new_type(vm: &mut Vm, args: Args) -> PyResult {
     match args.positional.len() {
-        1 => Ok(Value::Class(vm.types.class_of(&args.positional[0]))),
+        1 => Ok(Value::Class(type_of(vm, &args.positional[0]))),
         _ => Err(error(vm, "TypeError", "type() takes 1 or 3 arguments")),
     }
 }

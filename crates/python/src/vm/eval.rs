@@ -1021,6 +1021,14 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
                 Ok(())
             }
         };
+        if count == 1 && !nested && !matches!(result, Err(Signal::Block(_))) {
+            // A parked thread resumes at the call that blocked: once it has gone
+            // through (or raised), the next blocking call starts a timeout of its own.
+            let thread = &mut vm.threads[tid];
+            thread.deadline = None;
+            thread.timed_out = false;
+            thread.retry = false;
+        }
         if let Err(signal) = result {
             match signal {
                 Signal::Raise(exc) => {
@@ -1054,13 +1062,6 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
                 }
                 Signal::Call(..) => unreachable!("tail calls are resolved by call_op"),
             }
-        } else if count == 1 && !nested {
-            // A parked thread resumes at the call that blocked: once it has gone
-            // through, the next blocking call starts a timeout of its own.
-            let thread = &mut vm.threads[tid];
-            thread.deadline = None;
-            thread.timed_out = false;
-            thread.retry = false;
         }
     }
 }

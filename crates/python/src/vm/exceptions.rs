@@ -606,7 +606,14 @@ pub fn thread_died(vm: &mut Vm, tid: usize, exc: Value) {
         };
         vm.processes[pid].exit_code = Some(status);
     } else {
-        let name = vm.threads[tid].name.clone();
+        // The name the learner may have changed since `start()`.
+        let name = match vm.threads[tid].object.clone() {
+            Some(object) => match super::attr::try_get_attr(vm, &object, "name") {
+                Ok(Some(Value::Str(name))) => name,
+                _ => vm.threads[tid].name.clone(),
+            },
+            None => vm.threads[tid].name.clone(),
+        };
         vm.write(
             Stream::Stderr,
             &format!("Exception in thread {name}:\n{report}"),

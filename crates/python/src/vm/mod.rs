@@ -36,8 +36,10 @@ use types::Types;
 /// Virtual nanoseconds one bytecode instruction costs: about what CPython 3.11 spends on
 /// a simple one, so a program's `time.time()` moves as a learner expects.
 pub const NANOS_PER_INSTRUCTION: u64 = 20;
-/// Instructions a thread runs before the scheduler moves to the next one.
-const SLICE: u64 = 2_000;
+/// Instructions a thread runs before the scheduler moves to the next one: CPython's
+/// switch interval of 5 ms at [`NANOS_PER_INSTRUCTION`], so programs interleave as
+/// coarsely as they do under python3 (a thread rarely loses its turn mid-statement).
+const SLICE: u64 = 250_000;
 /// CPython's default recursion limit.
 pub const RECURSION_LIMIT: usize = 1_000;
 /// How deep Rust code may call back into Python (a `__repr__` calling `repr`…): each

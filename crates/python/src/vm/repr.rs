@@ -13,10 +13,10 @@ use crate::value::{Descriptor, DictFlavor, Payload, Value};
 
 /// The address CPython would print for an object: stable for the object, never
 /// meaningful.
-fn address(value: &Value) -> String {
+pub fn address(value: &Value) -> String {
     format!(
         "0x{:012x}",
-        0x7f00_0000_0000_usize.wrapping_add(value.identity() & 0xffff_ffff_ffff)
+        0x7f00_0000_0000_u64.wrapping_add(value.identity() as u64 & 0xffff_ffff_ffff)
     )
 }
 
