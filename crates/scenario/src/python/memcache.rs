@@ -320,12 +320,8 @@ fn client_init(vm: &mut Vm, library: &Rc<Memcache>, args: Args) -> PyResult {
             .entry(node.address.clone())
             .or_insert_with(|| SharedServer::new(library.settings.clone()));
     }
-    let Value::Instance(instance) = &this else {
-        let message = "descriptor '__init__' requires a 'memcache.Client' object";
-        return Err(error(vm, "TypeError", message));
-    };
     let client = Client {
-        class: instance.class.clone(),
+        class: vm.types.class_of(&this),
         library: library.clone(),
         buckets: Buckets::new(&nodes),
         connections: RefCell::new(nodes.iter().map(|_| Connection::new()).collect()),

@@ -49,7 +49,8 @@ const INTERRUPTS: usize = 3;
 pub(crate) const HANGS: &str = "playground: every thread waits for something nothing can do while this line runs \
 (python3 would wait here until Ctrl-C); interrupted as Ctrl-C does\n";
 /// What the console prints when it interrupts an input that runs too long.
-const RUNS_ON: &str = "playground: this line ran 50 million instructions without ending; interrupted as Ctrl-C does\n";
+const RUNS_ON: &str = "playground: this line runs on without ending \
+(python3 would still be running it); interrupted as Ctrl-C does\n";
 
 /// The interactive process reads no files: `import` finds the standard modules and
 /// the library only.

@@ -1590,12 +1590,17 @@ fn pubsub_method(vm: &mut Vm, pubsub: &PubSub, m: &Method, b: &Bound) -> PyResul
         }
         "get_message" => return get_message(vm, pubsub, m, b),
         "parse_response" => {
-            // `block=True` unless given, even as None (falsy).
+            // `block=True` unless given, even as None (falsy); without blocking, it
+            // waits `timeout` seconds at most (0 by default).
             let block = match b.values[0].as_ref() {
                 Some(block) => truthy(vm, block)?,
                 None => true,
             };
-            let timeout = if block { None } else { Some(0.0) };
+            let timeout = match b.get(m, "timeout") {
+                _ if block => None,
+                Some(seconds) => Some(to_float(vm, seconds)?),
+                None => Some(0.0),
+            };
             let decode = pool_of(vm, &pubsub.pool)?.decode_responses;
             if pubsub.state.borrow().connection.is_none() {
                 let message = "pubsub connection not set: did you forget to call subscribe() or psubscribe()?";
