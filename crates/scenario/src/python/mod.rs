@@ -109,7 +109,13 @@ impl Prompt {
         let mut ran = 0;
         let mut interrupts = 0;
         while self.vm.interactive_busy(pid) && interrupts < INTERRUPTS {
-            let stuck = match self.vm.run(SLICE) {
+            let state = self.vm.run(SLICE);
+            if !self.vm.interactive_busy(pid) {
+                // Done: the threads it started wait for their deadlines on the page's
+                // clock, not on this line's.
+                break;
+            }
+            let stuck = match state {
                 Run::Busy => {
                     ran += SLICE;
                     (ran >= INPUT_INSTRUCTIONS).then_some(RUNS_ON)
