@@ -2415,6 +2415,38 @@ mod tests {
     }
 
     #[test]
+    fn a_sleeping_line_runs_on_the_virtual_clock_and_its_threads_on_the_pages() {
+        let mut session = PythonRedisSession::new(0);
+        let out = repl(
+            &mut session,
+            &[
+                "import redis, threading, time",
+                "r = redis.Redis()",
+                "r.set('t', 1, ex=10)",
+                "time.sleep(3)",
+                "r.ttl('t')",
+                "def late():",
+                "    time.sleep(0.5)",
+                "    print('late')",
+                "",
+                "threading.Thread(target=late).start()",
+                "'at once'",
+            ],
+        );
+        // python3 3.11: the key has 7 of its 10 seconds left after the sleep.
+        assert!(
+            out.contains(">>> time.sleep(3)\n>>> r.ttl('t')\n7\n"),
+            "{out}"
+        );
+        assert!(
+            out.ends_with(">>> threading.Thread(target=late).start()\n>>> 'at once'\n'at once'\n"),
+            "{out}"
+        );
+        // Half a second later on the page's clock, the thread has slept its time.
+        assert_eq!(session.run_line("None", NOW + 3_600), "late\n");
+    }
+
+    #[test]
     fn time_is_the_virtual_clocks_seconds_and_microseconds() {
         let mut session = PythonRedisSession::new(0);
         session.run_line("import redis", NOW);
