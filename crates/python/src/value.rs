@@ -467,6 +467,27 @@ pub enum Payload {
     Exception(Box<ExceptionData>),
     /// A subclass of a Rust-written class (`class Worker(threading.Thread)`).
     Native(Rc<dyn NativeObject>),
+    /// A subclass of a builtin container (`class Defaults(dict)`): the dict, list or
+    /// set it is, which the builtin operations and methods work on.
+    Builtin(Value),
+}
+
+impl Instance {
+    /// The builtin container an instance of a `dict`, `list` or `set` subclass is.
+    pub fn builtin_value(&self) -> Option<Value> {
+        match &*self.payload.borrow() {
+            Payload::Builtin(value) => Some(value.clone()),
+            _ => None,
+        }
+    }
+}
+
+/// The container behind `value`: itself, or what an instance of a container subclass is.
+pub fn container_of(value: &Value) -> Option<Value> {
+    match value {
+        Value::Instance(instance) => instance.builtin_value(),
+        _ => None,
+    }
 }
 
 /// What an exception carries: its arguments, where it was raised, and what it chains.

@@ -37,7 +37,12 @@ fn output(vm: &mut Vm, pid: usize) -> String {
 }
 
 fn spawn(vm: &mut Vm, source: &str) -> usize {
-    vm.spawn(source, vec!["prog.py".to_owned()], Rc::new(NoFiles), String::new())
+    vm.spawn(
+        source,
+        vec!["prog.py".to_owned()],
+        Rc::new(NoFiles),
+        String::new(),
+    )
 }
 
 #[test]
@@ -80,7 +85,10 @@ fn a_busy_loop_yields_to_the_host_and_can_be_stopped() {
     vm.interrupt(pid);
     settle(&mut vm);
     let text = output(&mut vm, pid);
-    assert!(text.starts_with("[err]Traceback") && text.ends_with("\nKeyboardInterrupt\n"), "{text}");
+    assert!(
+        text.starts_with("[err]Traceback") && text.ends_with("\nKeyboardInterrupt\n"),
+        "{text}"
+    );
     assert!(vm.process_ended(pid));
 }
 

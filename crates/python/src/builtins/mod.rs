@@ -96,6 +96,7 @@ pub fn install(vm: &mut Vm) {
         builtin("__init__", object_init, Some("object")),
     );
     vm.builtins.set("object", Value::Class(object));
+    crate::types::install_bytearray(vm);
     let base = vm.types.get(TypeTag::BaseException).clone();
     base.dict.borrow_mut().insert(
         Rc::from("__init__"),

@@ -12,8 +12,8 @@ use std::collections::VecDeque;
 use std::rc::Rc;
 
 use super::{
-    LibraryFile, LibraryFrame, Params, c_args, held, method_args, methods, new_module,
-    raise_in_library, registered_classes, set_native, to_index,
+    Params, c_args, held, method_args, methods, new_module, registered_classes, set_native,
+    to_index,
 };
 use crate::syntax::ast::{BinOp, CmpOp};
 use crate::value::{
@@ -25,16 +25,6 @@ use crate::vm::exceptions::error;
 use crate::vm::native::{Args, NativeObject, PyResult, Signal};
 use crate::vm::types::{TypeTag, new_class};
 use crate::vm::{attr, iter, ops, repr};
-
-/// The lines of CPython's `collections/__init__.py` (3.11.7) that the traceback of a
-/// `Counter` made from something not iterable shows.
-static COLLECTIONS_PY: LibraryFile = LibraryFile {
-    path: "collections/__init__.py",
-    lines: &[
-        (599, "        self.update(iterable, **kwds)"),
-        (690, "                _count_elements(self, iterable)"),
-    ],
-};
 
 /// Makes `collections` for the current process.
 pub fn make(vm: &mut Vm) -> Rc<Module> {
@@ -179,35 +169,15 @@ fn counter_new(vm: &mut Vm, args: Args) -> PyResult {
     .bind(vm, Args::new(positional.clone()))?;
     let counter = new_dict(DictFlavor::Counter);
     let iterable = positional.get(1).cloned();
-    let counted = update(
+    update(
         vm,
         &counter,
         Args {
-            positional: iterable.iter().cloned().collect(),
+            positional: iterable.into_iter().collect(),
             keywords,
         },
-    );
-    match counted {
-        Ok(_) => Ok(counter),
-        Err(Signal::Raise(exc)) if !matches!(iterable, Some(Value::Dict(_))) => {
-            let frames = [
-                &LibraryFrame {
-                    file: &COLLECTIONS_PY,
-                    function: "update",
-                    line: 690,
-                    caret: None,
-                },
-                &LibraryFrame {
-                    file: &COLLECTIONS_PY,
-                    function: "__init__",
-                    line: 599,
-                    caret: None,
-                },
-            ];
-            Err(raise_in_library(vm, exc, &frames))
-        }
-        Err(signal) => Err(signal),
-    }
+    )?;
+    Ok(counter)
 }
 
 /// Whether a value can be called.

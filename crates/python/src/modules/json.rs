@@ -4,15 +4,11 @@
 //! `default=` function converts what JSON cannot hold, a container met again inside
 //! itself is a circular reference), then writes it; loading parses the text into a
 //! tree and builds dicts, lists and the rest from it (through `object_hook` and the
-//! other hooks when given). Errors carry the lines of CPython's `json` package that
-//! its tracebacks show.
+//! other hooks when given).
 
 use std::rc::Rc;
 
-use super::{
-    LibraryFile, LibraryFrame, Params, add_functions, new_module, raise_in_library,
-    registered_class, text_error,
-};
+use super::{Params, add_functions, new_module, registered_class};
 use crate::text::json::{
     DictKey, DumpOptions, Indent, JsonError, JsonValue, dict_key_text, dumps as dump_text,
     float_key, loads_with_depth,
@@ -24,134 +20,6 @@ use crate::vm::exceptions::{self, error, instance_of};
 use crate::vm::int::{as_int, int_from_literal};
 use crate::vm::native::{Args, PyResult, Signal};
 use crate::vm::{attr, ops, repr};
-
-/// The lines of CPython's `json/__init__.py` (3.11.7) that tracebacks show.
-static INIT_PY: LibraryFile = LibraryFile {
-    path: "json/__init__.py",
-    lines: &[
-        (231, "        return _default_encoder.encode(obj)"),
-        (234, "    return cls("),
-        (238, "        **kw).encode(obj)"),
-        (
-            339,
-            "            raise TypeError(f'the JSON object must be str, bytes or bytearray, '",
-        ),
-        (346, "        return _default_decoder.decode(s)"),
-        (359, "    return cls(**kw).decode(s)"),
-    ],
-};
-
-/// The lines of `json/decoder.py`.
-static DECODER_PY: LibraryFile = LibraryFile {
-    path: "json/decoder.py",
-    lines: &[
-        (
-            337,
-            "        obj, end = self.raw_decode(s, idx=_w(s, 0).end())",
-        ),
-        (
-            340,
-            "            raise JSONDecodeError(\"Extra data\", s, end)",
-        ),
-        (353, "            obj, end = self.scan_once(s, idx)"),
-        (
-            355,
-            "            raise JSONDecodeError(\"Expecting value\", s, err.value) from None",
-        ),
-    ],
-};
-
-/// The lines of `json/encoder.py`.
-static ENCODER_PY: LibraryFile = LibraryFile {
-    path: "json/encoder.py",
-    lines: &[
-        (
-            180,
-            "        raise TypeError(f'Object of type {o.__class__.__name__} '",
-        ),
-        (200, "        chunks = self.iterencode(o, _one_shot=True)"),
-        (258, "        return _iterencode(o, 0)"),
-    ],
-};
-
-const DUMPS_DEFAULT: LibraryFrame = LibraryFrame {
-    file: &INIT_PY,
-    function: "dumps",
-    line: 231,
-    caret: Some("_default_encoder.encode(obj)"),
-};
-const DUMPS_MAKES_ENCODER: LibraryFrame = LibraryFrame {
-    file: &INIT_PY,
-    function: "dumps",
-    line: 234,
-    caret: Some("cls("),
-};
-const DUMPS_WITH_OPTIONS: LibraryFrame = LibraryFrame {
-    file: &INIT_PY,
-    function: "dumps",
-    line: 238,
-    caret: Some("encode(obj)"),
-};
-const LOADS_WRONG_TYPE: LibraryFrame = LibraryFrame {
-    file: &INIT_PY,
-    function: "loads",
-    line: 339,
-    caret: None,
-};
-const LOADS_DEFAULT: LibraryFrame = LibraryFrame {
-    file: &INIT_PY,
-    function: "loads",
-    line: 346,
-    caret: Some("_default_decoder.decode(s)"),
-};
-const LOADS_WITH_OPTIONS: LibraryFrame = LibraryFrame {
-    file: &INIT_PY,
-    function: "loads",
-    line: 359,
-    caret: Some("cls(**kw).decode(s)"),
-};
-const DECODE: LibraryFrame = LibraryFrame {
-    file: &DECODER_PY,
-    function: "decode",
-    line: 337,
-    caret: Some("self.raw_decode(s, idx=_w(s, 0).end())"),
-};
-const EXTRA_DATA: LibraryFrame = LibraryFrame {
-    file: &DECODER_PY,
-    function: "decode",
-    line: 340,
-    caret: None,
-};
-const SCAN_ONCE: LibraryFrame = LibraryFrame {
-    file: &DECODER_PY,
-    function: "raw_decode",
-    line: 353,
-    caret: Some("self.scan_once(s, idx)"),
-};
-const EXPECTING_VALUE: LibraryFrame = LibraryFrame {
-    file: &DECODER_PY,
-    function: "raw_decode",
-    line: 355,
-    caret: None,
-};
-const ENCODE: LibraryFrame = LibraryFrame {
-    file: &ENCODER_PY,
-    function: "encode",
-    line: 200,
-    caret: Some("self.iterencode(o, _one_shot=True)"),
-};
-const ITERENCODE: LibraryFrame = LibraryFrame {
-    file: &ENCODER_PY,
-    function: "iterencode",
-    line: 258,
-    caret: Some("_iterencode(o, 0)"),
-};
-const DEFAULT: LibraryFrame = LibraryFrame {
-    file: &ENCODER_PY,
-    function: "default",
-    line: 180,
-    caret: None,
-};
 
 /// Makes `json` for the current process, with its `json.decoder` submodule.
 pub fn make(vm: &mut Vm) -> Rc<Module> {
@@ -261,8 +129,6 @@ struct Encoder {
     markers: Vec<usize>,
     /// How deeply containers may nest before a RecursionError.
     max_depth: usize,
-    /// Whether every option is the default, which decides the traceback's lines.
-    plain: bool,
 }
 
 /// Reads the options of `json.dumps(obj, **options)`.
@@ -281,10 +147,8 @@ fn encoder(
     }
     if let Some(name) = extra {
         let message = format!("JSONEncoder.__init__() got an unexpected keyword argument '{name}'");
-        let exc = exceptions::new_exception(vm, "TypeError", vec![Value::str(&message)]);
-        return Err(raise_in_library(vm, exc, &[&DUMPS_MAKES_ENCODER]));
+        return Err(error(vm, "TypeError", &message));
     }
-    let plain = values.iter().all(Option::is_none);
     let flag = |vm: &mut Vm, value: &Option<Value>, default: bool| -> PyResult<bool> {
         match value {
             Some(value) => ops::truthy(vm, value),
@@ -344,21 +208,10 @@ fn encoder(
         sort_keys: flag(vm, &sort_keys, false)?,
         markers: Vec::new(),
         max_depth: crate::vm::RECURSION_LIMIT.saturating_sub(depth + 4),
-        plain,
     })
 }
 
 impl Encoder {
-    /// The frames of `json.dumps` down to the encoder, for its errors.
-    fn frames(&self) -> [&'static LibraryFrame; 3] {
-        let dumps = if self.plain {
-            &DUMPS_DEFAULT
-        } else {
-            &DUMPS_WITH_OPTIONS
-        };
-        [&ITERENCODE, &ENCODE, dumps]
-    }
-
     /// Guards a container against being met again inside itself.
     fn enter(&mut self, vm: &mut Vm, value: &Value) -> PyResult<()> {
         if self.markers.len() >= self.max_depth {
@@ -436,9 +289,7 @@ impl Encoder {
                         "Object of type {} is not JSON serializable",
                         other.type_name()
                     );
-                    let exc =
-                        exceptions::new_exception(vm, "TypeError", vec![Value::str(&message)]);
-                    return Err(raise_in_library(vm, exc, &[&DEFAULT]));
+                    return Err(error(vm, "TypeError", &message));
                 };
                 self.enter(vm, other)?;
                 let replaced = call_nested(vm, default, Args::new(vec![other.clone()]))?;
@@ -485,14 +336,10 @@ impl Encoder {
             .map_err(|err| error(vm, err.class, &err.message))
     }
 
-    /// The text of `value`, or the exception with the frames of `json.dumps`.
+    /// The text of `value`.
     fn dump(&mut self, vm: &mut Vm, value: &Value) -> PyResult<String> {
-        let tree = match self.convert(vm, value) {
-            Ok(tree) => tree,
-            Err(Signal::Raise(exc)) => return Err(raise_in_library(vm, exc, &self.frames())),
-            Err(other) => return Err(other),
-        };
-        dump_text(&tree, &self.options).map_err(|err| text_error(vm, &err, &self.frames()))
+        let tree = self.convert(vm, value)?;
+        dump_text(&tree, &self.options).map_err(|err| error(vm, err.class, &err.message))
     }
 }
 
@@ -622,8 +469,7 @@ fn document(vm: &mut Vm, s: &Value) -> PyResult<Rc<str>> {
                 "the JSON object must be str, bytes or bytearray, not {}",
                 other.type_name()
             );
-            let exc = exceptions::new_exception(vm, "TypeError", vec![Value::str(&message)]);
-            Err(raise_in_library(vm, exc, &[&LOADS_WRONG_TYPE]))
+            Err(error(vm, "TypeError", &message))
         }
     }
 }
@@ -646,7 +492,6 @@ fn loads(vm: &mut Vm, args: Args) -> PyResult {
         positional: 1,
     }
     .bind(vm, args)?;
-    let plain = bound[1..].iter().all(Option::is_none);
     let hook = |value: &Option<Value>| value.clone().filter(|v| !matches!(v, Value::None));
     let hooks = Hooks {
         object_hook: hook(&bound[2]),
@@ -655,19 +500,14 @@ fn loads(vm: &mut Vm, args: Args) -> PyResult {
         object_pairs_hook: hook(&bound[6]),
     };
     let s = bound[0].clone().unwrap_or_default();
-    load_document(vm, &s, &hooks, plain)
+    load_document(vm, &s, &hooks)
 }
 
 /// Parses a document and builds its value.
-fn load_document(vm: &mut Vm, s: &Value, hooks: &Hooks, plain: bool) -> PyResult {
+fn load_document(vm: &mut Vm, s: &Value, hooks: &Hooks) -> PyResult {
     let text = document(vm, s)?;
     let depth = vm.thread().frames.len();
     let max_depth = crate::text::json::DEFAULT_MAX_DEPTH.saturating_sub(depth);
-    let loads_frame = if plain {
-        &LOADS_DEFAULT
-    } else {
-        &LOADS_WITH_OPTIONS
-    };
     match loads_with_depth(&text, max_depth) {
         Ok(tree) => hooks.build(vm, tree),
         Err(JsonError::Decode(fault)) => {
@@ -675,24 +515,13 @@ fn load_document(vm: &mut Vm, s: &Value, hooks: &Hooks, plain: bool) -> PyResult
             let exc = instance_of(class, Vec::new());
             let doc = Value::Str(text.clone());
             fill_decode_error(&exc, fault.msg, doc, fault.pos, fault.lineno, fault.colno);
-            let inner = match fault.msg {
-                "Expecting value" => {
-                    exceptions::with_data(&exc, |data| data.suppress_context = true);
-                    &EXPECTING_VALUE
-                }
-                "Extra data" => &EXTRA_DATA,
-                _ => &SCAN_ONCE,
-            };
-            let frames: Vec<&LibraryFrame> = if std::ptr::eq(inner, &EXTRA_DATA) {
-                vec![&EXTRA_DATA, loads_frame]
-            } else {
-                vec![inner, &DECODE, loads_frame]
-            };
-            Err(raise_in_library(vm, exc, &frames))
+            if fault.msg == "Expecting value" {
+                // CPython raises it `from None`.
+                exceptions::with_data(&exc, |data| data.suppress_context = true);
+            }
+            Err(Signal::Raise(exc))
         }
-        Err(JsonError::Python(err)) => {
-            Err(text_error(vm, &err, &[&SCAN_ONCE, &DECODE, loads_frame]))
-        }
+        Err(JsonError::Python(err)) => Err(error(vm, err.class, &err.message)),
     }
 }
 
@@ -722,5 +551,5 @@ fn load(vm: &mut Vm, args: Args) -> PyResult {
     };
     let read = attr::get_attr(vm, &bound[0].clone().unwrap_or_default(), "read")?;
     let text = call_nested(vm, read, Args::default())?;
-    load_document(vm, &text, &hooks, false)
+    load_document(vm, &text, &hooks)
 }

@@ -8,10 +8,8 @@
 //! raises, or parks its thread with [`Vm::block`] until whoever changes the object
 //! calls [`Vm::notify`], and is then run again from the start.
 //!
-//! Where CPython writes a module in Python, its tracebacks show the library's own
-//! lines (`File "/usr/lib/python3.11/queue.py", line 168, in get`). The functions
-//! here raise through [`raise_in_library`], which adds those frames, so an uncaught
-//! `queue.Empty` prints as python3 prints it.
+//! Their errors are plain exceptions raised at the learner's call: tracebacks show
+//! only the frames of the learner's own files, never frames inside these modules.
 
 pub mod collections;
 pub mod json;
@@ -28,18 +26,15 @@ mod tests;
 use std::marker::PhantomData;
 use std::rc::Rc;
 
-use crate::compile::{Code, CodeKind, Op};
-use crate::syntax::ast::Span;
-use crate::value::{Class, Module, Namespace, Payload, TracebackEntry, Value};
+use crate::value::{Class, Module, Namespace, Payload, Value};
 use crate::vm::Vm;
 use crate::vm::attr::builtin;
-use crate::vm::exceptions::{self, error};
+use crate::vm::exceptions::error;
 use crate::vm::int::as_int;
 use crate::vm::native::{Args, NativeFn, NativeObject, PyResult, Signal};
 
 /// Where CPython's standard library lives on the machine whose output we match: the
-/// `__file__` of the modules it writes in Python, and the paths of their frames in
-/// tracebacks.
+/// `__file__` of the modules it writes in Python.
 pub const STDLIB: &str = "/usr/lib/python3.11";
 
 /// The module `name` written in Rust, made for the current process, or None.
@@ -411,134 +406,6 @@ pub fn method_args(vm: &mut Vm, mut args: Args, method: &str) -> PyResult<(Value
     }
     let this = args.positional.remove(0);
     Ok((this, args))
-}
-
-/// A file of CPython's standard library, by the lines of it that tracebacks show:
-/// the line number and the text, as in the file.
-pub struct LibraryFile {
-    /// The path under [`STDLIB`]: `queue.py`, `json/decoder.py`.
-    pub path: &'static str,
-    pub lines: &'static [(u32, &'static str)],
-}
-
-impl LibraryFile {
-    /// The file's full path.
-    pub fn full_path(&self) -> String {
-        format!("{STDLIB}/{}", self.path)
-    }
-
-    /// The file as text with only the known lines in place (the rest empty), which is
-    /// what tracebacks read its lines from, and what a part written in Python compiles.
-    pub fn sparse_text(&self, wanted: impl Fn(u32) -> bool) -> String {
-        let mut text = String::new();
-        let mut at = 1;
-        for &(line, content) in self.lines.iter().filter(|(line, _)| wanted(*line)) {
-            while at < line {
-                text.push('\n');
-                at += 1;
-            }
-            text.push_str(content);
-            text.push('\n');
-            at += 1;
-        }
-        text
-    }
-
-    fn line(&self, number: u32) -> &'static str {
-        self.lines
-            .iter()
-            .find(|(line, _)| *line == number)
-            .map_or("", |(_, text)| text)
-    }
-
-    /// Makes the file's lines readable to tracebacks.
-    pub fn register(&self, vm: &mut Vm) {
-        let path: Rc<str> = Rc::from(self.full_path());
-        vm.sources
-            .entry(path)
-            .or_insert_with(|| Rc::from(self.sparse_text(|_| true)));
-    }
-}
-
-/// A frame of a library function CPython writes in Python, as its traceback shows
-/// it: the file, the function, the line, and what python3 underlines on it.
-pub struct LibraryFrame {
-    pub file: &'static LibraryFile,
-    pub function: &'static str,
-    pub line: u32,
-    /// The part of the line underlined with carets; None when the statement is the
-    /// whole line (a `raise`), which python3 does not underline.
-    pub caret: Option<&'static str>,
-}
-
-impl LibraryFrame {
-    /// The traceback entry of this frame: a code object of one instruction whose
-    /// source span is the underlined part.
-    fn entry(&self) -> TracebackEntry {
-        let text = self.file.line(self.line);
-        let (col, end_col) = match self
-            .caret
-            .and_then(|part| text.find(part).map(|at| (at, part)))
-        {
-            Some((at, part)) => (at, at + part.len()),
-            None => (text.len() - text.trim_start().len(), text.len()),
-        };
-        let span = Span {
-            line: self.line,
-            col: col as u32,
-            end_line: self.line,
-            end_col: end_col as u32,
-        };
-        let code = Code {
-            name: Rc::from(self.function),
-            qualname: Rc::from(self.function),
-            filename: Rc::from(self.file.full_path()),
-            ops: vec![Op::Nop],
-            spans: vec![span],
-            consts: Vec::new(),
-            names: Vec::new(),
-            varnames: Vec::new(),
-            cellvars: Vec::new(),
-            freevars: Vec::new(),
-            cell_params: Vec::new(),
-            argcount: 0,
-            posonlyargcount: 0,
-            kwonlyargcount: 0,
-            varargs: false,
-            varkeywords: false,
-            is_generator: false,
-            kind: CodeKind::Function,
-            first_line: self.line,
-            name_slots: Vec::new(),
-        };
-        TracebackEntry {
-            code: Rc::new(code),
-            ip: 0,
-        }
-    }
-}
-
-/// Raises `exc` as though it came from the library frames `frames` (innermost
-/// first), which its traceback then shows above the caller's.
-pub fn raise_in_library(vm: &mut Vm, exc: Value, frames: &[&LibraryFrame]) -> Signal {
-    for frame in frames {
-        frame.file.register(vm);
-        exceptions::add_traceback(&exc, frame.entry());
-    }
-    Signal::Raise(exc)
-}
-
-/// Raises the builtin exception `class` with `message` from library frames.
-pub fn library_error(vm: &mut Vm, class: &str, message: &str, frames: &[&LibraryFrame]) -> Signal {
-    let exc = exceptions::new_exception(vm, class, vec![Value::str(message)]);
-    raise_in_library(vm, exc, frames)
-}
-
-/// Turns an error of the pure text functions (`crate::text`) into the exception it
-/// names, raised from library frames.
-pub fn text_error(vm: &mut Vm, err: &crate::text::PyError, frames: &[&LibraryFrame]) -> Signal {
-    let exc = exceptions::new_exception(vm, err.class, vec![Value::str(&err.message)]);
-    raise_in_library(vm, exc, frames)
 }
 
 /// A "struct sequence" (`sys.version_info`, `time.struct_time`, and the classes

@@ -11,70 +11,16 @@ use std::collections::VecDeque;
 use std::rc::Rc;
 
 use super::{
-    Deadline, LibraryFile, LibraryFrame, Params, c_args, deadline, forget_deadline, held,
-    method_args, methods, new_module, raise_in_library, registered_classes, self_only, set_native,
-    to_float,
+    Deadline, Params, c_args, deadline, forget_deadline, held, method_args, methods, new_module,
+    registered_classes, self_only, set_native, to_float,
 };
 use crate::syntax::ast::CmpOp;
 use crate::value::{Class, Module, Namespace, Value};
 use crate::vm::Vm;
-use crate::vm::exceptions::instance_of;
+use crate::vm::exceptions::{error, instance_of};
 use crate::vm::native::{Args, NativeObject, PyResult, Signal};
 use crate::vm::ops;
 use crate::vm::types::{TypeTag, new_class};
-
-/// The lines of CPython's `queue.py` (3.11.7) that tracebacks show.
-static QUEUE_PY: LibraryFile = LibraryFile {
-    path: "queue.py",
-    lines: &[
-        (
-            75,
-            "                    raise ValueError('task_done() called too many times')",
-        ),
-        (137, "                        raise Full"),
-        (
-            142,
-            "                    raise ValueError(\"'timeout' must be a non-negative number\")",
-        ),
-        (148, "                            raise Full"),
-        (150, "            self._put(item)"),
-        (168, "                    raise Empty"),
-        (
-            173,
-            "                raise ValueError(\"'timeout' must be a non-negative number\")",
-        ),
-        (179, "                        raise Empty"),
-        (181, "            item = self._get()"),
-        (191, "        return self.put(item, block=False)"),
-        (199, "        return self.get(block=False)"),
-        (236, "        heappush(self.queue, item)"),
-        (239, "        return heappop(self.queue)"),
-    ],
-};
-
-/// A line of `queue.py`, underlining `caret` (None: the whole statement).
-const fn at(function: &'static str, line: u32, caret: Option<&'static str>) -> LibraryFrame {
-    LibraryFrame {
-        file: &QUEUE_PY,
-        function,
-        line,
-        caret,
-    }
-}
-
-const TASK_DONE_TOO_MANY: LibraryFrame = at("task_done", 75, None);
-const PUT_FULL: LibraryFrame = at("put", 137, None);
-const PUT_NEGATIVE_TIMEOUT: LibraryFrame = at("put", 142, None);
-const PUT_TIMED_OUT: LibraryFrame = at("put", 148, None);
-const PUT_INTO_HEAP: LibraryFrame = at("put", 150, None);
-const GET_EMPTY: LibraryFrame = at("get", 168, None);
-const GET_NEGATIVE_TIMEOUT: LibraryFrame = at("get", 173, None);
-const GET_TIMED_OUT: LibraryFrame = at("get", 179, None);
-const GET_FROM_HEAP: LibraryFrame = at("get", 181, Some("self._get()"));
-const PUT_NOWAIT: LibraryFrame = at("put_nowait", 191, Some("self.put(item, block=False)"));
-const GET_NOWAIT: LibraryFrame = at("get_nowait", 199, Some("self.get(block=False)"));
-const HEAPPUSH: LibraryFrame = at("_put", 236, None);
-const HEAPPOP: LibraryFrame = at("_get", 239, Some("heappop(self.queue)"));
 
 /// Makes `queue` for the current process.
 pub fn make(vm: &mut Vm) -> Rc<Module> {
@@ -308,42 +254,19 @@ fn is_full(vm: &mut Vm, queue: &QueueState) -> PyResult<bool> {
 }
 
 /// A `timeout` argument: None, or seconds (ValueError when negative), checked as
-/// `queue.py` checks it with `timeout < 0`.
-fn timeout_of(
-    vm: &mut Vm,
-    value: &Value,
-    frame: &LibraryFrame,
-    extra: &[&LibraryFrame],
-) -> PyResult<Option<f64>> {
+/// CPython checks it with `timeout < 0`.
+fn timeout_of(vm: &mut Vm, value: &Value) -> PyResult<Option<f64>> {
     if matches!(value, Value::None) {
         return Ok(None);
     }
     if ops::less_than(vm, value, &Value::Int(0))? {
-        let exc = crate::vm::exceptions::new_exception(
+        return Err(error(
             vm,
             "ValueError",
-            vec![Value::str("'timeout' must be a non-negative number")],
-        );
-        let mut frames = vec![frame];
-        frames.extend_from_slice(extra);
-        return Err(raise_in_library(vm, exc, &frames));
+            "'timeout' must be a non-negative number",
+        ));
     }
     to_float(vm, value).map(Some)
-}
-
-/// Raises `queue.Empty` or `queue.Full` from the lines of `queue.py` that raise it
-/// (none for a `SimpleQueue`, written in C).
-fn raise_class(
-    vm: &mut Vm,
-    class: Rc<Class>,
-    queue: &QueueState,
-    frames: &[&LibraryFrame],
-) -> Signal {
-    let exc = instance_of(class, Vec::new());
-    if queue.order == Order::Simple {
-        return Signal::Raise(exc);
-    }
-    raise_in_library(vm, exc, frames)
 }
 
 /// Adds an item where its order puts it.
@@ -355,10 +278,7 @@ fn push(vm: &mut Vm, queue: &QueueState, item: Value) -> PyResult<()> {
             // heapq.heappush: append, then sift the new item up.
             items.borrow_mut().push(item);
             let last = items.borrow().len() - 1;
-            if let Err(signal) = sift_down(vm, items, 0, last) {
-                let frames = [&HEAPPUSH, &PUT_INTO_HEAP];
-                return Err(with_frames(vm, signal, &frames));
-            }
+            sift_down(vm, items, 0, last)?;
         }
     }
     Ok(())
@@ -371,18 +291,7 @@ fn pop(vm: &mut Vm, queue: &QueueState) -> PyResult<Value> {
         Items::List(items) if queue.order == Order::Lifo => {
             Ok(items.borrow_mut().pop().unwrap_or_default())
         }
-        Items::List(items) => heappop(vm, items).map_err(|signal| {
-            let frames = [&HEAPPOP, &GET_FROM_HEAP];
-            with_frames(vm, signal, &frames)
-        }),
-    }
-}
-
-/// Adds library frames to a raised exception.
-fn with_frames(vm: &mut Vm, signal: Signal, frames: &[&LibraryFrame]) -> Signal {
-    match signal {
-        Signal::Raise(exc) => raise_in_library(vm, exc, frames),
-        other => other,
+        Items::List(items) => heappop(vm, items),
     }
 }
 
@@ -469,36 +378,24 @@ fn put(vm: &mut Vm, args: Args) -> PyResult {
         item.unwrap_or_default(),
         block,
         timeout.unwrap_or_default(),
-        &[],
     )
 }
 
-/// The body of `put`, with the frames of the caller in `queue.py` (`put_nowait`).
-fn put_item(
-    vm: &mut Vm,
-    this: &Value,
-    item: Value,
-    block: bool,
-    timeout: Value,
-    outer: &[&LibraryFrame],
-) -> PyResult {
+/// The body of `put` (and of `put_nowait`).
+fn put_item(vm: &mut Vm, this: &Value, item: Value, block: bool, timeout: Value) -> PyResult {
     let queue = state(vm, this, "put")?;
     if bound(vm, &queue)?.is_some() {
         if !block {
             if is_full(vm, &queue)? {
-                let full = classes(vm).full;
-                let mut frames = vec![&PUT_FULL];
-                frames.extend_from_slice(outer);
-                return Err(raise_class(vm, full, &queue, &frames));
+                return Err(Signal::Raise(instance_of(classes(vm).full, Vec::new())));
             }
         } else {
-            let timeout = timeout_of(vm, &timeout, &PUT_NEGATIVE_TIMEOUT, outer)?;
+            let timeout = timeout_of(vm, &timeout)?;
             if is_full(vm, &queue)? {
                 return Err(match deadline(vm, timeout) {
                     Deadline::Passed => {
                         forget_deadline(vm);
-                        let full = classes(vm).full;
-                        raise_class(vm, full, &queue, &[&PUT_TIMED_OUT])
+                        Signal::Raise(instance_of(classes(vm).full, Vec::new()))
                     }
                     Deadline::At(at) => vm.block(Some(this.identity()), at, "Queue.put"),
                 });
@@ -529,33 +426,23 @@ fn get(vm: &mut Vm, args: Args) -> PyResult {
         Some(block) => ops::truthy(vm, block)?,
         None => true,
     };
-    get_item(vm, &this, block, timeout.unwrap_or_default(), &[])
+    get_item(vm, &this, block, timeout.unwrap_or_default())
 }
 
-/// The body of `get`, with the frames of the caller in `queue.py` (`get_nowait`).
-fn get_item(
-    vm: &mut Vm,
-    this: &Value,
-    block: bool,
-    timeout: Value,
-    outer: &[&LibraryFrame],
-) -> PyResult {
+/// The body of `get` (and of `get_nowait`).
+fn get_item(vm: &mut Vm, this: &Value, block: bool, timeout: Value) -> PyResult {
     let queue = state(vm, this, "get")?;
     if !block {
         if queue.is_empty() {
-            let empty = classes(vm).empty;
-            let mut frames = vec![&GET_EMPTY];
-            frames.extend_from_slice(outer);
-            return Err(raise_class(vm, empty, &queue, &frames));
+            return Err(Signal::Raise(instance_of(classes(vm).empty, Vec::new())));
         }
     } else {
-        let timeout = timeout_of(vm, &timeout, &GET_NEGATIVE_TIMEOUT, outer)?;
+        let timeout = timeout_of(vm, &timeout)?;
         if queue.is_empty() {
             return Err(match deadline(vm, timeout) {
                 Deadline::Passed => {
                     forget_deadline(vm);
-                    let empty = classes(vm).empty;
-                    raise_class(vm, empty, &queue, &[&GET_TIMED_OUT])
+                    Signal::Raise(instance_of(classes(vm).empty, Vec::new()))
                 }
                 Deadline::At(at) => vm.block(Some(this.identity()), at, "Queue.get"),
             });
@@ -582,14 +469,13 @@ fn put_nowait(vm: &mut Vm, args: Args) -> PyResult {
         item.unwrap_or_default(),
         false,
         Value::None,
-        &[&PUT_NOWAIT],
     )
 }
 
 /// `queue.get_nowait()`: `get(block=False)`.
 fn get_nowait(vm: &mut Vm, args: Args) -> PyResult {
     let this = self_only(vm, args, "Queue.get_nowait")?;
-    get_item(vm, &this, false, Value::None, &[&GET_NOWAIT])
+    get_item(vm, &this, false, Value::None)
 }
 
 /// `queue.task_done()`: one item put earlier is finished with; `join()` returns once
@@ -599,12 +485,7 @@ fn task_done(vm: &mut Vm, args: Args) -> PyResult {
     let queue = state(vm, &this, "task_done")?;
     let unfinished = queue.unfinished_tasks.get() - 1;
     if unfinished < 0 {
-        return Err(super::library_error(
-            vm,
-            "ValueError",
-            "task_done() called too many times",
-            &[&TASK_DONE_TOO_MANY],
-        ));
+        return Err(error(vm, "ValueError", "task_done() called too many times"));
     }
     queue.unfinished_tasks.set(unfinished);
     if unfinished == 0 {

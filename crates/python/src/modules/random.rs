@@ -10,8 +10,8 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::{
-    Held, LibraryFile, LibraryFrame, Params, add_functions, c_args, held, methods, new_module,
-    raise_in_library, registered_class, set_native, to_float, to_index,
+    Held, Params, add_functions, c_args, held, methods, new_module, registered_class, set_native,
+    to_float, to_index,
 };
 use crate::bigint::BigInt;
 use crate::syntax::ast::BinOp;
@@ -19,159 +19,15 @@ use crate::text::PyError;
 use crate::text::random::Random;
 use crate::value::{Class, Module, Value};
 use crate::vm::Vm;
-use crate::vm::exceptions::{self, error};
+use crate::vm::exceptions::error;
 use crate::vm::int::{as_int, from_big};
 use crate::vm::native::{Args, NativeFn, NativeObject, PyResult, Signal};
 use crate::vm::ops;
 use crate::vm::types::{TypeTag, new_class};
 
-/// The lines of CPython's `random.py` (3.11.7) that tracebacks show.
-static RANDOM_PY: LibraryFile = LibraryFile {
-    path: "random.py",
-    lines: &[
-        (
-            160,
-            "            raise TypeError('The only supported seed types are: None,\\n'",
-        ),
-        (
-            301,
-            "                raise ValueError(\"non-integer arg 1 for randrange()\")",
-        ),
-        (
-            310,
-            "                raise TypeError('Missing a non-None stop argument')",
-        ),
-        (
-            313,
-            "            raise ValueError(\"empty range for randrange()\")",
-        ),
-        (
-            323,
-            "                raise ValueError(\"non-integer stop for randrange()\")",
-        ),
-        (
-            336,
-            "                raise ValueError(\"non-integer step for randrange()\")",
-        ),
-        (
-            345,
-            "            raise ValueError(\"empty range for randrange() (%d, %d, %d)\" % (istart, istop, width))",
-        ),
-        (
-            353,
-            "            raise ValueError(\"zero step for randrange()\")",
-        ),
-        (
-            355,
-            "            raise ValueError(\"empty range for randrange()\")",
-        ),
-        (362, "        return self.randrange(a, b+1)"),
-        (
-            373,
-            "            raise IndexError('Cannot choose from an empty sequence')",
-        ),
-        (374, "        return seq[self._randbelow(len(seq))]"),
-        (383, "            x[i], x[j] = x[j], x[i]"),
-        (
-            439,
-            "            raise TypeError(\"Population must be a sequence.  \"",
-        ),
-        (
-            445,
-            "                raise ValueError('The number of counts does not match the population')",
-        ),
-        (
-            448,
-            "                raise TypeError('Counts must be integers')",
-        ),
-        (
-            450,
-            "                raise ValueError('Total of counts must be greater than zero')",
-        ),
-        (
-            456,
-            "            raise ValueError(\"Sample larger than population or is negative\")",
-        ),
-        (
-            493,
-            "                return [population[floor(random() * n)] for i in _repeat(None, k)]",
-        ),
-        (500, "                raise TypeError("),
-        (
-            504,
-            "            raise TypeError('Cannot specify both weights and cumulative weights')",
-        ),
-        (
-            506,
-            "            raise ValueError('The number of weights does not match the population')",
-        ),
-        (
-            509,
-            "            raise ValueError('Total of weights must be greater than zero')",
-        ),
-        (
-            511,
-            "            raise ValueError('Total of weights must be finite')",
-        ),
-        (522, "        return a + (b - a) * self.random()"),
-    ],
-};
-
-/// A line of `random.py` in `function`, underlining `caret` (None: the statement).
-const fn at(function: &'static str, line: u32, caret: Option<&'static str>) -> LibraryFrame {
-    LibraryFrame {
-        file: &RANDOM_PY,
-        function,
-        line,
-        caret,
-    }
-}
-
-const RANDINT: LibraryFrame = at("randint", 362, Some("self.randrange(a, b+1)"));
-const CHOICE_INDEX: LibraryFrame = at("choice", 374, Some("seq[self._randbelow(len(seq))]"));
-const SHUFFLE_SWAP: LibraryFrame = at("shuffle", 383, Some("x[i]"));
-const CHOICES_COMPREHENSION: LibraryFrame =
-    at("<listcomp>", 493, Some("population[floor(random() * n)]"));
-const CHOICES_LIST: LibraryFrame = at(
-    "choices",
-    493,
-    Some("[population[floor(random() * n)] for i in _repeat(None, k)]"),
-);
-const UNIFORM: LibraryFrame = at("uniform", 522, Some("b - a"));
-
-/// The `raise` of `random.py` in `function` that raises `message`.
-fn raise_line(function: &str, message: &str) -> Option<u32> {
-    Some(match (function, message) {
-        ("seed", _) => 160,
-        ("choice", _) => 373,
-        ("sample", "Population must be a sequence.  For dicts or sets, use sorted(d).") => 439,
-        ("sample", "The number of counts does not match the population") => 445,
-        ("sample", "Counts must be integers") => 448,
-        ("sample", "Total of counts must be greater than zero") => 450,
-        ("sample", "Sample larger than population or is negative") => 456,
-        ("choices", m) if m.starts_with("The number of choices") => 500,
-        ("choices", "Cannot specify both weights and cumulative weights") => 504,
-        ("choices", "The number of weights does not match the population") => 506,
-        ("choices", "Total of weights must be greater than zero") => 509,
-        ("choices", "Total of weights must be finite") => 511,
-        _ => return None,
-    })
-}
-
-/// Raises `err` (from the generator or from here) as `random.py`'s `function` does,
-/// with its line and the lines of the callers given.
-fn raise_from(
-    vm: &mut Vm,
-    function: &'static str,
-    err: &PyError,
-    outer: &[&LibraryFrame],
-) -> Signal {
-    let exc = exceptions::new_exception(vm, err.class, vec![Value::str(&err.message)]);
-    let line = raise_line(function, &err.message);
-    let frame = line.map(|line| at(function, line, None));
-    let mut frames: Vec<&LibraryFrame> = frame.iter().collect();
-    frames.extend_from_slice(outer);
-    raise_in_library(vm, exc, &frames)
+/// Raises `err`, an error of the generator or of the checks here.
+fn raise(vm: &mut Vm, err: &PyError) -> Signal {
+    error(vm, err.class, &err.message)
 }
 
 /// The functions of the module, each also a method of `random.Random`.
@@ -353,7 +209,7 @@ fn seed<S: Source>(vm: &mut Vm, args: Args) -> PyResult {
                 let err = PyError::type_error(
                     "The only supported seed types are: None,\nint, float, str, bytes, and bytearray.",
                 );
-                return Err(raise_from(vm, "seed", &err, &[]));
+                return Err(raise(vm, &err));
             }
         },
     }
@@ -411,12 +267,7 @@ fn randbytes<S: Source>(vm: &mut Vm, args: Args) -> PyResult {
 
 /// An argument of `randrange`: an int, or a float with an integral value (which
 /// CPython still takes, with a DeprecationWarning); `which` names it in the error.
-fn range_arg(
-    vm: &mut Vm,
-    value: &Value,
-    which: &'static str,
-    outer: &[&LibraryFrame],
-) -> PyResult<Value> {
+fn range_arg(vm: &mut Vm, value: &Value, which: &'static str) -> PyResult<Value> {
     if as_int(value).is_some() {
         return Ok(value.clone());
     }
@@ -425,24 +276,15 @@ fn range_arg(
             Ok(from_big(BigInt::from_f64(*x).unwrap_or_else(BigInt::zero)))
         }
         Value::Float(_) => {
-            let (message, line) = match which {
-                "start" => ("non-integer arg 1 for randrange()", 301),
-                "stop" => ("non-integer stop for randrange()", 323),
-                _ => ("non-integer step for randrange()", 336),
+            let message = match which {
+                "start" => "non-integer arg 1 for randrange()",
+                "stop" => "non-integer stop for randrange()",
+                _ => "non-integer step for randrange()",
             };
-            Err(raise_at(vm, PyError::value_error(message), line, outer))
+            Err(error(vm, "ValueError", message))
         }
         other => Err(super::not_an_integer(vm, other)),
     }
-}
-
-/// Raises `err` from line `line` of `randrange`, called from `outer`.
-fn raise_at(vm: &mut Vm, err: PyError, line: u32, outer: &[&LibraryFrame]) -> Signal {
-    let exc = exceptions::new_exception(vm, err.class, vec![Value::str(&err.message)]);
-    let frame = at("randrange", line, None);
-    let mut frames = vec![&frame];
-    frames.extend_from_slice(outer);
-    raise_in_library(vm, exc, &frames)
 }
 
 /// `a op b` for two ints.
@@ -484,15 +326,13 @@ fn randbelow(vm: &mut Vm, generator: &Generator, n: &Value) -> Value {
     }
 }
 
-/// `randrange(start, stop, step)` on ints of any size, as `random.py` computes it;
-/// `outer` are the frames of its caller in `random.py` (`randint`).
+/// `randrange(start, stop, step)` on ints of any size, as CPython computes it.
 fn randrange_of(
     vm: &mut Vm,
     generator: &Generator,
     start: Value,
     stop: Option<Value>,
     step: Option<Value>,
-    outer: &[&LibraryFrame],
 ) -> PyResult {
     let Some(stop) = stop else {
         if step
@@ -500,16 +340,14 @@ fn randrange_of(
             .is_some_and(|step| !matches!(step, Value::Int(1)))
         {
             let err = PyError::type_error("Missing a non-None stop argument");
-            return Err(raise_at(vm, err, 310, outer));
+            return Err(raise(vm, &err));
         }
         if sign(&start) > 0 {
             return Ok(randbelow(vm, generator, &start));
         }
-        return Err(raise_at(
+        return Err(raise(
             vm,
-            PyError::value_error("empty range for randrange()"),
-            313,
-            outer,
+            &PyError::value_error("empty range for randrange()"),
         ));
     };
     let width = int_op(BinOp::Sub, &stop, &start);
@@ -526,15 +364,13 @@ fn randrange_of(
             text(vm, &stop)?,
             text(vm, &width)?
         );
-        return Err(raise_at(vm, PyError::value_error(message), 345, outer));
+        return Err(raise(vm, &PyError::value_error(message)));
     }
     let n = match sign(&step) {
         0 => {
-            return Err(raise_at(
+            return Err(raise(
                 vm,
-                PyError::value_error("zero step for randrange()"),
-                353,
-                outer,
+                &PyError::value_error("zero step for randrange()"),
             ));
         }
         s => {
@@ -543,11 +379,9 @@ fn randrange_of(
         }
     };
     if sign(&n) <= 0 {
-        return Err(raise_at(
+        return Err(raise(
             vm,
-            PyError::value_error("empty range for randrange()"),
-            355,
-            outer,
+            &PyError::value_error("empty range for randrange()"),
         ));
     }
     let offset = randbelow(vm, generator, &n);
@@ -568,16 +402,16 @@ fn randrange<S: Source>(vm: &mut Vm, args: Args) -> PyResult {
         2,
         4,
     )?;
-    let start = range_arg(vm, &bound[1].clone().unwrap_or_default(), "start", &[])?;
+    let start = range_arg(vm, &bound[1].clone().unwrap_or_default(), "start")?;
     let stop = match &bound[2] {
         None | Some(Value::None) => None,
-        Some(stop) => Some(range_arg(vm, stop, "stop", &[])?),
+        Some(stop) => Some(range_arg(vm, stop, "stop")?),
     };
     let step = match &bound[3] {
         None => None,
-        Some(step) => Some(range_arg(vm, step, "step", &[])?),
+        Some(step) => Some(range_arg(vm, step, "step")?),
     };
-    randrange_of(vm, &generator, start, stop, step, &[])
+    randrange_of(vm, &generator, start, stop, step)
 }
 
 /// `random.randint(a, b)`: `randrange(a, b + 1)`.
@@ -586,17 +420,9 @@ fn randint<S: Source>(vm: &mut Vm, args: Args) -> PyResult {
     let a = bound[1].clone().unwrap_or_default();
     let b = bound[2].clone().unwrap_or_default();
     let stop = ops::binary(vm, BinOp::Add, &b, &Value::Int(1), false)?;
-    let start = range_arg(vm, &a, "start", &[&RANDINT])?;
-    let stop = range_arg(vm, &stop, "stop", &[&RANDINT])?;
-    randrange_of(vm, &generator, start, Some(stop), None, &[&RANDINT])
-}
-
-/// Reads `seq[index]` for a choice, with the frame of the line that reads it.
-fn item(vm: &mut Vm, seq: &Value, index: usize, frames: &[&LibraryFrame]) -> PyResult {
-    ops::get_item(vm, seq, &Value::Int(index as i64)).map_err(|signal| match signal {
-        Signal::Raise(exc) => raise_in_library(vm, exc, frames),
-        other => other,
-    })
+    let start = range_arg(vm, &a, "start")?;
+    let stop = range_arg(vm, &stop, "stop")?;
+    randrange_of(vm, &generator, start, Some(stop), None)
 }
 
 /// `random.choice(seq)`.
@@ -605,8 +431,8 @@ fn choice<S: Source>(vm: &mut Vm, args: Args) -> PyResult {
     let seq = bound[1].clone().unwrap_or_default();
     let len = ops::len(vm, &seq)? as usize;
     match generator.with(vm, |r| r.choice(len)) {
-        Ok(index) => item(vm, &seq, index, &[&CHOICE_INDEX]),
-        Err(err) => Err(raise_from(vm, "choice", &err, &[])),
+        Ok(index) => ops::get_item(vm, &seq, &Value::Int(index as i64)),
+        Err(err) => Err(raise(vm, &err)),
     }
 }
 
@@ -638,10 +464,9 @@ fn choices<S: Source>(vm: &mut Vm, args: Args) -> PyResult {
     let indices = match (weights, cum_weights) {
         (None, None) => {
             let indices = generator.with(vm, |r| r.choices(n, k));
-            let frames = [&CHOICES_COMPREHENSION, &CHOICES_LIST];
             let mut picked = Vec::with_capacity(k);
             for index in indices {
-                picked.push(item(vm, &population, index, &frames)?);
+                picked.push(ops::get_item(vm, &population, &Value::Int(index as i64))?);
             }
             return Ok(Value::list(picked));
         }
@@ -651,18 +476,13 @@ fn choices<S: Source>(vm: &mut Vm, args: Args) -> PyResult {
                     "The number of choices must be a keyword argument: k={}",
                     n.to_i64().unwrap_or(0)
                 );
-                return Err(raise_from(
-                    vm,
-                    "choices",
-                    &PyError::type_error(message),
-                    &[],
-                ));
+                return Err(raise(vm, &PyError::type_error(message)));
             }
             let weights = weights_of(vm, &weights)?;
             if weights.len() != n {
                 let err =
                     PyError::value_error("The number of weights does not match the population");
-                return Err(raise_from(vm, "choices", &err, &[]));
+                return Err(raise(vm, &err));
             }
             generator.with(vm, |r| r.choices_weighted(&weights, k))
         }
@@ -671,16 +491,16 @@ fn choices<S: Source>(vm: &mut Vm, args: Args) -> PyResult {
             if cum_weights.len() != n {
                 let err =
                     PyError::value_error("The number of weights does not match the population");
-                return Err(raise_from(vm, "choices", &err, &[]));
+                return Err(raise(vm, &err));
             }
             generator.with(vm, |r| r.choices_cum_weights(&cum_weights, k))
         }
         (Some(_), Some(_)) => {
             let err = PyError::type_error("Cannot specify both weights and cumulative weights");
-            return Err(raise_from(vm, "choices", &err, &[]));
+            return Err(raise(vm, &err));
         }
     };
-    let indices = indices.map_err(|err| raise_from(vm, "choices", &err, &[]))?;
+    let indices = indices.map_err(|err| raise(vm, &err))?;
     let mut picked = Vec::with_capacity(indices.len());
     for index in indices {
         picked.push(ops::get_item(vm, &population, &Value::Int(index as i64))?);
@@ -702,12 +522,8 @@ fn shuffle<S: Source>(vm: &mut Vm, args: Args) -> PyResult {
         let j = generator.with(vm, |r| r.randbelow(i + 1));
         let (i, j) = (Value::Int(i as i64), Value::Int(j as i64));
         let moved = (ops::get_item(vm, &x, &j)?, ops::get_item(vm, &x, &i)?);
-        let swapped =
-            ops::set_item(vm, &x, i, moved.0).and_then(|()| ops::set_item(vm, &x, j, moved.1));
-        if let Err(Signal::Raise(exc)) = swapped {
-            return Err(raise_in_library(vm, exc, &[&SHUFFLE_SWAP]));
-        }
-        swapped?;
+        ops::set_item(vm, &x, i, moved.0)?;
+        ops::set_item(vm, &x, j, moved.1)?;
     }
     Ok(Value::None)
 }
@@ -744,7 +560,7 @@ fn sample<S: Source>(vm: &mut Vm, args: Args) -> PyResult {
         let err = PyError::type_error(
             "Population must be a sequence.  For dicts or sets, use sorted(d).",
         );
-        return Err(raise_from(vm, "sample", &err, &[]));
+        return Err(raise(vm, &err));
     }
     let n = ops::len(vm, &population)? as usize;
     let k = to_index(vm, &k.unwrap_or_default())?;
@@ -755,7 +571,7 @@ fn sample<S: Source>(vm: &mut Vm, args: Args) -> PyResult {
             if counts.len() != n {
                 let err =
                     PyError::value_error("The number of counts does not match the population");
-                return Err(raise_from(vm, "sample", &err, &[]));
+                return Err(raise(vm, &err));
             }
             let mut numbers = Vec::with_capacity(n);
             for count in &counts {
@@ -763,14 +579,14 @@ fn sample<S: Source>(vm: &mut Vm, args: Args) -> PyResult {
                     Some(c) => numbers.push(c),
                     None => {
                         let err = PyError::type_error("Counts must be integers");
-                        return Err(raise_from(vm, "sample", &err, &[]));
+                        return Err(raise(vm, &err));
                     }
                 }
             }
             generator.with(vm, |r| r.sample_counts(&numbers, k))
         }
     };
-    let indices = indices.map_err(|err| raise_from(vm, "sample", &err, &[]))?;
+    let indices = indices.map_err(|err| raise(vm, &err))?;
     let mut picked = Vec::with_capacity(indices.len());
     for index in indices {
         picked.push(ops::get_item(vm, &population, &Value::Int(index as i64))?);
@@ -785,10 +601,7 @@ fn uniform<S: Source>(vm: &mut Vm, args: Args) -> PyResult {
         bound[1].clone().unwrap_or_default(),
         bound[2].clone().unwrap_or_default(),
     );
-    let width = ops::binary(vm, BinOp::Sub, &b, &a, false).map_err(|signal| match signal {
-        Signal::Raise(exc) => raise_in_library(vm, exc, &[&UNIFORM]),
-        other => other,
-    })?;
+    let width = ops::binary(vm, BinOp::Sub, &b, &a, false)?;
     let r = Value::Float(generator.with(vm, Random::random));
     let scaled = ops::binary(vm, BinOp::Mult, &width, &r, false)?;
     ops::binary(vm, BinOp::Add, &a, &scaled, false)

@@ -1,13 +1,12 @@
 //! `threading`: threads as the VM's green threads, and the locks, events, conditions
 //! and semaphores that coordinate them.
 //!
-//! A `Thread` is an instance of a class Python code can subclass (`class
-//! Worker(threading.Thread): def run(self): ...`). Its state lives in its `__dict__`
-//! under the names CPython's `threading.py` gives it (`_target`, `_args`, `_started`,
-//! `_ident`…). `run` and `_bootstrap_inner` are the few lines of CPython's own Python
-//! that a thread's traceback shows, compiled at their line numbers in
-//! `threading.py`, so an exception in a thread prints as python3 prints it. The rest
-//! is written in Rust.
+//! A `Thread` is an instance of a class Python code can subclass (a `Worker` with a
+//! `run` method of its own). Its state lives in its `__dict__` under the names
+//! CPython gives it (`_target`, `_args`, `_started`, `_ident`…). `start()` runs
+//! the bound `run` method on a new green thread, so a subclass's own `run` is used;
+//! `Thread.run` hands the target back to the VM as a tail call, so the thread's
+//! traceback shows only the learner's frames.
 //!
 //! Every wait (`join`, `acquire`, `Event.wait`, `Condition.wait`) checks its
 //! condition and, when it cannot go on, parks the thread on the object it waits for;
@@ -17,104 +16,15 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use super::{
-    Deadline, LibraryFile, LibraryFrame, Params, add_functions, address, c_args, deadline, held,
-    library_error, method_args, methods, native_of, new_module, registered_classes, self_only,
-    set_native, to_float,
+    Deadline, Params, add_functions, address, c_args, deadline, held, method_args, methods,
+    native_of, new_module, registered_classes, self_only, set_native, to_float,
 };
-use crate::compile::Mode;
 use crate::value::{Class, Dict, Instance, Module, Namespace, Value};
-use crate::vm::eval::{call_nested, run_nested};
+use crate::vm::eval::call_nested;
 use crate::vm::exceptions::error;
-use crate::vm::frame::Frame;
-use crate::vm::native::{Args, NativeFn, NativeObject, PyResult};
+use crate::vm::native::{Args, NativeFn, NativeObject, PyResult, Signal};
 use crate::vm::types::{TypeTag, new_class};
-use crate::vm::{ThreadState, Vm, attr, ops, repr};
-
-/// The lines of CPython's `threading.py` (3.11.7) that tracebacks show: the
-/// `raise` statements of the methods written here in Rust, and the methods compiled
-/// from Python (see [`COMPILED`]).
-static THREADING_PY: LibraryFile = LibraryFile {
-    path: "threading.py",
-    lines: &[
-        (
-            319,
-            "            raise RuntimeError(\"cannot wait on un-acquired lock\")",
-        ),
-        (
-            377,
-            "            raise RuntimeError(\"cannot notify on un-acquired lock\")",
-        ),
-        (
-            431,
-            "            raise ValueError(\"semaphore initial value must be >= 0\")",
-        ),
-        (
-            465,
-            "            raise ValueError(\"can't specify timeout for non-blocking acquire\")",
-        ),
-        (495, "            raise ValueError('n must be one or more')"),
-        (542, "            raise ValueError('n must be one or more')"),
-        (
-            545,
-            "                raise ValueError(\"Semaphore released too many times\")",
-        ),
-        (845, "class Thread:"),
-        (
-            956,
-            "            raise RuntimeError(\"thread.__init__() not called\")",
-        ),
-        (
-            959,
-            "            raise RuntimeError(\"threads can only be started once\")",
-        ),
-        (971, "    def run(self):"),
-        (980, "        try:"),
-        (981, "            if self._target is not None:"),
-        (
-            982,
-            "                self._target(*self._args, **self._kwargs)",
-        ),
-        (983, "        finally:"),
-        (
-            986,
-            "            del self._target, self._args, self._kwargs",
-        ),
-        (1028, "    def _bootstrap_inner(self):"),
-        (1045, "                self.run()"),
-        (
-            1112,
-            "            raise RuntimeError(\"Thread.__init__() not called\")",
-        ),
-        (
-            1114,
-            "            raise RuntimeError(\"cannot join thread before it is started\")",
-        ),
-        (
-            1116,
-            "            raise RuntimeError(\"cannot join current thread\")",
-        ),
-        (1377, "class Timer(Thread):"),
-        (1398, "    def run(self):"),
-        (1399, "        self.finished.wait(self.interval)"),
-        (1400, "        if not self.finished.is_set():"),
-        (1401, "            self.function(*self.args, **self.kwargs)"),
-        (1402, "        self.finished.set()"),
-    ],
-};
-
-/// The line ranges of [`THREADING_PY`] compiled as Python: the `Thread` and `Timer`
-/// classes with the methods a thread's traceback passes through.
-const COMPILED: &[std::ops::RangeInclusive<u32>] = &[845..=845, 971..=1045, 1377..=1402];
-
-/// A `raise` in a method of `threading.py`.
-const fn raise_at(function: &'static str, line: u32) -> LibraryFrame {
-    LibraryFrame {
-        file: &THREADING_PY,
-        function,
-        line,
-        caret: None,
-    }
-}
+use crate::vm::{ThreadState, Vm, attr, iter, ops, repr};
 
 /// Makes `threading` for the current process.
 pub fn make(vm: &mut Vm) -> Rc<Module> {
@@ -193,8 +103,8 @@ fn classes(vm: &mut Vm) -> Classes {
 
 /// Makes the classes of `threading`, in the order [`classes`] reads them.
 fn make_classes(vm: &mut Vm) -> [Rc<Class>; 10] {
-    let (thread, timer) = make_thread_classes(vm);
     let object = vm.types.get(TypeTag::Object).clone();
+    let (thread, timer) = make_thread_classes(&object);
     let main_thread = new_class(
         "_MainThread",
         "threading",
@@ -310,29 +220,15 @@ fn make_classes(vm: &mut Vm) -> [Rc<Class>; 10] {
     ]
 }
 
-/// Compiles the `Thread` and `Timer` classes from [`COMPILED`] and adds the methods
-/// written in Rust.
-fn make_thread_classes(vm: &mut Vm) -> (Rc<Class>, Rc<Class>) {
-    THREADING_PY.register(vm);
-    let path = THREADING_PY.full_path();
-    let source =
-        THREADING_PY.sparse_text(|line| COMPILED.iter().any(|range| range.contains(&line)));
-    let code = crate::vm::compile_source(&source, &path, Mode::File)
-        .expect("the lines of threading.py compile");
-    let module = Rc::new(Module::new("threading"));
-    let ran = run_nested(vm, Frame::new(code, module.clone()));
-    assert!(ran.is_ok(), "the classes of threading.py are made");
-    let (Some(Value::Class(thread)), Some(Value::Class(timer))) =
-        (module.get("Thread"), module.get("Timer"))
-    else {
-        unreachable!("threading.py's lines define Thread and Timer")
-    };
-    let thread_methods = methods(
+/// Makes the `Thread` and `Timer` classes.
+fn make_thread_classes(object: &Rc<Class>) -> (Rc<Class>, Rc<Class>) {
+    let mut thread_methods = methods(
         "Thread",
         &[
             ("__init__", thread_init),
             ("__repr__", thread_repr),
             ("start", thread_start),
+            ("run", thread_run),
             ("join", thread_join),
             ("is_alive", thread_is_alive),
             ("getName", thread_get_name),
@@ -341,7 +237,6 @@ fn make_thread_classes(vm: &mut Vm) -> (Rc<Class>, Rc<Class>) {
             ("setDaemon", thread_set_daemon),
         ],
     );
-    thread.dict.borrow_mut().extend(thread_methods);
     for (name, getter) in [
         ("ident", thread_ident as NativeFn),
         ("native_id", thread_ident),
@@ -351,16 +246,18 @@ fn make_thread_classes(vm: &mut Vm) -> (Rc<Class>, Rc<Class>) {
             fset: None,
             fdel: None,
         };
-        thread
-            .dict
-            .borrow_mut()
-            .insert(Rc::from(name), Value::Descriptor(Rc::new(property)));
+        thread_methods.insert(Rc::from(name), Value::Descriptor(Rc::new(property)));
     }
+    let thread = new_class("Thread", "threading", Some(object), thread_methods, None);
     let timer_methods = methods(
         "Timer",
-        &[("__init__", timer_init), ("cancel", timer_cancel)],
+        &[
+            ("__init__", timer_init),
+            ("run", timer_run),
+            ("cancel", timer_cancel),
+        ],
     );
-    timer.dict.borrow_mut().extend(timer_methods);
+    let timer = new_class("Timer", "threading", Some(&thread), timer_methods, None);
     (thread, timer)
 }
 
@@ -482,29 +379,23 @@ fn alive(vm: &Vm, instance: &Instance) -> bool {
         && vm_thread(vm, instance).is_some_and(|tid| vm.threads[tid].state != ThreadState::Finished)
 }
 
-/// `thread.start()`: a new green thread runs `self._bootstrap_inner()`, which calls
-/// `self.run()`. Like CPython's, which waits until the new thread has begun, it lets
-/// the new thread run first.
+/// `thread.start()`: a new green thread calls `self.run()` (a subclass's own `run`
+/// when it has one). Like CPython's, which waits until the new thread has begun, it
+/// lets the new thread run first.
 fn thread_start(vm: &mut Vm, args: Args) -> PyResult {
     let this = self_only(vm, args, "Thread.start")?;
     let instance = thread_instance(vm, &this, "start")?;
     match get(&instance, "_started") {
         None => {
-            return Err(library_error(
-                vm,
-                "RuntimeError",
-                "thread.__init__() not called",
-                &[&raise_at("start", 956)],
-            ));
+            return Err(error(vm, "RuntimeError", "thread.__init__() not called"));
         }
         // The retry after the new thread had its first turn.
         Some(Value::Bool(true)) if vm.thread().retry => return Ok(Value::None),
         Some(Value::Bool(true)) => {
-            return Err(library_error(
+            return Err(error(
                 vm,
                 "RuntimeError",
                 "threads can only be started once",
-                &[&raise_at("start", 959)],
             ));
         }
         Some(_) => {}
@@ -518,8 +409,8 @@ fn thread_start(vm: &mut Vm, args: Args) -> PyResult {
         Some(daemon) => ops::truthy(vm, &daemon)?,
         None => false,
     };
-    let bootstrap = attr::get_attr(vm, &this, "_bootstrap_inner")?;
-    let ident = vm.start_thread(bootstrap, Args::default(), name, daemon, Some(this.clone()));
+    let run = attr::get_attr(vm, &this, "run")?;
+    let ident = vm.start_thread(run, Args::default(), name, daemon, Some(this.clone()));
     set(&instance, "_started", Value::Bool(true));
     set(&instance, "_ident", Value::Int(ident as i64));
     if vm.nested > 0 {
@@ -529,6 +420,46 @@ fn thread_start(vm: &mut Vm, args: Args) -> PyResult {
     }
     let now = vm.now_ns;
     Err(vm.block(None, Some(now), "Thread.start"))
+}
+
+/// `thread.run()`: calls the target with the thread's `_args` and `_kwargs`, handed
+/// back to the VM as a tail call so that a target that waits parks the thread; does
+/// nothing without a target. The attributes stay (CPython deletes them once the
+/// target returns): a target that waits is called again from here when it wakes.
+fn thread_run(vm: &mut Vm, args: Args) -> PyResult {
+    let this = self_only(vm, args, "Thread.run")?;
+    let target = attr::get_attr(vm, &this, "_target")?;
+    if matches!(target, Value::None) {
+        return Ok(Value::None);
+    }
+    let args = attr::get_attr(vm, &this, "_args")?;
+    let kwargs = attr::get_attr(vm, &this, "_kwargs")?;
+    tail_call(vm, target, &args, &kwargs)
+}
+
+/// `function(*args, **kwargs)`, handed back to the VM to call in the caller's place.
+fn tail_call(vm: &mut Vm, function: Value, args: &Value, kwargs: &Value) -> PyResult {
+    let positional = iter::collect(vm, args)?;
+    let merged = Value::dict(Dict::default());
+    ops::dict_update(vm, &merged, kwargs, true)?;
+    let Value::Dict(merged) = merged else {
+        unreachable!("a dict was made")
+    };
+    let keywords = merged
+        .borrow()
+        .iter()
+        .filter_map(|(key, value)| match &key.0 {
+            Value::Str(name) => Some((name.clone(), value.clone())),
+            _ => None,
+        })
+        .collect();
+    Err(Signal::Call(
+        function,
+        Args {
+            positional,
+            keywords,
+        },
+    ))
 }
 
 /// `thread.join(timeout=None)`: waits until the thread has finished, or the timeout.
@@ -544,20 +475,14 @@ fn thread_join(vm: &mut Vm, args: Args) -> PyResult {
     let instance = thread_instance(vm, &this, "join")?;
     match get(&instance, "_started") {
         None => {
-            return Err(library_error(
-                vm,
-                "RuntimeError",
-                "Thread.__init__() not called",
-                &[&raise_at("join", 1112)],
-            ));
+            return Err(error(vm, "RuntimeError", "Thread.__init__() not called"));
         }
         Some(Value::Bool(true)) => {}
         Some(_) => {
-            return Err(library_error(
+            return Err(error(
                 vm,
                 "RuntimeError",
                 "cannot join thread before it is started",
-                &[&raise_at("join", 1114)],
             ));
         }
     }
@@ -567,12 +492,7 @@ fn thread_join(vm: &mut Vm, args: Args) -> PyResult {
         .as_ref()
         .is_some_and(|object| object.is(&this))
     {
-        return Err(library_error(
-            vm,
-            "RuntimeError",
-            "cannot join current thread",
-            &[&raise_at("join", 1116)],
-        ));
+        return Err(error(vm, "RuntimeError", "cannot join current thread"));
     }
     if !alive(vm, &instance) {
         return Ok(Value::None);
@@ -695,6 +615,29 @@ fn timer_init(vm: &mut Vm, args: Args) -> PyResult {
     );
     set(&instance, "finished", finished);
     Ok(Value::None)
+}
+
+/// `timer.run()`: waits on its `finished` event for `interval` seconds, then, unless
+/// cancelled meanwhile, calls `function(*args, **kwargs)` as a tail call. (CPython
+/// also sets `finished` once the function returns; after a tail call it stays unset.)
+fn timer_run(vm: &mut Vm, args: Args) -> PyResult {
+    let this = self_only(vm, args, "Timer.run")?;
+    let finished = attr::get_attr(vm, &this, "finished")?;
+    let event = held::<Event>(vm, &finished, "Event", "wait")?;
+    if !event.flag.get() {
+        let interval = attr::get_attr(vm, &this, "interval")?;
+        let timeout = timeout_of(vm, Some(interval))?;
+        if let Deadline::At(at) = deadline(vm, timeout) {
+            return Err(vm.block(Some(finished.identity()), at, "Timer"));
+        }
+    }
+    if event.flag.get() {
+        return Ok(Value::None);
+    }
+    let function = attr::get_attr(vm, &this, "function")?;
+    let args = attr::get_attr(vm, &this, "args")?;
+    let kwargs = attr::get_attr(vm, &this, "kwargs")?;
+    tail_call(vm, function, &args, &kwargs)
 }
 
 /// `timer.cancel()`: its function will not be called.
@@ -1240,12 +1183,7 @@ fn wait_step(
         .position(|w| w.ident == me);
     let Some(position) = position else {
         if !is_owned(vm, condition)? {
-            return Err(library_error(
-                vm,
-                "RuntimeError",
-                "cannot wait on un-acquired lock",
-                &[&raise_at("wait", 319)],
-            ));
+            return Err(error(vm, "RuntimeError", "cannot wait on un-acquired lock"));
         }
         let count = match own_lock(&condition.lock) {
             Some(lock) => {
@@ -1352,11 +1290,10 @@ fn notify_waiters(vm: &mut Vm, args: Args, method: &str, all: bool) -> PyResult 
         }
     };
     if !is_owned(vm, &condition)? {
-        return Err(library_error(
+        return Err(error(
             vm,
             "RuntimeError",
             "cannot notify on un-acquired lock",
-            &[&raise_at("notify", 377)],
         ));
     }
     let mut woken = 0;
@@ -1418,11 +1355,10 @@ fn init_semaphore(vm: &mut Vm, args: Args, name: &'static str, bounded: bool) ->
         None => 1,
     };
     if value < 0 {
-        return Err(library_error(
+        return Err(error(
             vm,
             "ValueError",
             "semaphore initial value must be >= 0",
-            &[&raise_at("__init__", 431)],
         ));
     }
     let class = vm.types.class_of(&this);
@@ -1472,11 +1408,10 @@ fn semaphore_acquire(vm: &mut Vm, args: Args) -> PyResult {
     };
     let timeout = timeout_of(vm, bound[2].clone())?;
     if !blocking && timeout.is_some() {
-        return Err(library_error(
+        return Err(error(
             vm,
             "ValueError",
             "can't specify timeout for non-blocking acquire",
-            &[&raise_at("acquire", 465)],
         ));
     }
     if semaphore.value.get() > 0 {
@@ -1495,24 +1430,13 @@ fn semaphore_acquire(vm: &mut Vm, args: Args) -> PyResult {
 /// Gives `n` back to a semaphore and wakes its waiters.
 fn give_to_semaphore(vm: &mut Vm, this: &Value, n: i64) -> PyResult {
     let semaphore = held::<Semaphore>(vm, this, "Semaphore", "release")?;
-    let line = if semaphore.bound.is_some() { 542 } else { 495 };
     if n < 1 {
-        return Err(library_error(
-            vm,
-            "ValueError",
-            "n must be one or more",
-            &[&raise_at("release", line)],
-        ));
+        return Err(error(vm, "ValueError", "n must be one or more"));
     }
     if let Some(bound) = semaphore.bound
         && semaphore.value.get() + n > bound
     {
-        return Err(library_error(
-            vm,
-            "ValueError",
-            "Semaphore released too many times",
-            &[&raise_at("release", 545)],
-        ));
+        return Err(error(vm, "ValueError", "Semaphore released too many times"));
     }
     semaphore.value.set(semaphore.value.get() + n);
     vm.notify(this.identity());

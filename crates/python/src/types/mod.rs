@@ -7,6 +7,7 @@
 //! arguments are shared ([`Signature`]), so that every method words a wrong call as
 //! CPython words it for that method.
 
+mod bytearray;
 mod bytes;
 mod codecs;
 mod dict;
@@ -32,6 +33,7 @@ use crate::vm::native::{Args, NativeFn, PyResult, Signal};
 use crate::vm::types::TypeTag;
 use crate::vm::{ops, repr};
 
+pub use bytearray::install as install_bytearray;
 pub use dict::{DictView, ViewKind, dict_view_class};
 
 /// One method in a type's table.

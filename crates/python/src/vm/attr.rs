@@ -87,6 +87,9 @@ pub fn try_get_attr(vm: &mut Vm, object: &Value, name: &str) -> PyResult<Option<
             {
                 return Ok(Some(value));
             }
+            if let Some(container) = instance.builtin_value() {
+                return Ok(crate::types::method(vm, &container, name));
+            }
             if let Some(TypeTag::BaseException) = instance.class.builtin_base() {
                 return Ok(exceptions::exception_attr(vm, object, name));
             }
@@ -272,10 +275,12 @@ fn super_attr(
         .map_or(mro.len(), |i| i + 1);
     for candidate in &mro[after..] {
         let found = candidate.dict.borrow().get(name).cloned();
-        let found = found.or_else(|| {
-            candidate
-                .builtin
-                .and_then(|tag| crate::types::unbound_method(tag, name))
+        let found = found.or_else(|| match (candidate.builtin, name) {
+            (Some(TypeTag::Dict | TypeTag::List | TypeTag::Set), "__init__") => {
+                Some(builtin("__init__", super::call::container_init, None))
+            }
+            (Some(tag), _) => crate::types::unbound_method(tag, name),
+            _ => None,
         });
         if let Some(found) = found {
             return match object {

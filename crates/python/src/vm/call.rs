@@ -238,6 +238,9 @@ fn instantiate(vm: &mut Vm, class: &Rc<Class>, args: Args) -> PyResult<Callee> {
             args: args.positional.clone(),
             ..ExceptionData::default()
         })),
+        Some(TypeTag::Dict) => Payload::Builtin(Value::dict(Default::default())),
+        Some(TypeTag::List) => Payload::Builtin(Value::list(Vec::new())),
+        Some(TypeTag::Set) => Payload::Builtin(Value::Set(Default::default())),
         _ => Payload::None,
     };
     let instance = Rc::new(Instance {
@@ -246,7 +249,11 @@ fn instantiate(vm: &mut Vm, class: &Rc<Class>, args: Args) -> PyResult<Callee> {
         dict: RefCell::new(Namespace::default()),
         payload: RefCell::new(payload),
     });
-    match class.lookup("__init__") {
+    let is_container = matches!(base, Some(TypeTag::Dict | TypeTag::List | TypeTag::Set));
+    let init = class
+        .lookup("__init__")
+        .filter(|init| !is_container || matches!(init, Value::Function(_)));
+    match init {
         Some(Value::Function(init)) => {
             let mut args = args;
             args.positional.insert(0, Value::Instance(instance.clone()));
@@ -260,6 +267,12 @@ fn instantiate(vm: &mut Vm, class: &Rc<Class>, args: Args) -> PyResult<Callee> {
             super::eval::call_nested(vm, init, args)?;
             Ok(Callee::Value(Value::Instance(instance)))
         }
+        None if is_container => {
+            let mut args = args;
+            args.positional.insert(0, Value::Instance(instance.clone()));
+            container_init(vm, args)?;
+            Ok(Callee::Value(Value::Instance(instance)))
+        }
         None => {
             if (!args.positional.is_empty() || !args.keywords.is_empty())
                 && base != Some(TypeTag::BaseException)
@@ -270,6 +283,47 @@ fn instantiate(vm: &mut Vm, class: &Rc<Class>, args: Args) -> PyResult<Callee> {
             Ok(Callee::Value(Value::Instance(instance)))
         }
     }
+}
+
+/// `dict.__init__`, `list.__init__` and `set.__init__` of a subclass's instance: fills
+/// its container from the arguments.
+pub fn container_init(vm: &mut Vm, args: Args) -> PyResult {
+    let mut positional = args.positional.into_iter();
+    let this = positional.next().unwrap_or_default();
+    let Some(container) = crate::value::container_of(&this) else {
+        return Err(error(
+            vm,
+            "TypeError",
+            "descriptor '__init__' requires a container",
+        ));
+    };
+    let rest: Vec<Value> = positional.collect();
+    match &container {
+        Value::Dict(_) => {
+            if let Some(source) = rest.first() {
+                crate::builtins::update_dict(vm, &container, source)?;
+            }
+            for (key, value) in args.keywords {
+                super::ops::set_item(vm, &container, Value::Str(key), value)?;
+            }
+        }
+        Value::List(list) => {
+            if let Some(source) = rest.first() {
+                let items = super::iter::collect(vm, source)?;
+                list.borrow_mut().extend(items);
+            }
+        }
+        Value::Set(set) => {
+            if let Some(source) = rest.first() {
+                for item in super::iter::collect(vm, source)? {
+                    let key = super::ops::key(vm, item)?;
+                    set.borrow_mut().insert(key);
+                }
+            }
+        }
+        _ => {}
+    }
+    Ok(Value::None)
 }
 
 /// The frame that runs a class body into a fresh namespace.

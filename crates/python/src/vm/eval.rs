@@ -334,7 +334,12 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
             }
             Op::StoreGlobal(i) => {
                 let value = frame.pop();
-                cached_set(&mut frame.globals.dict.borrow_mut(), &frame.code, i as usize, value);
+                cached_set(
+                    &mut frame.globals.dict.borrow_mut(),
+                    &frame.code,
+                    i as usize,
+                    value,
+                );
                 Ok(())
             }
             Op::DeleteGlobal(i) => {
@@ -378,7 +383,12 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
                         let name = frame.code.names[i as usize].clone();
                         ns.borrow_mut().insert(name, value);
                     }
-                    None => cached_set(&mut frame.globals.dict.borrow_mut(), &frame.code, i as usize, value),
+                    None => cached_set(
+                        &mut frame.globals.dict.borrow_mut(),
+                        &frame.code,
+                        i as usize,
+                        value,
+                    ),
                 }
                 Ok(())
             }
@@ -627,8 +637,14 @@ fn execute(vm: &mut Vm, mut frame: Frame, nested: bool, budget: u64, executed: &
                         frame.stack.push(value);
                         Ok(())
                     }
-                    _ => ops::binary(vm, op, &left, &right, matches!(instruction_of(&frame), Op::Inplace(_)))
-                        .map(|value| frame.stack.push(value)),
+                    _ => ops::binary(
+                        vm,
+                        op,
+                        &left,
+                        &right,
+                        matches!(instruction_of(&frame), Op::Inplace(_)),
+                    )
+                    .map(|value| frame.stack.push(value)),
                 }
             }
             Op::Unary(op) => {

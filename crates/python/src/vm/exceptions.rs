@@ -390,7 +390,9 @@ fn format_chain(vm: &mut Vm, exc: &Value, out: &mut String, seen: &mut Vec<usize
         .rev()
         .filter(|entry| !entry.code.filename.starts_with("<thread>"))
         .collect();
-    if !shown.is_empty() {
+    // A traceback that passed only through library code (a thread whose target is a
+    // builtin) still has its header, as python3 prints it.
+    if !traceback.is_empty() {
         out.push_str("Traceback (most recent call last):\n");
         print_entries(vm, &shown, out);
     }

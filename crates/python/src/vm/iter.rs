@@ -64,6 +64,9 @@ pub fn get_iter(vm: &mut Vm, object: &Value) -> PyResult {
                     }
                     result
                 }
+                None if crate::value::container_of(object).is_some() => {
+                    return get_iter(vm, &crate::value::container_of(object).unwrap_or_default());
+                }
                 None if vm.types.class_of(object).lookup("__getitem__").is_some() => {
                     iterator(Iter::Sequence(object.clone(), 0))
                 }

@@ -12,7 +12,7 @@ use super::int::{self, IntError, as_int};
 use super::iter;
 use super::native::{Args, PyResult, Signal};
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
-use crate::value::{DictFlavor, Key, Set, Value};
+use crate::value::{DictFlavor, Key, Set, Value, container_of};
 
 /// Calls `name` on `object`'s class with `args`, if the class defines it.
 pub fn call_special(
@@ -64,7 +64,10 @@ pub fn truthy(vm: &mut Vm, value: &Value) -> PyResult<bool> {
             }
             match call_special(vm, value, "__len__", Vec::new())? {
                 Some(length) => truthy(vm, &length)?,
-                None => true,
+                None => match container_of(value) {
+                    Some(inner) => truthy(vm, &inner)?,
+                    None => true,
+                },
             }
         }
         _ => true,
@@ -147,6 +150,9 @@ fn unsupported(vm: &mut Vm, op: BinOp, left: &Value, right: &Value, inplace: boo
                 "can only concatenate str (not \"{}\") to str",
                 right.type_name()
             )
+        }
+        (BinOp::Add, Value::Bytes(_)) if !inplace => {
+            format!("can't concat {} to bytes", right.type_name())
         }
         (BinOp::Add, Value::List(_)) if !matches!(right, Value::List(_)) => format!(
             "can only concatenate list (not \"{}\") to list",
@@ -629,7 +635,11 @@ pub fn equals(vm: &mut Vm, left: &Value, right: &Value) -> PyResult<bool> {
         (Value::Instance(_) | Value::Native(_), _) | (_, Value::Instance(_) | Value::Native(_)) => {
             match call_special(vm, left, "__eq__", vec![right.clone()])? {
                 Some(result) if !matches!(result, Value::NotImplemented) => truthy(vm, &result)?,
-                _ => left.is(right),
+                _ => match (container_of(left), container_of(right)) {
+                    (Some(a), _) => equals(vm, &a, right)?,
+                    (_, Some(b)) => equals(vm, left, &b)?,
+                    _ => left.is(right),
+                },
             }
         }
         (Value::Method(a), Value::Method(b)) => a.0.is(&b.0) && a.1.is(&b.1),
@@ -833,6 +843,9 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
         Value::Instance(_) | Value::Native(_) => {
             if let Some(result) = call_special(vm, container, "__contains__", vec![item.clone()])? {
                 return truthy(vm, &result);
+            }
+            if let Some(inner) = container_of(container) {
+                return contains(vm, &inner, item);
             }
             let items = iter::collect(vm, container)?;
             for x in &items {
@@ -1237,6 +1250,20 @@ pub fn get_item(vm: &mut Vm, object: &Value, index: &Value) -> PyResult {
             if let Some(result) = call_special(vm, object, "__getitem__", vec![index.clone()])? {
                 return Ok(result);
             }
+            if let Some(container) = container_of(object) {
+                return match get_item(vm, &container, index) {
+                    Err(Signal::Raise(exc))
+                        if super::exceptions::is_instance_of(vm, &exc, "KeyError")
+                            && vm.types.class_of(object).lookup("__missing__").is_some() =>
+                    {
+                        Ok(
+                            call_special(vm, object, "__missing__", vec![index.clone()])?
+                                .unwrap_or_default(),
+                        )
+                    }
+                    result => result,
+                };
+            }
             let message = format!("'{}' object is not subscriptable", object.type_name());
             Err(error(vm, "TypeError", &message))
         }
@@ -1292,6 +1319,11 @@ pub fn set_item(vm: &mut Vm, object: &Value, index: Value, value: Value) -> PyRe
             Ok(())
         }
         _ => {
+            if let Some(container) = container_of(object)
+                && vm.types.class_of(object).lookup("__setitem__").is_none()
+            {
+                return set_item(vm, &container, index, value);
+            }
             if call_special(vm, object, "__setitem__", vec![index, value])?.is_some() {
                 return Ok(());
             }
@@ -1349,6 +1381,9 @@ pub fn del_item(vm: &mut Vm, object: &Value, index: &Value) -> PyResult<()> {
             if call_special(vm, object, "__delitem__", vec![index.clone()])?.is_some() {
                 return Ok(());
             }
+            if let Some(container) = container_of(object) {
+                return del_item(vm, &container, index);
+            }
             let message = format!(
                 "'{}' object does not support item deletion",
                 object.type_name()
@@ -1376,6 +1411,9 @@ pub fn len(vm: &mut Vm, object: &Value) -> PyResult<i64> {
         Value::FrozenSet(set) => set.len() as i64,
         Value::Range(range) => range.len(),
         _ => match call_special(vm, object, "__len__", Vec::new())? {
+            None if container_of(object).is_some() => {
+                return len(vm, &container_of(object).unwrap_or_default());
+            }
             Some(length) => match as_int(&length).and_then(|n| n.to_i64()) {
                 Some(n) if n >= 0 => n,
                 Some(_) => return Err(error(vm, "ValueError", "__len__() should return >= 0")),

@@ -284,6 +284,9 @@ fn repr_inner(vm: &mut Vm, value: &Value, seen: &mut Vec<usize>) -> PyResult<Str
             {
                 return Ok(text);
             }
+            if let Some(container) = instance.builtin_value() {
+                return repr_inner(vm, &container, seen);
+            }
             let class = &instance.class;
             match class.module.as_ref() {
                 "builtins" => format!("<{} object at {}>", class.qualname, address(value)),
