@@ -4,8 +4,9 @@ with a client library installed, against real servers.
 Each line goes through code.InteractiveConsole as the `python3` prompt runs it
 (`<stdin>` as the file name, expression values echoed by sys.displayhook), with
 stdout and stderr captured together in the order they are written, as a
-terminal shows them. Tracebacks leave out the frames inside the library: the
-engine's REPL models what the library does, not its source lines.
+terminal shows them. Exceptions print as python3's prompt prints them, "Did you
+mean" suggestions included, but their tracebacks leave out the frames inside the
+library: the engine's REPL models what the library does, not its source lines.
 """
 
 import code
@@ -14,7 +15,7 @@ import contextlib
 import difflib
 import io
 import sys
-import traceback
+import types
 from typing import Callable
 
 
@@ -30,13 +31,30 @@ class Console(code.InteractiveConsole):
         sys.stderr.write(data)
 
     def showtraceback(self):
+        """Prints the exception as python3's prompt does (sys.excepthook, with its
+        "Did you mean" suggestions), less the frames inside the library."""
         kind, value, tb = sys.exc_info()
-        frames = [f for f in traceback.extract_tb(tb.tb_next)
-                  if not self.in_library(f.filename)]
-        lines = ["Traceback (most recent call last):\n"]
-        lines += traceback.format_list(frames)
-        lines += traceback.format_exception_only(kind, value)
-        self.write("".join(lines))
+        seen = set()
+        chained = value.__cause__ or value.__context__
+        while chained is not None and id(chained) not in seen:
+            seen.add(id(chained))
+            chained.__traceback__ = self.outside_library(chained.__traceback__)
+            chained = chained.__cause__ or chained.__context__
+        # The hook prints the exception's own __traceback__.
+        value.__traceback__ = self.outside_library(tb.tb_next)
+        sys.__excepthook__(kind, value, value.__traceback__)
+
+    def outside_library(self, tb):
+        """The traceback `tb` without its frames in the library's files."""
+        kept = []
+        while tb is not None:
+            if not self.in_library(tb.tb_frame.f_code.co_filename):
+                kept.append(tb)
+            tb = tb.tb_next
+        rebuilt = None
+        for entry in reversed(kept):
+            rebuilt = types.TracebackType(rebuilt, entry.tb_frame, entry.tb_lasti, entry.tb_lineno)
+        return rebuilt
 
 
 def compile_line(source: str, filename: str, symbol: str):
@@ -70,12 +88,14 @@ def transcript(lines: list[str], typed: Callable[[str], str],
     for which `in_library` holds are left out of tracebacks."""
     console = Console(in_library)
     out = io.StringIO()
+    more = False
     for line in lines:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
-            if console.push(typed(line)):
-                # The REPL would wait for more lines; the scripts never leave one open.
-                console.resetbuffer()
-                print("(incomplete input)")
+            # True while a compound statement or an open bracket waits for more lines.
+            more = console.push(typed(line))
+    if more:
+        # The REPL would wait for more lines; the scripts never leave one open.
+        out.write("(incomplete input)\n")
     return out.getvalue()
 
 

@@ -1,574 +1,117 @@
-//! The lesson's python-memcached calls, typed into a Python 3 REPL: `import memcache`,
-//! `mc = memcache.Client([...], debug=True)`, then `mc.set('k1', 'v1')` and so on. Each
-//! call sends the bytes python-memcached 1.6x sends to the memcached the client's bucket
-//! list picks for the key, and the REPL prints what Python prints for the result.
+//! python-memcached 1.62 as the module `memcache`: `mc = memcache.Client([...],
+//! debug=True)`, then `mc.set('k1', 'v1')` and so on. Each call sends the bytes
+//! python-memcached sends to the memcached its bucket list picks for the key, and
+//! returns what python-memcached makes of the reply; its debug log goes to stderr.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use memcached_sim::cluster::Node;
 use memcached_sim::cluster::python_memcached::Buckets;
 use memcached_sim::{Connection, Settings};
+use python::modules::{Params, held, new_module, registered_class, set_native};
+use python::value::{Class, Namespace, Value};
+use python::vm::exceptions::{attribute_error, error};
+use python::vm::int::as_int;
+use python::vm::iter::collect;
+use python::vm::native::{Args, NativeObject, PyResult, Signal};
+use python::vm::ops::truthy;
+use python::vm::repr::{repr, repr_bytes, repr_str};
+use python::vm::{ModuleProvider, Stream, Vm};
 
 use super::{
-    Library, PyObject, PythonSession, Raised, error, module_has_no, no_attribute, not_callable,
-    not_iterable, repr_bytes, repr_str,
+    Body, Prompt, bytes, dict, exception_class, function, library_class, method, not_modelled,
+    now_ms, raise,
 };
 use crate::memcached::SharedServer;
+use crate::session::ConsoleSession;
 
+/// Where Debian installs python-memcached: the module's `__file__`.
+const MODULE_FILE: &str = "/usr/lib/python3/dist-packages/memcache.py";
 /// python-memcached's flag for a value stored from a `str` (`Client._FLAG_TEXT`).
 const FLAG_TEXT: u32 = 1 << 4;
 /// python-memcached's flag for a value stored from an `int` (`Client._FLAG_INTEGER`).
 const FLAG_INTEGER: u32 = 1 << 1;
+/// memcached's longest key (`memcache.SERVER_MAX_KEY_LENGTH`).
+const SERVER_MAX_KEY_LENGTH: usize = 250;
+/// memcached's largest value by default (`memcache.SERVER_MAX_VALUE_LENGTH`).
+const SERVER_MAX_VALUE_LENGTH: i64 = 1024 * 1024;
 
-/// A Python value of this REPL.
-type Value = super::Value<Object>;
-/// An argument of a call.
-type Arg = super::Arg<Object>;
-
-/// python-memcached's objects.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Object {
-    /// The `memcache` module.
-    Module,
-    /// `memcache.Client`, the class.
-    ClientClass,
-    /// A client instance, by index.
-    Client(usize),
-    /// A bound method of a client.
-    Method(usize, String),
-}
-
-impl PyObject for Object {
-    fn repr(&self) -> String {
-        match self {
-            Object::Module => {
-                "<module 'memcache' from '/usr/lib/python3/dist-packages/memcache.py'>".to_owned()
-            }
-            Object::ClientClass => "<class 'memcache.Client'>".to_owned(),
-            Object::Client(_) => "<memcache.Client object>".to_owned(),
-            Object::Method(_, name) => {
-                format!("<bound method Client.{name} of <memcache.Client object>>")
-            }
-        }
-    }
-
-    fn type_name(&self) -> String {
-        match self {
-            Object::Module => "module",
-            Object::ClientClass => "type",
-            Object::Client(_) => "Client",
-            Object::Method(..) => "method",
-        }
-        .to_owned()
+/// The parameters of a method CPython writes in Python, as `memcache.py` declares it.
+const fn params(name: &'static str, names: &'static [&'static str], required: usize) -> Params {
+    Params {
+        name,
+        names,
+        required,
+        positional: names.len(),
     }
 }
 
-/// One memcache.Client: its servers in bucket order and its connections.
-struct Client {
-    nodes: Vec<Node>,
-    buckets: Buckets,
-    connections: Vec<Connection>,
-    debug: bool,
-    cache_cas: bool,
-    cas_ids: BTreeMap<String, u64>,
-}
+/// `Client.__init__`'s parameters: the servers, then python-memcached's options.
+static CLIENT_INIT: Params = params(
+    "Client.__init__",
+    &[
+        "self",
+        "servers",
+        "debug",
+        "pickleProtocol",
+        "pickler",
+        "unpickler",
+        "compressor",
+        "decompressor",
+        "pload",
+        "pid",
+        "server_max_key_length",
+        "server_max_value_length",
+        "dead_retry",
+        "socket_timeout",
+        "cache_cas",
+        "flush_on_reconnect",
+        "check_keys",
+        "key_encoder",
+    ],
+    2,
+);
 
-/// A Python 3 REPL with python-memcached installed, and memcached servers listening on
-/// every address a client names (each address is one server process, shared by clients).
-pub type PythonMemcachedSession = PythonSession<Memcache>;
+/// The storage methods' parameters, `Client.set` and its kin.
+const STORE: &[&str] = &["self", "key", "val", "time", "min_compress_len", "noreply"];
 
-/// python-memcached and the memcached servers its clients talk to.
-pub struct Memcache {
-    /// How a server that a client names for the first time is started.
-    settings: Settings,
-    servers: BTreeMap<String, SharedServer>,
-    clients: Vec<Client>,
-    /// stderr lines written during the current call (python-memcached's debug log).
-    stderr: String,
-}
-
-impl PythonMemcachedSession {
-    /// A fresh interpreter; servers start at `now_ms` when a client first names them.
-    pub fn new(now_ms: u64) -> Self {
-        Self::with_settings(Settings {
-            started_at_ms: now_ms,
-            ..Settings::default()
-        })
-    }
-
-    /// A fresh interpreter whose servers start with `settings` when a client first names
-    /// them.
-    pub fn with_settings(settings: Settings) -> Self {
-        Self::with_library(Memcache {
-            settings,
-            servers: BTreeMap::new(),
-            clients: Vec::new(),
-            stderr: String::new(),
-        })
-    }
-}
-
-impl Library for Memcache {
-    type Object = Object;
-    type Server = SharedServer;
-
-    fn servers(&self) -> &BTreeMap<String, SharedServer> {
-        &self.servers
-    }
-
-    fn servers_mut(&mut self) -> &mut BTreeMap<String, SharedServer> {
-        &mut self.servers
-    }
-
-    fn import(&mut self, module: &str) -> Option<Value> {
-        (module == "memcache").then_some(Value::Object(Object::Module))
-    }
-
-    fn attribute(&mut self, object: &Object, name: &str) -> Result<Value, Raised> {
-        match (object, name) {
-            (Object::Module, "Client") => Ok(Value::Object(Object::ClientClass)),
-            (Object::Client(i), method) if CLIENT_METHODS.contains(&method) => {
-                Ok(Value::Object(Object::Method(*i, method.to_owned())))
-            }
-            (Object::Client(_), method) if NOT_MODELLED.contains(&method) => Err(error(
-                "NotImplementedError",
-                format!(
-                    "this playground's python-memcached does not model Client.{method}; \
-                     the memcached console takes every command"
-                ),
-            )),
-            (Object::Module, _) => Err(module_has_no("memcache", name)),
-            (other, _) => Err(no_attribute(&other.type_name(), name)),
-        }
-    }
-
-    fn call(
-        &mut self,
-        object: Object,
-        args: Vec<Arg>,
-        now_ms: u64,
-        out: &mut String,
-    ) -> Result<Value, Raised> {
-        let result = match object {
-            Object::ClientClass => self.new_client(args),
-            Object::Method(client, method) => self.method(client, &method, args, now_ms),
-            other => Err(not_callable(&other.type_name())),
-        };
-        out.push_str(&std::mem::take(&mut self.stderr));
-        result
-    }
-}
-
-impl Memcache {
-    fn new_client(&mut self, args: Vec<Arg>) -> Result<Value, Raised> {
-        let mut nodes = Vec::new();
-        let (mut debug, mut cache_cas) = (false, false);
-        for (keyword, value) in args {
-            match (keyword.as_deref(), value) {
-                (None, Value::List(servers) | Value::Tuple(servers)) => {
-                    for server in servers {
-                        nodes.push(match server {
-                            Value::Str(address) => Node::new(address, 1),
-                            Value::Tuple(pair) => match pair.as_slice() {
-                                [Value::Str(address), Value::Int(weight)] => {
-                                    Node::new(address.clone(), u32::try_from(*weight).unwrap_or(0))
-                                }
-                                _ => {
-                                    return Err(error(
-                                        "TypeError",
-                                        "a server is 'host:port' or ('host:port', weight)",
-                                    ));
-                                }
-                            },
-                            other => {
-                                return Err(error(
-                                    "TypeError",
-                                    format!("unsupported server {}", other.repr()),
-                                ));
-                            }
-                        });
-                    }
-                }
-                (Some("debug"), v) => debug = v.truthy(),
-                (Some("cache_cas"), v) => cache_cas = v.truthy(),
-                (Some(other), _) => {
-                    return Err(error(
-                        "TypeError",
-                        format!(
-                            "Client.__init__() got an unexpected keyword argument {}",
-                            repr_str(other)
-                        ),
-                    ));
-                }
-                (None, other) => {
-                    return Err(error(
-                        "TypeError",
-                        format!("servers must be a list, not {}", other.type_name()),
-                    ));
-                }
-            }
-        }
-        for node in &nodes {
-            self.servers
-                .entry(node.address.clone())
-                .or_insert_with(|| SharedServer::new(self.settings.clone()));
-        }
-        self.clients.push(Client {
-            buckets: Buckets::new(&nodes),
-            connections: nodes.iter().map(|_| Connection::new()).collect(),
-            nodes,
-            debug,
-            cache_cas,
-            cas_ids: BTreeMap::new(),
-        });
-        Ok(Value::Object(Object::Client(self.clients.len() - 1)))
-    }
-
-    /// Sends `request` to the server `key` hashes to and returns its reply lines.
-    fn send(&mut self, client: usize, key: &str, request: &[u8], now_ms: u64) -> Option<Vec<u8>> {
-        let c = &mut self.clients[client];
-        let node = c.buckets.server_for(key.as_bytes(), |_| true)?;
-        let server = self.servers.get(&c.nodes[node].address)?;
-        Some(server.exchange(&mut c.connections[node], request, now_ms))
-    }
-
-    fn debuglog(&mut self, client: usize, message: &str) {
-        if self.clients[client].debug {
-            self.stderr.push_str(&format!("MemCached: {message}\n"));
-        }
-    }
-
-    /// `server.expect(text)`: the reply's first line, logged when it is not `text`.
-    fn expect(&mut self, client: usize, reply: &[u8], text: &str) -> bool {
-        let line = first_line(reply);
-        if line != text {
-            let message = format!(
-                "while expecting {}, got unexpected response {}",
-                repr_str(text),
-                repr_str(&line)
-            );
-            self.debuglog(client, &message);
-        }
-        line == text
-    }
-
-    fn method(
-        &mut self,
-        client: usize,
-        method: &str,
-        args: Vec<Arg>,
-        now_ms: u64,
-    ) -> Result<Value, Raised> {
-        let arg = |i: usize, name: &str| -> Option<Value> {
-            args.iter()
-                .filter(|(k, _)| k.is_none())
-                .nth(i)
-                .or_else(|| args.iter().find(|(k, _)| k.as_deref() == Some(name)))
-                .map(|(_, v)| v.clone())
-        };
-        let required = |i: usize, name: &str| {
-            arg(i, name).ok_or_else(|| {
-                error(
-                    "TypeError",
-                    format!(
-                        "Client.{method}() missing 1 required positional argument: {}",
-                        repr_str(name)
-                    ),
-                )
-            })
-        };
-        let time = match arg(2, "time") {
-            Some(Value::Int(t)) => t,
-            _ => 0,
-        };
-        match method {
-            "set" | "add" | "replace" | "append" | "prepend" | "cas" => {
-                let key = key_of(required(0, "key")?)?;
-                let value = required(1, "val")?;
-                self.store(client, method, &key, &value, time, now_ms)
-            }
-            "get" | "gets" => {
-                let key = key_of(required(0, "key")?)?;
-                let request = format!("{method} {key}\r\n");
-                let reply = self
-                    .send(client, &key, request.as_bytes(), now_ms)
-                    .unwrap_or_default();
-                let values = parse_values(&reply);
-                if method == "gets"
-                    && self.clients[client].cache_cas
-                    && let Some((k, _, Some(cas), _)) = values.first()
-                {
-                    self.clients[client].cas_ids.insert(k.clone(), *cas);
-                }
-                Ok(values
-                    .into_iter()
-                    .next()
-                    .map_or(Value::None, |(_, flags, _, data)| decode(flags, data)))
-            }
-            "get_multi" => {
-                let keys: Vec<String> = match required(0, "keys")? {
-                    Value::List(keys) | Value::Tuple(keys) => {
-                        keys.into_iter().map(key_of).collect::<Result<_, _>>()?
-                    }
-                    other => return Err(not_iterable(&other)),
-                };
-                let mut found = Vec::new();
-                for (node, group) in self.group_by_server(client, &keys) {
-                    let request = format!("get {}\r\n", group.join(" "));
-                    let c = &mut self.clients[client];
-                    let Some(server) = self.servers.get(&c.nodes[node].address) else {
-                        continue;
-                    };
-                    let reply =
-                        server.exchange(&mut c.connections[node], request.as_bytes(), now_ms);
-                    for (k, flags, _, data) in parse_values(&reply) {
-                        found.push((Value::Str(k), decode(flags, data)));
-                    }
-                }
-                Ok(Value::Dict(found))
-            }
-            "set_multi" => {
-                let Value::Dict(pairs) = required(0, "mapping")? else {
-                    return Err(error("AttributeError", "object has no attribute 'items'"));
-                };
-                let mut not_stored = Vec::new();
-                for (k, v) in pairs {
-                    let key = key_of(k)?;
-                    let (flags, data) = encode(&v)?;
-                    let request = store_request("set", &key, flags, time, &data, None);
-                    let reply = self
-                        .send(client, &key, &request, now_ms)
-                        .unwrap_or_default();
-                    if first_line(&reply) != "STORED" {
-                        not_stored.push(Value::Str(key));
-                    }
-                }
-                Ok(Value::List(not_stored))
-            }
-            "delete" => {
-                let key = key_of(required(0, "key")?)?;
-                Ok(self.delete_or_touch(client, "delete", &key, None, "DELETED", now_ms))
-            }
-            "delete_multi" => {
-                let keys: Vec<String> = match required(0, "keys")? {
-                    Value::List(keys) | Value::Tuple(keys) => {
-                        keys.into_iter().map(key_of).collect::<Result<_, _>>()?
-                    }
-                    other => return Err(not_iterable(&other)),
-                };
-                for key in keys {
-                    let reply = self
-                        .send(client, &key, format!("delete {key}\r\n").as_bytes(), now_ms)
-                        .unwrap_or_default();
-                    self.expect(client, &reply, "DELETED");
-                }
-                Ok(Value::Int(1))
-            }
-            "incr" | "decr" => {
-                let key = key_of(required(0, "key")?)?;
-                let delta = match arg(1, "delta") {
-                    Some(Value::Int(d)) => d,
-                    Some(Value::Bool(b)) => i64::from(b),
-                    None => 1,
-                    Some(other) => {
-                        return Err(error(
-                            "TypeError",
-                            format!(
-                                "%d format: a real number is required, not {}",
-                                other.type_name()
-                            ),
-                        ));
-                    }
-                };
-                let request = format!("{method} {key} {delta}\r\n");
-                let reply = self
-                    .send(client, &key, request.as_bytes(), now_ms)
-                    .unwrap_or_default();
-                let line = first_line(&reply);
-                if line == "NOT_FOUND" {
-                    return Ok(Value::None);
-                }
-                line.trim().parse().map(Value::Int).map_err(|_| {
-                    error(
-                        "ValueError",
-                        format!(
-                            "invalid literal for int() with base 10: {}",
-                            repr_bytes(line.as_bytes())
-                        ),
-                    )
-                })
-            }
-            "touch" => {
-                let key = key_of(required(0, "key")?)?;
-                let time = Some(arg(1, "time").unwrap_or(Value::Int(0)));
-                Ok(self.delete_or_touch(client, "touch", &key, time, "TOUCHED", now_ms))
-            }
-            "flush_all" => {
-                for node in 0..self.clients[client].nodes.len() {
-                    let c = &mut self.clients[client];
-                    if let Some(server) = self.servers.get(&c.nodes[node].address) {
-                        let reply =
-                            server.exchange(&mut c.connections[node], b"flush_all\r\n", now_ms);
-                        self.expect(client, &reply, "OK");
-                    }
-                }
-                Ok(Value::None)
-            }
-            "get_stats" => self.get_stats(client, arg(0, "stat_args"), now_ms),
-            "disconnect_all" => {
-                for connection in &mut self.clients[client].connections {
-                    *connection = Connection::new();
-                }
-                Ok(Value::None)
-            }
-            _ => Err(error(
-                "AttributeError",
-                format!("'Client' object has no attribute {}", repr_str(method)),
-            )),
-        }
-    }
-
-    /// `Client.get_stats(stat_args)`: for each server, its name as python-memcached
-    /// writes it (`host:port (weight)`) and the `STAT name value` lines of `stats` (or
-    /// `stats <stat_args>`) as a dict of str, values unconverted.
-    fn get_stats(
-        &mut self,
-        client: usize,
-        stat_args: Option<Value>,
-        now_ms: u64,
-    ) -> Result<Value, Raised> {
-        let request = match stat_args.filter(Value::truthy) {
-            None => "stats\r\n".to_owned(),
-            Some(Value::Str(args)) => format!("stats {args}\r\n"),
-            Some(other) => {
-                return Err(error(
-                    "TypeError",
-                    format!(
-                        "can only concatenate str (not \"{}\") to str",
-                        other.type_name()
-                    ),
-                ));
-            }
-        };
-        let mut data = Vec::new();
-        for node in 0..self.clients[client].nodes.len() {
-            let c = &mut self.clients[client];
-            let Some(server) = self.servers.get(&c.nodes[node].address) else {
-                continue;
-            };
-            let reply = server.exchange(&mut c.connections[node], request.as_bytes(), now_ms);
-            let name = format!("{} ({})", c.nodes[node].address, c.nodes[node].weight);
-            let mut stats = Vec::new();
-            for line in String::from_utf8_lossy(&reply).split("\r\n") {
-                if line.trim() == "END" || line.is_empty() {
-                    break;
-                }
-                // `stats = line.split(' ', 2)`, then `stats[1]` and `stats[2]`.
-                let mut parts = line.splitn(3, ' ').skip(1);
-                let (Some(field), Some(value)) = (parts.next(), parts.next()) else {
-                    return Err(error("IndexError", "list index out of range"));
-                };
-                stats.push((Value::Str(field.to_owned()), Value::Str(value.to_owned())));
-            }
-            data.push(Value::Tuple(vec![Value::Str(name), Value::Dict(stats)]));
-        }
-        Ok(Value::List(data))
-    }
-
-    /// `Client.delete` and `Client.touch`: `1` when the reply is `expected`, else `0` and
-    /// a debug line (a missing key is logged too).
-    fn delete_or_touch(
-        &mut self,
-        client: usize,
-        cmd: &str,
-        key: &str,
-        time: Option<Value>,
-        expected: &str,
-        now_ms: u64,
-    ) -> Value {
-        let time = time.map(|t| format!(" {}", t.str())).unwrap_or_default();
-        let request = format!("{cmd} {key}{time}\r\n");
-        // With no server to send to, python-memcached answers 0 without a word.
-        let Some(reply) = self.send(client, key, request.as_bytes(), now_ms) else {
-            return Value::Int(0);
-        };
-        let line = first_line(&reply);
-        if line.trim() == expected {
-            return Value::Int(1);
-        }
-        let message = format!(
-            "{cmd} expected {expected}, got: {}",
-            repr_bytes(line.as_bytes())
-        );
-        self.debuglog(client, &message);
-        Value::Int(0)
-    }
-
-    /// Keys grouped by the server they hash to, in first-seen order.
-    fn group_by_server(&self, client: usize, keys: &[String]) -> Vec<(usize, Vec<String>)> {
-        let mut groups: Vec<(usize, Vec<String>)> = Vec::new();
-        for key in keys {
-            let Some(node) = self.clients[client]
-                .buckets
-                .server_for(key.as_bytes(), |_| true)
-            else {
-                continue;
-            };
-            match groups.iter_mut().find(|(n, _)| *n == node) {
-                Some((_, group)) => group.push(key.clone()),
-                None => groups.push((node, vec![key.clone()])),
-            }
-        }
-        groups
-    }
-
-    /// `Client._set`: one storage command, `True` when the server answers `STORED` (`0`
-    /// when there is no server to send it to). `cas` without a cached unique for the key
-    /// is a plain `set`, as python-memcached does it.
-    fn store(
-        &mut self,
-        client: usize,
-        cmd: &str,
-        key: &str,
-        value: &Value,
-        time: i64,
-        now_ms: u64,
-    ) -> Result<Value, Raised> {
-        let cas = self.clients[client].cas_ids.get(key).copied();
-        let (cmd, cas) = match (cmd, cas) {
-            ("cas", None) => ("set", None),
-            ("cas", Some(unique)) => ("cas", Some(unique)),
-            (other, _) => (other, None),
-        };
-        let (flags, data) = encode(value)?;
-        let request = store_request(cmd, key, flags, time, &data, cas);
-        let Some(reply) = self.send(client, key, &request, now_ms) else {
-            return Ok(Value::Int(0));
-        };
-        Ok(Value::Bool(self.expect(client, &reply, "STORED")))
-    }
-}
-
-/// The client methods the lesson uses, and a few more of python-memcached's.
-const CLIENT_METHODS: [&str; 18] = [
-    "set",
-    "add",
-    "replace",
-    "append",
-    "prepend",
-    "cas",
-    "get",
-    "gets",
-    "get_multi",
-    "set_multi",
-    "delete",
-    "delete_multi",
-    "incr",
-    "decr",
-    "touch",
-    "flush_all",
-    "disconnect_all",
-    "get_stats",
+/// The `Client` methods this console runs: the lesson's, and a few more.
+static METHODS: [Params; 18] = [
+    params("Client.set", STORE, 3),
+    params("Client.add", STORE, 3),
+    params("Client.replace", STORE, 3),
+    params("Client.append", STORE, 3),
+    params("Client.prepend", STORE, 3),
+    params("Client.cas", STORE, 3),
+    params("Client.get", &["self", "key", "default"], 2),
+    params("Client.gets", &["self", "key"], 2),
+    params("Client.get_multi", &["self", "keys", "key_prefix"], 2),
+    params(
+        "Client.set_multi",
+        &[
+            "self",
+            "mapping",
+            "time",
+            "key_prefix",
+            "min_compress_len",
+            "noreply",
+        ],
+        2,
+    ),
+    params("Client.delete", &["self", "key", "noreply"], 2),
+    params(
+        "Client.delete_multi",
+        &["self", "keys", "time", "key_prefix", "noreply"],
+        2,
+    ),
+    params("Client.incr", &["self", "key", "delta", "noreply"], 2),
+    params("Client.decr", &["self", "key", "delta", "noreply"], 2),
+    params("Client.touch", &["self", "key", "time", "noreply"], 2),
+    params("Client.flush_all", &["self"], 1),
+    params("Client.disconnect_all", &["self"], 1),
+    params("Client.get_stats", &["self", "stat_args"], 1),
 ];
 
 /// python-memcached 1.62's other public `Client` methods: one of these says it is not
@@ -584,72 +127,583 @@ const NOT_MODELLED: [&str; 8] = [
     "set_servers",
 ];
 
+/// The exceptions `Client.check_key` raises, defined inside `Client`, each with its
+/// base.
+const KEY_ERRORS: [(&str, &str); 6] = [
+    ("MemcachedKeyError", "Exception"),
+    ("MemcachedKeyLengthError", "MemcachedKeyError"),
+    ("MemcachedKeyCharacterError", "MemcachedKeyError"),
+    ("MemcachedKeyNoneError", "MemcachedKeyError"),
+    ("MemcachedKeyTypeError", "MemcachedKeyError"),
+    ("MemcachedStringEncodingError", "Exception"),
+];
+
+/// python-memcached's world: how a server a client names first is started, and the
+/// servers by address (each address one server process, shared by clients).
+struct Memcache {
+    settings: Settings,
+    servers: RefCell<BTreeMap<String, SharedServer>>,
+}
+
+/// A Python 3 REPL with python-memcached installed, and memcached servers listening on
+/// every address a client names.
+pub struct PythonMemcachedSession {
+    prompt: Prompt,
+    library: Rc<Memcache>,
+}
+
+impl PythonMemcachedSession {
+    /// A fresh interpreter; servers start at `now_ms` when a client first names them.
+    pub fn new(now_ms: u64) -> Self {
+        Self::with_settings(Settings {
+            started_at_ms: now_ms,
+            ..Settings::default()
+        })
+    }
+
+    /// A fresh interpreter whose servers start with `settings` when a client first names
+    /// them.
+    pub fn with_settings(settings: Settings) -> Self {
+        let started = settings.started_at_ms;
+        let library = Rc::new(Memcache {
+            settings,
+            servers: RefCell::default(),
+        });
+        let provided = library.clone();
+        let provider: ModuleProvider =
+            Rc::new(move |vm, name| (name == "memcache").then(|| module(vm, &provided)));
+        PythonMemcachedSession {
+            prompt: Prompt::new(started, 0, provider),
+            library,
+        }
+    }
+
+    /// Puts an already running server at `address`, so clients that name it are
+    /// clients of that server, beside its other clients (the page's console).
+    pub fn attach(&mut self, address: &str, server: SharedServer) {
+        self.library
+            .servers
+            .borrow_mut()
+            .insert(address.to_owned(), server);
+    }
+
+    /// The server listening on `address`, for views of what a client stored there.
+    pub fn server(&self, address: &str) -> Option<SharedServer> {
+        self.library.servers.borrow().get(address).cloned()
+    }
+
+    /// Every address a server listens on, in order, with its server.
+    pub fn servers(&self) -> impl Iterator<Item = (String, SharedServer)> {
+        self.library.servers.borrow().clone().into_iter()
+    }
+}
+
+impl ConsoleSession for PythonMemcachedSession {
+    fn prompt(&self) -> String {
+        self.prompt.prompt()
+    }
+
+    /// Runs one typed line and returns what python3 prints for it.
+    fn run_line(&mut self, line: &str, now_ms: u64) -> String {
+        self.prompt.run_line(line, now_ms)
+    }
+}
+
+/// The module `memcache` for the process importing it.
+fn module(vm: &mut Vm, library: &Rc<Memcache>) -> Value {
+    let module = new_module("memcache", None);
+    module.set("__file__", Value::str(MODULE_FILE));
+    let client = registered_class(vm, "memcache.Client", |vm| client_class(vm, library));
+    module.set("Client", Value::Class(client));
+    module.set(
+        "SERVER_MAX_KEY_LENGTH",
+        Value::Int(SERVER_MAX_KEY_LENGTH as i64),
+    );
+    module.set(
+        "SERVER_MAX_VALUE_LENGTH",
+        Value::Int(SERVER_MAX_VALUE_LENGTH),
+    );
+    Value::Module(module)
+}
+
+/// `memcache.Client`: its methods, the ones not modelled, and its key errors.
+fn client_class(vm: &mut Vm, library: &Rc<Memcache>) -> Rc<Class> {
+    let mut dict = Namespace::default();
+    let library = library.clone();
+    let init: Body = Rc::new(move |vm, args| client_init(vm, &library, args));
+    dict.insert(Rc::from("__init__"), function(vm, "Client.__init__", init));
+    for params in &METHODS {
+        let body: Body = Rc::new(move |vm, args| call_method(vm, params, args));
+        let name = &params.name["Client.".len()..];
+        dict.insert(Rc::from(name), method(vm, params.name, body));
+    }
+    for name in NOT_MODELLED {
+        let message = format!(
+            "this playground's python-memcached does not model Client.{name}; \
+             the memcached console takes every command"
+        );
+        let qualname = format!("Client.{name}");
+        dict.insert(Rc::from(name), not_modelled(vm, &qualname, message));
+    }
+    for (name, _) in KEY_ERRORS {
+        dict.insert(Rc::from(name), Value::Class(key_error(vm, name)));
+    }
+    library_class(vm, "Client", "memcache", dict)
+}
+
+/// `memcache.Client.<name>`, one of the key errors.
+fn key_error(vm: &mut Vm, name: &str) -> Rc<Class> {
+    registered_class(vm, &format!("memcache.Client.{name}"), |vm| {
+        let base = match KEY_ERRORS.iter().find(|(error, _)| *error == name) {
+            Some((_, "Exception")) | None => vm.types.exception("Exception"),
+            Some((_, base)) => key_error(vm, base),
+        };
+        exception_class(name, &format!("Client.{name}"), "memcache", &base)
+    })
+}
+
+/// One memcache.Client: its servers in bucket order and its connections.
+struct Client {
+    class: Rc<Class>,
+    library: Rc<Memcache>,
+    nodes: Vec<Node>,
+    buckets: Buckets,
+    connections: RefCell<Vec<Connection>>,
+    debug: bool,
+    cache_cas: bool,
+    /// The cas uniques `gets` read, by key, when the client caches them.
+    cas_ids: RefCell<BTreeMap<String, u64>>,
+}
+
+impl NativeObject for Client {
+    fn class(&self) -> Rc<Class> {
+        self.class.clone()
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// `Client(servers, debug=0, ..., cache_cas=False, ...)`: the servers are `'host:port'`
+/// or `('host:port', weight)`; a server an address names is started when first named.
+fn client_init(vm: &mut Vm, library: &Rc<Memcache>, args: Args) -> PyResult {
+    let bound = CLIENT_INIT.bind(vm, args)?;
+    let arg = |i: usize| bound[i].clone().unwrap_or_default();
+    let this = arg(0);
+    let mut nodes = Vec::new();
+    for server in collect(vm, &arg(1))? {
+        nodes.push(match &server {
+            Value::Str(address) => Node::new(address.to_string(), 1),
+            Value::Tuple(pair) => match &pair[..] {
+                [Value::Str(address), weight] if as_int(weight).is_some() => {
+                    let weight = as_int(weight).and_then(|w| w.to_i64()).unwrap_or(0);
+                    Node::new(address.to_string(), u32::try_from(weight).unwrap_or(0))
+                }
+                _ => {
+                    let message = "a server is 'host:port' or ('host:port', weight)";
+                    return Err(error(vm, "TypeError", message));
+                }
+            },
+            other => {
+                let message = format!("unsupported server {}", repr(vm, other)?);
+                return Err(error(vm, "TypeError", &message));
+            }
+        });
+    }
+    let debug = truthy(vm, &arg(2))?;
+    let cache_cas = truthy(vm, &arg(14))?;
+    for node in &nodes {
+        library
+            .servers
+            .borrow_mut()
+            .entry(node.address.clone())
+            .or_insert_with(|| SharedServer::new(library.settings.clone()));
+    }
+    let client = Client {
+        class: vm.types.class_of(&this),
+        library: library.clone(),
+        buckets: Buckets::new(&nodes),
+        connections: RefCell::new(nodes.iter().map(|_| Connection::new()).collect()),
+        nodes,
+        debug,
+        cache_cas,
+        cas_ids: RefCell::default(),
+    };
+    set_native(&this, Rc::new(client));
+    Ok(Value::None)
+}
+
+/// A call of one of [`METHODS`]: its arguments bound as python-memcached declares them.
+fn call_method(vm: &mut Vm, params: &'static Params, args: Args) -> PyResult {
+    let name = &params.name["Client.".len()..];
+    let bound = params.bind(vm, args)?;
+    let arg = |i: usize| bound.get(i).cloned().flatten();
+    let this = arg(0).unwrap_or_default();
+    let client = held::<Client>(vm, &this, "Client", name)?;
+    let client: &Client = &client;
+    match name {
+        "set" | "add" | "replace" | "append" | "prepend" | "cas" => {
+            let key = key_of(vm, arg(1))?;
+            let time = time_of(arg(3));
+            client.store(vm, name, &key, &arg(2).unwrap_or_default(), time)
+        }
+        "get" | "gets" => {
+            let key = key_of(vm, arg(1))?;
+            let request = format!("{name} {key}\r\n");
+            let reply = client
+                .send(vm, &key, request.as_bytes())
+                .unwrap_or_default();
+            let values = parse_values(&reply);
+            if name == "gets"
+                && client.cache_cas
+                && let Some((k, _, Some(cas), _)) = values.first()
+            {
+                client.cas_ids.borrow_mut().insert(k.clone(), *cas);
+            }
+            Ok(match values.into_iter().next() {
+                Some((_, flags, _, data)) => decode(flags, data),
+                None => arg(2).unwrap_or_default(),
+            })
+        }
+        "get_multi" => {
+            let keys = keys_of(vm, arg(1))?;
+            let mut found = Vec::new();
+            for (node, group) in client.group_by_server(&keys) {
+                let request = format!("get {}\r\n", group.join(" "));
+                let Some(reply) = client.exchange(vm, node, request.as_bytes()) else {
+                    continue;
+                };
+                for (k, flags, _, data) in parse_values(&reply) {
+                    found.push((Value::str(&k), decode(flags, data)));
+                }
+            }
+            Ok(dict(found))
+        }
+        "set_multi" => {
+            let mapping = arg(1).unwrap_or_default();
+            let Value::Dict(pairs) = &mapping else {
+                return Err(attribute_error(vm, &mapping, "keys"));
+            };
+            let pairs: Vec<(Value, Value)> = pairs
+                .borrow()
+                .iter()
+                .map(|(k, v)| (k.0.clone(), v.clone()))
+                .collect();
+            let time = time_of(arg(2));
+            let mut not_stored = Vec::new();
+            for (k, v) in pairs {
+                let key = key_of(vm, Some(k))?;
+                let (flags, data) = encode(vm, &v)?;
+                let request = store_request("set", &key, flags, time, &data, None);
+                let reply = client.send(vm, &key, &request).unwrap_or_default();
+                if first_line(&reply) != "STORED" {
+                    not_stored.push(Value::str(&key));
+                }
+            }
+            Ok(Value::list(not_stored))
+        }
+        "delete" => {
+            let key = key_of(vm, arg(1))?;
+            Ok(client.delete_or_touch(vm, "delete", &key, None, "DELETED"))
+        }
+        "delete_multi" => {
+            for key in keys_of(vm, arg(1))? {
+                let request = format!("delete {key}\r\n");
+                let reply = client
+                    .send(vm, &key, request.as_bytes())
+                    .unwrap_or_default();
+                client.expect(vm, &reply, "DELETED");
+            }
+            Ok(Value::Int(1))
+        }
+        "incr" | "decr" => {
+            let key = key_of(vm, arg(1))?;
+            let delta = match arg(2) {
+                None => 1,
+                Some(delta) => match as_int(&delta).and_then(|d| d.to_i64()) {
+                    Some(delta) => delta,
+                    None => {
+                        let message = format!(
+                            "%d format: a real number is required, not {}",
+                            delta.type_name()
+                        );
+                        return Err(error(vm, "TypeError", &message));
+                    }
+                },
+            };
+            let request = format!("{name} {key} {delta}\r\n");
+            let reply = client
+                .send(vm, &key, request.as_bytes())
+                .unwrap_or_default();
+            let line = first_line(&reply);
+            if line == "NOT_FOUND" {
+                return Ok(Value::None);
+            }
+            match line.trim().parse() {
+                Ok(n) => Ok(Value::Int(n)),
+                Err(_) => {
+                    let message = format!(
+                        "invalid literal for int() with base 10: {}",
+                        repr_bytes(line.as_bytes())
+                    );
+                    Err(error(vm, "ValueError", &message))
+                }
+            }
+        }
+        "touch" => {
+            let key = key_of(vm, arg(1))?;
+            let time = arg(2).unwrap_or(Value::Int(0));
+            let time = python::vm::repr::str(vm, &time)?;
+            Ok(client.delete_or_touch(vm, "touch", &key, Some(&time), "TOUCHED"))
+        }
+        "flush_all" => {
+            for node in 0..client.nodes.len() {
+                if let Some(reply) = client.exchange(vm, node, b"flush_all\r\n") {
+                    client.expect(vm, &reply, "OK");
+                }
+            }
+            Ok(Value::None)
+        }
+        "disconnect_all" => {
+            for connection in client.connections.borrow_mut().iter_mut() {
+                *connection = Connection::new();
+            }
+            Ok(Value::None)
+        }
+        _ => client.get_stats(vm, arg(1)),
+    }
+}
+
+impl Client {
+    /// Sends `request` on the connection to server `node`, at the VM's time; None when
+    /// no server listens at its address.
+    fn exchange(&self, vm: &Vm, node: usize, request: &[u8]) -> Option<Vec<u8>> {
+        let server = self
+            .library
+            .servers
+            .borrow()
+            .get(&self.nodes[node].address)
+            .cloned()?;
+        let mut connections = self.connections.borrow_mut();
+        Some(server.exchange(&mut connections[node], request, now_ms(vm)))
+    }
+
+    /// Sends `request` to the server `key` hashes to and returns its reply.
+    fn send(&self, vm: &Vm, key: &str, request: &[u8]) -> Option<Vec<u8>> {
+        let node = self.buckets.server_for(key.as_bytes(), |_| true)?;
+        self.exchange(vm, node, request)
+    }
+
+    /// `Client.debuglog`: a line on stderr when the client debugs.
+    fn debuglog(&self, vm: &mut Vm, message: &str) {
+        if self.debug {
+            vm.write(Stream::Stderr, &format!("MemCached: {message}\n"));
+        }
+    }
+
+    /// `server.expect(text)`: whether the reply's first line is `text`, logged when not.
+    fn expect(&self, vm: &mut Vm, reply: &[u8], text: &str) -> bool {
+        let line = first_line(reply);
+        if line != text {
+            let message = format!(
+                "while expecting {}, got unexpected response {}",
+                repr_str(text),
+                repr_str(&line)
+            );
+            self.debuglog(vm, &message);
+        }
+        line == text
+    }
+
+    /// `Client._set`: one storage command, `True` when the server answers `STORED` (`0`
+    /// when there is no server to send it to). `cas` without a cached unique for the key
+    /// is a plain `set`, as python-memcached does it.
+    fn store(&self, vm: &mut Vm, cmd: &str, key: &str, value: &Value, time: i64) -> PyResult {
+        let cas = self.cas_ids.borrow().get(key).copied();
+        let (cmd, cas) = match (cmd, cas) {
+            ("cas", None) => ("set", None),
+            ("cas", Some(unique)) => ("cas", Some(unique)),
+            (other, _) => (other, None),
+        };
+        let (flags, data) = encode(vm, value)?;
+        let request = store_request(cmd, key, flags, time, &data, cas);
+        let Some(reply) = self.send(vm, key, &request) else {
+            return Ok(Value::Int(0));
+        };
+        Ok(Value::Bool(self.expect(vm, &reply, "STORED")))
+    }
+
+    /// `Client.delete` and `Client.touch`: `1` when the reply is `expected`, else `0` and
+    /// a debug line (a missing key is logged too).
+    fn delete_or_touch(
+        &self,
+        vm: &mut Vm,
+        cmd: &str,
+        key: &str,
+        time: Option<&str>,
+        expected: &str,
+    ) -> Value {
+        let time = time.map(|t| format!(" {t}")).unwrap_or_default();
+        let request = format!("{cmd} {key}{time}\r\n");
+        // With no server to send to, python-memcached answers 0 without a word.
+        let Some(reply) = self.send(vm, key, request.as_bytes()) else {
+            return Value::Int(0);
+        };
+        let line = first_line(&reply);
+        if line.trim() == expected {
+            return Value::Int(1);
+        }
+        let message = format!(
+            "{cmd} expected {expected}, got: {}",
+            repr_bytes(line.as_bytes())
+        );
+        self.debuglog(vm, &message);
+        Value::Int(0)
+    }
+
+    /// Keys grouped by the server they hash to, in first-seen order.
+    fn group_by_server(&self, keys: &[String]) -> Vec<(usize, Vec<String>)> {
+        let mut groups: Vec<(usize, Vec<String>)> = Vec::new();
+        for key in keys {
+            let Some(node) = self.buckets.server_for(key.as_bytes(), |_| true) else {
+                continue;
+            };
+            match groups.iter_mut().find(|(n, _)| *n == node) {
+                Some((_, group)) => group.push(key.clone()),
+                None => groups.push((node, vec![key.clone()])),
+            }
+        }
+        groups
+    }
+
+    /// `Client.get_stats(stat_args)`: for each server, its name as python-memcached
+    /// writes it (`host:port (weight)`) and the `STAT name value` lines of `stats` (or
+    /// `stats <stat_args>`) as a dict of str, values unconverted.
+    fn get_stats(&self, vm: &mut Vm, stat_args: Option<Value>) -> PyResult {
+        let stat_args = match stat_args {
+            Some(args) if truthy(vm, &args)? => Some(args),
+            _ => None,
+        };
+        let request = match stat_args {
+            None => "stats\r\n".to_owned(),
+            Some(Value::Str(args)) => format!("stats {args}\r\n"),
+            Some(other) => {
+                let message = format!(
+                    "can only concatenate str (not \"{}\") to str",
+                    other.type_name()
+                );
+                return Err(error(vm, "TypeError", &message));
+            }
+        };
+        let mut data = Vec::new();
+        for (i, node) in self.nodes.iter().enumerate() {
+            let Some(reply) = self.exchange(vm, i, request.as_bytes()) else {
+                continue;
+            };
+            let name = format!("{} ({})", node.address, node.weight);
+            let mut stats = Vec::new();
+            for line in String::from_utf8_lossy(&reply).split("\r\n") {
+                if line.trim() == "END" || line.is_empty() {
+                    break;
+                }
+                // `stats = line.split(' ', 2)`, then `stats[1]` and `stats[2]`.
+                let mut parts = line.splitn(3, ' ').skip(1);
+                let (Some(field), Some(value)) = (parts.next(), parts.next()) else {
+                    return Err(error(vm, "IndexError", "list index out of range"));
+                };
+                stats.push((Value::str(field), Value::str(value)));
+            }
+            data.push(Value::tuple(vec![Value::str(&name), dict(stats)]));
+        }
+        Ok(Value::list(data))
+    }
+}
+
+/// A `time` argument as sent: an int, else 0.
+fn time_of(value: Option<Value>) -> i64 {
+    value
+        .as_ref()
+        .and_then(as_int)
+        .and_then(|t| t.to_i64())
+        .unwrap_or(0)
+}
+
+/// The keys of `get_multi` and `delete_multi`, each checked.
+fn keys_of(vm: &mut Vm, keys: Option<Value>) -> PyResult<Vec<String>> {
+    let keys = collect(vm, &keys.unwrap_or_default())?;
+    keys.into_iter().map(|key| key_of(vm, Some(key))).collect()
+}
+
 /// A key as python-memcached checks it (`Client.check_key`): str (sent as UTF-8) or
 /// bytes, at most 250 bytes, none of them a space or a control character.
-fn key_of(value: Value) -> Result<String, Raised> {
-    let raise = |kind: &str, message: String| error(&format!("memcache.Client.{kind}"), message);
-    let bytes = match value {
-        Value::Str(key) => key.into_bytes(),
-        Value::Bytes(key) => key,
-        Value::None => return Err(raise("MemcachedKeyNoneError", "Key is None".to_owned())),
+fn key_of(vm: &mut Vm, value: Option<Value>) -> PyResult<String> {
+    let fail = |vm: &mut Vm, kind: &str, message: &str| -> Signal {
+        let class = key_error(vm, kind);
+        raise(&class, message)
+    };
+    let bytes = match value.unwrap_or_default() {
+        Value::Str(key) => key.as_bytes().to_vec(),
+        Value::Bytes(key) => key.to_vec(),
+        Value::None => return Err(fail(vm, "MemcachedKeyNoneError", "Key is None")),
         _ => {
-            return Err(raise(
+            return Err(fail(
+                vm,
                 "MemcachedKeyTypeError",
-                "Key must be a binary string".to_owned(),
+                "Key must be a binary string",
             ));
         }
     };
     if bytes.is_empty() {
-        return Err(raise("MemcachedKeyNoneError", "Key is empty".to_owned()));
+        return Err(fail(vm, "MemcachedKeyNoneError", "Key is empty"));
     }
-    if bytes.len() > 250 {
-        return Err(raise(
-            "MemcachedKeyLengthError",
-            "Key length is > 250".to_owned(),
-        ));
+    if bytes.len() > SERVER_MAX_KEY_LENGTH {
+        let message = format!("Key length is > {SERVER_MAX_KEY_LENGTH}");
+        return Err(fail(vm, "MemcachedKeyLengthError", &message));
     }
     if bytes.iter().any(|&b| b <= 0x20 || b == 0x7f) {
-        return Err(raise(
-            "MemcachedKeyCharacterError",
-            format!(
-                "Control/space characters not allowed (key={})",
-                repr_bytes(&bytes)
-            ),
-        ));
+        let message = format!(
+            "Control/space characters not allowed (key={})",
+            repr_bytes(&bytes)
+        );
+        return Err(fail(vm, "MemcachedKeyCharacterError", &message));
     }
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 /// `Client._val_to_store_info`: the flags and bytes python-memcached stores for a value.
-fn encode(value: &Value) -> Result<(u32, Vec<u8>), Raised> {
+fn encode(vm: &mut Vm, value: &Value) -> PyResult<(u32, Vec<u8>)> {
     match value {
-        Value::Bytes(b) => Ok((0, b.clone())),
-        Value::Str(s) => Ok((FLAG_TEXT, s.clone().into_bytes())),
-        Value::Int(n) => Ok((FLAG_INTEGER, n.to_string().into_bytes())),
-        Value::Bool(b) => Ok((FLAG_INTEGER, i64::from(*b).to_string().into_bytes())),
-        other => Err(error(
-            "NotImplementedError",
-            format!(
-                "this playground stores str, bytes and int values; python-memcached would pickle a {}",
-                other.type_name()
-            ),
-        )),
+        Value::Bytes(b) => Ok((0, b.to_vec())),
+        Value::Str(s) => Ok((FLAG_TEXT, s.as_bytes().to_vec())),
+        other => match as_int(other) {
+            Some(n) => {
+                let digits = python::vm::int::to_decimal(&n)
+                    .map_err(|message| error(vm, "ValueError", message))?;
+                Ok((FLAG_INTEGER, digits.into_bytes()))
+            }
+            None => {
+                let message = format!(
+                    "this playground stores str, bytes and int values; python-memcached would pickle a {}",
+                    other.type_name()
+                );
+                Err(error(vm, "NotImplementedError", &message))
+            }
+        },
     }
 }
 
 /// `Client._recv_value`: the Python value for stored flags and bytes.
 fn decode(flags: u32, data: Vec<u8>) -> Value {
-    if flags == 0 {
-        Value::Bytes(data)
-    } else if flags & FLAG_TEXT != 0 {
-        Value::Str(String::from_utf8_lossy(&data).into_owned())
+    if flags & FLAG_TEXT != 0 {
+        Value::str(&String::from_utf8_lossy(&data))
     } else if flags & FLAG_INTEGER != 0 {
         String::from_utf8_lossy(&data)
             .trim()
             .parse()
-            .map_or(Value::Bytes(data), Value::Int)
+            .map_or_else(|_| bytes(&data), Value::Int)
     } else {
-        Value::Bytes(data)
+        bytes(&data)
     }
 }
 
@@ -705,17 +759,13 @@ fn parse_values(reply: &[u8]) -> Vec<(String, u32, Option<u64>, Vec<u8>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::session::ConsoleSession;
+    use crate::python::tests::transcript;
 
     const NOW: u64 = 1_780_000_000_000;
 
     /// Runs lines and returns the transcript as the REPL shows it.
     fn repl(lines: &[&str]) -> String {
-        let mut session = PythonMemcachedSession::new(NOW);
-        lines
-            .iter()
-            .map(|line| format!(">>> {line}\n{}", session.run_line(line, NOW)))
-            .collect()
+        transcript(&mut PythonMemcachedSession::new(NOW), lines, NOW)
     }
 
     #[test]
@@ -879,7 +929,7 @@ mod tests {
             "mc = memcache.Client(['h:1'])",
             "mc.get('a b')",
             "mc.nope()",
-            "mc.set('k',",
+            "mc set('k')",
         ]);
         assert!(out.contains(">>> mc.get('k')\nTraceback (most recent call last):\n  File \"<stdin>\", line 1, in <module>\nNameError: name 'mc' is not defined\n"), "{out}");
         assert!(out.contains("memcache.Client.MemcachedKeyCharacterError: Control/space characters not allowed (key=b'a b')\n"), "{out}");
@@ -927,6 +977,8 @@ mod tests {
         for line in crate::python::tests::random_lines(&PIECES, 5000) {
             session.run_line(&line, NOW);
         }
+        // A bracket left open is closed by an error, then the prompt is ready again.
+        session.run_line(")", NOW);
         assert_eq!(
             session.run_line("memcache.Client([]).set('k', 'v')", NOW),
             "0\n"
