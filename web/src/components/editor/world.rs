@@ -62,7 +62,7 @@ pub enum ProcessState {
     /// Every live thread of it waits: what on (the `what` of the wait, such as
     /// `Queue.get`) and how many threads, most first.
     Blocked(Vec<(&'static str, usize)>),
-    /// It has ended, with this exit status.
+    /// It has ended, with this exit status; `killed` when Stop had to kill it.
     Ended { status: i32, killed: bool },
 }
 
@@ -81,7 +81,8 @@ pub struct PythonWorld {
     vm: Vm,
     runs: Vec<ProgramRun>,
     scheduler: Scheduler,
-    /// Bumped whenever something a view draws changed: output, a start, an end.
+    /// Bumped whenever something a view draws may have changed: a start, a stop,
+    /// output, or any code run.
     version: u64,
 }
 
