@@ -473,8 +473,10 @@ impl Vm {
         }
     }
 
-    /// Ends a process at once: its threads stop where they are.
+    /// Ends a process at once: its threads stop where they are, and its status is the
+    /// kill's (even when its main thread had already finished with 0).
     pub fn kill(&mut self, pid: usize, code: i32) {
+        let ended = self.process_ended(pid);
         for thread in &mut self.threads {
             if thread.process == pid {
                 thread.state = ThreadState::Finished;
@@ -483,7 +485,9 @@ impl Vm {
         }
         let process = &mut self.processes[pid];
         process.main_done = true;
-        process.exit_code.get_or_insert(code);
+        if !ended {
+            process.exit_code = Some(code);
+        }
     }
 
     /// Called when a thread has finished: ends its process once nothing keeps it alive.
