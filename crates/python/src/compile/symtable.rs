@@ -76,6 +76,8 @@ struct RawScope {
     used: IndexSet<String>,
     globals: IndexSet<String>,
     nonlocals: IndexSet<String>,
+    /// Where each `nonlocal` was declared, for its error.
+    nonlocal_spans: HashMap<String, Span>,
     is_generator: bool,
     /// Which names are seen in order, so `symbols` keeps first-appearance order.
     order: IndexSet<String>,
@@ -108,6 +110,7 @@ impl Walker {
             used: IndexSet::new(),
             globals: IndexSet::new(),
             nonlocals: IndexSet::new(),
+            nonlocal_spans: HashMap::new(),
             is_generator: false,
             order: IndexSet::new(),
         });
@@ -212,6 +215,7 @@ impl Walker {
                 scope.globals.insert(name.clone());
             } else {
                 scope.nonlocals.insert(name.clone());
+                scope.nonlocal_spans.insert(name.clone(), span);
             }
             scope.order.insert(name.clone());
         }
@@ -654,7 +658,7 @@ fn resolve(raw: Vec<RawScope>) -> Result<Scopes, SyntaxError> {
                 }
                 None if is_nonlocal => {
                     return Err(error_at(
-                        Span::default(),
+                        scope.nonlocal_spans.get(&name).copied().unwrap_or_default(),
                         format!("no binding for nonlocal '{name}' found"),
                     ));
                 }

@@ -15,7 +15,7 @@ impl SyntaxError {
             Some(text) => Some(text.clone()),
             None => normalized
                 .split_inclusive('\n')
-                .nth(self.line as usize - 1)
+                .nth((self.line as usize).saturating_sub(1))
                 .map(str::to_string),
         };
         if let Some(text) = text {

@@ -145,12 +145,13 @@ fn parse_field(text: &str) -> Result<(Field<'_>, &str), PyError> {
         };
         field.conversion = Some(conversion);
         rest = chars.as_str();
-        if let Some(&after) = rest.as_bytes().first() {
-            rest = &rest[1..];
-            if after == b'}' {
+        let mut after_conversion = rest.chars();
+        if let Some(after) = after_conversion.next() {
+            rest = after_conversion.as_str();
+            if after == '}' {
                 return Ok((field, rest));
             }
-            if after != b':' {
+            if after != ':' {
                 return Err(PyError::value_error(
                     "expected ':' after conversion specifier",
                 ));

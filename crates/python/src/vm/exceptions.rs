@@ -454,12 +454,35 @@ fn print_entry(vm: &mut Vm, entry: &TracebackEntry, out: &mut String) {
     out.push_str(&carets(trimmed_end, span));
 }
 
+/// How many columns a terminal gives `text`: East Asian wide characters (Chinese,
+/// full-width punctuation) take two, as python3 3.11's carets count them.
+fn columns(text: &str) -> usize {
+    text.chars()
+        .map(|c| {
+            let wide = matches!(c as u32,
+                0x1100..=0x115f
+                    | 0x2e80..=0x303e
+                    | 0x3041..=0x33ff
+                    | 0x3400..=0x4dbf
+                    | 0x4e00..=0x9fff
+                    | 0xa000..=0xa4cf
+                    | 0xac00..=0xd7a3
+                    | 0xf900..=0xfaff
+                    | 0xfe30..=0xfe4f
+                    | 0xff00..=0xff60
+                    | 0xffe0..=0xffe6
+                    | 0x1f300..=0x1f64f
+                    | 0x1f900..=0x1f9ff
+                    | 0x20000..=0x2fffd
+                    | 0x30000..=0x3fffd);
+            if wide { 2 } else { 1 }
+        })
+        .sum()
+}
+
 /// The carets line under a source line, or nothing when they would underline all of it.
 fn carets(line: &str, span: crate::syntax::ast::Span) -> String {
-    let chars = |byte: usize| {
-        line.get(..byte.min(line.len()))
-            .map_or(0, |s| s.chars().count())
-    };
+    let chars = |byte: usize| line.get(..byte.min(line.len())).map_or(0, columns);
     let leading = line
         .chars()
         .take_while(|c| matches!(c, ' ' | '\t' | '\x0c'))
@@ -472,18 +495,14 @@ fn carets(line: &str, span: crate::syntax::ast::Span) -> String {
         let segment_end = (span.end_col as usize).min(line.len());
         if let Some(segment) = line.get(segment_start..segment_end) {
             anchors = anchors_of(segment).map(|(l, r)| {
-                let to_chars = |b: usize| {
-                    segment
-                        .get(..b.min(segment.len()))
-                        .map_or(0, |s| s.chars().count())
-                };
+                let to_chars = |b: usize| segment.get(..b.min(segment.len())).map_or(0, columns);
                 (to_chars(l) + start, to_chars(r) + start)
             });
         }
     } else {
-        end = line.trim_end_matches([' ', '\t', '\x0c']).chars().count();
+        end = columns(line.trim_end_matches([' ', '\t', '\x0c']));
     }
-    let stripped_len = line.chars().count() - leading;
+    let stripped_len = columns(line) - leading;
     if end.saturating_sub(start) == stripped_len && anchors.is_none() {
         return String::new();
     }
