@@ -246,6 +246,21 @@ test("files are tabs of one folder: a new file renamed helper.py is imported; Ta
   assert.deepEqual(editor.page.errors, []);
 });
 
+test("input() waits for a line typed under the output, as in a terminal", async () => {
+  const editor = await EditorPage.open("memcached");
+  await editor.write("name = input('你的名字: ')\nprint('你好,', name)\n");
+  await editor.run();
+  const stdin = editor.view("program-stdin");
+  await stdin.waitFor();
+  await editor.page.waitForFunction(() => /你的名字: $/.test(document.querySelector(
+    ".page-slot:not([hidden]) [data-testid=program-output]")?.innerText ?? ""));
+  await stdin.fill("张三");
+  await stdin.press("Enter");
+  assert.equal(await editor.ended(), "exited with status 0");
+  assert.equal(await editor.output.innerText(), "你的名字: 张三\n你好, 张三\n");
+  assert.deepEqual(editor.page.errors, []);
+});
+
 test("a busy loop leaves the page responsive, and Stop's Ctrl-C ends it as python3 would", async () => {
   const editor = await EditorPage.open("redis");
   await editor.write("n = 0\nwhile True:\n    n += 1\n");

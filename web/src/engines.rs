@@ -91,6 +91,9 @@ pub struct EditorWords {
     /// The output pane's title, and what it says before anything ran.
     pub output_title: &'static str,
     pub no_output: &'static str,
+    /// The running program's input line.
+    pub stdin_label: &'static str,
+    pub stdin_placeholder: &'static str,
     /// Said above output whose start is no longer kept, after the number of lines.
     pub lines_not_kept: &'static str,
     /// The list of processes: its title and the words of a process's state.
@@ -136,6 +139,8 @@ pub static EDITOR: EditorWords = EditorWords {
     run_again_title: "Start the shown process's command again",
     output_title: "Output",
     no_output: "Press Run: what the program prints appears here, its errors in red.",
+    stdin_label: "The program's input",
+    stdin_placeholder: "A line for input(), then Enter",
     lines_not_kept: "earlier lines are no longer kept",
     processes_title: "Processes",
     no_processes: "None yet.",

@@ -182,6 +182,20 @@ pub fn ProgramEditor(props: &ProgramEditorProps) -> Html {
             }
         })
     };
+    let on_input_key = {
+        let (world, redraw) = (props.world.clone(), redraw.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() != "Enter" {
+                return;
+            }
+            let field = e.target_unchecked_into::<HtmlInputElement>();
+            if let Some(run) = shown {
+                world.borrow_mut().type_line(run, &field.value());
+                field.set_value("");
+                redraw.force_update();
+            }
+        })
+    };
     let on_args = {
         let args = args.clone();
         Callback::from(move |e: InputEvent| {
@@ -323,6 +337,11 @@ pub fn ProgramEditor(props: &ProgramEditorProps) -> Html {
                         }
                     </div>
                     <OutputPane world={props.world.clone()} run={shown} version={world.version()} />
+                    if shown_live {
+                        <input class="stdin" type="text" data-testid="program-stdin" aria-label={EDITOR.stdin_label}
+                            placeholder={EDITOR.stdin_placeholder} onkeydown={on_input_key}
+                            autocomplete="off" autocapitalize="off" spellcheck="false" />
+                    }
                     { python2.unwrap_or_default() }
                     <div class="processes">
                         <h3>{ EDITOR.processes_title }</h3>

@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use python::vm::inspect::QueueView;
 use python::vm::native::Wait;
-use python::vm::{Files, Run, ThreadState, Vm};
+use python::vm::{Files, Run, Stream, ThreadState, Vm};
 
 use super::files::{Folder, Tabs};
 use super::output::Output;
@@ -104,6 +104,8 @@ impl PythonWorld {
         let mut argv = vec![file.to_owned()];
         argv.extend(shell_words(args));
         let pid = self.vm.spawn(&source, argv, Rc::new(folder), String::new());
+        // Its input line feeds `input()`, which waits for it as a terminal would.
+        self.vm.open_stdin(pid);
         self.runs.push(ProgramRun {
             pid,
             file: file.to_owned(),
@@ -129,6 +131,20 @@ impl PythonWorld {
         }
         program.stop_pressed = Some(real_ms);
         self.vm.interrupt(program.pid);
+        self.version += 1;
+    }
+
+    /// A line typed into a run's input: shown in its output, as a terminal echoes it,
+    /// and read by the program's `input()`.
+    pub fn type_line(&mut self, run: usize, line: &str) {
+        let Some(program) = self.runs.get_mut(run) else {
+            return;
+        };
+        if self.vm.process_ended(program.pid) {
+            return;
+        }
+        program.output.push(Stream::Stdout, &format!("{line}\n"));
+        self.vm.feed_stdin(program.pid, &format!("{line}\n"));
         self.version += 1;
     }
 
