@@ -173,7 +173,10 @@ mod tests {
             assert_eq!(frame.state, Run::Busy);
             assert!(frame.instructions > 0);
             let spent = clock() - before;
-            assert!(spent <= FRAME_MS + 6.0, "a frame read the clock for {spent} ms");
+            assert!(
+                spent <= FRAME_MS + 6.0,
+                "a frame read the clock for {spent} ms"
+            );
         }
         assert!(!vm.process_ended(pid));
         assert!(vm.now_ns > WALL, "instructions ran and cost virtual time");
