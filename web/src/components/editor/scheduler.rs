@@ -25,6 +25,11 @@ const LEAST_SLICE: u64 = 1_000;
 const SHORTEST_TIMED_MS: f64 = 0.5;
 /// Weight of the newest measurement in the running average of the speed.
 const NEWEST: f64 = 0.3;
+/// The most instructions a millisecond is believed to run: far above what the
+/// interpreter reaches, but a bound, so a clock that reads the same or coarse values
+/// (browsers round `performance.now()`) cannot make the learned speed, and with it one
+/// slice, grow without end.
+const FASTEST_PER_MS: f64 = 1_000_000.0;
 
 /// What one frame did.
 #[derive(Debug, Clone, PartialEq)]
@@ -104,7 +109,7 @@ impl Scheduler {
             // the next slice so long that it freezes the page, so the speed at most
             // doubles a slice.
             let measured = (instructions as f64 / spent_ms).min(2.0 * self.per_ms);
-            self.per_ms += NEWEST * (measured - self.per_ms);
+            self.per_ms = (self.per_ms + NEWEST * (measured - self.per_ms)).min(FASTEST_PER_MS);
         }
     }
 }
@@ -167,7 +172,7 @@ mod tests {
         // program, the frame ends once its time is up (no wall clock, so no flakes).
         let mut clock = ticking(1.0);
         let mut scheduler = Scheduler::default();
-        for _ in 0..30 {
+        for _ in 0..12 {
             let before = clock();
             let frame = scheduler.run_frame(&mut vm, WALL, &mut clock);
             assert_eq!(frame.state, Run::Busy);
@@ -196,6 +201,11 @@ mod tests {
         assert_eq!(scheduler.instructions_per_ms(), learned);
         scheduler.learn(100_000_000, 1.0);
         assert!(scheduler.instructions_per_ms() <= 2.0 * learned);
+        // However often a slice seems fast, the speed stays bounded.
+        for _ in 0..200 {
+            scheduler.learn(u64::MAX, 1.0);
+        }
+        assert_eq!(scheduler.instructions_per_ms(), FASTEST_PER_MS);
     }
 
     #[test]
