@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use std::rc::Rc;
 
 use python::vm::{Files, Run, Stream, Vm};
+use scenario::{Pika, PikaVersion, SharedSimulation};
 
 const USAGE: &str = "\
 usage: playground python PROGRAM.py [ARGS...]
@@ -19,6 +20,8 @@ usage: playground python PROGRAM.py [ARGS...]
   --quiet MS        stop once nothing was printed for MS after the last start (default 3000)
   --limit MS        stop after MS of virtual time in all (default 60000)
   --seed N          the world's seed (default 0)
+  --pika VERSION    the pika the programs are written for: 1 (default, pika 1.4) or 0.10
+                    (the call shapes of pika 0.10 to 0.13)
   --ast PROGRAM.py  prints the syntax tree of a program
 ";
 
@@ -42,6 +45,17 @@ struct Options {
     quiet_ms: u64,
     limit_ms: u64,
     seed: u64,
+    pika: PikaVersion,
+}
+
+impl Options {
+    /// A world whose programs can `import pika` and reach one broker of their own.
+    fn world(&self) -> (Vm, std::rc::Rc<Pika>) {
+        let mut vm = Vm::new(start_time_ns(), self.seed);
+        let pika = Pika::new(SharedSimulation::new(self.seed), self.pika, self.seed);
+        vm.providers.push(pika.provider());
+        (vm, pika)
+    }
 }
 
 pub fn run(args: &[String]) -> ExitCode {
@@ -52,6 +66,7 @@ pub fn run(args: &[String]) -> ExitCode {
         quiet_ms: 3000,
         limit_ms: 60_000,
         seed: 0,
+        pika: PikaVersion::One,
     };
     let mut i = 0;
     while i < args.len() {
@@ -69,6 +84,17 @@ pub fn run(args: &[String]) -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             "--ast" => return ast(value.as_deref()),
+            "--pika" => {
+                options.pika = match value.as_deref() {
+                    Some("1" | "1.x" | "1.4") => PikaVersion::One,
+                    Some("0" | "0.x" | "0.10" | "0.11" | "0.12" | "0.13") => PikaVersion::Zero,
+                    _ => {
+                        eprintln!("playground python: --pika takes 1 or 0.10");
+                        return ExitCode::from(2);
+                    }
+                };
+                i += 2;
+            }
             "--run" | "--gap" | "--quiet" | "--limit" | "--seed" => {
                 if value.is_none() {
                     eprintln!("playground python: {arg} needs a value\n");
@@ -167,7 +193,7 @@ fn run_program(options: &Options) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let mut vm = Vm::new(start_time_ns(), options.seed);
+    let (mut vm, pika) = options.world();
     let start = vm.now_ns;
     let pid = vm.spawn(
         &source,
@@ -180,6 +206,7 @@ fn run_program(options: &Options) -> ExitCode {
     let mut stderr = std::io::stderr().lock();
     loop {
         let state = vm.run(200_000);
+        pika.close_ended(&mut vm);
         for (stream, text) in vm.take_output(pid) {
             let _ = match stream {
                 Stream::Stdout => stdout
@@ -219,7 +246,7 @@ fn run_program(options: &Options) -> ExitCode {
 /// Several processes in one world, started `gap` apart; each one's output printed
 /// after a `==> CMD <==` line once the world stops.
 fn run_world(options: &Options) -> ExitCode {
-    let mut vm = Vm::new(start_time_ns(), options.seed);
+    let (mut vm, pika) = options.world();
     let start = vm.now_ns;
     let ms = 1_000_000;
     let limit = start + options.limit_ms * ms;
@@ -253,6 +280,7 @@ fn run_world(options: &Options) -> ExitCode {
             last_print = last_print.max(vm.now_ns);
         }
         let state = vm.run(200_000);
+        pika.close_ended(&mut vm);
         for (i, pid) in pids.iter().enumerate() {
             if let Some(pid) = pid {
                 for (_, text) in vm.take_output(*pid) {

@@ -69,6 +69,16 @@ impl AmqpError {
         }
     }
 
+    /// 540: a feature RabbitMQ does not implement (`basic.qos` with a prefetch size);
+    /// closes the connection.
+    pub fn not_implemented(detail: String) -> Self {
+        AmqpError {
+            code: 540,
+            text: format!("NOT_IMPLEMENTED - {detail}"),
+            scope: Scope::Connection,
+        }
+    }
+
     /// 504: a method on a channel that is not open; closes the connection.
     pub fn channel_error(detail: String) -> Self {
         AmqpError {

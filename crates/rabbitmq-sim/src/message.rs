@@ -25,6 +25,18 @@ pub struct Properties {
     pub reply_to: Option<String>,
     /// Application message id.
     pub message_id: Option<String>,
+    /// How the body is encoded (`gzip`); kept, not acted on.
+    pub content_encoding: Option<String>,
+    /// When the message was made, in seconds since the epoch.
+    pub timestamp: Option<u64>,
+    /// The message's type name (AMQP's `type`); kept, not acted on.
+    pub kind: Option<String>,
+    /// The publishing user, which RabbitMQ checks against the connection's.
+    pub user_id: Option<String>,
+    /// The publishing application.
+    pub app_id: Option<String>,
+    /// Deprecated by AMQP 0-9-1 but still carried.
+    pub cluster_id: Option<String>,
 }
 
 impl Properties {
@@ -57,6 +69,12 @@ impl Properties {
             correlation_id: text("correlation_id"),
             reply_to: text("reply_to"),
             message_id: text("message_id"),
+            content_encoding: text("content_encoding"),
+            timestamp: map.get("timestamp").and_then(Value::as_u64),
+            kind: text("type"),
+            user_id: text("user_id"),
+            app_id: text("app_id"),
+            cluster_id: text("cluster_id"),
         }
     }
 
@@ -68,6 +86,12 @@ impl Properties {
                 map.insert(key.to_string(), v);
             }
         };
+        put("app_id", self.app_id.clone().map(Value::from));
+        put("cluster_id", self.cluster_id.clone().map(Value::from));
+        put(
+            "content_encoding",
+            self.content_encoding.clone().map(Value::from),
+        );
         put("content_type", self.content_type.clone().map(Value::from));
         put(
             "correlation_id",
@@ -79,6 +103,9 @@ impl Properties {
         put("message_id", self.message_id.clone().map(Value::from));
         put("priority", self.priority.map(Value::from));
         put("reply_to", self.reply_to.clone().map(Value::from));
+        put("timestamp", self.timestamp.map(Value::from));
+        put("type", self.kind.clone().map(Value::from));
+        put("user_id", self.user_id.clone().map(Value::from));
         Value::Object(map)
     }
 }

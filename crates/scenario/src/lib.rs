@@ -9,6 +9,7 @@ mod session;
 
 pub use memcached::{MemcachedTextSession, SAMPLE_LIMIT, SharedServer, StatsSample};
 pub use python::memcache::PythonMemcachedSession;
+pub use python::pika::{Pika, PikaVersion};
 pub use python::redis::PythonRedisSession;
 pub use rabbitmq::{RabbitAdminSession, SharedSimulation};
 pub use redis::{

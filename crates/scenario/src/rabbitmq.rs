@@ -23,6 +23,16 @@ pub struct RabbitAdminSession {
 pub struct SharedSimulation(Rc<RefCell<Simulation>>);
 
 impl SharedSimulation {
+    /// A simulation of its own: a freshly started broker with no clients.
+    pub fn new(seed: u64) -> SharedSimulation {
+        SharedSimulation(Rc::new(RefCell::new(Simulation::new(seed))))
+    }
+
+    /// The same number for every handle on one simulation (what its waiters wait on).
+    pub fn identity(&self) -> usize {
+        Rc::as_ptr(&self.0) as *const u8 as usize
+    }
+
     /// Reads the simulation (the views draw from it).
     pub fn borrow(&self) -> Ref<'_, Simulation> {
         self.0.borrow()
@@ -47,7 +57,7 @@ impl RabbitAdminSession {
     /// names and every random choice of the simulated clients.
     pub fn new(seed: u64) -> Self {
         Self {
-            simulation: SharedSimulation(Rc::new(RefCell::new(Simulation::new(seed)))),
+            simulation: SharedSimulation::new(seed),
         }
     }
 

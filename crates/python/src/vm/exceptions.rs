@@ -388,7 +388,10 @@ fn format_chain(vm: &mut Vm, exc: &Value, out: &mut String, seen: &mut Vec<usize
     let shown: Vec<&TracebackEntry> = traceback
         .iter()
         .rev()
-        .filter(|entry| !entry.code.filename.starts_with("<thread>"))
+        .filter(|entry| {
+            let file = &entry.code.filename;
+            !file.starts_with("<thread>") && !file.starts_with(super::import::LIBRARY_PREFIX)
+        })
         .collect();
     // A traceback that passed only through library code (a thread whose target is a
     // builtin) still has its header, as python3 prints it.

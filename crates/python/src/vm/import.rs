@@ -94,6 +94,22 @@ fn load(vm: &mut Vm, name: &str) -> PyResult {
     Ok(value)
 }
 
+/// Where the Python source of a modelled library says it lives (`<library>/pika/spec.py`):
+/// tracebacks leave its frames out, as python3 shows no frames of a library written in C.
+pub const LIBRARY_PREFIX: &str = "<library>/";
+
+/// Runs the source of a library module written in Python (`file`, under
+/// [`LIBRARY_PREFIX`]) in `module`'s namespace, as `import` runs a file.
+pub fn run_library(vm: &mut Vm, module: &Rc<Module>, file: &str, source: &str) -> PyResult<()> {
+    let path = format!("{LIBRARY_PREFIX}{file}");
+    let code = compile_source(source, &path, Mode::File).map_err(|report| {
+        let exc = exceptions::new_exception(vm, "SyntaxError", vec![Value::str(report.trim_end())]);
+        Signal::Raise(exc)
+    })?;
+    module.set("__file__", Value::str(&path));
+    run_nested(vm, Frame::new(code, module.clone())).map(|_| ())
+}
+
 /// `from module import name`.
 pub fn import_from(vm: &mut Vm, module: &Value, name: &str) -> PyResult {
     if let Some(value) = super::attr::try_get_attr(vm, module, name)? {

@@ -14,6 +14,7 @@
 //! it, as python3 would show them had the library been written in C.
 
 pub(crate) mod memcache;
+pub mod pika;
 pub(crate) mod redis;
 
 use std::cell::RefCell;

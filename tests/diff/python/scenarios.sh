@@ -1,0 +1,35 @@
+#!/bin/sh
+# Multi-process scenarios: programs that talk to a server, each started a second after
+# the one before as a learner starts them in terminals, under python3 against the real
+# server and under `playground python --run` against the playground's.
+#
+#   tests/diff/python/scenarios.sh path/to/playground [--only PATTERN]
+#
+# README.md ("Scenarios") describes the scenario files and what is compared.
+set -eu
+PLAYGROUND=$(realpath "${1:?usage: scenarios.sh path/to/playground [--only PATTERN]}")
+shift
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/../../.." && pwd)
+VENVS="$ROOT/target/python-scenarios"
+
+# One virtualenv a pika: 1.4 (what pip gives today) and 0.13.1 (the call shapes of the
+# lesson). sitecustomize.py sends connections to port 5672 to the test's broker, and
+# gives 0.13.1 the collections aliases it needs on Python 3.10 and later.
+make_venv() { # name, requirement
+    venv="$VENVS/$1"
+    if ! "$venv/bin/python" -c 'import pika' 2>/dev/null; then
+        python3 -m venv "$venv"
+        "$venv/bin/pip" install -q "$2"
+    fi
+    site=$("$venv/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
+    cp "$HERE/sitecustomize.py" "$site/sitecustomize.py"
+}
+make_venv pika1 'pika>=1.4,<1.5'
+make_venv pika0 'pika==0.13.1'
+
+PYTHON="$VENVS/pika1/bin/python"
+. "$ROOT/tests/diff/rabbitmq/server.sh"
+
+"$VENVS/pika1/bin/python" "$HERE/scenarios.py" --playground "$PLAYGROUND" \
+    --port "$AMQP_PORT" --node "$NODE" --venvs "$VENVS" "$@"
