@@ -464,7 +464,7 @@ class BlockingChannel:
             _require_string(queue, 'queue')
             if not callable(on_message_callback):
                 raise TypeError('callback {} must be callable, but got {!r}'.format(
-                    'callback', on_message_callback))
+                    'on_message_callback', on_message_callback))
             return self._consume(queue, on_message_callback, auto_ack, exclusive,
                                  consumer_tag, arguments)
     else:

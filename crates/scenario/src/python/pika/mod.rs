@@ -700,3 +700,123 @@ fn field_python(value: &FieldValue) -> Value {
         FieldValue::Void => Value::None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use python::vm::{Files, Run};
+
+    use super::*;
+
+    struct Programs;
+
+    impl Files for Programs {
+        fn read(&self, _path: &str) -> Option<String> {
+            None
+        }
+        fn folder(&self) -> String {
+            "/home/learner".to_owned()
+        }
+    }
+
+    const CONSUMER: &str = "import pika\n\
+        c = pika.BlockingConnection()\n\
+        ch = c.channel()\n\
+        ch.queue_declare('hello')\n\
+        def callback(ch, method, properties, body):\n    print(body, method.redelivered)\n\
+        ch.basic_consume('hello', callback)\n\
+        ch.start_consuming()\n";
+
+    const PRODUCER: &str = "import pika\n\
+        c = pika.BlockingConnection()\n\
+        ch = c.channel()\n\
+        ch.queue_declare('hello')\n\
+        ch.basic_publish('', 'hello', 'hi')\n\
+        c.close()\n";
+
+    fn world() -> (Vm, Rc<Pika>, SharedSimulation) {
+        let simulation = SharedSimulation::new(1);
+        let pika = Pika::new(simulation.clone(), PikaVersion::One, 1);
+        let mut vm = Vm::new(1_780_000_000_000_000_000, 1);
+        vm.providers.push(pika.provider());
+        (vm, pika, simulation)
+    }
+
+    fn spawn(vm: &mut Vm, source: &str, name: &str) -> usize {
+        vm.spawn(
+            source,
+            vec![name.to_owned()],
+            Rc::new(Programs),
+            String::new(),
+        )
+    }
+
+    fn settle(vm: &mut Vm, pika: &Pika) -> Run {
+        loop {
+            let state = vm.run(100_000);
+            pika.close_ended(vm);
+            if state != Run::Busy {
+                return state;
+            }
+        }
+    }
+
+    fn output(vm: &mut Vm, pid: usize) -> String {
+        vm.take_output(pid)
+            .into_iter()
+            .map(|(_, text)| text)
+            .collect()
+    }
+
+    #[test]
+    fn a_consumer_waits_on_the_clock_and_gets_what_a_producer_sends() {
+        let (mut vm, pika, simulation) = world();
+        let consumer = spawn(&mut vm, CONSUMER, "receive.py");
+        assert_eq!(settle(&mut vm, &pika), Run::Waiting(None));
+        spawn(&mut vm, PRODUCER, "send.py");
+        assert_eq!(settle(&mut vm, &pika), Run::Waiting(None));
+        assert_eq!(output(&mut vm, consumer), "b'hi' False\n");
+        let broker = simulation.borrow();
+        assert_eq!(
+            broker.broker().connections().len(),
+            1,
+            "the producer's closed"
+        );
+        assert_eq!(
+            broker.broker().queue("hello").map(|q| q.ready.len()),
+            Some(0)
+        );
+    }
+
+    #[test]
+    fn a_stopped_consumers_unacked_message_goes_back_to_its_queue() {
+        let (mut vm, pika, simulation) = world();
+        let consumer = spawn(&mut vm, CONSUMER, "receive.py");
+        spawn(&mut vm, PRODUCER, "send.py");
+        settle(&mut vm, &pika);
+        assert_eq!(output(&mut vm, consumer), "b'hi' False\n");
+        vm.kill(consumer, 137);
+        settle(&mut vm, &pika);
+        assert!(simulation.borrow().broker().connections().is_empty());
+        let again = spawn(&mut vm, CONSUMER, "receive.py");
+        settle(&mut vm, &pika);
+        assert_eq!(output(&mut vm, again), "b'hi' True\n", "redelivered");
+    }
+
+    #[test]
+    fn the_lessons_pika_0_calls_fail_under_pika_1_as_pika_1_4_fails_them() {
+        let (mut vm, pika, _) = world();
+        let lesson = "import pika\n\
+            ch = pika.BlockingConnection().channel()\n\
+            ch.basic_consume(print, queue='hello', no_ack=True)\n";
+        let pid = spawn(&mut vm, lesson, "consumer.py");
+        settle(&mut vm, &pika);
+        let printed = output(&mut vm, pid);
+        assert!(
+            printed.ends_with(
+                "TypeError: BlockingChannel.basic_consume() got multiple values for argument 'queue'\n"
+            ),
+            "{printed}"
+        );
+        assert!(!printed.contains("<library>"), "no frames of pika's own");
+    }
+}
