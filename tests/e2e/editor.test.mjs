@@ -3,6 +3,7 @@
 // bounded-queue view, code pasted with the lesson's line numbers, the lesson's Python 2
 // rewritten as Python 3, files as tabs that import one another.
 
+import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { servedApp, openPage, screenshot, PHONE } from "./support.mjs";
@@ -306,3 +307,132 @@ for (const [name, options] of [
     assert.deepEqual(editor.page.errors, []);
   });
 }
+
+/** A program of the Python suite's scenarios, which run it against rabbitmq-server. */
+function scenarioProgram(path) {
+  return readFileSync(new URL(`../diff/python/scenarios/rabbitmq/${path}`, import.meta.url), "utf8");
+}
+
+/** The RabbitMQ tutorial's hello world, as pika 1.x writes it. */
+const RECEIVE = scenarioProgram("tutorials/receive.py");
+const SEND = scenarioProgram("tutorials/send.py");
+/** The lesson's worker with prefetch 1: each dot of a task is 0.2 s of work. */
+const WORKER = scenarioProgram("tutorials/worker.py");
+
+/** Publishes each argument as a task. */
+const NEW_TASK = `import sys
+import pika
+
+connection = pika.BlockingConnection(pika.ConnectionParameters(host='localhost'))
+channel = connection.channel()
+channel.queue_declare(queue='task_queue', durable=True)
+for message in sys.argv[1:]:
+    channel.basic_publish(exchange='', routing_key='task_queue', body=message,
+                          properties=pika.BasicProperties(delivery_mode=2))
+    print(" [x] Sent %r" % message)
+connection.close()
+`;
+
+/** Adds a tab named `name` holding `text`, and shows it. */
+async function addFile(editor, name, text) {
+  await editor.view("editor-new").click();
+  await editor.view("editor-rename").click();
+  const rename = editor.view("editor-rename-input");
+  await rename.fill(name);
+  await rename.press("Enter");
+  await editor.write(text);
+}
+
+/** Names of the canvas's nodes of one kind. */
+async function nodes(editor, kind) {
+  return editor.page.locator(`.page-slot:not([hidden]) [data-testid=rmq-node][data-kind=${kind}]`)
+    .evaluateAll((found) => found.map((node) => node.dataset.name));
+}
+
+test("pika programs in two tabs: the consumer receives what the producer sends, both drawn on the canvas", async () => {
+  const editor = await EditorPage.open("rabbitmq");
+  await editor.view("editor-rename").click();
+  await editor.view("editor-rename-input").fill("receive.py");
+  await editor.view("editor-rename-input").press("Enter");
+  await editor.write(RECEIVE);
+  await editor.run();
+  await editor.outputMatches(/Waiting for messages/);
+  await editor.page.waitForFunction(() => document.querySelector(
+    ".page-slot:not([hidden]) [data-testid=rmq-node][data-kind=consumer][data-name='receive.py']"), null, { timeout: 5000 });
+  assert.match((await editor.newest()).words, /process_data_events/);
+
+  await addFile(editor, "send.py", SEND);
+  await editor.run();
+  assert.equal(await editor.ended(), "exited with status 0");
+  assert.equal(await editor.output.innerText(), " [x] Sent 'Hello World!'\n");
+  await editor.page.waitForFunction(() => document.querySelector(
+    ".page-slot:not([hidden]) [data-testid=rmq-node][data-kind=producer][data-name='send.py']"), null, { timeout: 5000 });
+  assert.ok((await nodes(editor, "queue")).includes("hello"));
+
+  await editor.processes.nth(1).click();
+  const received = await editor.outputMatches(/Received/);
+  assert.equal(received, " [*] Waiting for messages. To exit press CTRL+C\n [x] Received b'Hello World!'\n");
+  await editor.view("rmq-canvas").scrollIntoViewIfNeeded();
+  await screenshot(editor.page, "editor-rabbitmq-pika-hello-desktop");
+
+  // Stop is Ctrl-C: the consumer's KeyboardInterrupt ends it, and its consumer goes.
+  await editor.view("editor-stop").click();
+  await editor.page.waitForFunction(() => !document.querySelector(
+    ".page-slot:not([hidden]) [data-testid=rmq-node][data-kind=consumer][data-name='receive.py']"), null, { timeout: 5000 });
+  assert.match(await editor.output.innerText(), /KeyboardInterrupt\n$/);
+  assert.deepEqual(editor.page.errors, []);
+});
+
+test("the lesson's prefetch example: two workers share the tasks fairly", async () => {
+  const editor = await EditorPage.open("rabbitmq");
+  await editor.view("editor-rename").click();
+  await editor.view("editor-rename-input").fill("worker.py");
+  await editor.view("editor-rename-input").press("Enter");
+  await editor.write(WORKER);
+  await editor.run();
+  await editor.view("editor-run-again").click();
+  await addFile(editor, "new_task.py", NEW_TASK);
+  // A long task first (1 s): the first worker is busy with it while the other takes the
+  // rest (0.2 s each).
+  await editor.run("Long..... a. b. c.");
+  assert.equal(await editor.ended(), "exited with status 0");
+  const consumers = await nodes(editor, "consumer");
+  assert.deepEqual(consumers.sort(), ["worker.py", "worker.py #2"]);
+  await editor.processes.nth(2).click();
+  const first = await editor.outputMatches(/Done/, 8000);
+  await editor.processes.nth(1).click();
+  const second = await editor.outputMatches(/'c\.'\n \[x\] Done\n/, 8000);
+  assert.match(first, /Received 'Long\.\.\.\.\.'/);
+  assert.doesNotMatch(first, /'a\.'|'b\.'|'c\.'/, "the busy worker gets nothing more");
+  assert.match(second, /'a\.'[^]*'b\.'[^]*'c\.'/);
+  assert.deepEqual(editor.page.errors, []);
+});
+
+test("the lesson's pika 0.x consumer fails under pika 1.x; the note rewrites it, or runs it with pika 0.x", async () => {
+  const lesson = scenarioProgram("lesson/consumer.py");
+  const editor = await EditorPage.open("rabbitmq");
+  await editor.write(lesson);
+  await editor.run();
+  assert.equal(await editor.ended(), "exited with status 1");
+  assert.match(await editor.output.innerText(),
+    /TypeError: BlockingChannel\.basic_consume\(\) got multiple values for argument 'queue'\n$/);
+  const note = editor.view("python2-note");
+  assert.match(await note.innerText(), /pika 0\.x/);
+  await screenshot(editor.page, "editor-pika0-note-desktop");
+
+  await editor.view("pika0-run").click();
+  await editor.outputMatches(/Waiting for messages/);
+  assert.equal(await editor.view("pika-version").inputValue(), "0");
+  await editor.view("editor-stop").click();
+  await editor.ended(4000);
+
+  await editor.view("pika-version").selectOption("1");
+  await editor.processes.nth(1).click();
+  await editor.view("python2-rewrite").click();
+  assert.match(await editor.code.inputValue(),
+    /channel\.basic_consume\(on_message_callback=callback,\n {22}queue='hello',\n {22}auto_ack=True\)/);
+  await editor.view("editor-run").click();
+  await editor.outputMatches(/Waiting for messages/);
+  await editor.view("editor-stop").click();
+  assert.deepEqual(editor.page.errors, []);
+});

@@ -112,6 +112,15 @@ pub struct EditorWords {
     /// The one-click fix, and what is said once it was done (after the file's name).
     pub rewrite: &'static str,
     pub rewritten: &'static str,
+    /// Beside the output of a run whose pika 0.x call pika 1.x refused, and its fixes.
+    pub pika0: &'static str,
+    pub pika0_rewrite: &'static str,
+    pub pika0_rewritten: &'static str,
+    pub pika0_run: &'static str,
+    /// The switch of the pika programs import, and its two choices.
+    pub pika_label: &'static str,
+    pub pika1: &'static str,
+    pub pika0_choice: &'static str,
     /// Why a new file name was refused.
     pub name_empty: &'static str,
     pub name_slash: &'static str,
@@ -154,6 +163,13 @@ pub static EDITOR: EditorWords = EditorWords {
     python2_queue: "This is the lesson's Python 2: in Python 3, the Queue module is called queue.",
     rewrite: "Rewrite as Python 3",
     rewritten: "rewritten as Python 3. Run it again:",
+    pika0: "This is pika 0.x, as the lesson writes it: pip install pika gives pika 1.x, which calls basic_consume(queue='hello', on_message_callback=callback, auto_ack=True) and exchange_declare(exchange='logs', exchange_type='fanout').",
+    pika0_rewrite: "Rewrite for pika 1.x",
+    pika0_rewritten: "rewritten for pika 1.x. Run it again:",
+    pika0_run: "Run with pika 0.x",
+    pika_label: "pika",
+    pika1: "1.x (pip install pika)",
+    pika0_choice: "0.x (the lesson's notes)",
     name_empty: "A file needs a name.",
     name_slash: "A name without /: the files are all in one folder.",
     name_taken: "Another tab has that name.",

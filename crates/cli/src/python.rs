@@ -52,7 +52,7 @@ impl Options {
     /// A world whose programs can `import pika` and reach one broker of their own.
     fn world(&self) -> (Vm, std::rc::Rc<Pika>) {
         let mut vm = Vm::new(start_time_ns(), self.seed);
-        let pika = Pika::new(SharedSimulation::new(self.seed), self.pika, self.seed);
+        let pika = Pika::new(SharedSimulation::new(self.seed), self.pika, self.seed, true);
         vm.providers.push(pika.provider());
         (vm, pika)
     }

@@ -43,6 +43,8 @@ pub enum Event {
     Published {
         /// The message, by its broker-wide id.
         message: u64,
+        /// The channel it was published on (so the page can tell who sent it).
+        channel: u32,
         /// The exchange involved.
         exchange: Rc<str>,
         /// The routing key.

@@ -103,6 +103,7 @@ impl Broker {
             b.next_message_id += 1;
             b.events.push(Event::Published {
                 message: id,
+                channel,
                 exchange: Rc::clone(&exchange),
                 routing_key: p.routing_key.clone(),
             });

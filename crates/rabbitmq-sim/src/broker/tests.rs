@@ -63,6 +63,7 @@ fn publish_route_deliver_ack_emits_the_events_the_page_animates() {
         [
             Event::Published {
                 message: 1,
+                channel: ch,
                 exchange: "".into(),
                 routing_key: "q".into()
             },

@@ -14,8 +14,10 @@ pub mod files;
 pub mod indent;
 pub mod output;
 pub mod paste;
+pub mod pika0;
 pub mod python2;
 pub mod scheduler;
+mod tokens;
 pub mod world;
 
 use std::cell::RefCell;
@@ -32,6 +34,7 @@ use crate::session::virtual_now_ms;
 use files::{FOLDER, Folder, NameProblem, Tabs};
 use indent::Edit;
 use python2::Python2;
+use scenario::PikaVersion;
 use world::{ProcessState, SharedWorld};
 
 /// Real milliseconds between redraws of the output and the process list while programs
@@ -282,8 +285,17 @@ pub fn ProgramEditor(props: &ProgramEditorProps) -> Html {
         })
     };
 
-    let python2 =
-        shown.and_then(|run| python2_note(&world, run, &tabs, &props.world, &rewritten, &redraw));
+    let python2 = shown.and_then(|run| {
+        fix_note(
+            &world,
+            run,
+            &tabs,
+            &props.world,
+            &rewritten,
+            &redraw,
+            &start,
+        )
+    });
 
     let tabs_now = tabs.borrow();
     let current = tabs_now.current();
@@ -318,6 +330,7 @@ pub fn ProgramEditor(props: &ProgramEditorProps) -> Html {
                         <input class="args" type="text" data-testid="editor-args" aria-label={EDITOR.args_label}
                             placeholder={EDITOR.args_placeholder} value={(*args).clone()} oninput={on_args}
                             autocomplete="off" autocapitalize="off" spellcheck="false" />
+                        { pika_switch(&world, &redraw) }
                         <button type="button" class="primary" data-testid="editor-run" title={EDITOR.run_title}
                             onclick={on_run}>{ EDITOR.run }</button>
                         <button type="button" data-testid="editor-stop" title={EDITOR.stop_title}
@@ -458,15 +471,85 @@ fn tab_bar(
     }
 }
 
-/// The note beside the output of a run that failed on the lesson's Python 2, with its
-/// one-click rewrite; after the rewrite, what was changed.
-fn python2_note(
+/// Which pika programs import, where the page has a broker: 1.x, or the lesson's 0.x.
+fn pika_switch(world: &world::PythonWorld, redraw: &UseForceUpdateHandle) -> Html {
+    let Some(pika) = world.pika() else {
+        return Html::default();
+    };
+    let zero = pika.version() == PikaVersion::Zero;
+    let onchange = {
+        let (pika, redraw) = (pika.clone(), redraw.clone());
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            let version = if select.value() == "0" {
+                PikaVersion::Zero
+            } else {
+                PikaVersion::One
+            };
+            pika.set_version(version);
+            redraw.force_update();
+        })
+    };
+    html! {
+        <label class="pika-switch">
+            { EDITOR.pika_label }
+            <select data-testid="pika-version" {onchange}>
+                <option value="1" selected={!zero}>{ EDITOR.pika1 }</option>
+                <option value="0" selected={zero}>{ EDITOR.pika0_choice }</option>
+            </select>
+        </label>
+    }
+}
+
+/// What a failed run tripped over that the editor can fix: the lesson's Python 2, or
+/// its pika 0.x calls under pika 1.x.
+#[derive(Clone, Copy)]
+enum Fix {
+    Python2(Python2),
+    Pika0,
+}
+
+impl Fix {
+    /// The fix a run's stderr calls for; pika's only where programs have a broker.
+    fn of(stderr: &str, world: &world::PythonWorld) -> Option<Fix> {
+        if let Some(form) = python2::diagnose(stderr) {
+            return Some(Fix::Python2(form));
+        }
+        (world.pika().is_some() && pika0::diagnose(stderr)).then_some(Fix::Pika0)
+    }
+
+    fn rewrite(self, source: &str) -> python2::Rewrite {
+        match self {
+            Fix::Python2(_) => python2::rewrite_as_python3(source),
+            Fix::Pika0 => pika0::rewrite_for_pika1(source),
+        }
+    }
+
+    /// The note's words, its button's, and what is said once the file was rewritten.
+    fn words(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            Fix::Python2(Python2::PrintStatement) => {
+                (EDITOR.python2_print, EDITOR.rewrite, EDITOR.rewritten)
+            }
+            Fix::Python2(Python2::QueueModule) => {
+                (EDITOR.python2_queue, EDITOR.rewrite, EDITOR.rewritten)
+            }
+            Fix::Pika0 => (EDITOR.pika0, EDITOR.pika0_rewrite, EDITOR.pika0_rewritten),
+        }
+    }
+}
+
+/// The note beside the output of a run that failed on the lesson's Python 2 or its
+/// pika 0.x, with its one-click rewrite (and, for pika, running it with pika 0.x);
+/// after the fix, what was done.
+fn fix_note(
     world: &world::PythonWorld,
     run: usize,
     tabs: &Rc<RefCell<Tabs>>,
     shared: &SharedWorld,
     rewritten: &UseStateHandle<Option<(usize, String)>>,
     redraw: &UseForceUpdateHandle,
+    start: &Callback<(String, String)>,
 ) -> Option<Html> {
     if let Some((done_run, message)) = rewritten.as_ref()
         && *done_run == run
@@ -479,11 +562,12 @@ fn python2_note(
         return None;
     }
     let stderr = world.runs()[run].output.stderr();
-    let form = python2::diagnose(&stderr)?;
+    let fix = Fix::of(&stderr, world)?;
+    let (says, button, done) = fix.words();
     let file = python2::failing_file(&stderr, FOLDER)
         .filter(|name| tabs.borrow().get(name).is_some())
         .unwrap_or_else(|| world.runs()[run].file.clone());
-    let label = format!("{} ({file})", EDITOR.rewrite);
+    let label = format!("{button} ({file})");
     let onclick = {
         let (tabs, rewritten, redraw, shared) = (
             tabs.clone(),
@@ -495,7 +579,7 @@ fn python2_note(
             let Some(source) = tabs.borrow().get(&file).map(|f| f.text.clone()) else {
                 return;
             };
-            let rewrite = python2::rewrite_as_python3(&source);
+            let rewrite = fix.rewrite(&source);
             let mut tabs_now = tabs.borrow_mut();
             tabs_now.set_text_of(&file, rewrite.source);
             if let Some(index) = tabs_now.files().iter().position(|f| f.name == file) {
@@ -509,25 +593,34 @@ fn python2_note(
             let command = shared.borrow().runs()[run].command();
             rewritten.set(Some((
                 run,
-                format!(
-                    "{file} {} {command}\n{}",
-                    EDITOR.rewritten,
-                    changes.join("\n")
-                ),
+                format!("{file} {done} {command}\n{}", changes.join("\n")),
             )));
             redraw.force_update();
         })
     };
-    let says = match form {
-        Python2::PrintStatement => EDITOR.python2_print,
-        Python2::QueueModule => EDITOR.python2_queue,
-    };
+    let run_with_pika0 = matches!(fix, Fix::Pika0).then(|| {
+        let (shared, start) = (shared.clone(), start.clone());
+        Callback::from(move |_: MouseEvent| {
+            let again = {
+                let world = shared.borrow();
+                if let Some(pika) = world.pika() {
+                    pika.set_version(PikaVersion::Zero);
+                }
+                let program = &world.runs()[run];
+                (program.file.clone(), program.args.clone())
+            };
+            start.emit(again);
+        })
+    });
     Some(html! {
         <aside class="python2-note" data-testid="python2-note">
             <p>{ says }</p>
             <button type="button" class="primary" data-testid="python2-rewrite" {onclick}>
                 { label }
             </button>
+            if let Some(onclick) = run_with_pika0 {
+                <button type="button" data-testid="pika0-run" {onclick}>{ EDITOR.pika0_run }</button>
+            }
         </aside>
     })
 }

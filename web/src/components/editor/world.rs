@@ -9,6 +9,7 @@ use std::rc::Rc;
 use python::vm::inspect::QueueView;
 use python::vm::native::Wait;
 use python::vm::{Files, Run, Stream, ThreadState, Vm};
+use scenario::Pika;
 
 use super::files::{Folder, Tabs};
 use super::output::Output;
@@ -79,6 +80,8 @@ pub struct Threads {
 /// The world. See the module documentation.
 pub struct PythonWorld {
     vm: Vm,
+    /// pika over the page's broker, on the RabbitMQ page.
+    pika: Option<Rc<Pika>>,
     runs: Vec<ProgramRun>,
     scheduler: Scheduler,
     /// Bumped whenever something a view draws may have changed: a start, a stop,
@@ -92,9 +95,30 @@ impl PythonWorld {
     pub fn new(now_ns: u64, seed: u64) -> PythonWorld {
         PythonWorld {
             vm: Vm::new(now_ns, seed),
+            pika: None,
             runs: Vec::new(),
             scheduler: Scheduler::default(),
             version: 0,
+        }
+    }
+
+    /// Lets programs `import pika`, over the broker of `pika`, in place of any pika
+    /// before (the page's broker started over).
+    pub fn attach_pika(&mut self, pika: Rc<Pika>) {
+        self.vm.providers = vec![pika.provider()];
+        self.pika = Some(pika);
+    }
+
+    /// The programs' pika, if the page has a broker.
+    pub fn pika(&self) -> Option<&Rc<Pika>> {
+        self.pika.as_ref()
+    }
+
+    /// What the libraries do around a frame of the programs: pika closes the
+    /// connections of ended processes and wakes consumers that have deliveries.
+    fn tend_libraries(&mut self) {
+        if let Some(pika) = &self.pika {
+            pika.tend(&mut self.vm);
         }
     }
 
@@ -162,7 +186,9 @@ impl PythonWorld {
                 self.version += 1;
             }
         }
+        self.tend_libraries();
         let frame = self.scheduler.run_frame(&mut self.vm, wall_ns, real_ms);
+        self.tend_libraries();
         self.collect_output();
         // Code that ran may have moved queues and threads, even without printing.
         if frame.instructions > 0 {

@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, PointerEvent};
 use yew::prelude::*;
 
-use super::topology::{EdgeKind, NodeId, Topology};
+use super::topology::{EdgeKind, NodeId, ProgramChannels, Seen, Topology};
 
 /// Width of a column and height of a row, in SVG user units.
 const COL_W: f64 = 264.0;
@@ -176,6 +176,11 @@ pub struct TopologyCanvasProps {
 /// What a node shows inside its box, read from the simulation.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Figures {
+    /// A program of the editor that published: how many messages.
+    Program {
+        /// Messages it published.
+        sent: u64,
+    },
     /// Messages sent, and the rate.
     Producer {
         /// Messages published so far.
@@ -216,7 +221,12 @@ pub enum Figures {
 
 impl Figures {
     /// Each node's figures, in the topology's node order.
-    pub fn of(sim: &Simulation, topology: &Topology) -> Vec<Figures> {
+    pub fn of(
+        sim: &Simulation,
+        seen: &Seen,
+        programs: &ProgramChannels,
+        topology: &Topology,
+    ) -> Vec<Figures> {
         let broker = sim.broker();
         let biggest = broker
             .queues()
@@ -230,6 +240,23 @@ impl Figures {
             .nodes
             .iter()
             .map(|n| match &n.id {
+                NodeId::Producer(name) if !sim.producers().contains_key(name) => Figures::Program {
+                    sent: seen.program_sent.get(name).copied().unwrap_or(0),
+                },
+                NodeId::Consumer(name) if !sim.consumers().contains_key(name) => {
+                    // A program's consumer: the first of its open channels that consumes.
+                    let consumer = programs
+                        .iter()
+                        .filter(|(_, label)| ***label == **name)
+                        .filter_map(|(id, _)| broker.channels().get(id))
+                        .find_map(|ch| Some((ch, ch.consumers.values().next()?)));
+                    Figures::Consumer {
+                        prefetch: consumer.map_or(0, |(_, c)| c.prefetch),
+                        unacked: consumer.map_or(0, |(ch, _)| ch.unacked.len()),
+                        connected: consumer.is_some(),
+                        auto_ack: consumer.is_some_and(|(_, c)| c.no_ack),
+                    }
+                }
                 NodeId::Producer(name) => {
                     let p = sim.producers().get(name);
                     Figures::Producer {
@@ -802,6 +829,12 @@ fn inside(f: &Figures, x: f64, y: f64) -> Html {
         html! { <text class="node-detail" x={format!("{:.1}", x + 10.0)} y={format!("{:.1}", y + dy)}>{ text }</text> }
     };
     match *f {
+        Figures::Program { sent } => html! {
+            <>
+                { line(38.0, "python3 program".into()) }
+                { line(56.0, format!("sent {sent}")) }
+            </>
+        },
         Figures::Producer { sent, rate } => html! {
             <>
                 { line(38.0, if rate > 0.0 { format!("{rate} msg/s") } else { "one burst".into() }) }

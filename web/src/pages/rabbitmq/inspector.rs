@@ -5,13 +5,14 @@
 
 use scenario::rabbitmq_sim::Simulation;
 use scenario::rabbitmq_sim::binding::{Binding, Destination};
+use scenario::rabbitmq_sim::channel::Channel;
 use scenario::rabbitmq_sim::message::Message;
 use scenario::rabbitmq_sim::sim::distribution::Duration;
 use scenario::rabbitmq_sim::value::{FieldTable, table_to_json};
 use yew::prelude::*;
 
 use super::forms::quote;
-use super::topology::NodeId;
+use super::topology::{NodeId, ProgramChannels};
 
 /// Messages listed for a queue; the rest are counted.
 const MESSAGES_LISTED: usize = 12;
@@ -129,8 +130,12 @@ fn duration(d: Duration) -> String {
 }
 
 impl Details {
-    /// The details of `id` in `sim`, or `None` if it is gone.
-    pub fn of(sim: &Simulation, id: &NodeId) -> Option<Details> {
+    /// The details of `id` in `sim`, or `None` if it is gone; `programs` names the
+    /// channels of the page's programs, whose nodes are theirs.
+    pub fn of(sim: &Simulation, programs: &ProgramChannels, id: &NodeId) -> Option<Details> {
+        if let Some(details) = Details::of_program(sim, programs, id) {
+            return Some(details);
+        }
         let broker = sim.broker();
         let mut messages = Vec::new();
         let mut more = 0;
@@ -270,6 +275,79 @@ impl Details {
             more,
             bindings,
             actions,
+        })
+    }
+}
+
+impl Details {
+    /// A program's node: its open connection's channels and consumers, and the
+    /// messages in its hands (delivered, not yet acked). Programs are stopped from the
+    /// editor, so there are no actions.
+    fn of_program(sim: &Simulation, programs: &ProgramChannels, id: &NodeId) -> Option<Details> {
+        let (NodeId::Producer(name) | NodeId::Consumer(name)) = id else {
+            return None;
+        };
+        let is_simulated = match id {
+            NodeId::Producer(_) => sim.producers().contains_key(name),
+            _ => sim.consumers().contains_key(name),
+        };
+        let channels: Vec<(u32, &Channel)> = programs
+            .iter()
+            .filter(|(_, label)| ***label == **name)
+            .filter_map(|(id, _)| Some((*id, sim.broker().channels().get(id)?)))
+            .collect();
+        if is_simulated || !programs.values().any(|label| **label == **name) {
+            return None;
+        }
+        let mut properties = vec![
+            (
+                "program",
+                format!("python3 {}", name.split(" #").next().unwrap_or(name)),
+            ),
+            (
+                "connection",
+                if channels.is_empty() {
+                    "closed"
+                } else {
+                    "open"
+                }
+                .to_owned(),
+            ),
+            ("channels open", channels.len().to_string()),
+        ];
+        let mut messages = Vec::new();
+        for (_, channel) in &channels {
+            for (tag, consumer) in &channel.consumers {
+                properties.push(("consumer", format!("{tag} on {}", consumer.queue)));
+                properties.push((
+                    "ack",
+                    if consumer.no_ack { "auto" } else { "manual" }.to_owned(),
+                ));
+                properties.push((
+                    "prefetch",
+                    if consumer.prefetch == 0 {
+                        "no limit".to_owned()
+                    } else {
+                        consumer.prefetch.to_string()
+                    },
+                ));
+            }
+            messages.extend(
+                channel
+                    .unacked
+                    .values()
+                    .map(|pending| MessageRow::of(&pending.queued.message)),
+            );
+        }
+        let more = messages.len().saturating_sub(MESSAGES_LISTED);
+        messages.truncate(MESSAGES_LISTED);
+        Some(Details {
+            id: id.clone(),
+            properties,
+            messages,
+            more,
+            bindings: Vec::new(),
+            actions: Vec::new(),
         })
     }
 }

@@ -22,7 +22,7 @@ mod traffic;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use scenario::{RabbitAdminSession, SharedSimulation};
+use scenario::{Pika, PikaVersion, RabbitAdminSession, SharedSimulation};
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
@@ -103,6 +103,16 @@ fn World(props: &WorldProps) -> Html {
     let seed = props.seed;
     let state = use_reducer(move || SessionState::new(RabbitAdminSession::new(seed)));
     let sim = state.session().simulation();
+    // The programs' pika talks to this broker; its clock stays the page's.
+    let pika = (*use_memo((), {
+        let sim = sim.clone();
+        move |()| Pika::new(sim, PikaVersion::One, seed, false)
+    }))
+    .clone();
+    {
+        let (python, pika) = (props.python.clone(), pika.clone());
+        use_effect_with((), move |()| python.borrow_mut().attach_pika(pika));
+    }
     let traffic = use_mut_ref(Traffic::default);
     let painter = use_mut_ref(Painter::default);
     let pace = use_mut_ref(Pace::default);
@@ -127,8 +137,9 @@ fn World(props: &WorldProps) -> Html {
     // Events from console lines: the transcript is replaced after every line.
     {
         let (sim, traffic, view) = (sim.clone(), Rc::clone(&traffic), view.clone());
+        let pika = pika.clone();
         use_effect_with(state.transcript(), move |_| {
-            absorb(&sim, &traffic, real_now());
+            absorb(&sim, &pika, &traffic, real_now());
             view.force_update();
         });
     }
@@ -137,6 +148,7 @@ fn World(props: &WorldProps) -> Html {
     // are redrawn every VIEW_MS. Dropping the loop, when any of these change, stops it.
     {
         let (sim, traffic, view) = (sim.clone(), Rc::clone(&traffic), view.clone());
+        let pika = pika.clone();
         let (painter, stage, dots) = (Rc::clone(&painter), stage.clone(), dots.clone());
         let (pace, next_refresh) = (Rc::clone(&pace), Rc::clone(&next_refresh));
         use_effect_with(
@@ -144,6 +156,7 @@ fn World(props: &WorldProps) -> Html {
             move |&(active, playing, speed)| {
                 let mut last: Option<f64> = None;
                 let mut last_view = 0.0;
+                let mut shape = None;
                 let frames = active.then(|| {
                     FrameLoop::start(move |now| {
                         let elapsed = last
@@ -161,7 +174,12 @@ fn World(props: &WorldProps) -> Html {
                             }
                         }
                         let share = traffic.borrow().sample_every;
-                        absorb(&sim, &traffic, now);
+                        absorb(&sim, &pika, &traffic, now);
+                        // Programs change the topology between console lines, paused or
+                        // not: redraw when its shape changed.
+                        let shape_now = Some(shape_of(&sim.borrow(), &traffic.borrow()));
+                        let reshaped = shape != shape_now;
+                        shape = shape_now;
                         let canvas = dots.cast::<HtmlCanvasElement>();
                         if let Some(canvas) = &canvas {
                             painter.borrow_mut().paint(
@@ -172,7 +190,9 @@ fn World(props: &WorldProps) -> Html {
                             );
                         }
                         let share_changed = traffic.borrow().sample_every != share;
-                        if share_changed || playing && now - last_view >= VIEW_MS {
+                        if reshaped {
+                            view.force_update();
+                        } else if share_changed || playing && now - last_view >= VIEW_MS {
                             last_view = now;
                             let sight =
                                 canvas.and_then(|c| drawing_in_sight(&c, &stage.0.borrow()));
@@ -192,13 +212,14 @@ fn World(props: &WorldProps) -> Html {
     };
     let on_step = {
         let (sim, traffic, view) = (sim.clone(), Rc::clone(&traffic), view.clone());
+        let pika = pika.clone();
         use_callback((), move |(), ()| {
             {
                 let mut s = sim.borrow_mut();
                 let until = s.now().saturating_add(STEP_MS);
                 s.run_until(until);
             }
-            absorb(&sim, &traffic, real_now());
+            absorb(&sim, &pika, &traffic, real_now());
             view.force_update();
         })
     };
@@ -234,16 +255,18 @@ fn World(props: &WorldProps) -> Html {
     let refresh = std::mem::replace(&mut *next_refresh.borrow_mut(), Refresh::All);
     let topology = {
         let mut last = last_topology.borrow_mut();
-        *last = Topology::of(&s, &t.seen, &last);
+        *last = Topology::of(&s, &t.seen, &pika.channel_labels(), &last);
         Rc::clone(&last)
     };
     let figures = shown.borrow_mut().refresh(
         &topology,
-        Figures::of(&s, &topology),
+        Figures::of(&s, &t.seen, &pika.channel_labels(), &topology),
         &stage.0.borrow().corners,
         refresh,
     );
-    let details = selected.as_ref().and_then(|id| Details::of(&s, id));
+    let details = selected
+        .as_ref()
+        .and_then(|id| Details::of(&s, &pika.channel_labels(), id));
     let mut exchanges: Vec<String> = s.broker().exchanges().keys().cloned().collect();
     exchanges.sort_by(|a, b| natural_cmp(a, b));
     let mut queues: Vec<String> = s.broker().queues().keys().cloned().collect();
@@ -310,9 +333,31 @@ fn World(props: &WorldProps) -> Html {
 }
 
 /// Moves the broker's new events into the dots on the canvas.
-fn absorb(sim: &SharedSimulation, traffic: &RefCell<Traffic>, now: f64) {
+fn absorb(sim: &SharedSimulation, pika: &Pika, traffic: &RefCell<Traffic>, now: f64) {
     let events = sim.borrow_mut().drain_events();
-    traffic.borrow_mut().absorb(events, &sim.borrow(), now);
+    traffic
+        .borrow_mut()
+        .absorb(events, &sim.borrow(), &pika.channel_labels(), now);
+}
+
+/// What the canvas's graph is made of, counted: when it changes, the canvas must be
+/// drawn again (a program consumed or published; the console's lines redraw anyway).
+fn shape_of(sim: &scenario::rabbitmq_sim::Simulation, traffic: &Traffic) -> [usize; 6] {
+    let broker = sim.broker();
+    [
+        broker.channels().len(),
+        broker.channels().values().map(|c| c.consumers.len()).sum(),
+        broker.queues().len(),
+        broker.exchanges().len(),
+        broker.bindings().len(),
+        traffic
+            .seen
+            .program_publishes
+            .values()
+            .map(|routes| routes.len())
+            .sum::<usize>()
+            + traffic.seen.exchanges.len(),
+    ]
 }
 
 /// The first of `p1`, `p2`, ... not taken.

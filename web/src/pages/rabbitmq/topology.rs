@@ -134,14 +134,23 @@ pub struct Node {
 }
 
 /// Exchanges and default-exchange routes the page has seen messages take, so that a
-/// console `publish` to the default exchange shows where it went.
+/// console `publish` to the default exchange shows where it went; and the programs
+/// seen publishing, drawn as producers.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Seen {
     /// Exchanges that have received a message.
     pub exchanges: BTreeSet<String>,
     /// Queues the default exchange has routed to.
     pub default_routes: BTreeSet<String>,
+    /// Programs that published, by label, with the exchanges and routing keys used.
+    pub program_publishes: BTreeMap<String, BTreeSet<(String, String)>>,
+    /// How many messages each program published.
+    pub program_sent: BTreeMap<String, u64>,
 }
+
+/// The label of every channel the page's programs opened (`send.py`), by channel id:
+/// their connections are drawn as producers and consumers named after the program.
+pub type ProgramChannels = BTreeMap<u32, Rc<str>>;
 
 /// The laid-out graph.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -162,9 +171,25 @@ impl Topology {
     /// pre-declared `amq.*` ones and the default exchange) are left out until a binding,
     /// a producer or a message involves them. When the graph is the same as `last`, its
     /// rows are kept rather than ordered again (the page asks five times a second).
-    pub fn of(sim: &Simulation, seen: &Seen, last: &Rc<Topology>) -> Rc<Topology> {
+    pub fn of(
+        sim: &Simulation,
+        seen: &Seen,
+        programs: &ProgramChannels,
+        last: &Rc<Topology>,
+    ) -> Rc<Topology> {
         let broker = sim.broker();
         let producers: Vec<_> = sim.producers().values().map(|p| &p.spec).collect();
+        // The consumers of the programs' open channels: (program, queue, prefetch).
+        let program_consumers: Vec<(&str, &str, u16)> = programs
+            .iter()
+            .filter_map(|(id, label)| Some((broker.channels().get(id)?, label)))
+            .flat_map(|(channel, label)| {
+                channel
+                    .consumers
+                    .values()
+                    .map(move |c| (&**label, &*c.queue, c.prefetch))
+            })
+            .collect();
         let bindings = broker.bindings();
         let mut used: BTreeSet<&str> = seen.exchanges.iter().map(String::as_str).collect();
         used.extend(producers.iter().map(|p| p.exchange.as_str()));
@@ -194,8 +219,19 @@ impl Topology {
         ids.extend(exchanges.iter().map(|&e| NodeId::Exchange(e.to_string())));
         ids.extend(broker.queues().keys().map(|q| NodeId::Queue(q.clone())));
         ids.extend(sim.consumers().keys().map(|c| NodeId::Consumer(c.clone())));
+        ids.extend(
+            seen.program_publishes
+                .keys()
+                .map(|p| NodeId::Producer(p.clone())),
+        );
+        ids.extend(
+            program_consumers
+                .iter()
+                .map(|(label, _, _)| NodeId::Consumer(label.to_string())),
+        );
         // The layout breaks ties by this order: q3 above q29 above q30.
         ids.sort_by(NodeId::natural_cmp);
+        ids.dedup();
         let index: BTreeMap<&NodeId, usize> =
             ids.iter().enumerate().map(|(i, id)| (id, i)).collect();
         let find = |id: NodeId| index.get(&id).copied();
@@ -218,6 +254,20 @@ impl Topology {
                 p.routing_keys.join(", "),
                 EdgeKind::Publish,
             );
+        }
+        for (program, publishes) in &seen.program_publishes {
+            let mut by_exchange: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+            for (exchange, key) in publishes {
+                by_exchange.entry(exchange).or_default().push(key);
+            }
+            for (exchange, keys) in by_exchange {
+                edge(
+                    find(NodeId::Producer(program.clone())),
+                    find(NodeId::Exchange(exchange.to_owned())),
+                    keys.join(", "),
+                    EdgeKind::Publish,
+                );
+            }
         }
         // The default exchange's implicit bindings, for the queues it is seen to use.
         let default_targets: BTreeSet<&String> = producers
@@ -271,6 +321,15 @@ impl Topology {
                 find(NodeId::Queue(c.spec.queue.clone())),
                 find(NodeId::Consumer(c.spec.name.clone())),
                 format!("prefetch {}", c.spec.prefetch),
+                EdgeKind::Consume,
+            );
+        }
+
+        for (program, queue, prefetch) in &program_consumers {
+            edge(
+                find(NodeId::Queue((*queue).to_owned())),
+                find(NodeId::Consumer((*program).to_owned())),
+                format!("prefetch {prefetch}"),
                 EdgeKind::Consume,
             );
         }
@@ -355,7 +414,12 @@ mod tests {
         for line in script.lines() {
             run_sim_line(&mut sim, line.trim());
         }
-        Topology::of(&sim, &Seen::default(), &Rc::default())
+        Topology::of(
+            &sim,
+            &Seen::default(),
+            &ProgramChannels::new(),
+            &Rc::default(),
+        )
     }
 
     /// The index of a node, if it is drawn.
@@ -424,14 +488,17 @@ mod tests {
         let mut sim = Simulation::new(1);
         run_sim_line(&mut sim, "declare queue name=q1");
         let seen = Seen::default();
-        let first = Topology::of(&sim, &seen, &Rc::default());
+        let first = Topology::of(&sim, &seen, &ProgramChannels::new(), &Rc::default());
         run_sim_line(
             &mut sim,
             "publish exchange=amq.default routing_key=q1 payload=x",
         );
-        assert!(Rc::ptr_eq(&first, &Topology::of(&sim, &seen, &first)));
+        assert!(Rc::ptr_eq(
+            &first,
+            &Topology::of(&sim, &seen, &ProgramChannels::new(), &first)
+        ));
         run_sim_line(&mut sim, "declare queue name=q2");
-        let second = Topology::of(&sim, &seen, &first);
+        let second = Topology::of(&sim, &seen, &ProgramChannels::new(), &first);
         assert_eq!(second.nodes.len(), 2);
     }
 

@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, VecDeque};
 use scenario::rabbitmq_sim::sim::producer::Producer;
 use scenario::rabbitmq_sim::{Event, RoutedTo, Simulation};
 
-use super::topology::{NodeId, Seen};
+use super::topology::{NodeId, ProgramChannels, Seen};
 
 /// Real milliseconds a dot takes to travel one edge.
 pub const LEG_MS: f64 = 700.0;
@@ -90,7 +90,13 @@ pub struct Traffic {
 
 impl Traffic {
     /// Turns a batch of events into dots leaving from real time `now`.
-    pub fn absorb(&mut self, events: Vec<Event>, sim: &Simulation, now: f64) {
+    pub fn absorb(
+        &mut self,
+        events: Vec<Event>,
+        sim: &Simulation,
+        programs: &ProgramChannels,
+        now: f64,
+    ) {
         self.expire(now);
         let since = self
             .last
@@ -98,7 +104,7 @@ impl Traffic {
         self.last = Some(now);
         self.tokens = (self.tokens + since * DRAWN_PER_SECOND / 1000.0).min(BURST);
         for event in events {
-            self.take(event, sim, now);
+            self.take(event, sim, programs, now);
         }
         while self.followed.len() > FOLLOWED_KEPT {
             self.followed.pop_first();
@@ -122,13 +128,31 @@ impl Traffic {
         }
     }
 
-    fn take(&mut self, event: Event, sim: &Simulation, now: f64) {
+    fn take(&mut self, event: Event, sim: &Simulation, programs: &ProgramChannels, now: f64) {
         match event {
             Event::Published {
                 message,
+                channel,
                 exchange,
                 routing_key,
             } => {
+                let program = programs.get(&channel);
+                if let Some(program) = program {
+                    let route = (exchange.to_string(), routing_key.to_string());
+                    let publishes = self
+                        .seen
+                        .program_publishes
+                        .entry(program.to_string())
+                        .or_default();
+                    if !publishes.contains(&route) {
+                        publishes.insert(route);
+                    }
+                    *self
+                        .seen
+                        .program_sent
+                        .entry(program.to_string())
+                        .or_default() += 1;
+                }
                 self.window.0 += 1;
                 let follow = self.tokens >= 1.0 && self.chance.is_none_or(|c| unit(message) < c);
                 if follow {
@@ -141,11 +165,15 @@ impl Traffic {
                             arrivals: Vec::new(),
                         },
                     );
-                    // Events do not name the publisher: the dot starts at the first producer
+                    // A program's message starts at the program. Otherwise the event does
+                    // not name the publisher: the dot starts at the first simulated producer
                     // that could have sent it (none for a console publish, which appears at
                     // the exchange).
                     let to = NodeId::Exchange(exchange.to_string());
-                    match publisher(sim.producers().values(), &exchange, &routing_key) {
+                    let from = program
+                        .map(|p| p.to_string())
+                        .or_else(|| publisher(sim.producers().values(), &exchange, &routing_key));
+                    match from {
                         Some(p) => self.fly(message, NodeId::Producer(p), to, Fate::Arrives, now),
                         None => self.arrive(message, to, now),
                     }
@@ -195,15 +223,20 @@ impl Traffic {
             Event::Delivered {
                 message,
                 queue,
+                channel,
                 consumer_tag: Some(tag),
                 ..
-            } => self.fly(
-                message,
-                NodeId::Queue(queue.to_string()),
-                NodeId::Consumer(tag.to_string()),
-                Fate::Arrives,
-                now,
-            ),
+            } => {
+                // A program's consumer is drawn as its program; a simulated one by its tag.
+                let consumer = programs.get(&channel).map_or(&*tag, |p| &**p);
+                self.fly(
+                    message,
+                    NodeId::Queue(queue.to_string()),
+                    NodeId::Consumer(consumer.to_owned()),
+                    Fate::Arrives,
+                    now,
+                );
+            }
             Event::DeadLettered {
                 message,
                 queue,
@@ -331,7 +364,7 @@ mod tests {
         run_sim_line(&mut sim, "run 10ms");
         let mut traffic = Traffic::default();
         let events = sim.drain_events();
-        traffic.absorb(events, &sim, 1000.0);
+        traffic.absorb(events, &sim, &ProgramChannels::new(), 1000.0);
         let legs: Vec<(&str, &str, f64)> = traffic
             .flights
             .iter()
@@ -357,10 +390,10 @@ mod tests {
              publish exchange=amq.default routing_key=q payload=hi",
         );
         let mut traffic = Traffic::default();
-        traffic.absorb(sim.drain_events(), &sim, 0.0);
+        traffic.absorb(sim.drain_events(), &sim, &ProgramChannels::new(), 0.0);
         run_sim_line(&mut sim, "consumer name=c queue=q");
         run_sim_line(&mut sim, "run 10ms");
-        traffic.absorb(sim.drain_events(), &sim, 100.0);
+        traffic.absorb(sim.drain_events(), &sim, &ProgramChannels::new(), 100.0);
         let delivery = traffic.flights.back().expect("a delivery leg");
         assert_eq!((delivery.from.label(), delivery.to.label()), ("q", "c"));
         assert_eq!(
@@ -378,7 +411,7 @@ mod tests {
             "publish exchange=amq.default routing_key=hello payload=hi",
         );
         let mut traffic = Traffic::default();
-        traffic.absorb(sim.drain_events(), &sim, 0.0);
+        traffic.absorb(sim.drain_events(), &sim, &ProgramChannels::new(), 0.0);
         assert!(traffic.seen.exchanges.contains(""));
         assert!(traffic.seen.default_routes.contains("hello"));
         assert_eq!(traffic.flights.len(), 1);
@@ -405,7 +438,7 @@ mod tests {
         for frame in 1..=120 {
             let now = f64::from(frame) * 1000.0 / 60.0;
             sim.run_until(now as u64);
-            traffic.absorb(sim.drain_events(), &sim, now);
+            traffic.absorb(sim.drain_events(), &sim, &ProgramChannels::new(), now);
             assert!(traffic.flights.len() <= MAX_FLIGHTS);
             seen.extend(traffic.flights.iter().map(|f| f.starts.to_bits()));
             producers.extend(traffic.flights.iter().map(|f| f.from.label().to_string()));

@@ -13,7 +13,8 @@
 //! connections close and their unacked messages go back to their queues
 //! ([`Pika::close_ended`]).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use python::modules::{Deadline, deadline, forget_deadline, new_module};
@@ -66,9 +67,16 @@ const AMQP_PORT: i64 = 5672;
 /// pika's view of the broker: which process owns which connection.
 pub struct Pika {
     simulation: SharedSimulation,
-    version: PikaVersion,
-    /// Connections opened by programs: (process, broker connection).
-    connections: RefCell<Vec<(usize, u32)>>,
+    /// The pika programs import from now on (those running keep theirs).
+    version: Cell<PikaVersion>,
+    /// Whether the broker's clock follows the programs' (the CLI, where the broker is
+    /// theirs alone) or keeps its own (a page, whose controls run its clock).
+    follows_clock: bool,
+    /// Connections opened by programs: (process, broker connection, its program's label).
+    connections: RefCell<Vec<(usize, u32, Rc<str>)>>,
+    /// The label of every channel programs opened, kept after it closes: the page
+    /// draws its messages after the program that sent them may have ended.
+    channels: RefCell<BTreeMap<u32, Rc<str>>>,
     /// Connections that `add_callback_threadsafe` asked to wake.
     poked: RefCell<Vec<u32>>,
     /// Numbers the client-made consumer tags (`ctag1.…`), which pika draws from uuid4.
@@ -78,11 +86,20 @@ pub struct Pika {
 
 impl Pika {
     /// pika of `version` over `simulation`'s broker; `seed` makes its consumer tags.
-    pub fn new(simulation: SharedSimulation, version: PikaVersion, seed: u64) -> Rc<Pika> {
+    /// When `follows_clock`, every method first moves the broker's clock up to the
+    /// programs' (message TTLs expire on their time).
+    pub fn new(
+        simulation: SharedSimulation,
+        version: PikaVersion,
+        seed: u64,
+        follows_clock: bool,
+    ) -> Rc<Pika> {
         Rc::new(Pika {
             simulation,
-            version,
+            version: Cell::new(version),
+            follows_clock,
             connections: RefCell::default(),
+            channels: RefCell::default(),
             poked: RefCell::default(),
             tags: RefCell::new(0),
             seed,
@@ -93,6 +110,39 @@ impl Pika {
     pub fn provider(self: &Rc<Self>) -> ModuleProvider {
         let pika = self.clone();
         Rc::new(move |vm, name| (name == "pika").then(|| package(vm, &pika)))
+    }
+
+    /// The pika programs import.
+    pub fn version(&self) -> PikaVersion {
+        self.version.get()
+    }
+
+    /// Makes programs that import pika from now on get `version`'s call shapes.
+    pub fn set_version(&self, version: PikaVersion) {
+        self.version.set(version);
+    }
+
+    /// What a host does after each slice of its programs: closes the connections of
+    /// processes that ended, and wakes the programs' consumers when deliveries wait for
+    /// them that came from outside the programs (the page's simulated producers, its
+    /// console).
+    pub fn tend(&self, vm: &mut Vm) {
+        self.close_ended(vm);
+        let waiting = {
+            let simulation = self.simulation.borrow();
+            let broker = simulation.broker();
+            let connections = self.connections.borrow();
+            connections.iter().any(|(_, conn, _)| {
+                broker.connections().get(conn).is_some_and(|c| {
+                    c.channels
+                        .iter()
+                        .any(|ch| broker.next_channel_with_deliveries(*ch) == Some(*ch))
+                })
+            })
+        };
+        if waiting {
+            self.notify(vm);
+        }
     }
 
     /// What threads waiting for the broker wait on.
@@ -113,9 +163,9 @@ impl Pika {
             let mut connections = self.connections.borrow_mut();
             let (ended, live) = connections
                 .drain(..)
-                .partition::<Vec<_>, _>(|(pid, _)| vm.process_ended(*pid));
+                .partition::<Vec<_>, _>(|(pid, _, _)| vm.process_ended(*pid));
             *connections = live;
-            ended.into_iter().map(|(_, conn)| conn).collect()
+            ended.into_iter().map(|(_, conn, _)| conn).collect()
         };
         if ended.is_empty() {
             return;
@@ -128,12 +178,38 @@ impl Pika {
         self.notify(vm);
     }
 
-    /// The broker, its clock moved up to the VM's.
+    /// The broker, its clock moved up to the VM's if it follows it.
     fn with_broker<T>(&self, vm: &Vm, act: impl FnOnce(&mut Broker) -> T) -> T {
         let mut simulation = self.simulation.borrow_mut();
         let broker = simulation.broker_mut();
-        broker.advance_to(super::now_ms(vm));
+        if self.follows_clock {
+            broker.advance_to(super::now_ms(vm));
+        }
         act(broker)
+    }
+
+    /// Who opened each channel the programs opened: the program's label (`send.py`, or
+    /// `worker.py #2` for a second process of one file), by channel id.
+    pub fn channel_labels(&self) -> BTreeMap<u32, Rc<str>> {
+        self.channels.borrow().clone()
+    }
+
+    /// The label a new connection of process `pid`, running `program`, goes by: the
+    /// process's own if it has one, else the file, numbered when another live process
+    /// runs the same file.
+    fn label(&self, pid: usize, program: &str) -> Rc<str> {
+        let connections = self.connections.borrow();
+        if let Some((_, _, label)) = connections.iter().find(|(p, _, _)| *p == pid) {
+            return label.clone();
+        }
+        let taken = |label: &str| connections.iter().any(|(_, _, l)| &**l == label);
+        if !taken(program) {
+            return Rc::from(program);
+        }
+        (2..)
+            .map(|n| format!("{program} #{n}"))
+            .find(|label| !taken(label))
+            .map_or_else(|| Rc::from(program), |label| Rc::from(label.as_str()))
     }
 }
 
@@ -171,7 +247,7 @@ fn build(vm: &mut Vm, pika: &Rc<Pika>) -> PyResult {
         let module = Rc::new(Module::new(&full));
         if *name == "adapters.blocking_connection" {
             module.set("_broker", Value::Module(broker.clone()));
-            let shapes = match pika.version {
+            let shapes = match pika.version() {
                 PikaVersion::One => 1,
                 PikaVersion::Zero => 0,
             };
@@ -211,7 +287,7 @@ fn build(vm: &mut Vm, pika: &Rc<Pika>) -> PyResult {
             adapters.set(name, value);
         }
     }
-    let version = match pika.version {
+    let version = match pika.version() {
         PikaVersion::One => VERSION_1,
         PikaVersion::Zero => VERSION_0,
     };
@@ -292,20 +368,34 @@ fn connect(pika: &Pika, vm: &mut Vm, args: Vec<Value>) -> PyResult {
         .first()
         .map(|path| path.rsplit('/').next().unwrap_or(path).to_owned())
         .unwrap_or_default();
-    let name = if program.is_empty() {
-        "python3".to_owned()
-    } else {
-        program
-    };
-    let id = pika.with_broker(vm, |broker| broker.open_connection(&name));
-    pika.connections.borrow_mut().push((pid, id));
+    let label = pika.label(
+        pid,
+        if program.is_empty() {
+            "python3"
+        } else {
+            &program
+        },
+    );
+    let id = pika.with_broker(vm, |broker| broker.open_connection(&label));
+    pika.connections.borrow_mut().push((pid, id, label));
     Ok(Value::Int(i64::from(id)))
 }
 
 fn open_channel(pika: &Pika, vm: &mut Vm, args: Vec<Value>) -> PyResult {
     let connection = int(args.first()) as u32;
     match pika.with_broker(vm, |broker| broker.open_channel(connection)) {
-        Ok(id) => Ok(Value::Int(i64::from(id))),
+        Ok(id) => {
+            let label = pika
+                .connections
+                .borrow()
+                .iter()
+                .find(|(_, conn, _)| *conn == connection)
+                .map(|(_, _, label)| label.clone());
+            if let Some(label) = label {
+                pika.channels.borrow_mut().insert(id, label);
+            }
+            Ok(Value::Int(i64::from(id)))
+        }
         Err(e) => Err(error(vm, "RuntimeError", &e.to_string())),
     }
 }
@@ -322,7 +412,7 @@ fn close_connection(pika: &Pika, vm: &mut Vm, args: Vec<Value>) -> PyResult {
     pika.with_broker(vm, |broker| broker.close_connection(connection));
     pika.connections
         .borrow_mut()
-        .retain(|(_, conn)| *conn != connection);
+        .retain(|(_, conn, _)| *conn != connection);
     pika.notify(vm);
     Ok(Value::None)
 }
@@ -735,7 +825,7 @@ mod tests {
 
     fn world() -> (Vm, Rc<Pika>, SharedSimulation) {
         let simulation = SharedSimulation::new(1);
-        let pika = Pika::new(simulation.clone(), PikaVersion::One, 1);
+        let pika = Pika::new(simulation.clone(), PikaVersion::One, 1, true);
         let mut vm = Vm::new(1_780_000_000_000_000_000, 1);
         vm.providers.push(pika.provider());
         (vm, pika, simulation)
