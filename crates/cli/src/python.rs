@@ -7,7 +7,8 @@ use std::process::ExitCode;
 use std::rc::Rc;
 
 use python::vm::{Files, Run, Stream, Vm};
-use scenario::{Pika, PikaVersion, SharedSimulation};
+use scenario::memcached_sim::settings::Settings;
+use scenario::{Pika, PikaVersion, SharedSimulation, python_memcached, redis_py};
 
 const USAGE: &str = "\
 usage: playground python PROGRAM.py [ARGS...]
@@ -49,11 +50,17 @@ struct Options {
 }
 
 impl Options {
-    /// A world whose programs can `import pika` and reach one broker of their own.
+    /// A world whose programs can `import pika` and reach one broker of their own, and
+    /// `import redis` and `import memcache`, whose servers start where clients name them.
     fn world(&self) -> (Vm, std::rc::Rc<Pika>) {
         let mut vm = Vm::new(start_time_ns(), self.seed);
         let pika = Pika::new(SharedSimulation::new(self.seed), self.pika, self.seed, true);
         vm.providers.push(pika.provider());
+        vm.providers.push(redis_py(self.seed));
+        vm.providers.push(python_memcached(Settings {
+            started_at_ms: vm.now_ns / 1_000_000,
+            ..Settings::default()
+        }));
         (vm, pika)
     }
 }

@@ -2,18 +2,7 @@
 
 use std::rc::Rc;
 
-use python::vm::{Files, Run, Stream, Vm};
-
-struct NoFiles;
-
-impl Files for NoFiles {
-    fn read(&self, _path: &str) -> Option<String> {
-        None
-    }
-    fn folder(&self) -> String {
-        "/home/learner".to_owned()
-    }
-}
+use python::vm::{EmptyFolder, Run, Stream, Vm};
 
 /// Runs until every thread waits with no deadline, or everything ended.
 fn settle(vm: &mut Vm) {
@@ -40,7 +29,7 @@ fn spawn(vm: &mut Vm, source: &str) -> usize {
     vm.spawn(
         source,
         vec!["prog.py".to_owned()],
-        Rc::new(NoFiles),
+        Rc::new(EmptyFolder("/home/learner")),
         String::new(),
     )
 }

@@ -3,24 +3,13 @@
 use std::rc::Rc;
 
 use python::repl::Repl;
-use python::vm::{Files, Run, Stream, Vm};
-
-struct NoFiles;
-
-impl Files for NoFiles {
-    fn read(&self, _path: &str) -> Option<String> {
-        None
-    }
-    fn folder(&self) -> String {
-        "/tmp".to_owned()
-    }
-}
+use python::vm::{EmptyFolder, Run, Stream, Vm};
 
 /// Types `lines` at the prompt; returns the transcript: each prompt and line, then what
 /// the statement printed (stderr after `!`).
 fn session(lines: &[&str]) -> String {
     let mut vm = Vm::new(0, 0);
-    let mut repl = Repl::new(&mut vm, Rc::new(NoFiles));
+    let mut repl = Repl::new(&mut vm, Rc::new(EmptyFolder("/tmp")));
     let mut transcript = String::new();
     for line in lines {
         transcript.push_str(repl.prompt());

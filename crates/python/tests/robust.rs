@@ -4,18 +4,7 @@
 use std::rc::Rc;
 
 use proptest::prelude::*;
-use python::vm::{Files, Run, Vm};
-
-struct NoFiles;
-
-impl Files for NoFiles {
-    fn read(&self, _path: &str) -> Option<String> {
-        None
-    }
-    fn folder(&self) -> String {
-        "/robust".to_owned()
-    }
-}
+use python::vm::{EmptyFolder, Run, Vm};
 
 /// The suite's programs, read once.
 fn programs() -> &'static [String] {
@@ -62,7 +51,7 @@ fn run_here(source: &str, budget: u64) {
     vm.spawn(
         source,
         vec!["prog.py".to_owned()],
-        Rc::new(NoFiles),
+        Rc::new(EmptyFolder("/robust")),
         "line\n".to_owned(),
     );
     let limit = vm.now_ns + 60_000_000_000;

@@ -8,9 +8,9 @@ mod redis;
 mod session;
 
 pub use memcached::{MemcachedTextSession, SAMPLE_LIMIT, SharedServer, StatsSample};
-pub use python::memcache::PythonMemcachedSession;
+pub use python::memcache::{PythonMemcachedSession, python_memcached};
 pub use python::pika::{Pika, PikaVersion};
-pub use python::redis::PythonRedisSession;
+pub use python::redis::{PythonRedisSession, redis_py};
 pub use rabbitmq::{RabbitAdminSession, SharedSimulation};
 pub use redis::{
     ClientState, Delivery, Interrupted, MAX_CATCH_UP_MS, REDIS_SAMPLE_LIMIT, RESTARTED,

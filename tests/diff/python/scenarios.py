@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Runs each scenario under scenarios/ twice: its programs as separate python3
-processes against the real broker, started GAP apart, and as `playground python --run`
-processes in one world. Compares what each process printed, traceback frames of files
-outside the scenario's folder dropped (the libraries' own).
+processes against the real servers (rabbitmq-server, redis-server, memcached), started
+GAP apart, and as `playground python --run` processes in one world. Compares what each
+process printed, traceback frames of files outside the scenario's folder dropped (the
+libraries' own). README.md ("Scenarios") says more.
 
 usage: scenarios.py --playground PATH --port AMQP_PORT --node NODE --venvs DIR
                     [--only PATTERN]
@@ -14,6 +15,7 @@ import os
 import selectors
 import shlex
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -130,6 +132,40 @@ def run_playground(scenario: Scenario, playground: str, env: dict[str, str]) -> 
     return [bytes(output) for output in outputs]
 
 
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start_servers() -> tuple[dict[int, int], list[subprocess.Popen]]:
+    """redis-server 7.0 and memcached 1.6.18 on free loopback ports: the usual port of
+    each, mapped to the one it got."""
+    redis_port, memcached_port = free_port(), free_port()
+    servers = [
+        subprocess.Popen(["redis-server", "--port", str(redis_port), "--bind", "127.0.0.1",
+                          "--save", "", "--appendonly", "no"], stdout=subprocess.DEVNULL),
+        subprocess.Popen(["memcached", "-p", str(memcached_port), "-U", "0", "-l", "127.0.0.1",
+                          "-u", "root"], stdout=subprocess.DEVNULL),
+    ]
+    for port in (redis_port, memcached_port):
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.05)
+    return {6379: redis_port, 11211: memcached_port}, servers
+
+
+def reset_servers(ports: dict[int, int]) -> None:
+    """Empties Redis and memcached between scenarios."""
+    for usual, command in ((6379, b"*1\r\n$8\r\nFLUSHALL\r\n"), (11211, b"flush_all\r\n")):
+        with socket.create_connection(("127.0.0.1", ports[usual])) as server:
+            server.sendall(command)
+            server.recv(64)
+
+
 def reset_broker(node: str, port: int) -> None:
     """Deletes what a scenario declared, so the next one starts on an empty broker."""
     import pika
@@ -178,12 +214,15 @@ def main() -> int:
     if not scenarios:
         print("no scenario matches", file=sys.stderr)
         return 2
+    ports, servers = start_servers()
+    ports[5672] = options.port
     env = environment()
-    env["PLAYGROUND_AMQP_PORT"] = str(options.port)
+    env["PLAYGROUND_PORTS"] = ",".join(f"{usual}:{ours}" for usual, ours in ports.items())
     same = 0
     for scenario in scenarios:
         reset_broker(options.node, options.port)
-        venv = "pika1" if scenario.pika.startswith("1") else "pika0"
+        reset_servers(ports)
+        venv = "clients" if scenario.pika.startswith("1") else "pika0"
         python = os.path.join(options.venvs, venv, "bin", "python")
         real = run_real(scenario, python, env)
         ours = run_playground(scenario, options.playground, env)
@@ -192,6 +231,9 @@ def main() -> int:
             print(f"--- {scenario.name}: differs\n{report}")
         else:
             same += 1
+    for server in servers:
+        server.terminate()
+        server.wait()
     print(f"python scenarios: {same} of {len(scenarios)} identical")
     return 0 if same == len(scenarios) else 1
 

@@ -13,23 +13,26 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../../.." && pwd)
 VENVS="$ROOT/target/python-scenarios"
 
-# One virtualenv a pika: 1.4 (what pip gives today) and 0.13.1 (the call shapes of the
-# lesson). sitecustomize.py sends connections to port 5672 to the test's broker, and
-# gives 0.13.1 the collections aliases it needs on Python 3.10 and later.
-make_venv() { # name, requirement
+# Two virtualenvs: the clients pip gives today (pika 1.4, redis-py 8.1,
+# python-memcached 1.62), and pika 0.13.1 (the call shapes of the lesson).
+# sitecustomize.py sends connections to the usual ports to the suite's servers, and gives
+# 0.13.1 the collections aliases it needs on Python 3.10 and later.
+make_venv() { # name, module to check, requirements...
     venv="$VENVS/$1"
-    if ! "$venv/bin/python" -c 'import pika' 2>/dev/null; then
+    check=$2
+    shift 2
+    if ! "$venv/bin/python" -c "import $check" 2>/dev/null; then
         python3 -m venv "$venv"
-        "$venv/bin/pip" install -q "$2"
+        "$venv/bin/pip" install -q "$@"
     fi
     site=$("$venv/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
     cp "$HERE/sitecustomize.py" "$site/sitecustomize.py"
 }
-make_venv pika1 'pika>=1.4,<1.5'
-make_venv pika0 'pika==0.13.1'
+make_venv clients 'pika, redis, memcache' 'pika>=1.4,<1.5' 'redis==8.1.0' 'python-memcached==1.62'
+make_venv pika0 pika 'pika==0.13.1'
 
-PYTHON="$VENVS/pika1/bin/python"
+PYTHON="$VENVS/clients/bin/python"
 . "$ROOT/tests/diff/rabbitmq/server.sh"
 
-"$VENVS/pika1/bin/python" "$HERE/scenarios.py" --playground "$PLAYGROUND" \
+"$VENVS/clients/bin/python" "$HERE/scenarios.py" --playground "$PLAYGROUND" \
     --port "$AMQP_PORT" --node "$NODE" --venvs "$VENVS" "$@"

@@ -6,7 +6,7 @@
 
 use std::rc::Rc;
 
-use python::vm::{Files, Run, Stream, Vm};
+use python::vm::{EmptyFolder, Run, Stream, Vm};
 
 use crate::{Clock, Row, Table, timed};
 
@@ -48,19 +48,6 @@ pub const NATIVE_TARGET: f64 = 0.5;
 /// The ratio over CPython the wasm build should reach.
 pub const WASM_TARGET: f64 = 0.25;
 
-/// A program imports nothing of its own: an empty folder.
-struct NoFiles;
-
-impl Files for NoFiles {
-    fn read(&self, _path: &str) -> Option<String> {
-        None
-    }
-
-    fn folder(&self) -> String {
-        "/bench".to_owned()
-    }
-}
-
 /// Runs `workload` to its end in a fresh world; returns its rate (operations per second)
 /// once its output is checked.
 pub fn run_engine(clock: &impl Clock, workload: &Workload) -> Result<f64, String> {
@@ -69,7 +56,7 @@ pub fn run_engine(clock: &impl Clock, workload: &Workload) -> Result<f64, String
         let pid = vm.spawn(
             workload.source,
             vec![workload.file.to_owned()],
-            Rc::new(NoFiles),
+            Rc::new(EmptyFolder("/bench")),
             String::new(),
         );
         loop {

@@ -4,19 +4,7 @@
 
 use std::rc::Rc;
 
-use crate::vm::{Files, Run, Stream, Vm};
-
-/// The learner's folder, holding only the program.
-struct Folder;
-
-impl Files for Folder {
-    fn read(&self, _path: &str) -> Option<String> {
-        None
-    }
-    fn folder(&self) -> String {
-        "/home/learner".to_owned()
-    }
-}
+use crate::vm::{EmptyFolder, Run, Stream, Vm};
 
 /// Runs the world until every thread waits for something other than the clock (or
 /// has ended), the clock jumping to each deadline.
@@ -35,7 +23,12 @@ fn run_until_idle(vm: &mut Vm) {
 fn run(name: &str, source: &str, stdin: &str) -> (String, String, i32) {
     let mut vm = Vm::new(1_700_000_000_000_000_000, 0);
     let argv = vec![name.to_owned(), "a".to_owned(), "b".to_owned()];
-    let pid = vm.spawn(source, argv, Rc::new(Folder), stdin.to_owned());
+    let pid = vm.spawn(
+        source,
+        argv,
+        Rc::new(EmptyFolder("/home/learner")),
+        stdin.to_owned(),
+    );
     run_until_idle(&mut vm);
     let (mut stdout, mut stderr) = (String::new(), String::new());
     for (stream, text) in vm.take_output(pid) {
@@ -667,7 +660,12 @@ print('rest:', repr(sys.stdin.read()))
 "#;
     let mut vm = Vm::new(0, 0);
     let argv = vec!["pane.py".to_owned()];
-    let pid = vm.spawn(program, argv, Rc::new(Folder), String::new());
+    let pid = vm.spawn(
+        program,
+        argv,
+        Rc::new(EmptyFolder("/home/learner")),
+        String::new(),
+    );
     vm.open_stdin(pid);
     let mut printed = String::new();
     let mut settle = |vm: &mut Vm| {

@@ -5,27 +5,14 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::value::{DictFlavor, DictObject, Key, Value};
-use crate::vm::{Files, Run, Vm};
-
-/// A folder with no files: the programs here import nothing of their own.
-struct NoFiles;
-
-impl Files for NoFiles {
-    fn read(&self, _path: &str) -> Option<String> {
-        None
-    }
-
-    fn folder(&self) -> String {
-        "/tmp".to_owned()
-    }
-}
+use crate::vm::{EmptyFolder, Run, Vm};
 
 /// What `program` prints, stdout and stderr in order, run to its end in `vm`.
 fn run_in(mut vm: Vm, program: &str) -> String {
     let pid = vm.spawn(
         program,
         vec!["test.py".to_owned()],
-        Rc::new(NoFiles),
+        Rc::new(EmptyFolder("/tmp")),
         String::new(),
     );
     let mut printed = String::new();

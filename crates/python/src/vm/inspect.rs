@@ -144,18 +144,7 @@ fn label(value: &Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::vm::{Files, Run};
-
-    struct NoFiles;
-
-    impl Files for NoFiles {
-        fn read(&self, _path: &str) -> Option<String> {
-            None
-        }
-        fn folder(&self) -> String {
-            "/tmp".to_owned()
-        }
-    }
+    use crate::vm::{EmptyFolder, Run};
 
     /// Runs `source` until every thread waits, and gives the world.
     fn run(source: &str) -> Vm {
@@ -163,7 +152,7 @@ mod tests {
         vm.spawn(
             source,
             vec!["q.py".to_owned()],
-            Rc::new(NoFiles),
+            Rc::new(EmptyFolder("/tmp")),
             String::new(),
         );
         for _ in 0..100 {

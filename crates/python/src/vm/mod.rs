@@ -56,6 +56,20 @@ pub trait Files {
     fn folder(&self) -> String;
 }
 
+/// A folder with no files in it, at the path it holds: `import` finds only the
+/// standard modules and what providers offer (the consoles' prompt, benchmarks, tests).
+pub struct EmptyFolder(pub &'static str);
+
+impl Files for EmptyFolder {
+    fn read(&self, _path: &str) -> Option<String> {
+        None
+    }
+
+    fn folder(&self) -> String {
+        self.0.to_owned()
+    }
+}
+
 /// Which stream a piece of output went to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Stream {

@@ -145,6 +145,22 @@ struct Memcache {
     servers: RefCell<BTreeMap<String, SharedServer>>,
 }
 
+/// `import memcache` over `library`.
+fn provider(library: &Rc<Memcache>) -> ModuleProvider {
+    let library = library.clone();
+    Rc::new(move |vm, name| (name == "memcache").then(|| module(vm, &library)))
+}
+
+/// python-memcached for programs (`playground python`): a memcached server starts with
+/// `settings` at each address a client first names, shared by every process of the
+/// world.
+pub fn python_memcached(settings: Settings) -> ModuleProvider {
+    provider(&Rc::new(Memcache {
+        settings,
+        servers: RefCell::default(),
+    }))
+}
+
 /// A Python 3 REPL with python-memcached installed, and memcached servers listening on
 /// every address a client names.
 pub struct PythonMemcachedSession {
@@ -169,11 +185,8 @@ impl PythonMemcachedSession {
             settings,
             servers: RefCell::default(),
         });
-        let provided = library.clone();
-        let provider: ModuleProvider =
-            Rc::new(move |vm, name| (name == "memcache").then(|| module(vm, &provided)));
         PythonMemcachedSession {
-            prompt: Prompt::new(started, 0, provider),
+            prompt: Prompt::new(started, 0, provider(&library)),
             library,
         }
     }

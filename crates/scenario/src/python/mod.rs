@@ -26,7 +26,7 @@ use python::value::{Class, Descriptor, Instance, Namespace, Payload, Value};
 use python::vm::exceptions::instance_of;
 use python::vm::native::{Args, NativeObject, PyResult, Signal};
 use python::vm::types::{TypeTag, new_class, new_python_class};
-use python::vm::{Files, ModuleProvider, Run, Stream, Vm};
+use python::vm::{EmptyFolder, ModuleProvider, Run, Stream, Vm};
 
 /// Virtual nanoseconds in a millisecond: the pages' clocks count milliseconds, the
 /// VM's nanoseconds.
@@ -53,20 +53,6 @@ pub(crate) const HANGS: &str = "playground: every thread waits for something not
 const RUNS_ON: &str = "playground: this line runs on without ending \
 (python3 would still be running it); interrupted as Ctrl-C does\n";
 
-/// The interactive process reads no files: `import` finds the standard modules and
-/// the library only.
-struct NoFiles;
-
-impl Files for NoFiles {
-    fn read(&self, _path: &str) -> Option<String> {
-        None
-    }
-
-    fn folder(&self) -> String {
-        "/root".to_owned()
-    }
-}
-
 /// python3's prompt in a world of its own: one VM, one interactive process.
 pub(crate) struct Prompt {
     vm: Vm,
@@ -79,7 +65,7 @@ impl Prompt {
     pub(crate) fn new(now_ms: u64, seed: u64, library: ModuleProvider) -> Prompt {
         let mut vm = Vm::new(now_ms.saturating_mul(NS_PER_MS), seed);
         vm.providers.push(library);
-        let repl = Repl::new(&mut vm, Rc::new(NoFiles));
+        let repl = Repl::new(&mut vm, Rc::new(EmptyFolder("/root")));
         Prompt { vm, repl }
     }
 

@@ -13,8 +13,8 @@ use std::collections::{BTreeMap, VecDeque};
 use std::rc::Rc;
 
 use python::modules::{
-    Deadline, Held, deadline, held, method_args, methods, native_of, new_module, not_an_integer,
-    registered, registered_class, self_arg, set_native, to_float,
+    Deadline, Held, deadline, forget_deadline, held, method_args, methods, native_of, new_module,
+    not_an_integer, registered, registered_class, self_arg, set_native, to_float,
 };
 use python::value::{Class, Key, Namespace, Value};
 use python::vm::exceptions::{attribute_error, error, with_data};
@@ -145,6 +145,27 @@ static METHODS: &[Method] = &[
     with_varargs(signature("rpush", LIST, &["name"], 1)),
     signature("lpop", LIST, &["name", "count"], 1),
     signature("rpop", LIST, &["name", "count"], 1),
+    signature("blpop", LIST, &["keys", "timeout"], 1),
+    signature("brpop", LIST, &["keys", "timeout"], 1),
+    with_kwargs(signature(
+        "scan_iter",
+        SCAN,
+        &["match", "count", "_type"],
+        0,
+    )),
+    signature(
+        "hscan_iter",
+        SCAN,
+        &["name", "match", "count", "no_values"],
+        1,
+    ),
+    signature("sscan_iter", SCAN, &["name", "match", "count"], 1),
+    signature(
+        "zscan_iter",
+        SCAN,
+        &["name", "match", "count", "score_cast_func"],
+        1,
+    ),
     signature("lrange", LIST, &["name", "start", "end"], 3),
     signature("llen", LIST, &["name"], 1),
     signature("lindex", LIST, &["name", "index"], 2),
@@ -999,6 +1020,22 @@ impl RedisPy {
     }
 }
 
+/// `import redis` over `library`.
+fn provider(library: &Rc<RedisPy>) -> ModuleProvider {
+    let library = library.clone();
+    Rc::new(move |vm, name| (name == "redis").then(|| module(vm, &library)))
+}
+
+/// redis-py for programs (`playground python`): a Redis server starts at each address a
+/// client first names, shared by every process of the world; `seed` drives the servers'
+/// random choices.
+pub fn redis_py(seed: u64) -> ModuleProvider {
+    provider(&Rc::new(RedisPy {
+        seed,
+        servers: RefCell::default(),
+    }))
+}
+
 /// A Python 3 REPL with redis-py installed, and a Redis server listening on every
 /// address a client names (each address is one server, shared by its clients).
 pub struct PythonRedisSession {
@@ -1014,11 +1051,8 @@ impl PythonRedisSession {
             seed,
             servers: RefCell::default(),
         });
-        let provided = library.clone();
-        let provider: ModuleProvider =
-            Rc::new(move |vm, name| (name == "redis").then(|| module(vm, &provided)));
         PythonRedisSession {
-            prompt: Prompt::new(0, seed, provider),
+            prompt: Prompt::new(0, seed, provider(&library)),
             library,
         }
     }
@@ -1111,7 +1145,17 @@ fn make_classes(vm: &mut Vm, library: &Rc<RedisPy>) -> Value {
         "Pipeline",
         METHODS,
         REDIS_ATTRIBUTES,
-        &["pipeline", "pubsub"],
+        // What waits or iterates runs at once on the client, not queued in a pipeline.
+        &[
+            "pipeline",
+            "pubsub",
+            "blpop",
+            "brpop",
+            "scan_iter",
+            "hscan_iter",
+            "sscan_iter",
+            "zscan_iter",
+        ],
     );
     pipeline.dict.borrow_mut().extend(methods(
         "Pipeline",
@@ -1502,12 +1546,105 @@ fn client_method(vm: &mut Vm, client: &RedisClient, m: &Method, b: &Bound) -> Py
             };
             Ok(instance(&class, Rc::new(pubsub)))
         }
+        "blpop" | "brpop" => blocking_pop(vm, client, m, b),
+        "scan_iter" | "hscan_iter" | "sscan_iter" | "zscan_iter" => scan_iter(vm, client, m, b),
         _ => {
             let (argv, callback) = command(vm, m, b)?;
             let pool = pool_of(vm, &client.pool)?;
             let reply = pool.send(vm, argv);
             pool.respond(vm, reply, callback)
         }
+    }
+}
+
+/// `scan_iter(match=None, count=None, _type=None)` and `hscan_iter`, `sscan_iter`,
+/// `zscan_iter`: what the SCAN of each cursor gives, in order, until the cursor is 0
+/// again; `hscan_iter` yields (field, value) pairs. The scans run at once rather than
+/// as the iteration asks, so the iterator is over a list.
+fn scan_iter(vm: &mut Vm, client: &RedisClient, m: &Method, b: &Bound) -> PyResult {
+    let scan_name = m.name.trim_end_matches("_iter");
+    let Some(scan) = METHODS.iter().find(|method| method.name == scan_name) else {
+        return Err(error(vm, "AttributeError", scan_name));
+    };
+    let pool = pool_of(vm, &client.pool)?;
+    let mut items = Vec::new();
+    let mut cursor = Value::Int(0);
+    loop {
+        // The SCAN method's arguments: those of the iterator, and the cursor.
+        let values = scan
+            .params
+            .iter()
+            .map(|param| match *param {
+                "cursor" => Some(cursor.clone()),
+                param => b.get(m, param).cloned(),
+            })
+            .collect();
+        let truth = scan
+            .params
+            .iter()
+            .map(|param| *param == "no_values" && b.flag(m, "no_values"))
+            .collect();
+        let scan_args = Bound {
+            values,
+            truth,
+            rest: Vec::new(),
+        };
+        let (argv, callback) = command(vm, scan, &scan_args)?;
+        let reply = pool.send(vm, argv);
+        let page = pool.respond(vm, reply, callback)?;
+        let [next, found] = python::vm::iter::collect(vm, &page)?
+            .try_into()
+            .map_err(|_| error(vm, "ValueError", "a SCAN reply is a cursor and a page"))?;
+        match &found {
+            Value::Dict(dict) if scan_name == "hscan" => items.extend(
+                dict.borrow()
+                    .entries
+                    .iter()
+                    .map(|(field, value)| Value::tuple(vec![field.0.clone(), value.clone()])),
+            ),
+            found => items.extend(python::vm::iter::collect(vm, found)?),
+        }
+        if matches!(next, Value::Int(0)) {
+            break;
+        }
+        cursor = next;
+    }
+    python::vm::iter::get_iter(vm, &Value::list(items))
+}
+
+/// `blpop(keys, timeout=0)` and `brpop`: the first of `keys` whose list has an item
+/// gives it, as `(key, item)`; while all are empty the thread waits, until something
+/// this library sends may have pushed one, or `timeout` seconds pass (0: for ever),
+/// giving None. Each look is an LPOP (RPOP) of each key in turn, so the server counts
+/// those rather than one blocked BLPOP.
+fn blocking_pop(vm: &mut Vm, client: &RedisClient, m: &Method, b: &Bound) -> PyResult {
+    let keys = match b.get(m, "keys").cloned().unwrap_or_default() {
+        key @ (Value::Str(_) | Value::Bytes(_) | Value::Int(_)) => vec![key],
+        many => python::vm::iter::collect(vm, &many)?,
+    };
+    let timeout = match b.get(m, "timeout") {
+        None | Some(Value::None) => 0.0,
+        Some(seconds) => to_float(vm, seconds)?,
+    };
+    let pop = if m.name == "blpop" { "LPOP" } else { "RPOP" };
+    let pool = pool_of(vm, &client.pool)?;
+    for key in &keys {
+        let argv = vec![pop.as_bytes().to_vec(), encode(vm, key)?];
+        let reply = pool.send(vm, argv.clone());
+        if !matches!(reply, Reply::Nil) {
+            let key = pool.respond(vm, Reply::bulk(&argv[1]), Callback::Plain)?;
+            let item = pool.respond(vm, reply, Callback::Plain)?;
+            forget_deadline(vm);
+            return Ok(Value::tuple(vec![key, item]));
+        }
+    }
+    let wait = (timeout > 0.0).then_some(timeout);
+    match deadline(vm, wait) {
+        Deadline::Passed => {
+            forget_deadline(vm);
+            Ok(Value::None)
+        }
+        Deadline::At(at) => Err(vm.block(Some(pool.library.news()), at, "Redis.blpop")),
     }
 }
 
@@ -2322,13 +2459,13 @@ mod tests {
             &[
                 "import redis",
                 "r = redis.Redis()",
-                "r.scan_iter()",
+                "r.transaction(print)",
                 "r.pipeline().hscan_iter('h')",
                 "r.pubsub().listen()",
                 "r.nothing",
             ],
         );
-        for modelled_elsewhere in ["Redis.scan_iter", "Pipeline.hscan_iter", "PubSub.listen"] {
+        for modelled_elsewhere in ["Redis.transaction", "Pipeline.hscan_iter", "PubSub.listen"] {
             assert!(
                 out.contains(&format!(
                     "NotImplementedError: this playground's redis-py does not model {modelled_elsewhere}; the redis-cli console takes every command\n"
@@ -2454,6 +2591,75 @@ mod tests {
         assert_eq!(
             session.run_line("r.time()", NOW + 250),
             "(1780000000, 250000)\n"
+        );
+    }
+}
+
+#[cfg(test)]
+mod program_tests {
+    use python::vm::{EmptyFolder, Run, Vm};
+
+    use super::*;
+
+    #[test]
+    fn blpop_waits_for_another_process_to_push_and_gives_up_after_its_timeout() {
+        let mut vm = Vm::new(1_780_000_000_000_000_000, 1);
+        vm.providers.push(redis_py(1));
+        let worker = vm.spawn(
+            "import redis\nr = redis.Redis()\n\
+             print(r.blpop('jobs'))\nprint(r.brpop(['none', 'jobs'], timeout=1))\n",
+            vec!["worker.py".to_owned()],
+            Rc::new(EmptyFolder("/home/learner")),
+            String::new(),
+        );
+        assert_eq!(
+            vm.run(1_000_000),
+            Run::Waiting(None),
+            "blpop waits for ever"
+        );
+        vm.spawn(
+            "import redis\nredis.Redis().rpush('jobs', 'a')\n",
+            vec!["producer.py".to_owned()],
+            Rc::new(EmptyFolder("/home/learner")),
+            String::new(),
+        );
+        let state = vm.run(1_000_000);
+        assert!(
+            matches!(state, Run::Waiting(Some(_))),
+            "brpop waits a second"
+        );
+        if let Run::Waiting(Some(deadline)) = state {
+            vm.advance_to(deadline);
+        }
+        assert_eq!(vm.run(1_000_000), Run::Done);
+        let printed: String = vm
+            .take_output(worker)
+            .into_iter()
+            .map(|(_, text)| text)
+            .collect();
+        assert_eq!(printed, "(b'jobs', b'a')\nNone\n");
+    }
+
+    #[test]
+    fn the_scan_iterators_go_through_every_cursor() {
+        let mut vm = Vm::new(1_780_000_000_000_000_000, 1);
+        vm.providers.push(redis_py(1));
+        let pid = vm.spawn(
+            "import redis\nr = redis.Redis(decode_responses=True)\n\
+             for i in range(40):\n    r.set('k%d' % i, i)\n\
+             r.hset('h', mapping={'a': 1, 'b': 2})\n\
+             print(len(list(r.scan_iter(count=3))), sorted(r.scan_iter('k1*')))\n\
+             print(sorted(r.hscan_iter('h')))\n",
+            vec!["scan.py".to_owned()],
+            Rc::new(EmptyFolder("/home/learner")),
+            String::new(),
+        );
+        assert_eq!(vm.run(10_000_000), Run::Done);
+        let printed: String = vm.take_output(pid).into_iter().map(|(_, t)| t).collect();
+        assert_eq!(
+            printed,
+            "41 ['k1', 'k10', 'k11', 'k12', 'k13', 'k14', 'k15', 'k16', 'k17', 'k18', 'k19']\n\
+             [('a', '1'), ('b', '2')]\n"
         );
     }
 }

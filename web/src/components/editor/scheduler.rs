@@ -118,20 +118,9 @@ impl Scheduler {
 mod tests {
     use std::rc::Rc;
 
-    use python::vm::{Files, Stream};
+    use python::vm::{EmptyFolder, Stream};
 
     use super::*;
-
-    struct NoFiles;
-
-    impl Files for NoFiles {
-        fn read(&self, _path: &str) -> Option<String> {
-            None
-        }
-        fn folder(&self) -> String {
-            "/home/learner".to_owned()
-        }
-    }
 
     const SECOND: u64 = 1_000_000_000;
     /// A wall clock in the year 2026, in nanoseconds.
@@ -142,7 +131,7 @@ mod tests {
         let pid = vm.spawn(
             source,
             vec!["main.py".to_owned()],
-            Rc::new(NoFiles),
+            Rc::new(EmptyFolder("/home/learner")),
             String::new(),
         );
         (vm, pid)

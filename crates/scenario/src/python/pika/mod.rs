@@ -793,20 +793,9 @@ fn field_python(value: &FieldValue) -> Value {
 
 #[cfg(test)]
 mod tests {
-    use python::vm::{Files, Run};
+    use python::vm::{EmptyFolder, Run};
 
     use super::*;
-
-    struct Programs;
-
-    impl Files for Programs {
-        fn read(&self, _path: &str) -> Option<String> {
-            None
-        }
-        fn folder(&self) -> String {
-            "/home/learner".to_owned()
-        }
-    }
 
     const CONSUMER: &str = "import pika\n\
         c = pika.BlockingConnection()\n\
@@ -835,7 +824,7 @@ mod tests {
         vm.spawn(
             source,
             vec![name.to_owned()],
-            Rc::new(Programs),
+            Rc::new(EmptyFolder("/home/learner")),
             String::new(),
         )
     }

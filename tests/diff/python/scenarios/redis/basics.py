@@ -1,0 +1,21 @@
+import redis
+
+r = redis.Redis(host='127.0.0.1', port=6379)
+r.set('foo', 'Bar')
+print(r.get('foo'))
+pool = redis.ConnectionPool(host='127.0.0.1', port=6379)
+r2 = redis.Redis(connection_pool=pool)
+print(r2.get('foo'), r2.set('n', 10), r2.incr('n'), r2.incrby('n', 5))
+r.hset('user:1', mapping={'name': 'Alice', 'age': 30})
+print(r.hgetall('user:1'), r.hget('user:1', 'name'))
+r.rpush('list', 'a', 'b', 'c')
+print(r.lrange('list', 0, -1), r.lpop('list'), r.llen('list'))
+r.sadd('tags', 'x', 'y', 'x')
+print(sorted(r.smembers('tags')), r.scard('tags'))
+r.zadd('board', {'alice': 3, 'bob': 5})
+print(r.zrange('board', 0, -1, withscores=True))
+r.set('temp', 1, ex=60)
+print(r.ttl('temp') <= 60, r.exists('temp', 'nope'), sorted(r.keys('*')))
+with r.pipeline() as pipe:
+    pipe.set('p1', 1).incr('p1').get('p1')
+    print(pipe.execute())
