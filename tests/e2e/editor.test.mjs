@@ -436,3 +436,40 @@ test("the lesson's pika 0.x consumer fails under pika 1.x; the note rewrites it,
   await editor.view("editor-stop").click();
   assert.deepEqual(editor.page.errors, []);
 });
+
+test("a redis-py program writes to the page's server: its keys appear in the keyspace", async () => {
+  const editor = await EditorPage.open("redis");
+  await editor.write(`import redis
+
+r = redis.Redis(host='127.0.0.1', port=6379)
+r.set('program:visits', 41)
+print(r.incr('program:visits'))
+r.rpush('program:queue', 'a', 'b')
+print(r.lrange('program:queue', 0, -1))
+`);
+  await editor.run();
+  assert.equal(await editor.ended(), "exited with status 0");
+  assert.equal(await editor.output.innerText(), "42\n[b'a', b'b']\n");
+  const key = (name) => editor.page.locator(
+    `.page-slot:not([hidden]) [data-testid=redis-keyspace] [data-testid=redis-key][data-key="${name}"]`);
+  await key("program:visits").waitFor({ timeout: 5000 });
+  await key("program:queue").waitFor({ timeout: 5000 });
+  assert.deepEqual(editor.page.errors, []);
+});
+
+test("a python-memcached program stores on the page's memcached: the items table lists it", async () => {
+  const editor = await EditorPage.open("memcached");
+  await editor.write(`import memcache
+
+mc = memcache.Client(['127.0.0.1:11211'])
+mc.set('program_key', 'from a program')
+print(mc.get('program_key'))
+`);
+  await editor.run();
+  assert.equal(await editor.ended(), "exited with status 0");
+  assert.equal(await editor.output.innerText(), "from a program\n");
+  await editor.page.locator(
+    ".page-slot:not([hidden]) [data-testid=mc-items] [data-testid=mc-item][data-key=program_key]",
+  ).waitFor({ timeout: 5000 });
+  assert.deepEqual(editor.page.errors, []);
+});

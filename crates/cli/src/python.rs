@@ -56,11 +56,12 @@ impl Options {
         let mut vm = Vm::new(start_time_ns(), self.seed);
         let pika = Pika::new(SharedSimulation::new(self.seed), self.pika, self.seed, true);
         vm.providers.push(pika.provider());
-        vm.providers.push(redis_py(self.seed));
-        vm.providers.push(python_memcached(Settings {
+        vm.providers.push(redis_py(self.seed, &[]));
+        let settings = Settings {
             started_at_ms: vm.now_ns / 1_000_000,
             ..Settings::default()
-        }));
+        };
+        vm.providers.push(python_memcached(settings, &[]));
         (vm, pika)
     }
 }

@@ -151,13 +151,18 @@ fn provider(library: &Rc<Memcache>) -> ModuleProvider {
     Rc::new(move |vm, name| (name == "memcache").then(|| module(vm, &library)))
 }
 
-/// python-memcached for programs (`playground python`): a memcached server starts with
-/// `settings` at each address a client first names, shared by every process of the
-/// world.
-pub fn python_memcached(settings: Settings) -> ModuleProvider {
+/// python-memcached for programs (`playground python`, a page's editor): the `attached`
+/// servers answer at their addresses (a page's own), and a memcached server starts with
+/// `settings` at each other address a client first names, shared by every process of
+/// the world.
+pub fn python_memcached(settings: Settings, attached: &[(&str, SharedServer)]) -> ModuleProvider {
+    let servers = attached
+        .iter()
+        .map(|(address, server)| ((*address).to_owned(), server.clone()))
+        .collect();
     provider(&Rc::new(Memcache {
         settings,
-        servers: RefCell::default(),
+        servers: RefCell::new(servers),
     }))
 }
 

@@ -261,7 +261,7 @@ pub(crate) fn not_modelled(vm: &mut Vm, qualname: &str, message: String) -> Valu
 }
 
 /// A read-only property whose getter is `getter`.
-fn property(vm: &mut Vm, qualname: &str, getter: Body) -> Value {
+pub(crate) fn property(vm: &mut Vm, qualname: &str, getter: Body) -> Value {
     let fget = function(vm, qualname, getter);
     Value::Descriptor(Rc::new(Descriptor::Property {
         fget: Some(fget),

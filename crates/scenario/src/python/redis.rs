@@ -27,7 +27,7 @@ use redis_sim::{ClientId, Reply};
 
 use super::{
     Body, Prompt, bytes, dict, exception_class, function, instance, library_class, method,
-    not_modelled, now_ms, raise, text_of, warn,
+    not_modelled, now_ms, property, raise, text_of, warn,
 };
 use crate::redis::SharedRedis;
 use crate::session::ConsoleSession;
@@ -333,6 +333,14 @@ static METHODS: &[Method] = &[
 
 /// The methods of a `PubSub` this REPL models (no handlers, no `listen()`, which
 /// needs a `for` loop).
+/// What only a pipeline does: WATCH keys, after which its commands run at once until
+/// `multi()` starts buffering them for MULTI/EXEC.
+static PIPELINE_METHODS: &[Method] = &[
+    with_varargs(signature("watch", "Pipeline", &[], 0)),
+    signature("multi", "Pipeline", &[], 0),
+    signature("unwatch", "Pipeline", &[], 0),
+];
+
 static PUBSUB_METHODS: &[Method] = &[
     with_varargs(signature("subscribe", "PubSub", &[], 0)),
     with_varargs(signature("psubscribe", "PubSub", &[], 0)),
@@ -1026,13 +1034,18 @@ fn provider(library: &Rc<RedisPy>) -> ModuleProvider {
     Rc::new(move |vm, name| (name == "redis").then(|| module(vm, &library)))
 }
 
-/// redis-py for programs (`playground python`): a Redis server starts at each address a
-/// client first names, shared by every process of the world; `seed` drives the servers'
-/// random choices.
-pub fn redis_py(seed: u64) -> ModuleProvider {
+/// redis-py for programs (`playground python`, a page's editor): the `attached` servers
+/// answer at their addresses (a page's own), and a Redis server starts at each other
+/// address a client first names, shared by every process of the world; `seed` drives
+/// those servers' random choices.
+pub fn redis_py(seed: u64, attached: &[(&str, SharedRedis)]) -> ModuleProvider {
+    let servers = attached
+        .iter()
+        .map(|(address, server)| ((*address).to_owned(), server.clone()))
+        .collect();
     provider(&Rc::new(RedisPy {
         seed,
-        servers: RefCell::default(),
+        servers: RefCell::new(servers),
     }))
 }
 
@@ -1161,7 +1174,13 @@ fn make_classes(vm: &mut Vm, library: &Rc<RedisPy>) -> Value {
         "Pipeline",
         &[("__enter__", pipeline_enter), ("__exit__", pipeline_exit)],
     ));
+    for m in PIPELINE_METHODS {
+        let body: Body = Rc::new(move |vm, args| call_method(vm, m, args));
+        let value = method(vm, &qualified_name(m), body);
+        pipeline.dict.borrow_mut().insert(Rc::from(m.name), value);
+    }
     let pubsub = command_class(vm, "PubSub", PUBSUB_METHODS, PUBSUB_ATTRIBUTES, &[]);
+    written_in_python(vm, &redis, &pubsub);
     let mut dict = Namespace::default();
     let (for_redis, for_pool) = (library.clone(), library.clone());
     let init: Body = Rc::new(move |vm, args| redis_init(vm, &for_redis, args));
@@ -1177,6 +1196,40 @@ fn make_classes(vm: &mut Vm, library: &Rc<RedisPy>) -> Value {
     let pool = library_class(vm, "ConnectionPool", "redis.connection", dict);
     let all = [redis, pool, pipeline, pubsub];
     Value::tuple(all.into_iter().map(Value::Class).collect())
+}
+
+/// What of redis-py is written in Python here (`redis_py/client.py`: `listen`, a
+/// generator, and `transaction`, which calls the learner's function between commands),
+/// put into the classes the model writes in Rust; and the `subscribed` property
+/// `listen` reads.
+fn written_in_python(vm: &mut Vm, redis: &Rc<Class>, pubsub: &Rc<Class>) {
+    let subscribed: Body = Rc::new(|_, args| {
+        let this = args.positional.into_iter().next().unwrap_or_default();
+        let on = state::<PubSub>(&this).is_some_and(|p| p.state.borrow().subscribed);
+        Ok(Value::Bool(on))
+    });
+    let subscribed = property(vm, "PubSub.subscribed", subscribed);
+    pubsub
+        .dict
+        .borrow_mut()
+        .insert(Rc::from("subscribed"), subscribed);
+    let module = Rc::new(python::value::Module::new("redis.client"));
+    let source = include_str!("redis_py/client.py");
+    // The source is this crate's own: it always compiles and defines both classes.
+    if python::vm::import::run_library(vm, &module, "redis/client.py", source).is_err() {
+        return;
+    }
+    for (name, class) in [("Redis", redis), ("PubSub", pubsub)] {
+        let Some(Value::Class(written)) = module.get(name) else {
+            continue;
+        };
+        let methods = written.dict.borrow().clone();
+        for (name, value) in methods {
+            if !name.starts_with("__") {
+                class.dict.borrow_mut().insert(name, value);
+            }
+        }
+    }
 }
 
 /// A class of `redis.client` whose methods are `modelled` (less `left_out`) and whose
@@ -1216,7 +1269,7 @@ fn pipeline_enter(vm: &mut Vm, args: Args) -> PyResult {
 fn pipeline_exit(vm: &mut Vm, args: Args) -> PyResult {
     let this = self_arg(vm, &args, "__exit__")?;
     let pipeline = held::<Pipeline>(vm, &this, "Pipeline", "__exit__")?;
-    pipeline.commands.borrow_mut().clear();
+    pipeline.reset(vm)?;
     Ok(Value::None)
 }
 
@@ -1249,6 +1302,23 @@ struct Pipeline {
     pool: Value,
     transaction: bool,
     commands: RefCell<Vec<(Vec<Vec<u8>>, Callback)>>,
+    /// After `watch()` and before `multi()`: commands run at once, as on the client.
+    watching: Cell<bool>,
+    /// `multi()` was called: the commands since are the transaction's.
+    explicit_multi: Cell<bool>,
+}
+
+impl Pipeline {
+    /// Back to a fresh pipeline after EXEC or the end of a `with` block
+    /// (`Pipeline.reset`): nothing queued, nothing watched.
+    fn reset(&self, vm: &mut Vm) -> PyResult<()> {
+        self.commands.borrow_mut().clear();
+        self.explicit_multi.set(false);
+        if self.watching.replace(false) {
+            pool_of(vm, &self.pool)?.send(vm, vec![b"UNWATCH".to_vec()]);
+        }
+        Ok(())
+    }
 }
 
 /// A `PubSub`: a connection of its own, taken from its client's pool when it first
@@ -1498,12 +1568,7 @@ fn call_method(vm: &mut Vm, m: &'static Method, args: Args) -> PyResult {
         return client_method(vm, &client, m, &b);
     }
     if let Some(pipeline) = state::<Pipeline>(&this) {
-        if m.name == "execute" {
-            return execute(vm, &pipeline);
-        }
-        let (argv, callback) = command(vm, m, &b)?;
-        pipeline.commands.borrow_mut().push((argv, callback));
-        return Ok(this);
+        return pipeline_method(vm, &pipeline, this.clone(), m, &b);
     }
     if let Some(pubsub) = state::<PubSub>(&this) {
         return pubsub_method(vm, &pubsub, m, &b);
@@ -1533,6 +1598,8 @@ fn client_method(vm: &mut Vm, client: &RedisClient, m: &Method, b: &Bound) -> Py
                 pool: client.pool.clone(),
                 transaction,
                 commands: RefCell::default(),
+                watching: Cell::new(false),
+                explicit_multi: Cell::new(false),
             };
             Ok(instance(&class, Rc::new(pipeline)))
         }
@@ -1648,12 +1715,72 @@ fn blocking_pop(vm: &mut Vm, client: &RedisClient, m: &Method, b: &Bound) -> PyR
     }
 }
 
+/// A method of a pipeline: `watch`, `multi` and `unwatch` act at once, as does any
+/// command while watching; other commands are queued for `execute`.
+fn pipeline_method(
+    vm: &mut Vm,
+    pipeline: &Pipeline,
+    this: Value,
+    m: &Method,
+    b: &Bound,
+) -> PyResult {
+    let pool = pool_of(vm, &pipeline.pool)?;
+    match m.name {
+        "execute" => execute(vm, pipeline),
+        "watch" => {
+            if pipeline.explicit_multi.get() {
+                let class = exception(vm, "RedisError");
+                return Err(raise(&class, "Cannot issue a WATCH after a MULTI"));
+            }
+            let mut argv = vec![b"WATCH".to_vec()];
+            for name in &b.rest {
+                argv.push(encode(vm, name)?);
+            }
+            pipeline.watching.set(true);
+            let reply = pool.send(vm, argv);
+            pool.respond(vm, reply, Callback::Plain)
+        }
+        "unwatch" => {
+            pipeline.watching.set(false);
+            let reply = pool.send(vm, vec![b"UNWATCH".to_vec()]);
+            pool.respond(vm, reply, Callback::Plain)
+        }
+        "multi" => {
+            if pipeline.explicit_multi.get() {
+                let class = exception(vm, "RedisError");
+                return Err(raise(&class, "Cannot issue nested calls to MULTI"));
+            }
+            if !pipeline.commands.borrow().is_empty() {
+                let class = exception(vm, "RedisError");
+                return Err(raise(
+                    &class,
+                    "Commands without an initial WATCH have already been issued",
+                ));
+            }
+            pipeline.explicit_multi.set(true);
+            pipeline.watching.set(false);
+            Ok(Value::None)
+        }
+        _ if pipeline.watching.get() => {
+            let (argv, callback) = command(vm, m, b)?;
+            let reply = pool.send(vm, argv);
+            pool.respond(vm, reply, callback)
+        }
+        _ => {
+            let (argv, callback) = command(vm, m, b)?;
+            pipeline.commands.borrow_mut().push((argv, callback));
+            Ok(this)
+        }
+    }
+}
+
 /// `Pipeline.execute`: the queued commands in one go (in MULTI/EXEC unless the
 /// pipeline is not a transaction), their results through their callbacks; the first
 /// error is raised, annotated with its command.
 fn execute(vm: &mut Vm, pipeline: &Pipeline) -> PyResult {
     let commands = std::mem::take(&mut *pipeline.commands.borrow_mut());
     if commands.is_empty() {
+        pipeline.reset(vm)?;
         return Ok(Value::list(Vec::new()));
     }
     let pool = pool_of(vm, &pipeline.pool)?;
@@ -1666,6 +1793,9 @@ fn execute(vm: &mut Vm, pipeline: &Pipeline) -> PyResult {
             }
         }
         let exec = pool.send(vm, vec![b"EXEC".to_vec()]);
+        // EXEC unwatches every key.
+        pipeline.watching.set(false);
+        pipeline.explicit_multi.set(false);
         if let Some((i, text)) = queue_error {
             let raised = response_error(vm, &text);
             return Err(annotate(raised, i, &commands[i].0));
@@ -2459,13 +2589,13 @@ mod tests {
             &[
                 "import redis",
                 "r = redis.Redis()",
-                "r.transaction(print)",
+                "r.lock('l')",
                 "r.pipeline().hscan_iter('h')",
-                "r.pubsub().listen()",
+                "r.pubsub().run_in_thread()",
                 "r.nothing",
             ],
         );
-        for modelled_elsewhere in ["Redis.transaction", "Pipeline.hscan_iter", "PubSub.listen"] {
+        for modelled_elsewhere in ["Redis.lock", "Pipeline.hscan_iter", "PubSub.run_in_thread"] {
             assert!(
                 out.contains(&format!(
                     "NotImplementedError: this playground's redis-py does not model {modelled_elsewhere}; the redis-cli console takes every command\n"
@@ -2604,7 +2734,7 @@ mod program_tests {
     #[test]
     fn blpop_waits_for_another_process_to_push_and_gives_up_after_its_timeout() {
         let mut vm = Vm::new(1_780_000_000_000_000_000, 1);
-        vm.providers.push(redis_py(1));
+        vm.providers.push(redis_py(1, &[]));
         let worker = vm.spawn(
             "import redis\nr = redis.Redis()\n\
              print(r.blpop('jobs'))\nprint(r.brpop(['none', 'jobs'], timeout=1))\n",
@@ -2643,7 +2773,7 @@ mod program_tests {
     #[test]
     fn the_scan_iterators_go_through_every_cursor() {
         let mut vm = Vm::new(1_780_000_000_000_000_000, 1);
-        vm.providers.push(redis_py(1));
+        vm.providers.push(redis_py(1, &[]));
         let pid = vm.spawn(
             "import redis\nr = redis.Redis(decode_responses=True)\n\
              for i in range(40):\n    r.set('k%d' % i, i)\n\

@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use python::vm::inspect::QueueView;
 use python::vm::native::Wait;
-use python::vm::{Files, Run, Stream, ThreadState, Vm};
+use python::vm::{Files, ModuleProvider, Run, Stream, ThreadState, Vm};
 use scenario::Pika;
 
 use super::files::{Folder, Tabs};
@@ -82,6 +82,9 @@ pub struct PythonWorld {
     vm: Vm,
     /// pika over the page's broker, on the RabbitMQ page.
     pika: Option<Rc<Pika>>,
+    /// The other client libraries programs import (redis-py, python-memcached), by
+    /// module name, over the page's servers.
+    libraries: Vec<(&'static str, ModuleProvider)>,
     runs: Vec<ProgramRun>,
     scheduler: Scheduler,
     /// Bumped whenever something a view draws may have changed: a start, a stop,
@@ -96,6 +99,7 @@ impl PythonWorld {
         PythonWorld {
             vm: Vm::new(now_ns, seed),
             pika: None,
+            libraries: Vec::new(),
             runs: Vec::new(),
             scheduler: Scheduler::default(),
             version: 0,
@@ -105,8 +109,22 @@ impl PythonWorld {
     /// Lets programs `import pika`, over the broker of `pika`, in place of any pika
     /// before (the page's broker started over).
     pub fn attach_pika(&mut self, pika: Rc<Pika>) {
-        self.vm.providers = vec![pika.provider()];
         self.pika = Some(pika);
+        self.rebuild_providers();
+    }
+
+    /// Lets programs `import name` through `provider` (redis-py over the page's
+    /// server), in place of any library of that name before (the server restarted).
+    pub fn provide(&mut self, name: &'static str, provider: ModuleProvider) {
+        self.libraries.retain(|(library, _)| *library != name);
+        self.libraries.push((name, provider));
+        self.rebuild_providers();
+    }
+
+    fn rebuild_providers(&mut self) {
+        let pika = self.pika.iter().map(|pika| pika.provider());
+        let others = self.libraries.iter().map(|(_, provider)| provider.clone());
+        self.vm.providers = pika.chain(others).collect();
     }
 
     /// The programs' pika, if the page has a broker.

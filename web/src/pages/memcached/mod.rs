@@ -12,7 +12,7 @@ mod memory;
 use std::collections::HashMap;
 
 use scenario::memcached_sim::Settings;
-use scenario::{MemcachedTextSession, PythonMemcachedSession, SharedServer};
+use scenario::{MemcachedTextSession, PythonMemcachedSession, SharedServer, python_memcached};
 use yew::prelude::*;
 
 use crate::components::editor::world::SharedWorld;
@@ -148,6 +148,15 @@ fn ServerPage(props: &ServerPageProps) -> Html {
             SessionState::logging_into(MemcachedTextSession::with_settings(settings), log, "")
         })
     };
+    // The editor's programs reach this server where the lesson's clients name it.
+    {
+        let (world, settings) = (props.python.clone(), settings.clone());
+        let page_server = telnet.session().server().clone();
+        use_effect_with((), move |()| {
+            let library = python_memcached(settings, &[(PAGE_SERVER, page_server)]);
+            world.borrow_mut().provide("memcache", library);
+        });
+    }
     let python = {
         let page_server = telnet.session().server().clone();
         let log = log.clone();
@@ -231,7 +240,7 @@ fn ServerPage(props: &ServerPageProps) -> Html {
                 *client,
                 client.setter(),
             )}>
-            <ProgramEditor world={props.python.clone()} active={props.active} />
+            <ProgramEditor world={props.python.clone()} active={props.active} on_change={on_changed.clone()} />
             if servers.len() > 1 {
                 { server_picker(&servers, &shown_address, on_show) }
             }

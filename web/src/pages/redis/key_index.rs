@@ -23,6 +23,8 @@ pub struct KeyIndex {
     membership: u64,
     /// Bumped on every change, so the view knows when to redraw.
     version: u64,
+    /// The last line followed (the server's count of lines run).
+    line: u64,
 }
 
 impl KeyIndex {
@@ -30,6 +32,7 @@ impl KeyIndex {
     /// database `db`. A new database, or one FLUSHDB, FLUSHALL or SWAPDB replaced, is
     /// listed again whole; otherwise only the keys named in the events are looked up.
     pub fn follow(&mut self, server: &Server, db: usize, events: &[Event], line: u64, now_ms: u64) {
+        self.line = line;
         let replaced = events.iter().any(|event| match event {
             Event::DbFlushed { db: d } => *d == db,
             Event::DbsSwapped { a, b } => *a == db || *b == db,
@@ -44,8 +47,27 @@ impl KeyIndex {
         }
     }
 
+    /// Catches up with lines that clients the page does not follow line by line ran
+    /// (the editor's programs): the latest line's `events` when it is the only one
+    /// missed, else database `db` listed afresh.
+    pub fn catch_up(
+        &mut self,
+        server: &Server,
+        db: usize,
+        events: &[Event],
+        line: u64,
+        now_ms: u64,
+    ) {
+        if line == self.line + 1 {
+            self.follow(server, db, events, line, now_ms);
+        } else if line != self.line {
+            self.relist(server, db, line, now_ms);
+        }
+    }
+
     /// Lists database `db` afresh.
     fn relist(&mut self, server: &Server, db: usize, line: u64, now_ms: u64) {
+        self.line = line;
         self.db = Some(db);
         self.revisions.clear();
         self.expiring.clear();

@@ -18,6 +18,7 @@ mod world;
 use std::rc::Rc;
 
 use gloo::timers::callback::Interval;
+use scenario::redis_py;
 use yew::prelude::*;
 
 use crate::components::editor::{ProgramEditor, use_python_world};
@@ -29,7 +30,7 @@ use crate::session::{SessionAction, virtual_now_ms};
 use clients::Clients;
 use keyspace::Keyspace;
 use pipeline::PipelineAndPool;
-use world::{MAIN, Typed, World, WorldAction};
+use world::{LESSON_SERVER, MAIN, PAGE_SERVER, Typed, World, WorldAction};
 
 /// Real milliseconds between two passes of the virtual clock.
 const TICK_MS: u32 = 1000;
@@ -118,6 +119,19 @@ enum Client {
 pub fn RedisPage(props: &PageProps) -> Html {
     let world = use_reducer(|| World::new(SEED));
     let programs = use_python_world(&REDIS.program);
+    // The editor's programs reach the page's server where redis-py's clients name it.
+    {
+        let programs = programs.clone();
+        use_effect_with(world.shared().clone(), move |shared| {
+            let addresses = [
+                (PAGE_SERVER, shared.clone()),
+                (LESSON_SERVER, shared.clone()),
+            ];
+            programs
+                .borrow_mut()
+                .provide("redis", redis_py(SEED, &addresses));
+        });
+    }
     {
         let dispatcher = world.dispatcher();
         use_effect_with(props.active, move |&active| {

@@ -6,7 +6,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use scenario::redis_sim::Stats;
+use scenario::redis_sim::{Event as RedisEvent, Server as RedisServer, Stats};
 use scenario::{
     ClientState, ConsoleSession, Interrupted, PythonRedisSession, RESTARTED, RedisCliSession,
     SharedRedis,
@@ -430,13 +430,32 @@ impl World {
     /// Brings the keyspace's index up to date with the latest line's (or the clock's)
     /// changes, in the database the main console now has selected.
     fn follow_keyspace(&self, now_ms: u64) {
+        self.update_keyspace(now_ms, KeyIndex::follow);
+    }
+
+    /// Follows what clients outside the page's consoles did since the last line.
+    fn catch_up_keyspace(&self, now_ms: u64) {
+        self.update_keyspace(now_ms, KeyIndex::catch_up);
+    }
+
+    /// Brings the keyspace view's index up to the server's latest line with `how`.
+    fn update_keyspace(
+        &self,
+        now_ms: u64,
+        how: fn(&mut KeyIndex, &RedisServer, usize, &[RedisEvent], u64, u64),
+    ) {
         let db = self.main_session().selected_db();
         let server = self.shared.server();
         let events = self.shared.last_events();
         let line = self.shared.lines_run();
-        self.keyspace
-            .borrow_mut()
-            .follow(&server, db, &events, line, now_ms);
+        how(
+            &mut self.keyspace.borrow_mut(),
+            &server,
+            db,
+            &events,
+            line,
+            now_ms,
+        );
     }
 
     fn run_python(&mut self, line: &str, now_ms: u64) {
@@ -574,6 +593,9 @@ impl Reducible for World {
                 // are a line's, already followed.
                 if removed(world.shared.server().stats()) != before {
                     world.follow_keyspace(at_ms);
+                } else {
+                    // The editor's programs run commands between the page's lines.
+                    world.catch_up_keyspace(at_ms);
                 }
                 world.settle(at_ms);
                 world.now_ms = at_ms;

@@ -1,0 +1,4 @@
+import redis
+
+r = redis.Redis()
+print('bump', r.incr('counter'))
