@@ -23,6 +23,8 @@ usage: playground python PROGRAM.py [ARGS...]
   --seed N          the world's seed (default 0)
   --pika VERSION    the pika the programs are written for: 1 (default, pika 1.4) or 0.10
                     (the call shapes of pika 0.10 to 0.13)
+  --status          after each process's output, how it ended: `[exit status N]`, or
+                    `[still running]` when the world stopped first
   --ast PROGRAM.py  prints the syntax tree of a program
 ";
 
@@ -47,6 +49,8 @@ struct Options {
     limit_ms: u64,
     seed: u64,
     pika: PikaVersion,
+    /// Print how each process of `--run` ended.
+    status: bool,
 }
 
 impl Options {
@@ -75,6 +79,7 @@ pub fn run(args: &[String]) -> ExitCode {
         limit_ms: 60_000,
         seed: 0,
         pika: PikaVersion::One,
+        status: false,
     };
     let mut i = 0;
     while i < args.len() {
@@ -92,6 +97,10 @@ pub fn run(args: &[String]) -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             "--ast" => return ast(value.as_deref()),
+            "--status" => {
+                options.status = true;
+                i += 1;
+            }
             "--pika" => {
                 options.pika = match value.as_deref() {
                     Some("1" | "1.x" | "1.4") => PikaVersion::One,
@@ -329,9 +338,21 @@ fn run_world(options: &Options) -> ExitCode {
         }
     }
     let mut stdout = std::io::stdout().lock();
-    for (spec, output) in options.runs.iter().zip(&outputs) {
+    for ((spec, output), pid) in options.runs.iter().zip(&outputs).zip(&pids) {
         let _ = writeln!(stdout, "==> {spec} <==");
         let _ = stdout.write_all(output.as_bytes());
+        if options.status {
+            let ended = match pid {
+                Some(pid) if vm.process_ended(*pid) => vm.processes[*pid].exit_code,
+                Some(_) => None,
+                // python3 could not open the file.
+                None => Some(2),
+            };
+            let _ = match ended {
+                Some(code) => writeln!(stdout, "[exit status {code}]"),
+                None => writeln!(stdout, "[still running]"),
+            };
+        }
     }
     let _ = stdout.flush();
     ExitCode::SUCCESS

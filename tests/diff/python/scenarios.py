@@ -103,19 +103,30 @@ def run_real(scenario: Scenario, python: str, env: dict[str, str]) -> list[bytes
                 last_output = time.monotonic()
             else:
                 selector.unregister(key.fileobj)
+    ended = [process.poll() for process in processes]
     for process in processes:
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGTERM)
         process.wait()
     for key in list(selector.get_map().values()):
         outputs[key.data].extend(key.fileobj.read())
-    return [bytes(output) for output in outputs]
+    return [bytes(output) + status_line(status) for output, status in zip(outputs, ended)]
+
+
+def status_line(status: int | None) -> bytes:
+    """How a process ended, as `playground python --status` prints it: a signal as a
+    shell's $? shows it (128 + its number)."""
+    if status is None:
+        return b"[still running]\n"
+    if status < 0:
+        status = 128 - status
+    return f"[exit status {status}]\n".encode()
 
 
 def run_playground(scenario: Scenario, playground: str, env: dict[str, str]) -> list[bytes]:
     """The commands as processes of one `playground python --run` world."""
     args = [playground, "python", "--gap", str(int(GAP_SECONDS * 1000)),
-            "--quiet", str(int(QUIET_SECONDS * 1000)), "--pika", scenario.pika]
+            "--quiet", str(int(QUIET_SECONDS * 1000)), "--pika", scenario.pika, "--status"]
     for command in scenario.commands:
         args += ["--run", command]
     done = subprocess.run(args, cwd=scenario.folder, env=env, capture_output=True,
