@@ -104,11 +104,6 @@ class BlockingConnection:
         self._channels.clear()
         return reason
 
-    def _raise_if_not_open(self):
-        if self._closed_reason is not None:
-            raise exceptions.ConnectionWrongStateError(
-                'BlockingConnection.%s called on closed connection.' % 'process_data_events')
-
     def channel(self, channel_number=None):
         if self._closed_reason is not None:
             raise exceptions.ConnectionWrongStateError(
@@ -218,6 +213,9 @@ class BlockingChannel:
         self.channel_number = channel_number
         self.connection = connection
         self._closed_reason = None
+        # The broker's answer to an asynchronous method that closed the channel, until
+        # the next synchronous one raises it.
+        self._pending_close = None
         self._consumers = {}
         self._pending = []
         self._returned = []
@@ -271,8 +269,6 @@ class BlockingChannel:
         if answer[0] == 'closed':
             raise self._closed(answer)
         return answer[1]
-
-    _pending_close = None
 
     def _send(self, method, *args):
         """An asynchronous method: a broker error shows at the next synchronous one."""
