@@ -45,7 +45,21 @@ class _Delivery:
                                   routing_key=self.routing_key)
 
 
-class BlockingConnection:
+class _Closable:
+    """What a connection and a channel share: open until a reason to be closed is kept."""
+
+    _closed_reason = None
+
+    @property
+    def is_open(self):
+        return self._closed_reason is None
+
+    @property
+    def is_closed(self):
+        return self._closed_reason is not None
+
+
+class BlockingConnection(_Closable):
 
     def __init__(self, parameters=None, _impl_class=None):
         if parameters is None:
@@ -86,14 +100,6 @@ class BlockingConnection:
                          'object at %#x>' % id(self._channels))
             return '<SelectConnection OPEN transport=%s params=%r>' % (transport, self._params)
         return '<SelectConnection CLOSED transport=None params=%r>' % (self._params,)
-
-    @property
-    def is_open(self):
-        return self._closed_reason is None
-
-    @property
-    def is_closed(self):
-        return self._closed_reason is not None
 
     def _closed_by_broker(self, code, text):
         """The broker closed the connection: every channel goes with it."""
@@ -206,7 +212,7 @@ class BlockingConnection:
             self.close()
 
 
-class BlockingChannel:
+class BlockingChannel(_Closable):
 
     def __init__(self, impl, channel_number, connection):
         self._impl = impl
@@ -232,14 +238,6 @@ class BlockingChannel:
 
     def __int__(self):
         return self.channel_number
-
-    @property
-    def is_open(self):
-        return self._closed_reason is None
-
-    @property
-    def is_closed(self):
-        return self._closed_reason is not None
 
     @property
     def consumer_tags(self):

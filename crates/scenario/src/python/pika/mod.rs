@@ -190,8 +190,8 @@ impl Pika {
 
     /// Who opened each channel the programs opened: the program's label (`send.py`, or
     /// `worker.py #2` for a second process of one file), by channel id.
-    pub fn channel_labels(&self) -> BTreeMap<u32, Rc<str>> {
-        self.channels.borrow().clone()
+    pub fn channel_labels(&self) -> std::cell::Ref<'_, BTreeMap<u32, Rc<str>>> {
+        self.channels.borrow()
     }
 
     /// The label a new connection of process `pid`, running `program`, goes by: the
