@@ -96,7 +96,8 @@ test("embedded in course notes, the app runs in an iframe with a compact header"
   await input.fill("PING");
   await input.press("Enter");
   await frame.locator(".entry-output").last().getByText("PONG").waitFor();
-  assert.match(await frame.getByTestId("open-full").getAttribute("href"), /#\/redis$/);
+  assert.match(await frame.getByTestId("open-full").getAttribute("href"), /#\/redis\?run=PING$/,
+    "the link to the full app carries what the learner ran");
   await screenshot(page, "embedded-redis");
   assert.deepEqual(page.errors, []);
 });

@@ -5,6 +5,7 @@ import { createServer } from "node:http";
 import { readFile, mkdir } from "node:fs/promises";
 import { extname, join, normalize, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 
@@ -27,18 +28,50 @@ const TYPES = {
 export const DESKTOP = { width: 1280, height: 800 };
 export const PHONE = { width: 390, height: 844 };
 
+/** Host pages of course notes that embed the playground, by path. */
+const HOST_PAGES = {
+  "/host.html": `<h1>Lesson</h1>
+    <iframe id="embed" title="Playground" style="width:800px;height:520px;border:1px solid #ccc"
+      src="${BASE_PATH}?embed=1#/redis"></iframe>`,
+  "/two-embeds.html": `<h1>Lesson</h1>
+    <iframe id="redis" title="Redis" style="width:640px;height:480px" src="${BASE_PATH}?embed=1#/redis"></iframe>
+    <iframe id="rabbitmq" title="RabbitMQ" style="width:640px;height:480px" src="${BASE_PATH}?embed=1#/rabbitmq"></iframe>`,
+  // The README's snippet: an iframe that loads when scrolled near and sizes itself to the
+  // page's content; the page records every message, and a sibling frame that is not the
+  // embed's parent tries to command it.
+  "/api-host.html": `<h1>Lesson</h1>
+    <iframe data-playground id="embed" title="Redis playground" loading="lazy"
+      style="width:100%;height:520px;border:0" src="${BASE_PATH}?embed=1#/redis"></iframe>
+    <script>
+      addEventListener("message", (event) => {
+        const frame = [...document.querySelectorAll("iframe[data-playground]")]
+          .find((iframe) => iframe.contentWindow === event.source);
+        if (frame && event.data?.type === "playground:size") frame.style.height = event.data.height + "px";
+      });
+      window.received = [];
+      addEventListener("message", (event) => received.push(event.data));
+    </script>
+    <iframe id="sibling" title="Another frame" style="width:10px;height:10px" srcdoc="<p>sibling</p>"></iframe>`,
+  "/lazy-host.html": `<h1>Lesson</h1><div style="height:4000px">Read this first.</div>
+    <iframe id="embed" title="Redis playground" loading="lazy" style="width:800px;height:520px"
+      src="${BASE_PATH}?embed=1#/redis"></iframe>`,
+};
+
+/** Files served gzipped to a browser that accepts it, as a compressing host serves them. */
+const COMPRESSED = new Set([".html", ".js", ".wasm", ".css", ".svg"]);
+const gzipped = new Map();
+
 /**
- * Starts a static server: dist/ under BASE_PATH, and `/host.html`, a page of course notes
- * that embeds the playground in an iframe. Resolves to { url, close }.
+ * Starts a static server: dist/ under BASE_PATH, gzipped as a typical host serves it, and
+ * HOST_PAGES, pages of course notes that embed the playground in iframes. Resolves to
+ * { url, origin, close }.
  */
 export async function serveDist() {
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, "http://localhost").pathname);
-    if (path === "/host.html") {
+    if (Object.hasOwn(HOST_PAGES, path)) {
       response.writeHead(200, { "content-type": TYPES[".html"] });
-      response.end(`<!doctype html><link rel="icon" href="data:,"><title>Course notes</title><h1>Lesson</h1>
-        <iframe id="embed" title="Playground" style="width:800px;height:520px;border:1px solid #ccc"
-          src="${BASE_PATH}?embed=1#/redis"></iframe>`);
+      response.end(`<!doctype html><link rel="icon" href="data:,"><title>Course notes</title>${HOST_PAGES[path]}`);
       return;
     }
     if (!path.startsWith(BASE_PATH)) {
@@ -53,8 +86,15 @@ export async function serveDist() {
     }
     try {
       const body = await readFile(file);
-      response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
-      response.end(body);
+      const headers = { "content-type": TYPES[extname(file)] ?? "application/octet-stream" };
+      if (COMPRESSED.has(extname(file)) && /\bgzip\b/.test(request.headers["accept-encoding"] ?? "")) {
+        response.writeHead(200, { ...headers, "content-encoding": "gzip" });
+        if (!gzipped.has(file)) gzipped.set(file, gzipSync(body));
+        response.end(gzipped.get(file));
+      } else {
+        response.writeHead(200, headers);
+        response.end(body);
+      }
     } catch {
       response.writeHead(404).end("not found");
     }
@@ -103,10 +143,12 @@ export async function launchBrowser() {
 
 /**
  * Opens a page that records every console error and uncaught page error, so that a test
- * can assert there were none. Options are passed to newContext (viewport, colorScheme).
+ * can assert there were none. Options are passed to newContext (viewport, colorScheme);
+ * service workers are blocked unless `serviceWorkers: "allow"` asks for them, so that
+ * each test sees the network it sets up.
  */
 export async function openPage(browser, options = {}) {
-  const context = await browser.newContext({ viewport: DESKTOP, ...options });
+  const context = await browser.newContext({ viewport: DESKTOP, serviceWorkers: "block", ...options });
   const page = await context.newPage();
   const errors = [];
   page.on("console", (message) => {

@@ -19,12 +19,8 @@ pub struct Engine {
     pub route: Route,
     /// Its name.
     pub name: &'static str,
-    /// The real server it behaves like, with its version.
-    pub reference: &'static str,
     /// One sentence under the page's title: how faithful its replies are, and to what.
     pub promise: &'static str,
-    /// Two lines for the landing view: what the page teaches.
-    pub teaches: [&'static str; 2],
     /// Accessible name of its console input.
     pub console_label: &'static str,
     /// Commands to try, from the lesson.
@@ -201,19 +197,11 @@ for n in [3, 4, 3, 3, 4]:
 /// same (random replies such as SPOP and RANDOMKEY included).
 pub const SEED: u64 = 1;
 
-/// The three engine pages, in navigation order.
-pub static ENGINES: [&Engine; 3] = [&REDIS, &MEMCACHED, &RABBITMQ];
-
 /// The Redis page.
 pub static REDIS: Engine = Engine {
     route: Route::Redis,
     name: "Redis",
-    reference: "redis-server 7.0",
     promise: "Replies exactly as redis-server 7.0 gives them through redis-cli.",
-    teaches: [
-        "Strings, lists, hashes, sets and sorted sets, with expiry on a virtual clock.",
-        "Transactions, pub/sub and the exact replies redis-cli prints.",
-    ],
     console_label: "Redis command",
     examples: &[
         Example {
@@ -269,12 +257,7 @@ pub static REDIS: Engine = Engine {
 pub static MEMCACHED: Engine = Engine {
     route: Route::Memcached,
     name: "Memcached",
-    reference: "memcached 1.6.18",
     promise: "Answers byte for byte as memcached 1.6.18 does over its text protocol.",
-    teaches: [
-        "set, get, add, replace, incr and cas, byte for byte as the server answers.",
-        "Slab memory and LRU eviction, and how clients spread keys over a cluster.",
-    ],
     console_label: "Memcached protocol line",
     examples: &[
         Example {
@@ -323,12 +306,7 @@ pub static MEMCACHED: Engine = Engine {
 pub static RABBITMQ: Engine = Engine {
     route: Route::RabbitMq,
     name: "RabbitMQ",
-    reference: "rabbitmq-server 3.10",
     promise: "Behaves as rabbitmq-server 3.10 does, driven with rabbitmqadmin commands.",
-    teaches: [
-        "Exchanges, queues and bindings: fanout, direct, topic and headers routing.",
-        "Producers and consumers, acks, prefetch, dead-lettering, watched live.",
-    ],
     console_label: "rabbitmqadmin command",
     // The lesson's story in order: hello world, work queues with acks, durability across a
     // restart, then fanout, direct and topic routing. Examples with producers end with

@@ -1,8 +1,57 @@
 //! Where the learner is: the page, from the URL's fragment, and the display mode, from its query.
+//! [`Location`] reads both, and the scenario a link carries, once; the app passes it down.
 //!
 //! Routes live in the fragment (`#/redis`) rather than the path so the app works unchanged
 //! from any subfolder of a static host and inside an iframe: the host never sees the route,
 //! so it needs no rewrite rules, and relative asset URLs keep resolving.
+
+use std::rc::Rc;
+
+use crate::scenario_link::Scenario;
+
+/// The document's location, parsed once: the app hands each page the parts it needs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Location {
+    /// The page the fragment names.
+    pub route: Route,
+    /// Full app or embedded.
+    pub mode: Mode,
+    /// The lines the fragment asks its page to run, if any.
+    pub scenario: Option<Rc<Scenario>>,
+}
+
+impl Location {
+    /// Reads a location from its fragment (`#/redis?run=...`) and query (`?embed=1`).
+    pub fn parse(fragment: &str, query: &str) -> Location {
+        Location {
+            route: Route::from_fragment(fragment),
+            mode: Mode::from_query(query),
+            scenario: Scenario::from_fragment(fragment).map(Rc::new),
+        }
+    }
+
+    /// The document's own location.
+    pub fn current() -> Location {
+        let location = web_sys::window().map(|window| window.location());
+        let read = |part: fn(&web_sys::Location) -> Result<String, wasm_bindgen::JsValue>| {
+            location
+                .as_ref()
+                .and_then(|location| part(location).ok())
+                .unwrap_or_default()
+        };
+        Location::parse(
+            &read(web_sys::Location::hash),
+            &read(web_sys::Location::search),
+        )
+    }
+
+    /// The scenario `route` opens with: the link's, when the link names that page.
+    pub fn opening(&self, route: Route) -> Option<Rc<Scenario>> {
+        (self.route == route)
+            .then(|| self.scenario.clone())
+            .flatten()
+    }
+}
 
 /// One page of the app.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -109,6 +158,18 @@ mod tests {
     #[test]
     fn unknown_fragment_is_not_found() {
         assert_eq!(Route::from_fragment("#/kafka"), Route::NotFound);
+    }
+
+    #[test]
+    fn a_location_hands_its_scenario_only_to_the_page_it_names() {
+        let location = Location::parse("#/redis?run=PING", "?embed=1");
+        assert_eq!(location.route, Route::Redis);
+        assert_eq!(location.mode, Mode::Embed);
+        assert_eq!(
+            location.opening(Route::Redis).map(|s| s.lines.clone()),
+            Some(vec!["PING".to_owned()])
+        );
+        assert_eq!(location.opening(Route::Memcached), None);
     }
 
     #[test]

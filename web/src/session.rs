@@ -132,6 +132,16 @@ impl TypedLines {
     pub fn push(&self, line: String) {
         self.0.borrow_mut().push(line);
     }
+
+    /// How many lines have run.
+    pub fn len(&self) -> usize {
+        self.0.borrow().len()
+    }
+
+    /// Whether no line has run yet.
+    pub fn is_empty(&self) -> bool {
+        self.0.borrow().is_empty()
+    }
 }
 
 impl PartialEq for TypedLines {

@@ -3,4 +3,3 @@
 pub mod chart;
 pub mod console;
 pub mod editor;
-pub mod header;

@@ -3,12 +3,14 @@
 
 use std::rc::Rc;
 
+use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use wasm_bindgen_futures::{JsFuture, spawn_local};
 
 use crate::components::console::{Console, Transcript};
-use crate::current_fragment;
+use crate::embed::{self, FromHost, ToHost};
 use crate::engines::{Engine, Example};
 use crate::route::{Mode, Route};
 use crate::scenario_link::{MAX_LINK_CHARS, Scenario};
@@ -59,6 +61,9 @@ pub struct EngineLayoutProps {
     /// a Share link carries it.
     #[prop_or_default]
     pub seed: Option<u64>,
+    /// The scenario the page opened with (see [`PageProps::opening`]).
+    #[prop_or_default]
+    pub opening: Option<Rc<Scenario>>,
 }
 
 /// A console dialect other than the engine's own: its examples and input label.
@@ -89,12 +94,52 @@ pub fn EngineLayout(props: &EngineLayoutProps) -> Html {
         // page routes each line to the console that ran it.
         let on_action = props.on_action.clone();
         let route = engine.route;
+        let opening = props.opening.clone();
         use_effect_with((), move |()| {
-            if let Some(scenario) = opening_scenario(route) {
-                for line in scenario.lines {
-                    on_action.emit(SessionAction::Replay(line));
+            if let Some(scenario) = opening.filter(|_| first_opening(route)) {
+                for line in &scenario.lines {
+                    on_action.emit(SessionAction::Replay(line.clone()));
                 }
             }
+        });
+    }
+    {
+        // Embedded, the course page around hears of each line run, and the header's
+        // "Open in Middleware Playground" link carries the lines along.
+        let typed = props.typed.clone();
+        let count = typed.as_ref().map_or(0, TypedLines::len);
+        let embedded = props.mode == Mode::Embed;
+        let (route, seed) = (engine.route, props.seed);
+        use_effect_with((count, props.active), move |&(count, active)| {
+            if let Some(typed) = typed.filter(|_| embedded && active && count > 0) {
+                tell_host_state(
+                    route,
+                    &Scenario {
+                        lines: typed.lines(),
+                        seed,
+                    },
+                );
+            }
+        });
+    }
+    {
+        // Embedded and shown, the page runs the lines the course page sends.
+        let on_action = props.on_action.clone();
+        let listen = props.mode == Mode::Embed && props.active;
+        use_effect_with(listen, move |&listen| {
+            let listener = web_sys::window().filter(|_| listen).map(|window| {
+                EventListener::new(&window, "message", move |event| {
+                    let host = event
+                        .dyn_ref::<web_sys::MessageEvent>()
+                        .and_then(embed::from_host);
+                    if let Some(FromHost::Run { lines }) = host {
+                        for line in lines {
+                            on_action.emit(SessionAction::Replay(line));
+                        }
+                    }
+                })
+            });
+            move || drop(listener)
         });
     }
     let share_state = use_state(|| None::<String>);
@@ -184,16 +229,41 @@ thread_local! {
     static OPENED: std::cell::RefCell<Vec<Route>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// The scenario the location opens `route` with, the first time the page asks.
-fn opening_scenario(route: Route) -> Option<Scenario> {
-    let fragment = current_fragment();
-    let scenario = Scenario::from_fragment(&fragment)?;
-    let first = OPENED.with_borrow_mut(|opened| {
+/// Whether `route` runs its opening scenario now: only the first time it asks.
+fn first_opening(route: Route) -> bool {
+    OPENED.with_borrow_mut(|opened| {
         let first = !opened.contains(&route);
         opened.push(route);
         first
+    })
+}
+
+/// Tells the course page around an embed what the learner ran, and points the header's
+/// link to the full app at the same lines.
+fn tell_host_state(route: Route, scenario: &Scenario) {
+    let fragment = scenario.to_fragment(route);
+    // A link too long to follow opens the page without its lines.
+    let fragment = if fragment.len() > MAX_LINK_CHARS {
+        route.href().to_owned()
+    } else {
+        fragment
+    };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let path = location.pathname().unwrap_or_default();
+    let link = format!("{}{path}{fragment}", location.origin().unwrap_or_default());
+    if let Some(open_full) = window
+        .document()
+        .and_then(|document| document.query_selector(".open-full").ok().flatten())
+    {
+        let _ = open_full.set_attribute("href", &link);
+    }
+    embed::tell_host(&ToHost::State {
+        page: embed::page_name(route),
+        link,
     });
-    (first && Route::from_fragment(&fragment) == route).then_some(scenario)
 }
 
 /// Puts the scenario's link in the address bar and on the clipboard, and says so.
@@ -258,10 +328,13 @@ pub fn client_choice<C: Copy + PartialEq + 'static>(
 }
 
 /// Properties every engine page takes from the app.
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct PageProps {
     /// Full app or embedded.
     pub mode: Mode,
     /// Whether the page is the one shown.
     pub active: bool,
+    /// The scenario the link that opened the page carries, run once when it first opens.
+    #[prop_or_default]
+    pub opening: Option<Rc<Scenario>>,
 }

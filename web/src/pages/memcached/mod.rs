@@ -10,6 +10,7 @@ mod items;
 mod memory;
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use scenario::memcached_sim::Settings;
 use scenario::{MemcachedTextSession, PythonMemcachedSession, SharedServer, python_memcached};
@@ -17,7 +18,6 @@ use yew::prelude::*;
 
 use crate::components::editor::world::SharedWorld;
 use crate::components::editor::{ProgramEditor, use_python_world};
-use crate::current_fragment;
 use crate::engines::{Example, MEMCACHED};
 use crate::pages::engine::{ClientDialect, EngineLayout, PageProps, client_choice};
 use crate::route::Mode;
@@ -113,7 +113,7 @@ pub fn MemcachedPage(props: &PageProps) -> Html {
     };
     html! {
         <ServerPage key={*megabytes} megabytes={*megabytes} mode={props.mode}
-            active={props.active} {on_restart} {python} />
+            active={props.active} opening={props.opening.clone()} {on_restart} {python} />
     }
 }
 
@@ -124,6 +124,7 @@ struct ServerPageProps {
     megabytes: u64,
     mode: Mode,
     active: bool,
+    opening: Option<Rc<Scenario>>,
     /// Restarts memcached with another `-m`.
     on_restart: Callback<u64>,
     /// The page's Python world, for the program editor.
@@ -168,7 +169,9 @@ fn ServerPage(props: &ServerPageProps) -> Html {
     };
     // A scenario link whose last line is Python's opens the Python console.
     let client = use_state(|| {
-        let last = Scenario::from_fragment(&current_fragment())
+        let last = props
+            .opening
+            .as_ref()
             .and_then(|scenario| scenario.lines.last().cloned())
             .unwrap_or_default();
         if last.starts_with(PYTHON_PREFIX) {
@@ -230,7 +233,7 @@ fn ServerPage(props: &ServerPageProps) -> Html {
     });
 
     html! {
-        <EngineLayout engine={&MEMCACHED} mode={props.mode} active={props.active}
+        <EngineLayout engine={&MEMCACHED} mode={props.mode} active={props.active} opening={props.opening.clone()}
             {prompt} {transcript} {on_action} client={dialect} typed={Some(log)}
             client_choice={client_choice(
                 [

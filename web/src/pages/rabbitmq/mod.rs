@@ -29,7 +29,6 @@ use yew::prelude::*;
 use crate::animation::{FrameLoop, real_now};
 use crate::components::editor::world::SharedWorld;
 use crate::components::editor::{ProgramEditor, use_python_world};
-use crate::current_fragment;
 use crate::engines::{RABBITMQ, SEED};
 use crate::pages::engine::{EngineLayout, PageProps};
 use crate::route::Mode;
@@ -65,7 +64,9 @@ const STEP_MS: u64 = 100;
 pub fn RabbitMqPage(props: &PageProps) -> Html {
     // A scenario link may name the seed its lines were run with.
     let seed = use_state(|| {
-        Scenario::from_fragment(&current_fragment())
+        props
+            .opening
+            .as_ref()
             .and_then(|scenario| scenario.seed)
             .unwrap_or(SEED)
     });
@@ -77,7 +78,8 @@ pub fn RabbitMqPage(props: &PageProps) -> Html {
         use_callback((), move |s, ()| seed.set(s))
     };
     html! {
-        <World key={*seed} seed={*seed} mode={props.mode} active={props.active} {on_seed} {pinned} {python} />
+        <World key={*seed} seed={*seed} mode={props.mode} active={props.active}
+            opening={props.opening.clone()} {on_seed} {pinned} {python} />
     }
 }
 
@@ -88,6 +90,7 @@ struct WorldProps {
     seed: u64,
     mode: Mode,
     active: bool,
+    opening: Option<Rc<Scenario>>,
     /// Starts over with another seed.
     on_seed: Callback<u64>,
     /// Where dragged nodes were left.
@@ -285,7 +288,7 @@ fn World(props: &WorldProps) -> Html {
     };
 
     html! {
-        <EngineLayout engine={&RABBITMQ} mode={props.mode} active={props.active}
+        <EngineLayout engine={&RABBITMQ} mode={props.mode} active={props.active} opening={props.opening.clone()}
             prompt={state.prompt()} transcript={state.transcript()}
             {on_action} typed={Some(state.typed())} seed={Some(seed)}>
             <ProgramEditor world={props.python.clone()} active={props.active} on_change={on_python_change} />

@@ -22,10 +22,8 @@ use scenario::redis_py;
 use yew::prelude::*;
 
 use crate::components::editor::{ProgramEditor, use_python_world};
-use crate::current_fragment;
 use crate::engines::{Example, REDIS, SEED};
 use crate::pages::engine::{ClientDialect, EngineLayout, PageProps, client_choice};
-use crate::scenario_link::Scenario;
 use crate::session::{SessionAction, virtual_now_ms};
 use clients::Clients;
 use keyspace::Keyspace;
@@ -177,7 +175,9 @@ pub fn RedisPage(props: &PageProps) -> Html {
     };
     // A scenario link whose last line is Python's opens the Python console.
     let client = use_state(|| {
-        let last = Scenario::from_fragment(&current_fragment())
+        let last = props
+            .opening
+            .as_ref()
             .and_then(|scenario| scenario.lines.last().cloned())
             .unwrap_or_default();
         match world::console_of(&last).0 {
@@ -231,7 +231,7 @@ pub fn RedisPage(props: &PageProps) -> Html {
     );
 
     html! {
-        <EngineLayout engine={&REDIS} mode={props.mode} active={props.active}
+        <EngineLayout engine={&REDIS} mode={props.mode} active={props.active} opening={props.opening.clone()}
             {prompt} {transcript} {on_action} client={dialect} client_choice={choice}
             hint={cli.then_some(hint)} complete={cli.then_some(complete)}
             busy={cli.then(|| clients::busy_note(&main.state)).flatten()}
