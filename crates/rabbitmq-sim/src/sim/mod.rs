@@ -357,11 +357,14 @@ impl Simulation {
 
     fn produce(&mut self, name: &str) {
         // By position: nothing below moves producers until this one is removed.
-        let Some((index, _, p)) = self.producers.get_full(name) else {
+        let now = self.now;
+        let Some((index, _, p)) = self.producers.get_full_mut(name) else {
             return;
         };
-        let (channel, burst, interval) = (p.channel, p.spec.burst.max(1), p.spec.interval_ms());
-        for _ in 0..burst {
+        let (channel, burst) = (p.channel, p.spec.burst.max(1));
+        // Ticks the clock passed since the last (several a millisecond above 1,000 msg/s).
+        let ticks = p.take_due_ticks(now);
+        for _ in 0..u64::from(burst) * ticks {
             let Some((_, p)) = self.producers.get_index(index) else {
                 return;
             };
@@ -399,13 +402,13 @@ impl Simulation {
                 p.sent += 1;
             }
         }
-        let finished = self
+        let next = self
             .producers
             .get_index(index)
-            .is_none_or(|(_, p)| p.finished());
-        match interval {
-            Some(every) if !finished => self.schedule_in(every, Action::Produce(name.to_string())),
-            _ => {}
+            .filter(|(_, p)| !p.finished())
+            .and_then(|(_, p)| p.next_tick_ms(now + 1));
+        if let Some(at) = next {
+            self.schedule(at, Action::Produce(name.to_string()));
         }
     }
 

@@ -125,9 +125,9 @@ impl ProducerSpec {
         }
     }
 
-    /// Virtual milliseconds between publish ticks, or `None` for a single burst.
-    pub fn interval_ms(&self) -> Option<u64> {
-        (self.rate_per_sec > 0.0).then(|| (1000.0 / self.rate_per_sec).round().max(1.0) as u64)
+    /// Whether it publishes ticks at its rate, rather than one burst.
+    pub fn paced(&self) -> bool {
+        self.rate_per_sec > 0.0
     }
 }
 
@@ -142,6 +142,11 @@ pub struct Producer {
     pub channel: u32,
     /// Messages published so far.
     pub sent: u64,
+    /// When its first tick ran, and how many ticks have run since: tick `k` falls due
+    /// `k × 1000 / rate` ms after the first, so a rate that does not divide a second, or is
+    /// above one tick a millisecond, is kept exactly.
+    started_ms: Option<u64>,
+    ticks: u64,
     /// The spec's exchange and routing keys as shared strings, so a publish copies none.
     exchange: Rc<str>,
     keys: Vec<Rc<str>>,
@@ -161,7 +166,32 @@ impl Producer {
             connection,
             channel,
             sent: 0,
+            started_ms: None,
+            ticks: 0,
         }
+    }
+
+    /// The ticks that fall due at `now_ms` (at least one: this one), counted as run.
+    pub fn take_due_ticks(&mut self, now_ms: u64) -> u64 {
+        let started = *self.started_ms.get_or_insert(now_ms);
+        let due = if self.spec.paced() {
+            let elapsed = now_ms.saturating_sub(started) as f64;
+            (elapsed * self.spec.rate_per_sec / 1000.0).floor() as u64 + 1
+        } else {
+            1
+        };
+        let ticks = due.saturating_sub(self.ticks).max(1);
+        self.ticks += ticks;
+        ticks
+    }
+
+    /// When its next tick falls due, if it is paced: never before `after_ms`.
+    pub fn next_tick_ms(&self, after_ms: u64) -> Option<u64> {
+        let started = self.started_ms?;
+        self.spec.paced().then(|| {
+            let due = started + (self.ticks as f64 * 1000.0 / self.spec.rate_per_sec).ceil() as u64;
+            due.max(after_ms)
+        })
     }
 
     /// The exchange it publishes to.
@@ -254,6 +284,30 @@ mod tests {
         );
         let many = vec!["k"; MAX_KEYS + 1].join(",");
         assert!(expand_keys(&many).is_err());
+    }
+
+    #[test]
+    fn the_rate_is_kept_above_a_tick_a_millisecond_and_between_whole_milliseconds() {
+        // One tick at the start, then `rate` a second: by the end of the span, inclusive.
+        for (rate, over_ms, expected) in [
+            (10_000.0, 1_000, 10_001),
+            (300.0, 1_000, 301),
+            (3.0, 10_000, 31),
+        ] {
+            let mut p = Producer::new(ProducerSpec::new("p", "", "k", rate), 1, 2);
+            let (mut now, mut sent) = (0, 0);
+            while now <= over_ms {
+                sent += p.take_due_ticks(now);
+                now = p.next_tick_ms(now + 1).unwrap();
+            }
+            assert_eq!(sent, expected, "{rate} msg/s for {over_ms} ms");
+        }
+        let mut burst = Producer::new(ProducerSpec::new("p", "", "k", 0.0), 1, 2);
+        assert_eq!(
+            (burst.take_due_ticks(5), burst.next_tick_ms(6)),
+            (1, None),
+            "a single burst"
+        );
     }
 
     #[test]
