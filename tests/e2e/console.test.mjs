@@ -105,3 +105,61 @@ for (const [name, conversation] of Object.entries(CONVERSATIONS)) {
     assert.deepEqual(page.errors, []);
   });
 }
+
+test("the keyboard is never held in the Redis console: Tab on an empty line, Shift+Tab, and Esc then Tab leave it", async () => {
+  const page = await openPage(app.browser);
+  await page.goto(`${app.server.url}#/redis`);
+  const console = new ConsolePage(page);
+  await console.input.waitFor();
+  const focused = () => console.input.evaluate((input) => input === document.activeElement);
+
+  await console.input.focus();
+  await page.keyboard.press("Tab");
+  assert.equal(await focused(), false, "Tab on an empty line moves focus on");
+  assert.equal(await console.input.inputValue(), "", "and types nothing");
+
+  await console.input.focus();
+  await page.keyboard.press("Shift+Tab");
+  assert.equal(await focused(), false, "Shift+Tab moves focus back");
+
+  await console.input.focus();
+  await page.keyboard.type("HSE");
+  await page.keyboard.press("Tab");
+  assert.equal(await console.input.inputValue(), "HSET", "Tab completes a line begun");
+  assert.equal(await focused(), true);
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("Tab");
+  assert.equal(await focused(), false, "Esc, then Tab, leaves");
+  assert.match(await page.locator(".page-slot:not([hidden]) .console-hint").innerText(), /Esc\s*Tab\s*leave/);
+  assert.deepEqual(page.errors, []);
+});
+
+test("redis-cli's own clear wipes the console's screen and leaves the server alone", async () => {
+  const page = await openPage(app.browser);
+  await page.goto(`${app.server.url}#/redis`);
+  const console = new ConsolePage(page);
+  await console.run("SET kept 1");
+  await console.run("clear");
+  assert.equal(await console.entryCount(), 0);
+  await console.run("GET kept");
+  assert.equal((await console.lastOutput()).trim(), '"1"');
+  assert.deepEqual(page.errors, []);
+});
+
+test("a page's state survives a reload, and Start over clears it", async () => {
+  const page = await openPage(app.browser);
+  await page.goto(`${app.server.url}#/redis`);
+  const console = new ConsolePage(page);
+  await console.run("SET visits 1");
+  await console.run("INCR visits");
+  await page.reload();
+  await console.input.waitFor();
+  await page.locator(".page-slot:not([hidden]) .entry-output", { hasText: "(integer) 2" }).waitFor();
+  await console.run("GET visits");
+  assert.equal((await console.lastOutput()).trim(), '"2"', "the lines ran again after the reload");
+  await Promise.all([page.waitForEvent("load"), page.locator(".page-slot:not([hidden]) [data-testid=start-over]").click()]);
+  await console.input.waitFor();
+  await console.run("GET visits");
+  assert.equal((await console.lastOutput()).trim(), "(nil)", "Start over opens the page fresh");
+  assert.deepEqual(page.errors, []);
+});

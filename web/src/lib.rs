@@ -10,6 +10,7 @@ pub mod embed;
 pub mod engines;
 pub mod pages;
 pub mod route;
+pub mod saved;
 pub mod scenario_link;
 pub mod session;
 

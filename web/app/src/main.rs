@@ -13,8 +13,11 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
+use std::rc::Rc;
+
 use playground_web::embed::{self, ToHost};
 use playground_web::route::{Location, Mode, Route};
+use playground_web::saved;
 use playground_web::{PageProps, PageView};
 
 fn main() {
@@ -69,7 +72,11 @@ fn App() -> Html {
     html! {
         { for Route::ENGINES.iter().map(|&route| {
             let active = route == location.route;
-            let page = PageProps { mode: location.mode, active, opening: location.opening(route) };
+            // A link's lines come first; otherwise, in the full app, what the page ran last.
+            let opening = location.opening(route).or_else(|| {
+                (location.mode == Mode::Full).then(|| saved::load(route).map(Rc::new)).flatten()
+            });
+            let page = PageProps { mode: location.mode, active, opening };
             html! {
                 <div key={route.href()} class="page-slot" hidden={!active}>
                     if visited.borrow().contains(&route) {

@@ -13,6 +13,7 @@ use crate::components::console::{Console, Transcript};
 use crate::embed::{self, FromHost, ToHost};
 use crate::engines::{Engine, Example};
 use crate::route::{Mode, Route};
+use crate::saved;
 use crate::scenario_link::{MAX_LINK_CHARS, Scenario};
 use crate::session::{SessionAction, TypedLines};
 
@@ -104,21 +105,23 @@ pub fn EngineLayout(props: &EngineLayoutProps) -> Html {
         });
     }
     {
-        // Embedded, the course page around hears of each line run, and the header's
-        // "Open in Middleware Playground" link carries the lines along.
+        // Each line run is kept for a reload, in the full app; embedded, the course page
+        // around hears of it, and the header's "Open in Middleware Playground" link
+        // carries the lines along.
         let typed = props.typed.clone();
         let count = typed.as_ref().map_or(0, TypedLines::len);
-        let embedded = props.mode == Mode::Embed;
-        let (route, seed) = (engine.route, props.seed);
+        let (mode, route, seed) = (props.mode, engine.route, props.seed);
         use_effect_with((count, props.active), move |&(count, active)| {
-            if let Some(typed) = typed.filter(|_| embedded && active && count > 0) {
-                tell_host_state(
-                    route,
-                    &Scenario {
-                        lines: typed.lines(),
-                        seed,
-                    },
-                );
+            if let Some(typed) = typed {
+                let scenario = Scenario {
+                    lines: typed.lines(),
+                    seed,
+                };
+                match mode {
+                    Mode::Full => saved::keep(route, &scenario),
+                    Mode::Embed if active && count > 0 => tell_host_state(route, &scenario),
+                    Mode::Embed => {}
+                }
             }
         });
     }
@@ -142,6 +145,12 @@ pub fn EngineLayout(props: &EngineLayoutProps) -> Html {
             move || drop(listener)
         });
     }
+    // Pages with a seed start over from their own controls (a new world), which also
+    // clears what is kept.
+    let on_start_over = (props.mode == Mode::Full && props.seed.is_none()).then(|| {
+        let route = engine.route;
+        Callback::from(move |_: MouseEvent| start_over(route))
+    });
     let share_state = use_state(|| None::<String>);
     let on_share = props.typed.clone().map(|typed| {
         let share_state = share_state.clone();
@@ -171,6 +180,12 @@ pub fn EngineLayout(props: &EngineLayoutProps) -> Html {
                 <p class="reference">{ engine.promise }</p>
                 if let Some(onclick) = on_share {
                     <div class="share">
+                        if let Some(onclick) = on_start_over {
+                            <button type="button" class="secondary" {onclick} data-testid="start-over"
+                                title="Forget what this page ran (it is kept across reloads) and open it fresh">
+                                { "Start over" }
+                            </button>
+                        }
                         <button type="button" class="secondary" {onclick} data-testid="share"
                             title="Put a link in the address bar and the clipboard that opens this page and runs the console's lines again">
                             { "Share as a link" }
@@ -236,6 +251,19 @@ fn first_opening(route: Route) -> bool {
         opened.push(route);
         first
     })
+}
+
+/// Forgets what `route` ran and opens the app again: that page fresh, the others as kept.
+fn start_over(route: Route) {
+    saved::keep(route, &Scenario::default());
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if let Ok(history) = window.history() {
+        let _ =
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(route.href()));
+    }
+    let _ = window.location().reload();
 }
 
 /// Tells the course page around an embed what the learner ran, and points the header's

@@ -92,6 +92,8 @@ pub fn Console(props: &ConsoleProps) -> Html {
     // What the input holds, for the hint drawn after it.
     let typed = use_state(String::new);
     let completion = use_mut_ref(|| None::<Completion>);
+    // Esc, then Tab, always leaves the console: a keyboard user is never held in it.
+    let escaped = use_mut_ref(|| false);
     let interrupt_ref = use_node_ref();
     let busy = props.busy.is_some();
 
@@ -150,11 +152,13 @@ pub fn Console(props: &ConsoleProps) -> Html {
         let on_clear = props.on_clear.clone();
         let complete = props.complete.clone();
         let typed = typed.clone();
+        let escaped = escaped.clone();
         Callback::from(move |event: KeyboardEvent| {
             let Some(input) = input_ref.cast::<HtmlInputElement>() else {
                 return;
             };
             let key = event.key();
+            let leaving = std::mem::replace(&mut *escaped.borrow_mut(), key == "Escape");
             if key != "Tab" && key != "Shift" {
                 // Any other key keeps the candidate shown, as the line editor does.
                 completion.borrow_mut().take();
@@ -164,7 +168,16 @@ pub fn Console(props: &ConsoleProps) -> Html {
                 typed.set(text.to_owned());
             };
             match key.as_str() {
-                "Tab" if !event.alt_key() && !event.ctrl_key() && !event.meta_key() => {
+                // Tab completes a line begun; on an empty line, after Esc, or with Shift it
+                // moves focus on, as everywhere else on the page.
+                "Tab"
+                    if !leaving
+                        && !event.shift_key()
+                        && !event.alt_key()
+                        && !event.ctrl_key()
+                        && !event.meta_key()
+                        && !input.value().is_empty() =>
+                {
                     let Some(complete) = &complete else {
                         return;
                     };
@@ -310,6 +323,7 @@ pub fn Console(props: &ConsoleProps) -> Html {
                     <kbd>{"↑"}</kbd><kbd>{"↓"}</kbd>{" history · "}
                     if props.complete.is_some() {
                         <kbd>{"Tab"}</kbd>{" complete · "}
+                        <kbd>{"Esc"}</kbd>{" "}<kbd>{"Tab"}</kbd>{" leave · "}
                     }
                     <kbd>{"Ctrl"}</kbd>{"+"}<kbd>{"L"}</kbd>{" clear"}
                 </span>

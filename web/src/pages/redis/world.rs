@@ -414,6 +414,14 @@ impl World {
                 return;
             }
         }
+        // redis-cli's own `clear` wipes its screen; the server never sees it, and the state
+        // it made does not change, so a link leaves it out.
+        if line.trim().eq_ignore_ascii_case("clear") {
+            if let Some(console) = self.console(number) {
+                console.transcript = Rc::default();
+            }
+            return;
+        }
         self.typed.push(link_line(Typed::Cli(number), line));
         if let Some(console) = self.console(number) {
             // A redis-cli reading messages or waiting for a reply takes no line: a
