@@ -118,6 +118,13 @@ test("play, pause, step and speed run the virtual clock; the seed is shown and c
   await rmq.view("rmq-seed-form").getByRole("button", { name: "Start over" }).click();
   assert.equal(await rmq.view("rmq-seed").innerText(), "seed 42");
   assert.equal(await rmq.seconds(), 0, "a new seed starts a new world");
+  // Starting over with the same seed starts over too: nothing of the last run is left.
+  await rmq.run("declare queue name=left_over");
+  await rmq.view("rmq-step").click();
+  await rmq.view("rmq-seed-form").getByRole("button", { name: "Start over" }).click();
+  assert.equal(await rmq.seconds(), 0, "the same seed starts a new world");
+  await rmq.run("list queues");
+  assert.doesNotMatch(await rmq.lastOutput(), /left_over/);
   assert.deepEqual(rmq.page.errors, []);
 });
 
@@ -361,6 +368,19 @@ test("the charts and the lesson's bounded queue follow the clock", async () => {
   assert.equal(await rmq.view("rmq-bounded-slots").locator("li.full").count(), 3);
   await rmq.view("rmq-charts").scrollIntoViewIfNeeded();
   await screenshot(rmq.page, "rabbitmq-charts-bounded-desktop");
+  assert.deepEqual(rmq.page.errors, []);
+});
+
+test("starting the bounded queue's threads starts the clock; paused, the view says so", async () => {
+  const rmq = await RabbitPage.open();
+  await rmq.view("rmq-bounded-start").click();
+  await rmq.page.waitForFunction(() => /[1-9]\d* put/.test(
+    document.querySelector(".page-slot:not([hidden]) [data-testid=rmq-bounded-producer]")?.innerText ?? ""));
+  await rmq.view("rmq-play").click();
+  const paused = rmq.view("rmq-bounded-paused");
+  await paused.waitFor();
+  await paused.getByRole("button", { name: "▶ Play" }).click();
+  await paused.waitFor({ state: "detached" });
   assert.deepEqual(rmq.page.errors, []);
 });
 

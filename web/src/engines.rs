@@ -320,8 +320,9 @@ pub static RABBITMQ: Engine = Engine {
             shows: "hello world: send.py puts a message in the queue hello",
         },
         Example {
-            lines: &["get queue=hello"],
-            shows: "receive.py takes it out",
+            // rabbitmqadmin's `get` puts the message back unless told otherwise.
+            lines: &["get queue=hello ackmode=ack_requeue_false"],
+            shows: "receive.py takes it out (a plain get looks and puts it back)",
         },
         Example {
             lines: &[

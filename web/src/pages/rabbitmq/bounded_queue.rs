@@ -141,12 +141,24 @@ pub struct BoundedQueueProps {
     pub program: Option<ProgramQueue>,
     /// Runs a console line (to start it).
     pub on_run: Callback<String>,
+    /// Whether the page's clock runs: the simulated threads only move while it does.
+    pub playing: bool,
+    /// Starts (or stops) the page's clock.
+    pub on_play: Callback<bool>,
 }
 
 /// The view. See the module documentation.
 #[component]
 pub fn BoundedQueueView(props: &BoundedQueueProps) -> Html {
-    let start = props.on_run.reform(|_: MouseEvent| START_LINE.to_string());
+    // Starting the threads starts the clock too: they would sit still otherwise.
+    let start = {
+        let (on_run, on_play) = (props.on_run.clone(), props.on_play.clone());
+        Callback::from(move |_: MouseEvent| {
+            on_run.emit(START_LINE.to_string());
+            on_play.emit(true);
+        })
+    };
+    let play = props.on_play.reform(|_: MouseEvent| true);
     html! {
         <section class="rmq-panel rmq-bounded" data-testid="rmq-bounded" aria-labelledby="rmq-bounded-title">
             <h2 id="rmq-bounded-title">{ "Before the broker: a queue inside one process" }</h2>
@@ -163,7 +175,17 @@ pub fn BoundedQueueView(props: &BoundedQueueProps) -> Html {
                         { "Start the producer and consumer threads" }
                     </button>
                 },
-                Some(f) => view(f),
+                Some(f) => html! {
+                    <>
+                        { view(f) }
+                        if !props.playing {
+                            <p class="paused-note" data-testid="rmq-bounded-paused">
+                                { "The clock is paused, so the threads wait. " }
+                                <button type="button" onclick={play}>{ "▶ Play" }</button>
+                            </p>
+                        }
+                    </>
+                },
             } }
             }
         </section>

@@ -57,28 +57,35 @@ const LONGEST_FRAME_MS: f64 = 250.0;
 /// Virtual time one press of the step button runs.
 const STEP_MS: u64 = 100;
 
-/// The RabbitMQ page. Choosing another seed starts over: the world below is keyed by its
-/// seed, so a new seed mounts a fresh broker, clients and console. Where nodes were
-/// dragged is kept, by name.
+/// The RabbitMQ page. "Start over" (with the same seed or another) mounts a fresh broker,
+/// clients and console: the world below is keyed by its seed and how many times the page
+/// started over. Where nodes were dragged is kept, by name.
 #[component]
 pub fn RabbitMqPage(props: &PageProps) -> Html {
-    // A scenario link may name the seed its lines were run with.
-    let seed = use_state(|| {
-        props
+    // A scenario link may name the seed its lines were run with. Each start over counts,
+    // so starting over with the same seed still mounts a fresh broker.
+    let run = use_state(|| {
+        let seed = props
             .opening
             .as_ref()
             .and_then(|scenario| scenario.seed)
-            .unwrap_or(SEED)
+            .unwrap_or(SEED);
+        (seed, 0_u32)
     });
     let pinned = (*use_memo((), |()| Pinned::default())).clone();
     // The learner's programs outlive a new seed: they are not the broker's.
     let python = use_python_world(&RABBITMQ.program);
+    let starts = use_mut_ref(|| 0_u32);
     let on_seed = {
-        let seed = seed.clone();
-        use_callback((), move |s, ()| seed.set(s))
+        let (run, starts) = (run.clone(), starts.clone());
+        use_callback((), move |seed, ()| {
+            *starts.borrow_mut() += 1;
+            run.set((seed, *starts.borrow()));
+        })
     };
+    let (seed, start) = *run;
     html! {
-        <World key={*seed} seed={*seed} mode={props.mode} active={props.active}
+        <World key={format!("{seed}/{start}")} {seed} mode={props.mode} active={props.active}
             opening={props.opening.clone()} {on_seed} {pinned} {python} />
     }
 }
@@ -297,7 +304,7 @@ fn World(props: &WorldProps) -> Html {
                     <h2 id="rmq-world-title">{ "The broker, live" }</h2>
                     <Controls playing={*playing} speed={*speed} seed={s.seed()} clock_ms={s.now()}
                         achieved={pace.borrow().achieved()}
-                        {on_play} {on_step} {on_speed} on_run={on_run.clone()}
+                        on_play={on_play.clone()} {on_step} {on_speed} on_run={on_run.clone()}
                         on_seed={props.on_seed.clone()} />
                     <div class="canvas-and-inspector">
                         <div class="canvas-scroll">
@@ -329,7 +336,8 @@ fn World(props: &WorldProps) -> Html {
                     <Forms {exchanges} {queues} {next_producer} {next_consumer} on_run={on_run.clone()} />
                 </section>
                 <RateCharts data={charts} />
-                <BoundedQueueView figures={bounded} program={program_queue} on_run={on_run} />
+                <BoundedQueueView figures={bounded} program={program_queue} on_run={on_run}
+                    playing={*playing} on_play={on_play.clone()} />
             </div>
         </EngineLayout>
     }
