@@ -183,7 +183,7 @@ test("a TTL counts down on the card, and the card goes when the key expires", as
     "Active expiry (no command): found expired and removed session.");
   assert.equal(await redis.stat("expired_keys"), "1", "the server's active expiry removed it");
   await redis.run("GET session");
-  assert.equal(await redis.lastOutput(), "(nil)");
+  assert.equal((await redis.lastOutput()).trim(), "(nil)");
   assert.equal(await redis.card("keep").locator("[data-testid=redis-ttl]").innerText(), "no TTL");
   assert.deepEqual(redis.page.errors, []);
 });
@@ -301,7 +301,7 @@ test("each client console is its own connection to the same server", async () =>
   assert.match(await redis.stateOf(2), /id 2\s+db 2/);
   await redis.runIn(2, "SET where two");
   await redis.run("GET where");
-  assert.equal(await redis.lastOutput(), "(nil)", "client 2 wrote in database 2");
+  assert.equal((await redis.lastOutput()).trim(), "(nil)", "client 2 wrote in database 2");
   await redis.runIn(2, "MULTI");
   assert.match(await redis.stateOf(2), /MULTI/);
   assert.equal(await redis.client(2).locator(".console-input-line .prompt").innerText(), "127.0.0.1:6379[2](TX)>");
@@ -317,7 +317,7 @@ test("each client console is its own connection to the same server", async () =>
   await open.click();
   await redis.client(3).waitFor();
   await redis.run("CLIENT ID");
-  assert.equal(await redis.lastOutput(), "(integer) 1");
+  assert.equal((await redis.lastOutput()).trim(), "(integer) 1");
   await redis.runIn(3, "CLIENT ID");
   assert.match(await redis.transcriptOf(3), /\(integer\) 5/, "a reopened console is a new connection");
   assert.deepEqual(redis.page.errors, []);
@@ -333,7 +333,7 @@ test("pub/sub: a published message reaches each subscriber's console and flies o
   assert.match(three, /1\) "pmessage"\n2\) "news\.\*"\n3\) "news\.tech"\n4\) "Redis 7\.0 is out"/);
   assert.match(three, /4\) "kick-off at 8"/, "the pattern also matches news.sport");
   assert.doesNotMatch(await redis.transcriptOf(2), /kick-off/, "client 2 did not subscribe to news.sport");
-  assert.equal(await redis.lastOutput(), "(integer) 1");
+  assert.equal((await redis.lastOutput()).trim(), "(integer) 1");
   assert.match(await redis.stateOf(2), /subscribed: news\.tech/);
   assert.match(await redis.stateOf(3), /patterns: news\.\*/);
 
@@ -379,14 +379,14 @@ test("a subscribed console reads no commands, as redis-cli; Ctrl-C ends it on a 
   assert.ok(await two.locator("[data-testid=console-input]").evaluate((el) => el === document.activeElement),
     "the prompt is back and takes the keyboard");
   await redis.run("PUBLISH news.tech again");
-  assert.equal(await redis.lastOutput(), "(integer) 1", "only client 3's pattern still listens");
+  assert.equal((await redis.lastOutput()).trim(), "(integer) 1", "only client 3's pattern still listens");
   assert.doesNotMatch(await redis.transcriptOf(2), /"again"/);
 
   // The button does the same on a touch screen.
   await redis.client(3).locator("[data-testid=console-interrupt]").click();
   await redis.client(3).locator("[data-testid=console-input]").waitFor();
   await redis.run("PUBLISH news.tech third");
-  assert.equal(await redis.lastOutput(), "(integer) 0");
+  assert.equal((await redis.lastOutput()).trim(), "(integer) 0");
 
   // The main console too, and redis-cli selects its database again on the new connection.
   await redis.run("SELECT 1");
@@ -420,7 +420,7 @@ test("a blocked pop waits, shown on its client, until another client pushes", as
   await screenshot(redis.page, "redis-blocked-pop");
   await redis.page.waitForTimeout(600);
   await redis.run("RPUSH queue job-1");
-  assert.equal(await redis.lastOutput(), "(integer) 1");
+  assert.equal((await redis.lastOutput()).trim(), "(integer) 1");
   await redis.page.waitForFunction(() => !document.querySelector(
     ".page-slot:not([hidden]) [data-client='2'] [data-testid=redis-client-state]").textContent.includes("blocked"));
   assert.match(await redis.transcriptOf(2), /BLPOP queue 0\n1\) "queue"\n2\) "job-1"\n\(\d\.\d\ds\)/,
@@ -437,7 +437,7 @@ test("a blocked pop waits, shown on its client, until another client pushes", as
   assert.doesNotMatch(await redis.stateOf(2), /blocked/);
   assert.notEqual(await redis.stateOf(2), before, "a new connection, with a new id");
   await redis.run("RPUSH queue job-2");
-  assert.equal(await redis.lastOutput(), "(integer) 1", "nobody waits for it any more");
+  assert.equal((await redis.lastOutput()).trim(), "(integer) 1", "nobody waits for it any more");
 
   await redis.scenario("blocking pop");
   assert.match(await redis.transcriptOf(2), /2\) "resize-image"/);
@@ -448,7 +448,7 @@ test("WATCH: another client's write makes EXEC return nil", async () => {
   const redis = await RedisPage.open();
   await redis.scenario("WATCH");
   await redis.client(2).waitFor();
-  assert.equal(await redis.lastOutput(), "(nil)");
+  assert.equal((await redis.lastOutput()).trim(), "(nil)");
   assert.match(await redis.transcriptOf(1), /DECRBY balance 30\nQUEUED/);
   assert.match(await redis.card("balance").locator(".string-value").innerText(), /^0\s*integer$/);
   assert.doesNotMatch(await redis.stateOf(1), /MULTI/, "EXEC ended the transaction");
@@ -503,7 +503,7 @@ test("a pipeline sends the batched commands in one round trip; a pool lends its 
   await panel.locator("[data-testid=redis-latency]").fill("50");
   assert.match(await panel.innerText(), /5 commands one at a time: 5 round trips = 250 ms\. As one pipeline: 1 round trip = 50 ms\. Saved: 4 round trips, 200 ms\./);
   await panel.locator("[data-testid=redis-send-pipeline]").click();
-  assert.equal(await redis.lastOutput(), "1) (integer) 1\n2) (integer) 2\n3) \"2\"");
+  assert.equal((await redis.lastOutput()).trim(), "1) (integer) 1\n2) (integer) 2\n3) \"2\"");
   assert.match(await redis.transcriptOf(1), /MULTI\nOK\n+127\.0\.0\.1:6379\(TX\)> INCR hits\nQUEUED/);
   assert.match(await redis.transcriptOf(1), /> GET hits\n\(held for the pipeline; sent with the others\)/);
   assert.match(await panel.locator("[data-testid=redis-pipeline-figures]").innerText(), /^Last pipeline: 5 commands/);
@@ -690,3 +690,14 @@ for (const [name, options] of [
     assert.deepEqual(redis.page.errors, []);
   });
 }
+
+test("a card shows text as text, and redis-cli's escaped bytes on hover", async () => {
+  const redis = await RedisPage.open();
+  await redis.run("SET name 张三");
+  await redis.run("GET name");
+  assert.equal((await redis.lastOutput()).trim(), '"\\xe5\\xbc\\xa0\\xe4\\xb8\\x89"', "the console keeps redis-cli's escaping");
+  const value = redis.card("name").locator(".string-value code");
+  assert.equal(await value.innerText(), "张三");
+  assert.equal(await value.getAttribute("title"), '"\\xe5\\xbc\\xa0\\xe4\\xb8\\x89"');
+  assert.deepEqual(redis.page.errors, []);
+});

@@ -79,7 +79,8 @@ impl Route {
     pub fn from_fragment(fragment: &str) -> Route {
         let path = fragment.trim_start_matches('#');
         let path = path.split(['?', '&']).next().unwrap_or("");
-        match path.trim_matches('/') {
+        // A link typed by hand (`#/Redis`) finds its page whatever the case.
+        match path.trim_matches('/').to_ascii_lowercase().as_str() {
             "" => Route::Home,
             "redis" => Route::Redis,
             "memcached" => Route::Memcached,
@@ -153,6 +154,12 @@ mod tests {
     fn trailing_slash_and_query_keep_the_page() {
         assert_eq!(Route::from_fragment("#/redis/"), Route::Redis);
         assert_eq!(Route::from_fragment("#/rabbitmq?s=abc"), Route::RabbitMq);
+    }
+
+    #[test]
+    fn page_names_ignore_case() {
+        assert_eq!(Route::from_fragment("#/REDIS"), Route::Redis);
+        assert_eq!(Route::from_fragment("#/RabbitMQ?run=x"), Route::RabbitMq);
     }
 
     #[test]

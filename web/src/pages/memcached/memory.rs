@@ -185,6 +185,12 @@ pub fn MemoryView(props: &MemoryViewProps) -> Html {
                 <div class="malloced-bar"><span style={format!("width:{malloced_pct:.1}%")}></span></div>
                 <span>{ format!("{} of {} in 1 MB pages · {} evictions",
                     format_bytes(stats.total_malloced as f64), format_bytes(limit as f64), stats.evictions) }</span>
+                if stats.total_malloced > limit {
+                    <span class="over-limit" data-testid="mc-over-limit">
+                        { "Over the limit? memcached takes memory in whole 1 MB pages, and gives every slab \
+                           class its first page even past -m; only a class's later pages must fit." }
+                    </span>
+                }
                 if batch_evictions > 0 {
                     <strong key={props.version} class="eviction-flash" data-testid="mc-evicting">
                         { format!("{batch_evictions} evicted just now") }</strong>

@@ -60,14 +60,19 @@ impl PartialEq for KeyCardProps {
     }
 }
 
-/// Bytes as the page names them: printable ASCII as it is, anything else in redis-cli's
-/// quoted form, so two different keys never look alike.
+/// Bytes as the page names them: text (UTF-8 without control characters, so `张三` reads
+/// as itself) as it is, anything else in redis-cli's quoted form, so two different keys
+/// never look alike. The console keeps redis-cli's own escaping; [`raw`] shows it on hover.
 pub fn display(bytes: &[u8]) -> String {
-    if bytes.iter().all(|b| (0x20..=0x7e).contains(b)) {
-        String::from_utf8_lossy(bytes).into_owned()
-    } else {
-        quote_bytes(bytes)
+    match std::str::from_utf8(bytes) {
+        Ok(text) if !text.chars().any(char::is_control) => text.to_owned(),
+        _ => quote_bytes(bytes),
     }
+}
+
+/// redis-cli's quoted form of bytes shown decoded (not plain ASCII), for a hover title.
+pub fn raw(bytes: &[u8]) -> Option<String> {
+    (!bytes.iter().all(|b| (0x20..=0x7e).contains(b))).then(|| quote_bytes(bytes))
 }
 
 /// [`display`], cut to [`MAX_CHARS`] with the full length said, for values inside a card.
@@ -130,7 +135,7 @@ fn picture(value: &Value, touched: Option<&BTreeSet<Vec<u8>>>) -> Html {
             </p>
         },
         Value::String(s) => html! {
-            <p class="string-value"><code>{ preview(s.bytes()) }</code></p>
+            <p class="string-value"><code title={raw(s.bytes())}>{ preview(s.bytes()) }</code></p>
         },
         Value::List(list) => html! {
             <>
@@ -139,7 +144,7 @@ fn picture(value: &Value, touched: Option<&BTreeSet<Vec<u8>>>) -> Html {
                     <ol class="list-cells" aria-label="Items from head to tail">
                         { for list.iter().take(MAX_ELEMENTS).enumerate().map(|(i, item)| html! {
                             <li class={classes!("cell", lit(touched, item))} data-testid="redis-element">
-                                <span class="index">{ i }</span><code>{ preview(item) }</code>
+                                <span class="index">{ i }</span><code title={raw(item)}>{ preview(item) }</code>
                             </li>
                         }) }
                     </ol>
@@ -155,8 +160,8 @@ fn picture(value: &Value, touched: Option<&BTreeSet<Vec<u8>>>) -> Html {
                     <tbody>
                         { for hash.iter().take(MAX_ELEMENTS).map(|(field, value)| html! {
                             <tr class={classes!(lit(touched, field))} data-testid="redis-element">
-                                <th scope="row"><code>{ preview(field) }</code></th>
-                                <td><code>{ preview(value) }</code></td>
+                                <th scope="row"><code title={raw(field)}>{ preview(field) }</code></th>
+                                <td><code title={raw(value)}>{ preview(value) }</code></td>
                             </tr>
                         }) }
                     </tbody>
@@ -171,7 +176,7 @@ fn picture(value: &Value, touched: Option<&BTreeSet<Vec<u8>>>) -> Html {
                     <ul class="set-chips" aria-label="Members">
                         { for members.iter().take(MAX_ELEMENTS).map(|member| html! {
                             <li class={classes!("chip", lit(touched, member))} data-testid="redis-element">
-                                <code>{ preview(member) }</code>
+                                <code title={raw(member)}>{ preview(member) }</code>
                             </li>
                         }) }
                     </ul>
@@ -198,7 +203,7 @@ fn picture(value: &Value, touched: Option<&BTreeSet<Vec<u8>>>) -> Html {
                     <ol class="zset-bars" aria-label="Members by score, lowest first">
                         { for zset.iter().take(MAX_ELEMENTS).map(|(member, score)| html! {
                             <li class={classes!("bar-row", lit(touched, member))} data-testid="redis-element">
-                                <code class="member">{ preview(member) }</code>
+                                <code class="member" title={raw(member)}>{ preview(member) }</code>
                                 <span class="bar-track"><span class="bar" style={width(score)}></span></span>
                                 <span class="score">{ score_text(score) }</span>
                             </li>
@@ -238,7 +243,7 @@ pub fn KeyCard(props: &KeyCardProps) -> Html {
             data-testid="redis-key" data-key={name.clone()} data-type={kind}
             aria-label={format!("{kind} {name}")}>
             <div class="key-card-head">
-                <code class="key-name">{ name }</code>
+                <code class="key-name" title={raw(&props.name)}>{ name }</code>
                 <span class="key-type" data-testid="redis-type">{ kind }</span>
             </div>
             <div class="key-card-meta">
@@ -260,6 +265,18 @@ mod tests {
     fn binary_keys_are_shown_as_redis_cli_quotes_them() {
         assert_eq!(display(b"user:1"), "user:1");
         assert_eq!(display(b"a\nb"), "\"a\\nb\"");
+        assert_eq!(display(b"\xff"), "\"\\xff\"");
+    }
+
+    #[test]
+    fn text_reads_as_itself_with_redis_clis_bytes_on_hover() {
+        let name = "张三".as_bytes();
+        assert_eq!(display(name), "张三");
+        assert_eq!(
+            raw(name).as_deref(),
+            Some("\"\\xe5\\xbc\\xa0\\xe4\\xb8\\x89\"")
+        );
+        assert_eq!(raw(b"user:1"), None);
     }
 
     #[test]
