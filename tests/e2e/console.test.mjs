@@ -3,7 +3,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { servedApp, openPage, screenshot, ConsolePage } from "./support.mjs";
+import { servedApp, openPage, screenshot, paste, ConsolePage } from "./support.mjs";
 
 const app = servedApp();
 
@@ -161,5 +161,22 @@ test("a page's state survives a reload, and Start over clears it", async () => {
   await console.input.waitFor();
   await console.run("GET visits");
   assert.equal((await console.lastOutput()).trim(), "(nil)", "Start over opens the page fresh");
+  assert.deepEqual(page.errors, []);
+});
+
+test("a pasted block runs line by line, as in a terminal: the lesson's redis-py lines, numbered or not", async () => {
+  const page = await openPage(app.browser);
+  await page.goto(`${app.server.url}#/redis`);
+  await page.locator(".page-slot:not([hidden]) [data-testid=client-choice]", { hasText: "redis-py" }).click();
+  const console = new ConsolePage(page);
+  await paste(console.input, "import redis\nr = redis.Redis(host='10.211.55.4', port=6379)\nr.set('foo', 'Bar')\nprint(r.get('foo'))\n");
+  await page.locator(".page-slot:not([hidden]) .entry-output", { hasText: "b'Bar'" }).waitFor();
+  assert.equal(await console.entryCount(), 4, "four lines, four entries");
+  // The lesson prints its programs with line numbers; a block that ends without a line
+  // break leaves its last line typed.
+  await paste(console.input, " 1 for key in ['a', 'b']:\n 2     r.set(key, 1)\n 3 \n 4 print(r.keys())");
+  assert.equal(await console.input.inputValue(), "print(r.keys())");
+  await console.input.press("Enter");
+  await page.locator(".page-slot:not([hidden]) .entry-output", { hasText: "b'a'" }).waitFor();
   assert.deepEqual(page.errors, []);
 });

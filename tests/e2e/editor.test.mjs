@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { servedApp, openPage, screenshot, PHONE } from "./support.mjs";
+import { servedApp, openPage, screenshot, paste, PHONE } from "./support.mjs";
 
 const app = servedApp();
 
@@ -67,17 +67,7 @@ class EditorPage {
 
   /** Pastes `text` at the caret, as Ctrl+V does, with the text on the clipboard. */
   async paste(text) {
-    await this.code.focus();
-    await this.code.evaluate((area, pasted) => {
-      const data = new DataTransfer();
-      data.setData("text/plain", pasted);
-      const event = new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true });
-      // The browser pastes what the page does not take itself.
-      if (area.dispatchEvent(event)) {
-        area.setRangeText(pasted, area.selectionStart, area.selectionEnd, "end");
-        area.dispatchEvent(new InputEvent("input", { bubbles: true }));
-      }
-    }, text);
+    await paste(this.code, text);
   }
 
   async run(args = "") {

@@ -190,3 +190,20 @@ export class ConsolePage {
     return this.transcript.locator(".entry").count();
   }
 }
+
+/**
+ * Pastes `text` at the caret of a text field, as Ctrl+V does with the text on the
+ * clipboard: the page's paste handler runs first, and the browser inserts what it leaves.
+ */
+export async function paste(field, text) {
+  await field.focus();
+  await field.evaluate((element, pasted) => {
+    const data = new DataTransfer();
+    data.setData("text/plain", pasted);
+    const event = new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true });
+    if (element.dispatchEvent(event)) {
+      element.setRangeText(pasted, element.selectionStart, element.selectionEnd, "end");
+      element.dispatchEvent(new InputEvent("input", { bubbles: true }));
+    }
+  }, text);
+}

@@ -1,16 +1,19 @@
 //! The console every engine page plugs its dialect into: an input line with a prompt,
 //! the transcript above it, history on Up/Down, Ctrl+L to clear, and a copy button; for a
-//! dialect whose client has them, a grey syntax hint while typing and Tab completion.
+//! dialect whose client has them, a grey syntax hint while typing and Tab completion. A
+//! pasted block runs line by line, as in a terminal (`paste`).
 //!
 //! The console owns only what is about typing (the input line and its history); the
 //! transcript and the prompt come from the page, which owns the engine session.
 
 mod ansi;
 mod history;
+mod paste;
 mod transcript;
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{JsFuture, spawn_local};
 use web_sys::{HtmlElement, HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
@@ -18,6 +21,8 @@ use yew::prelude::*;
 pub use history::History;
 pub use transcript::{Entry, Transcript};
 use transcript::{SHOWN_INPUT_CHARS, SHOWN_OUTPUT_CHARS, SHOWN_OUTPUT_LINES, Shown, shown};
+
+use crate::components::editor::indent::byte_at;
 
 /// Properties of [`Console`].
 #[derive(Properties, PartialEq)]
@@ -153,6 +158,7 @@ pub fn Console(props: &ConsoleProps) -> Html {
         let complete = props.complete.clone();
         let typed = typed.clone();
         let escaped = escaped.clone();
+        let history = history.clone();
         Callback::from(move |event: KeyboardEvent| {
             let Some(input) = input_ref.cast::<HtmlInputElement>() else {
                 return;
@@ -310,6 +316,38 @@ pub fn Console(props: &ConsoleProps) -> Html {
         CopyState::Failed => "Copy failed",
     };
 
+    let onpaste = {
+        let input_ref = input_ref.clone();
+        let on_submit = props.on_submit.clone();
+        let typed = typed.clone();
+        Callback::from(move |event: Event| {
+            let text = event
+                .dyn_ref::<web_sys::ClipboardEvent>()
+                .and_then(web_sys::ClipboardEvent::clipboard_data)
+                .and_then(|data| data.get_data("text/plain").ok());
+            let (Some(text), Some(input)) = (text, input_ref.cast::<HtmlInputElement>()) else {
+                return;
+            };
+            let value = input.value();
+            let at = |position: Option<u32>| {
+                byte_at(&value, position.map_or(value.len(), |p| p as usize))
+            };
+            let (start, end) = (
+                at(input.selection_start().ok().flatten()),
+                at(input.selection_end().ok().flatten()),
+            );
+            let Some(pasted) = paste::paste(&value[..start], &text, &value[end..]) else {
+                return;
+            };
+            event.prevent_default();
+            for line in pasted.lines {
+                history.borrow_mut().record(&line);
+                on_submit.emit(line);
+            }
+            show_at_end(&input, &pasted.typed);
+            typed.set(pasted.typed);
+        })
+    };
     let hint = props
         .hint
         .as_ref()
@@ -349,7 +387,7 @@ pub fn Console(props: &ConsoleProps) -> Html {
                         <input ref={input_ref} type="text" data-testid="console-input"
                             aria-label={props.label.clone()} placeholder={props.placeholder.clone()}
                             autocomplete="off" autocapitalize="off" spellcheck="false"
-                            {oninput} {onkeydown} />
+                            {oninput} {onkeydown} {onpaste} />
                         if let Some(hint) = hint {
                             // The typed text, invisible, pushes the hint to just after it.
                             <span class="console-input-hint" aria-hidden="true" data-testid="console-hint">
