@@ -506,3 +506,17 @@ test("dead letters: expired and overflowing orders go to the dead-letter exchang
   await rmq.view("rmq-play").click();
   assert.deepEqual(rmq.page.errors, []);
 });
+
+test("the first screen shows the console and the canvas; on a phone an example brings the canvas into view", async () => {
+  const rmq = await RabbitPage.open();
+  const top = await rmq.canvas.evaluate((canvas) => canvas.getBoundingClientRect().top);
+  assert.ok(top < 800 - 150, `the canvas starts on a 1280x800 screen (at ${top}px)`);
+
+  const phone = await RabbitPage.open({ viewport: PHONE, isMobile: true, hasTouch: true });
+  await phone.example("hello world");
+  await phone.page.waitForFunction(() => {
+    const box = document.querySelector(".page-slot:not([hidden]) .rmq-world").getBoundingClientRect();
+    return box.top >= -1 && box.top < window.innerHeight / 2;
+  });
+  assert.deepEqual([...rmq.page.errors, ...phone.page.errors], []);
+});

@@ -197,13 +197,15 @@ pub fn EngineLayout(props: &EngineLayoutProps) -> Html {
                 }
             </div>
             <div class="engine-layout">
-                <Console prompt={props.prompt.clone()} transcript={Rc::clone(&props.transcript)}
-                    {on_submit} {on_clear} label={console_label}
-                    placeholder={placeholder} autofocus={props.active && props.mode == Mode::Full}
-                    input_ref={input_ref.clone()} hint={props.hint.clone()}
-                    complete={props.complete.clone()} busy={props.busy.clone()}
-                    on_interrupt={props.on_interrupt.clone()} />
-                <aside class="examples" aria-labelledby={format!("examples-{}", engine.slug())}>
+                <div class="layout-console" data-panel="console">
+                    <Console prompt={props.prompt.clone()} transcript={Rc::clone(&props.transcript)}
+                        {on_submit} {on_clear} label={console_label}
+                        placeholder={placeholder} autofocus={props.active && props.mode == Mode::Full}
+                        input_ref={input_ref.clone()} hint={props.hint.clone()}
+                        complete={props.complete.clone()} busy={props.busy.clone()}
+                        on_interrupt={props.on_interrupt.clone()} />
+                </div>
+                <aside class="examples" data-panel="examples" aria-labelledby={format!("examples-{}", engine.slug())}>
                     { props.client_choice.clone() }
                     <h2 id={format!("examples-{}", engine.slug())}>{"Try these"}</h2>
                     <ul role="list">
@@ -216,7 +218,11 @@ pub fn EngineLayout(props: &EngineLayoutProps) -> Html {
                                     on_action.emit(SessionAction::RunAll(lines));
                                     // Back to the console, to go on typing after the example.
                                     if let Some(input) = input_ref.cast::<web_sys::HtmlElement>() {
-                                        let _ = input.focus();
+                                        // Without scrolling: a page may bring what the
+                                        // example changes into view instead.
+                                        let options = web_sys::FocusOptions::new();
+                                        options.set_prevent_scroll(true);
+                                        let _ = input.focus_with_options(&options);
                                     }
                                 })
                             };

@@ -143,6 +143,15 @@ fn World(props: &WorldProps) -> Html {
     let on_run = use_callback(on_action.clone(), |line, on_action| {
         on_action.emit(SessionAction::Run(line));
     });
+    // On a narrow screen the canvas is far below the examples: one that starts traffic
+    // brings it into view, so the learner sees what the example does.
+    let on_layout_action = use_callback(on_action.clone(), |action: SessionAction, on_action| {
+        let example = matches!(action, SessionAction::RunAll(_));
+        on_action.emit(action);
+        if example && narrow_screen() {
+            scroll_into_view(".page-slot:not([hidden]) .rmq-world");
+        }
+    });
 
     // Events from console lines: the transcript is replaced after every line.
     {
@@ -297,10 +306,9 @@ fn World(props: &WorldProps) -> Html {
     html! {
         <EngineLayout engine={&RABBITMQ} mode={props.mode} active={props.active} opening={props.opening.clone()}
             prompt={state.prompt()} transcript={state.transcript()}
-            {on_action} typed={Some(state.typed())} seed={Some(seed)}>
-            <ProgramEditor world={props.python.clone()} active={props.active} on_change={on_python_change} />
+            on_action={on_layout_action} typed={Some(state.typed())} seed={Some(seed)}>
             <div class="rabbitmq-views">
-                <section class="rmq-panel rmq-world" aria-labelledby="rmq-world-title">
+                <section class="rmq-panel rmq-world" data-panel="canvas" aria-labelledby="rmq-world-title">
                     <h2 id="rmq-world-title">{ "The broker, live" }</h2>
                     <Controls playing={*playing} speed={*speed} seed={s.seed()} clock_ms={s.now()}
                         achieved={pace.borrow().achieved()}
@@ -335,6 +343,9 @@ fn World(props: &WorldProps) -> Html {
                     // After the drawing, so that Play and what it sets moving are seen together.
                     <Forms {exchanges} {queues} {next_producer} {next_consumer} on_run={on_run.clone()} />
                 </section>
+                // Under the broker it publishes to and consumes from: a program's pika
+                // clients are drawn on the canvas above.
+                <ProgramEditor world={props.python.clone()} active={props.active} on_change={on_python_change} />
                 <RateCharts data={charts} />
                 <BoundedQueueView figures={bounded} program={program_queue} on_run={on_run}
                     playing={*playing} on_play={on_play.clone()} />
@@ -377,4 +388,23 @@ fn free_name(prefix: &str, taken: impl Fn(&str) -> bool) -> String {
         .map(|i| format!("{prefix}{i}"))
         .find(|name| !taken(name))
         .unwrap_or_default()
+}
+
+/// Whether the page is laid out in one column (phones, narrow frames).
+fn narrow_screen() -> bool {
+    web_sys::window()
+        .and_then(|window| window.match_media("(max-width: 860px)").ok().flatten())
+        .is_some_and(|query| query.matches())
+}
+
+/// Scrolls the element `selector` finds to the top of the screen, smoothly.
+fn scroll_into_view(selector: &str) {
+    let element = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.query_selector(selector).ok().flatten());
+    if let Some(element) = element {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_behavior(web_sys::ScrollBehavior::Smooth);
+        element.scroll_into_view_with_scroll_into_view_options(&options);
+    }
 }
