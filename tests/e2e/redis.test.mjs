@@ -346,6 +346,10 @@ test("pub/sub: a published message reaches each subscriber's console and flies o
     "PUBLISH news.sport reached 1 client (1 copy).");
   await redis.run("PUBLISH news.tech again");
   assert.equal(await redis.pubsub.locator("[data-testid=redis-message]").count(), 2);
+  assert.match(await redis.pubsub.locator("[data-client='1']").getAttribute("class"), /\bpublisher\b/,
+    "the publisher is outlined");
+  assert.equal(await redis.pubsub.locator("[data-testid=redis-pubsub-publish]").count(), 1,
+    "with a line from it to the channel");
   assert.match(await redis.transcriptOf(2), /3\) "again"/);
 
   // A thousand messages: the console draws the first and the newest, and counts the rest.
@@ -520,6 +524,8 @@ test("a pipeline sends the batched commands in one round trip; a pool lends its 
   await panel.locator("[data-testid=redis-run-pool]").click();
   assert.equal(await table.locator("tbody tr").count(), 1);
   assert.match(await table.innerText(), /request 8 → \(integer\) 16/, "the same server counts on");
+  assert.ok(await table.evaluate((t) => t.scrollWidth <= t.parentElement.clientWidth + 1),
+    "eight round trips fit the panel's column, none cut off");
   await redis.run("CLIENT LIST");
   assert.equal((await redis.lastOutput()).split("\n").length, 2, "the pool closed the connections it no longer needs");
   assert.deepEqual(redis.page.errors, []);

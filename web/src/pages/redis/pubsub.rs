@@ -78,7 +78,7 @@ fn topic_y(index: usize) -> f64 {
 }
 
 /// The topics to draw: every subscription, then channels published to without listeners.
-fn topics(clients: &[Subscriber], deliveries: &[Delivery]) -> Vec<Topic> {
+fn topics(clients: &[&Subscriber], deliveries: &[Delivery]) -> Vec<Topic> {
     let mut topics: Vec<Topic> = Vec::new();
     let mut add = |name: &[u8], pattern: bool| {
         if !topics
@@ -103,7 +103,29 @@ fn topics(clients: &[Subscriber], deliveries: &[Delivery]) -> Vec<Topic> {
 /// `deliveries` on their way; `version` changes on every line, so the messages fly again
 /// for each PUBLISH.
 pub fn pubsub_view(clients: &[Subscriber], deliveries: &[Delivery], version: u64) -> Html {
-    let topics = topics(clients, deliveries);
+    // A publisher that subscribed to nothing (a redis-py client, a program) is drawn too.
+    let publishers: Vec<u64> = deliveries
+        .iter()
+        .map(|delivery| delivery.publisher.0)
+        .collect();
+    let mut unsubscribed: Vec<Subscriber> = Vec::new();
+    for &id in &publishers {
+        if !clients
+            .iter()
+            .chain(&unsubscribed)
+            .any(|client| client.id == id)
+        {
+            unsubscribed.push(Subscriber {
+                label: format!("publisher · id {id}"),
+                testid: "publisher".to_owned(),
+                id,
+                channels: Vec::new(),
+                patterns: Vec::new(),
+            });
+        }
+    }
+    let clients: Vec<&Subscriber> = clients.iter().chain(&unsubscribed).collect();
+    let topics = topics(&clients, deliveries);
     let rows = clients.len().max(topics.len()).max(1);
     let height = TOP * 2.0 + rows as f64 * ROW - (ROW - NODE_H);
     let client_index = |id: u64| clients.iter().position(|c| c.id == id);
@@ -141,6 +163,12 @@ pub fn pubsub_view(clients: &[Subscriber], deliveries: &[Delivery], version: u64
             continue;
         };
         let from = client_index(delivery.publisher.0).map(client_y);
+        if let Some(y) = from {
+            edges.push(html! {
+                <path class="edge publish" data-testid="redis-pubsub-publish"
+                    d={format!("M{left},{y:.1} L{right},{:.1}", topic_y(ti))} />
+            });
+        }
         let to_channel = from.map_or_else(String::new, |y| {
             format!("M{left},{y:.1} L{right},{:.1} ", topic_y(ti))
         });
@@ -198,12 +226,12 @@ pub fn pubsub_view(clients: &[Subscriber], deliveries: &[Delivery], version: u64
     }
 
     html! {
-        <section class="redis-panel pubsub-panel" aria-labelledby="redis-pubsub-title"
+        <section class="redis-panel pubsub-panel" data-panel="pubsub" aria-labelledby="redis-pubsub-title"
             data-testid="redis-pubsub">
             <h2 id="redis-pubsub-title">{ "Pub/sub" }</h2>
             <p class="panel-note">
                 { "Who listens where: a line per subscription to a channel (solid) or a pattern (dashed). \
-                   A published message travels to the channel, then to each receiver." }
+                   A published message travels from its publisher (outlined) to the channel, then to each receiver." }
             </p>
             <p class="last-change" aria-live="polite" data-testid="redis-pubsub-said">
                 { if said.is_empty() { "No message published by the last command.".to_owned() } else { format!("{}.", said.join("; ")) } }
@@ -215,7 +243,8 @@ pub fn pubsub_view(clients: &[Subscriber], deliveries: &[Delivery], version: u64
                     aria-label="Clients, the channels and patterns they subscribed to, and messages in flight">
                     { for edges }
                     { for clients.iter().enumerate().map(|(ci, client)| html! {
-                        <g class="node client" data-testid="redis-pubsub-client" data-client={client.testid.clone()}>
+                        <g class={classes!("node", "client", publishers.contains(&client.id).then_some("publisher"))}
+                            data-testid="redis-pubsub-client" data-client={client.testid.clone()}>
                             <rect x={CLIENT_X.to_string()} y={(client_y(ci) - NODE_H / 2.0).to_string()}
                                 width={CLIENT_W.to_string()} height={NODE_H.to_string()} rx="6" />
                             <text x={(CLIENT_X + 10.0).to_string()} y={(client_y(ci) + 5.0).to_string()}>
