@@ -101,3 +101,22 @@ test("embedded in course notes, the app runs in an iframe with a compact header"
   await screenshot(page, "embedded-redis");
   assert.deepEqual(page.errors, []);
 });
+
+test("an embed shows only the panels its course page names", async () => {
+  const page = await openPage(app.browser, { viewport: { width: 800, height: 520 } });
+  await page.goto(`${app.server.url}?embed=1&panel=keyspace,console#/redis`);
+  const slot = page.locator(".page-slot:not([hidden])");
+  await slot.getByTestId("console-input").waitFor();
+  assert.ok(await slot.locator("[data-panel=keyspace]").isVisible());
+  for (const hidden of ["examples", "editor", "clients", "pubsub", "charts", "pipeline"]) {
+    assert.equal(await slot.locator(`[data-panel=${hidden}]`).isVisible(), false, `${hidden} is left out`);
+  }
+  const keyspaceTop = await slot.locator("[data-panel=keyspace]").evaluate((panel) => panel.getBoundingClientRect().top);
+  assert.ok(keyspaceTop < 520, `the keyspace starts inside the frame (at ${keyspaceTop}px)`);
+  await screenshot(page, "embedded-redis-panels");
+
+  const everything = await openPage(app.browser, { viewport: { width: 800, height: 520 } });
+  await everything.goto(`${app.server.url}?embed=1&panel=nonsense#/redis`);
+  await everything.locator(".page-slot:not([hidden]) [data-panel=editor]").waitFor();
+  assert.deepEqual([...page.errors, ...everything.errors], []);
+});

@@ -303,7 +303,7 @@ pub fn ProgramEditor(props: &ProgramEditorProps) -> Html {
     let gutter: String = (1..=line_count).map(|n| format!("{n}\n")).collect();
 
     html! {
-        <section class="editor-panel" data-testid="editor" aria-label={EDITOR.title}>
+        <section class="editor-panel" data-panel="editor" data-testid="editor" aria-label={EDITOR.title}>
             <header class="editor-head">
                 <h2>{ EDITOR.title }</h2>
                 <p class="panel-note">{ EDITOR.intro }</p>

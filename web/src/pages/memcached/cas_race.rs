@@ -211,7 +211,7 @@ pub fn CasRace(props: &CasRaceProps) -> Html {
     };
 
     html! {
-        <section class="mc-panel cas-panel" aria-labelledby="mc-cas-title" data-testid="mc-cas">
+        <section class="mc-panel cas-panel" data-panel="cas" aria-labelledby="mc-cas-title" data-testid="mc-cas">
             <h2 id="mc-cas-title">{ "CAS race: two shoppers, one product_count" }</h2>
             <p class="panel-note">{ "The lesson's story, sent by two more connections to this server. \
                 With plain get and set both would write 899; gets and cas refuse the stale write." }</p>

@@ -64,7 +64,7 @@ pub fn stats_charts(server: &SharedServer, now_ms: u64) -> Html {
     };
 
     html! {
-        <section class="mc-panel charts-panel" aria-labelledby="mc-charts-title" data-testid="mc-charts">
+        <section class="mc-panel charts-panel" data-panel="charts" aria-labelledby="mc-charts-title" data-testid="mc-charts">
             <h2 id="mc-charts-title">{ "Counters over time" }</h2>
             <p class="panel-note">{ "As " }<code>{"stats"}</code>{ " reports them after each command, on the virtual clock." }</p>
             <div class="charts-grid">

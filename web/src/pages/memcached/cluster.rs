@@ -285,7 +285,7 @@ pub fn ClusterView(props: &ClusterViewProps) -> Html {
     let client = Client::new(state.shown, &state.servers);
 
     html! {
-        <section class="mc-panel cluster-panel" aria-labelledby="mc-cluster-title" data-testid="mc-cluster">
+        <section class="mc-panel cluster-panel" data-panel="cluster" aria-labelledby="mc-cluster-title" data-testid="mc-cluster">
             <h2 id="mc-cluster-title">{ "Cluster: the client picks the server" }</h2>
             <p class="panel-note">
                 { "memcached servers do not know about each other. The client hashes each key and \

@@ -141,7 +141,7 @@ pub fn items_table(server: &SharedServer, now_ms: u64) -> Html {
     let summary = summary(&events);
 
     html! {
-        <section class="mc-panel items-panel" aria-labelledby="mc-items-title" data-testid="mc-items">
+        <section class="mc-panel items-panel" data-panel="items" aria-labelledby="mc-items-title" data-testid="mc-items">
             <h2 id="mc-items-title">{ format!("Items ({})", items.len()) }</h2>
             <p class="last-change" data-testid="mc-last-change" aria-live="polite">
                 if summary.is_empty() {

@@ -150,7 +150,7 @@ pub fn MemoryView(props: &MemoryViewProps) -> Html {
     let written = client.borrow().written;
 
     html! {
-        <section class="mc-panel memory-panel" aria-labelledby="mc-memory-title" data-testid="mc-memory">
+        <section class="mc-panel memory-panel" data-panel="memory" aria-labelledby="mc-memory-title" data-testid="mc-memory">
             <h2 id="mc-memory-title">{ "Memory: slab classes" }</h2>
             <p class="panel-note">{ "memcached takes memory in 1 MB pages. Each slab class cuts its pages into \
                 chunks of one size (1.25 times the class before), and an item takes a chunk of the smallest \

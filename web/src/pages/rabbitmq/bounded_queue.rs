@@ -160,7 +160,7 @@ pub fn BoundedQueueView(props: &BoundedQueueProps) -> Html {
     };
     let play = props.on_play.reform(|_: MouseEvent| true);
     html! {
-        <section class="rmq-panel rmq-bounded" data-testid="rmq-bounded" aria-labelledby="rmq-bounded-title">
+        <section class="rmq-panel rmq-bounded" data-panel="queue" data-testid="rmq-bounded" aria-labelledby="rmq-bounded-title">
             <h2 id="rmq-bounded-title">{ "Before the broker: a queue inside one process" }</h2>
             if let Some(program) = &props.program {
                 { program_view(program) }

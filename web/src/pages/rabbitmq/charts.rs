@@ -115,7 +115,7 @@ pub fn RateCharts(props: &RateChartsProps) -> Html {
         AttrValue::from("now"),
     );
     html! {
-        <section class="rmq-panel rmq-charts" data-testid="rmq-charts" aria-labelledby="rmq-charts-title">
+        <section class="rmq-panel rmq-charts" data-panel="charts" data-testid="rmq-charts" aria-labelledby="rmq-charts-title">
             <h2 id="rmq-charts-title">{ "Rates and queue depths" }</h2>
             <p class="panel-note">{ "Sampled every 100 ms of virtual time, as the management UI's graphs do every few seconds." }</p>
             <div class="charts-grid">

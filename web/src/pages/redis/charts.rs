@@ -81,7 +81,7 @@ pub fn live_charts(shared: &SharedRedis, now_ms: u64) -> Html {
         }
     };
     html! {
-        <section class="redis-panel charts-panel" aria-labelledby="redis-charts-title" data-testid="redis-charts">
+        <section class="redis-panel charts-panel" data-panel="charts" aria-labelledby="redis-charts-title" data-testid="redis-charts">
             <h2 id="redis-charts-title">{ "Server over time" }</h2>
             <p class="panel-note">
                 { "Sampled every second of the virtual clock, as " }<code>{ "INFO stats" }</code>

@@ -153,7 +153,7 @@ pub fn Clients(props: &ClientsProps) -> Html {
     let on_open = props.on_action.reform(|_: MouseEvent| WorldAction::Open);
     let full = props.clients.len() >= MAX_CLIENTS;
     html! {
-        <section class="redis-panel clients-panel" aria-labelledby="redis-clients-title"
+        <section class="redis-panel clients-panel" data-panel="clients" aria-labelledby="redis-clients-title"
             data-testid="redis-clients">
             <div class="panel-head">
                 <h2 id="redis-clients-title">{ "Clients" }</h2>

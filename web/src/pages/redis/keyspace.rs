@@ -256,7 +256,7 @@ pub fn Keyspace(props: &KeyspaceProps) -> Html {
     let plural = if total == 1 { "" } else { "s" };
 
     html! {
-        <section class="redis-panel keyspace" aria-labelledby="redis-keyspace-title" ref={section_ref.clone()}
+        <section class="redis-panel keyspace" data-panel="keyspace" aria-labelledby="redis-keyspace-title" ref={section_ref.clone()}
             data-testid="redis-keyspace" data-db={db.to_string()}>
             <div class="keyspace-head">
                 <h2 id="redis-keyspace-title">{ format!("Keyspace of db {db}") }</h2>

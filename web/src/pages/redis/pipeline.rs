@@ -93,7 +93,7 @@ pub fn PipelineAndPool(props: &PipelineProps) -> Html {
     };
 
     html! {
-        <section class="redis-panel pipeline-panel" aria-labelledby="redis-pipeline-title"
+        <section class="redis-panel pipeline-panel" data-panel="pipeline" aria-labelledby="redis-pipeline-title"
             data-testid="redis-pipeline">
             <h2 id="redis-pipeline-title">{ "Pipelining and a connection pool" }</h2>
             <label class="latency">
