@@ -123,3 +123,16 @@ test("the redis-py console is a client of the page's server, and a link keeps wh
     "{'type': 'message', 'pattern': None, 'channel': b'fm104.5', 'data': b'hello'}");
   assert.deepEqual([...redis.page.errors, ...replay.page.errors], []);
 });
+
+test("links with control bytes, lone surrogates or invalid UTF-8 open a page that answers", async () => {
+  for (const run of ["%00", "%01%02%1B", "%7F", "%ED%A0%80", "%FF%FE", "PING%00PING", "%E5%BC"]) {
+    const page = await openPage(app.browser);
+    await page.goto(`${app.server.url}#/redis?run=${run}`);
+    const console = new ConsolePage(page);
+    await console.run("PING");
+    await page.waitForFunction(() => /PONG\s*$/.test(
+      document.querySelector(".page-slot:not([hidden]) [data-testid=console-transcript]")?.innerText ?? ""), null, { timeout: 5000 });
+    assert.deepEqual(page.errors, [], run);
+    await page.context().close();
+  }
+});
