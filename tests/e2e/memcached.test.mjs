@@ -184,6 +184,9 @@ test("a small -m fills its slab pages and evicts from the COLD tail", async () =
   const [, hits, misses] = (await mc.view("mc-load-result").innerText()).match(/(\d+) hits, (\d+) misses/);
   assert.equal(Number(hits) + Number(misses), 100);
   assert.ok(Number(misses) > 0, "some of the keys read were evicted");
+  // Another class's first page comes even past -m, and the view says why the total is over.
+  await mc.view("mc-load").filter({ hasNotText: "10.0 KB" }).first().click();
+  assert.match(await mc.view("mc-over-limit").innerText(), /whole 1 MB pages/);
   await mc.shoot(mc.memory, "memcached-memory");
   await mc.run("stats");
   assert.match(await mc.lastOutput(), /STAT evictions [1-9]\d*/);

@@ -520,3 +520,14 @@ test("the first screen shows the console and the canvas; on a phone an example b
   });
   assert.deepEqual([...rmq.page.errors, ...phone.page.errors], []);
 });
+
+test("the charts' axis text is the size of the other pages'", async () => {
+  const rmq = await RabbitPage.open();
+  const tickHeight = (selector) => rmq.page.locator(selector).first().evaluate((tick) => tick.getBoundingClientRect().height);
+  const here = await tickHeight(".page-slot:not([hidden]) [data-testid=rmq-charts] .tick");
+  await rmq.page.getByTestId("nav-redis").click();
+  await rmq.page.locator(".page-slot:not([hidden]) [data-testid=redis-charts] .tick").first().waitFor();
+  const redis = await tickHeight(".page-slot:not([hidden]) [data-testid=redis-charts] .tick");
+  assert.ok(here / redis < 1.2, `RabbitMQ's axis text (${here.toFixed(1)}px) is no larger than Redis's (${redis.toFixed(1)}px)`);
+  assert.deepEqual(rmq.page.errors, []);
+});

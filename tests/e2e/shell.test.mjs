@@ -47,6 +47,14 @@ test("a deep link from a subfolder opens its page, and Back returns", async () =
   assert.deepEqual(page.errors, []);
 });
 
+test("a page's name in the link ignores case", async () => {
+  const page = await openPage(app.browser);
+  await page.goto(`${app.server.url}#/REDIS`);
+  await page.locator(".page-slot:not([hidden]) h1", { hasText: "Redis" }).waitFor();
+  assert.equal(await page.getByTestId("nav-redis").getAttribute("aria-current"), "page");
+  assert.deepEqual(page.errors, []);
+});
+
 test("an unknown page says so and offers the way back", async () => {
   const page = await openPage(app.browser);
   await page.goto(`${app.server.url}#/kafka`);
