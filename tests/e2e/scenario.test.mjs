@@ -131,7 +131,7 @@ test("links with control bytes, lone surrogates or invalid UTF-8 open a page tha
     const console = new ConsolePage(page);
     await console.run("PING");
     await page.waitForFunction(() => /PONG\s*$/.test(
-      document.querySelector(".page-slot:not([hidden]) [data-testid=console-transcript]")?.innerText ?? ""), null, { timeout: 5000 });
+      document.querySelector(".page-slot:not([hidden]) [data-testid=console-transcript]")?.innerText ?? ""));
     assert.deepEqual(page.errors, [], run);
     await page.context().close();
   }

@@ -123,8 +123,17 @@ test("an embed shows only the panels its course page names", async () => {
   assert.ok(keyspaceTop < 520, `the keyspace starts inside the frame (at ${keyspaceTop}px)`);
   await screenshot(page, "embedded-redis-panels");
 
+  const canvasFirst = await openPage(app.browser, { viewport: { width: 800, height: 520 } });
+  await canvasFirst.goto(`${app.server.url}?embed=1&panel=canvas,console#/rabbitmq`);
+  const shown = canvasFirst.locator(".page-slot:not([hidden])");
+  await shown.getByTestId("console-input").waitFor();
+  const top = (selector) => shown.locator(selector).evaluate((element) => element.getBoundingClientRect().top);
+  assert.ok(await top("[data-panel=canvas]") < await top("[data-panel=console]"), "the canvas comes first");
+  assert.equal(await shown.locator("[data-panel=examples]").isVisible(), false);
+  await screenshot(canvasFirst, "embedded-rabbitmq-canvas-first");
+
   const everything = await openPage(app.browser, { viewport: { width: 800, height: 520 } });
   await everything.goto(`${app.server.url}?embed=1&panel=nonsense#/redis`);
   await everything.locator(".page-slot:not([hidden]) [data-panel=editor]").waitFor();
-  assert.deepEqual([...page.errors, ...everything.errors], []);
+  assert.deepEqual([...page.errors, ...canvasFirst.errors, ...everything.errors], []);
 });
