@@ -180,3 +180,21 @@ test("a pasted block runs line by line, as in a terminal: the lesson's redis-py 
   await page.locator(".page-slot:not([hidden]) .entry-output", { hasText: "b'a'" }).waitFor();
   assert.deepEqual(page.errors, []);
 });
+
+test("a 10 MB paste into a console and a 2 MB one into the editor are refused with a message; the tab answers", async () => {
+  const page = await openPage(app.browser);
+  await page.goto(`${app.server.url}#/redis`);
+  const console = new ConsolePage(page);
+  await paste(console.input, `SET big ${"x".repeat(10 << 20)}`);
+  assert.match(await page.locator(".page-slot:not([hidden]) [data-testid=console-notice]").innerText(),
+    /Not pasted: 10\.0 MB is more than the 1 MB/);
+  assert.equal(await console.input.inputValue(), "");
+  await console.run("PING");
+  assert.equal((await console.lastOutput()).trim(), "PONG");
+
+  const code = page.locator(".page-slot:not([hidden]) [data-testid=editor-code]");
+  await paste(code, "#".repeat(2 << 20));
+  assert.match(await page.locator(".page-slot:not([hidden]) [data-testid=editor-paste-note]").innerText(), /Not pasted: 2\.0 MB/);
+  assert.ok((await code.inputValue()).length < 1 << 20, "the editor kept its program");
+  assert.deepEqual(page.errors, []);
+});

@@ -23,6 +23,7 @@ pub use transcript::{Entry, Transcript};
 use transcript::{SHOWN_INPUT_CHARS, SHOWN_OUTPUT_CHARS, SHOWN_OUTPUT_LINES, Shown, shown};
 
 use crate::components::editor::indent::byte_at;
+use crate::components::editor::paste::refusal;
 
 /// Properties of [`Console`].
 #[derive(Properties, PartialEq)]
@@ -97,6 +98,8 @@ pub fn Console(props: &ConsoleProps) -> Html {
     // What the input holds, for the hint drawn after it.
     let typed = use_state(String::new);
     let completion = use_mut_ref(|| None::<Completion>);
+    // Why the last paste was refused, until the next key.
+    let notice = use_state(|| None::<String>);
     // Esc, then Tab, always leaves the console: a keyboard user is never held in it.
     let escaped = use_mut_ref(|| false);
     let interrupt_ref = use_node_ref();
@@ -159,11 +162,15 @@ pub fn Console(props: &ConsoleProps) -> Html {
         let typed = typed.clone();
         let escaped = escaped.clone();
         let history = history.clone();
+        let notice = notice.clone();
         Callback::from(move |event: KeyboardEvent| {
             let Some(input) = input_ref.cast::<HtmlInputElement>() else {
                 return;
             };
             let key = event.key();
+            if notice.is_some() {
+                notice.set(None);
+            }
             let leaving = std::mem::replace(&mut *escaped.borrow_mut(), key == "Escape");
             if key != "Tab" && key != "Shift" {
                 // Any other key keeps the candidate shown, as the line editor does.
@@ -317,6 +324,7 @@ pub fn Console(props: &ConsoleProps) -> Html {
     };
 
     let onpaste = {
+        let notice = notice.clone();
         let input_ref = input_ref.clone();
         let on_submit = props.on_submit.clone();
         let typed = typed.clone();
@@ -328,6 +336,11 @@ pub fn Console(props: &ConsoleProps) -> Html {
             let (Some(text), Some(input)) = (text, input_ref.cast::<HtmlInputElement>()) else {
                 return;
             };
+            if let Some(refused) = refusal(text.len()) {
+                event.prevent_default();
+                notice.set(Some(refused));
+                return;
+            }
             let value = input.value();
             let at = |position: Option<u32>| {
                 byte_at(&value, position.map_or(value.len(), |p| p as usize))
@@ -381,6 +394,9 @@ pub fn Console(props: &ConsoleProps) -> Html {
                             title="Ctrl-C, as in a terminal">{ "Ctrl-C" }</button>
                     </div>
                 } else {
+                if let Some(refused) = (*notice).clone() {
+                    <p class="transcript-note" role="alert" data-testid="console-notice">{ refused }</p>
+                }
                 <div class="console-input-line">
                     <span class="prompt" aria-hidden="true">{ props.prompt.clone() }</span>
                     <span class="console-input-field">

@@ -250,6 +250,11 @@ pub fn ProgramEditor(props: &ProgramEditorProps) -> Html {
             else {
                 return;
             };
+            if let Some(refused) = paste::refusal(pasted.len()) {
+                e.prevent_default();
+                paste_note.set(Some(refused));
+                return;
+            }
             let Some(unnumbered) = paste::strip_line_numbers(&pasted) else {
                 paste_note.set(None);
                 return;

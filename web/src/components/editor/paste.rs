@@ -6,6 +6,20 @@
 //! the editor takes them off, but only when the whole paste is numbered that way: every
 //! non-blank line starts with a number, the numbers counting up by one.
 
+/// The most a paste (or a console line) may bring at once: a learner's program or block
+/// is a few kilobytes, and laying out megabytes of text would hold the tab for seconds.
+pub const MAX_PASTE_BYTES: usize = 1 << 20;
+
+/// What the page says instead of taking `bytes` of pasted text, when that is too much.
+pub fn refusal(bytes: usize) -> Option<String> {
+    (bytes > MAX_PASTE_BYTES).then(|| {
+        format!(
+            "Not pasted: {:.1} MB is more than the 1 MB the playground takes at once.",
+            bytes as f64 / f64::from(1 << 20)
+        )
+    })
+}
+
 /// Pasted code with the lesson's line numbers taken off.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Unnumbered {
@@ -76,6 +90,15 @@ fn numbered(line: &str) -> Option<(u64, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn more_than_a_megabyte_is_refused_with_its_size() {
+        assert_eq!(refusal(MAX_PASTE_BYTES), None);
+        assert_eq!(
+            refusal(10 << 20).as_deref(),
+            Some("Not pasted: 10.0 MB is more than the 1 MB the playground takes at once.")
+        );
+    }
 
     /// The lesson's queue program as its text prints it (section 3, lines 1 to 24).
     const LESSON_QUEUE: &str = " 1 import Queue
