@@ -363,9 +363,11 @@ test("the charts and the lesson's bounded queue follow the clock", async () => {
   assert.match(await rates.innerText(), /publish \d/);
   assert.equal(await rmq.view("rmq-chart-depths").locator("path.series").count(), 2,
     "task_queue's ready and unacked lines");
-  assert.match(await rmq.view("rmq-bounded-producer").innerText(), /blocked in put\(\)/,
-    "a producer four times faster than its consumer waits for room");
-  assert.equal(await rmq.view("rmq-bounded-slots").locator("li.full").count(), 3);
+  // Starting the threads starts the clock, so the moment read here is not a fixed one:
+  // judge what the run adds up to, not whether the producer waits at this instant.
+  const [, blocked] = (await rmq.view("rmq-bounded-producer").innerText()).match(/\d+ put, ([\d.]+) s blocked/);
+  assert.ok(Number(blocked) > 1, `a producer four times faster than its consumer waits for room (${blocked} s)`);
+  assert.ok(await rmq.view("rmq-bounded-slots").locator("li.full").count() >= 2, "the queue stays near full");
   await rmq.view("rmq-charts").scrollIntoViewIfNeeded();
   await screenshot(rmq.page, "rabbitmq-charts-bounded-desktop");
   assert.deepEqual(rmq.page.errors, []);
