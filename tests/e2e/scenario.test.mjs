@@ -13,8 +13,8 @@ async function open(fragment) {
   await page.goto(`${app.server.url}${fragment}`);
   const console = new ConsolePage(page);
   // The layout's own console: the Redis page has client consoles besides.
-  console.input = page.locator(".page-slot:not([hidden]) .layout-console [data-testid=console-input]");
-  console.transcript = page.locator(".page-slot:not([hidden]) .layout-console [data-testid=console-transcript]");
+  console.input = page.locator(".page-slot:not([hidden]) .engine-layout [data-testid=console-input]");
+  console.transcript = page.locator(".page-slot:not([hidden]) .engine-layout [data-testid=console-transcript]");
   await console.input.waitFor();
   return console;
 }
@@ -47,7 +47,7 @@ test("a Redis link replays the main console and the other clients' lines in thei
 
   const replay = await open(fragment);
   await replay.page.waitForFunction(
-    () => document.querySelectorAll(".page-slot:not([hidden]) .layout-console [data-testid=console-transcript] .entry").length === 2);
+    () => document.querySelectorAll(".page-slot:not([hidden]) .engine-layout [data-testid=console-transcript] .entry").length === 2);
   assert.equal((await replay.lastOutput()).trimEnd(), "\"hello world\"");
   assert.match(await redisClient(replay, 2).innerText(), /\(integer\) 11/, "client 2's line ran in client 2");
   assert.deepEqual([...redis.page.errors, ...replay.page.errors], []);
@@ -70,7 +70,7 @@ test("a link followed from a page already open starts afresh", async () => {
   await redis.run("SET before link");
   await redis.page.evaluate(() => { location.hash = "#/redis?run=DBSIZE"; });
   await redis.page.waitForFunction(
-    () => document.querySelector(".page-slot:not([hidden]) .layout-console [data-testid=console-transcript] .entry"));
+    () => document.querySelector(".page-slot:not([hidden]) .engine-layout [data-testid=console-transcript] .entry"));
   assert.equal((await redis.lastOutput()).trimEnd(), "(integer) 0", "the link's lines meet a fresh server");
   assert.equal(await redis.entryCount(), 1);
 });

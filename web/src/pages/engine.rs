@@ -35,10 +35,6 @@ pub struct EngineLayoutProps {
     /// The page's own views of the engine, shown under the console.
     #[prop_or_default]
     pub children: Html,
-    /// A view the page puts beside its console on a wide screen (the Redis page's other
-    /// clients, so a PUBLISH is seen arriving); the examples then go under both.
-    #[prop_or_default]
-    pub beside: Option<Html>,
     /// The console's grey hint while typing, for a dialect whose client shows one.
     #[prop_or_default]
     pub hint: Option<Callback<String, Option<String>>>,
@@ -200,7 +196,7 @@ pub fn EngineLayout(props: &EngineLayoutProps) -> Html {
                     </div>
                 }
             </div>
-            <div class={classes!("engine-layout", props.beside.is_some().then_some("with-beside"))}>
+            <div class="engine-layout">
                 <div class="layout-console" data-panel="console">
                     <Console prompt={props.prompt.clone()} transcript={Rc::clone(&props.transcript)}
                         {on_submit} {on_clear} label={console_label}
@@ -209,9 +205,6 @@ pub fn EngineLayout(props: &EngineLayoutProps) -> Html {
                         complete={props.complete.clone()} busy={props.busy.clone()}
                         on_interrupt={props.on_interrupt.clone()} />
                 </div>
-                if let Some(beside) = props.beside.clone() {
-                    <div class="layout-beside">{ beside }</div>
-                }
                 <aside class="examples" data-panel="examples" aria-labelledby={format!("examples-{}", engine.slug())}>
                     { props.client_choice.clone() }
                     <h2 id={format!("examples-{}", engine.slug())}>{"Try these"}</h2>

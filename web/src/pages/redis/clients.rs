@@ -169,7 +169,7 @@ pub fn Clients(props: &ClientsProps) -> Html {
             <ul class="client-list" role="list">
                 { for props.clients.iter().filter(|c| c.number == MAIN).map(|c| html! {
                     <li data-testid="redis-client-row" data-client={c.number.to_string()}>
-                        <strong>{ "client 1 (the page's main console)" }</strong>{ badges(&c.state) }
+                        <strong>{ "client 1 (the console above)" }</strong>{ badges(&c.state) }
                     </li>
                 }) }
             </ul>

@@ -194,11 +194,6 @@ pub fn RedisPage(props: &PageProps) -> Html {
         let aids = world.main().typing_aids();
         use_memo((), move |_| aids).as_ref().clone()
     };
-    // Once another client is open, the clients sit beside the main console.
-    let others_open = world.clients().len() > 1;
-    let clients = html! {
-        <Clients clients={world.clients().to_vec()} on_action={on_world.clone()} active={props.active} />
-    };
     let now_ms = world.now_ms().max(virtual_now_ms());
     let main = world.main();
     let db = world.main_session().selected_db();
@@ -240,15 +235,13 @@ pub fn RedisPage(props: &PageProps) -> Html {
             {prompt} {transcript} {on_action} client={dialect} client_choice={choice}
             hint={cli.then_some(hint)} complete={cli.then_some(complete)}
             busy={cli.then(|| clients::busy_note(&main.state)).flatten()}
-            on_interrupt={cli.then_some(on_interrupt)} typed={Some(world.typed())}
-            beside={others_open.then(|| clients.clone())}>
+            on_interrupt={cli.then_some(on_interrupt)} typed={Some(world.typed())}>
             <ProgramEditor world={programs} active={props.active} />
             <div class="redis-views">
                 <Keyspace shared={world.shared().clone()} index={Rc::clone(keyspace)} {version}
                     lines_run={world.shared().lines_run()} {db} {now_ms} />
-                if !others_open {
-                    { clients }
-                }
+                <Clients clients={world.clients().to_vec()} on_action={on_world.clone()}
+                    active={props.active} />
                 { pubsub::pubsub_view(
                     &pubsub::subscribers(world.clients(), &world.shared().server()),
                     &deliveries,
