@@ -18,6 +18,7 @@ use std::rc::Rc;
 use playground_web::embed::{self, ToHost};
 use playground_web::route::{Location, Mode, Route};
 use playground_web::saved;
+use playground_web::scenario_link::Scenario;
 use playground_web::{PageProps, PageView};
 
 fn main() {
@@ -35,7 +36,7 @@ fn main() {
 #[component]
 fn App() -> Html {
     let location = use_state(Location::current);
-    let visited = use_mut_ref(Vec::<Route>::new);
+    let visited = use_mut_ref(Vec::<(Route, Option<Rc<Scenario>>)>::new);
     {
         let location = location.clone();
         use_effect_with((), move |()| {
@@ -66,21 +67,25 @@ fn App() -> Html {
         });
     }
 
-    if Route::ENGINES.contains(&location.route) && !visited.borrow().contains(&location.route) {
-        visited.borrow_mut().push(location.route);
+    // A page's opening lines are decided once, when it is first shown: a link's lines
+    // first; otherwise, in the full app, what the page ran last.
+    let route = location.route;
+    if Route::ENGINES.contains(&route) && !visited.borrow().iter().any(|(seen, _)| *seen == route) {
+        let opening = location.opening(route).or_else(|| {
+            (location.mode == Mode::Full)
+                .then(|| saved::load(route).map(Rc::new))
+                .flatten()
+        });
+        visited.borrow_mut().push((route, opening));
     }
     html! {
         { for Route::ENGINES.iter().map(|&route| {
             let active = route == location.route;
-            // A link's lines come first; otherwise, in the full app, what the page ran last.
-            let opening = location.opening(route).or_else(|| {
-                (location.mode == Mode::Full).then(|| saved::load(route).map(Rc::new)).flatten()
-            });
-            let page = PageProps { mode: location.mode, active, opening };
+            let opening = visited.borrow().iter().find(|(seen, _)| *seen == route).map(|(_, opening)| opening.clone());
             html! {
                 <div key={route.href()} class="page-slot" hidden={!active}>
-                    if visited.borrow().contains(&route) {
-                        <PageSlot {route} {page} />
+                    if let Some(opening) = opening {
+                        <PageSlot {route} page={PageProps { mode: location.mode, active, opening }} />
                     }
                 </div>
             }
